@@ -1,0 +1,132 @@
+"""Bringing a database to the schema this version of the app expects.
+
+At start-up: an empty database is created at head; an older one is upgraded in place
+after a verified backup of the file; a database whose revision this app does not know
+(written by a newer version) is refused and left untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+from sqlalchemy.engine import make_url
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+class DatabaseTooNew(Exception):
+    """The database was written by a newer version of the application."""
+
+    def __init__(self, revision: str):
+        super().__init__(revision)
+        self.revision = revision
+
+
+class BackupFailed(Exception):
+    """The pre-migration backup could not be made or did not verify."""
+
+
+def alembic_config(url: str) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def head_revision() -> str:
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def is_empty(engine: Engine) -> bool:
+    return not inspect(engine).get_table_names()
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def backup_sqlite_file(db_path: Path, backup_dir: Path, *, label: str) -> Path:
+    """Copy a SQLite database with the online backup API and verify the copy.
+
+    The copy is opened and checked with ``PRAGMA integrity_check``; a copy that does
+    not verify is deleted and ``BackupFailed`` raised.
+    """
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = backup_dir / f"{db_path.stem}-{label}-{stamp}.sqlite3"
+    try:
+        src = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        dst = sqlite3.connect(target)
+        with dst:
+            src.backup(dst)
+        src.close()
+        result = dst.execute("PRAGMA integrity_check").fetchone()[0]
+        src_tables = _table_counts(db_path)
+        dst.close()
+        if result != "ok" or _table_counts(target) != src_tables:
+            raise BackupFailed(f"backup {target} did not verify: {result}")
+    except (sqlite3.Error, OSError) as exc:
+        target.unlink(missing_ok=True)
+        raise BackupFailed(str(exc)) from exc
+    except BackupFailed:
+        target.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _table_counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
+    finally:
+        conn.close()
+
+
+def upgrade_database(engine: Engine, url: str, *, backup_dir: Path | None) -> Path | None:
+    """Bring the database to head. Returns the backup made, if any.
+
+    Raises ``DatabaseTooNew`` without touching anything when the database carries a
+    revision this app does not know.
+    """
+    current = current_revision(engine)
+    if current is not None and current not in known_revisions():
+        raise DatabaseTooNew(current)
+    head = head_revision()
+    if current == head:
+        return None
+    backup = None
+    u = make_url(url)
+    if (
+        current is not None
+        and u.get_backend_name() == "sqlite"
+        and u.database
+        and backup_dir is not None
+    ):
+        backup = backup_sqlite_file(Path(u.database), backup_dir, label=f"before-{head}")
+    with engine.begin() as conn:
+        cfg = alembic_config(url)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return backup

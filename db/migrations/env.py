@@ -1,0 +1,57 @@
+"""Alembic environment: batch mode for SQLite, the app's engine settings for both."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from db.engine import make_engine
+from db.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def include_name(name, type_, parent_names) -> bool:
+    # The FTS5 address index and its shadow tables are managed by db.search_index.
+    return not (type_ == "table" and name and name.startswith("resident_address_fts"))
+
+
+def run_migrations_offline() -> None:
+    context.configure(
+        url=config.get_main_option("sqlalchemy.url"),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        render_as_batch=True,
+        include_name=include_name,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is None:
+        engine = make_engine(config.get_main_option("sqlalchemy.url"))
+        with engine.connect() as conn:
+            _run(conn)
+        engine.dispose()
+    else:
+        _run(connection)
+
+
+def _run(connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        compare_type=True,
+        include_name=include_name,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

@@ -1,0 +1,65 @@
+"""Opening a database: engine, schema upgrade (after a verified backup), services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from db.engine import describe, make_engine, to_url
+from db.migrate import BackupFailed, DatabaseTooNew, upgrade_database
+from db.uow import Database
+from desktop.accounts import AccountService
+from desktop.centre import CentreService
+from desktop.errors import DomainError
+from desktop.i18n import N_
+from desktop.residents import ResidentService
+from desktop.audit_log import AuditService
+
+
+@dataclass
+class Services:
+    """Everything a screen may ask; built once per opened database."""
+
+    db: Database
+    accounts: AccountService
+    residents: ResidentService
+    centre: CentreService
+    audit: AuditService
+
+    @property
+    def description(self) -> str:
+        return describe(self.db.url)
+
+
+def open_database(target: str | Path, *, backup_dir: Path | None) -> Services:
+    """Open (creating or upgrading as needed) the database at a path or URL."""
+    url = to_url(target)
+    engine = make_engine(url)
+    try:
+        upgrade_database(engine, url, backup_dir=backup_dir)
+    except DatabaseTooNew as exc:
+        engine.dispose()
+        raise DomainError(
+            N_("This database was written by a newer version of the program (revision {rev}). "
+               "Please install the newer version; the database was left untouched."),
+            rev=exc.revision,
+        ) from exc
+    except BackupFailed as exc:
+        engine.dispose()
+        raise DomainError(
+            N_("The database could not be backed up before the upgrade, so it was not upgraded: {why}"),
+            why=str(exc),
+        ) from exc
+    except Exception as exc:
+        engine.dispose()
+        if isinstance(exc, DomainError):
+            raise
+        raise DomainError(N_("The database could not be opened: {why}"), why=str(exc)) from exc
+    db = Database(engine, url)
+    return Services(
+        db=db,
+        accounts=AccountService(db),
+        residents=ResidentService(db),
+        centre=CentreService(db),
+        audit=AuditService(db),
+    )
