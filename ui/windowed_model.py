@@ -1,0 +1,111 @@
+"""A table model that fetches only the rows on screen, for registers of any size.
+
+Loading 200,000 rows into a model takes seconds and hundreds of MB; this model asks its
+source for the row count once and then for pages of rows as the view paints them,
+keeping a few recent pages. Sorting and filtering happen in SQL (the source), never in
+a proxy model.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+T = TypeVar("T")
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole row object behind a cell
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    """One column: its header, how to show a row in it, and its SQL sort key (if any)."""
+
+    header: str
+    value: Callable[[T], Any]
+    sort_key: str | None = None
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+class RowSource(Generic[T]):
+    """What the model reads from: a count and pages. Pages must be in a stable order."""
+
+    def count(self) -> int:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def page(self, offset: int, limit: int) -> Sequence[T]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+class WindowedTableModel(QAbstractTableModel, Generic[T]):
+    def __init__(self, columns: Sequence[Column[T]], page_size: int = 100, max_pages: int = 30):
+        super().__init__()
+        self._columns = list(columns)
+        self._page_size = page_size
+        self._max_pages = max_pages
+        self._source: RowSource[T] | None = None
+        self._count = 0
+        self._pages: OrderedDict[int, Sequence[T]] = OrderedDict()
+        self.pages_fetched = 0  # for tests and benchmarks: how much was read
+
+    # --- source ----------------------------------------------------------------------
+    def set_source(self, source: RowSource[T] | None) -> None:
+        """Show another result (new search, filter or sort): one count, no rows yet."""
+        self.beginResetModel()
+        self._source = source
+        self._pages.clear()
+        self._count = source.count() if source is not None else 0
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_source(self._source)
+
+    def columns(self) -> list[Column[T]]:
+        return list(self._columns)
+
+    def row_at(self, row: int) -> T | None:
+        if row < 0 or row >= self._count or self._source is None:
+            return None
+        number, at = divmod(row, self._page_size)
+        page = self._pages.get(number)
+        if page is None:
+            page = self._source.page(number * self._page_size, self._page_size)
+            self.pages_fetched += 1
+            self._pages[number] = page
+            while len(self._pages) > self._max_pages:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[at] if at < len(page) else None
+
+    # --- Qt model interface ----------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008,N802
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008,N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            row = self.row_at(index.row())
+            if row is None:
+                return None
+            value = self._columns[index.column()].value(row)
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(self._columns[index.column()].align)
+        if role == ROW_ROLE:
+            return self.row_at(index.row())
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._columns[section].header
+        return str(section + 1)
