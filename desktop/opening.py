@@ -63,3 +63,38 @@ def open_database(target: str | Path, *, backup_dir: Path | None) -> Services:
         centre=CentreService(db),
         audit=AuditService(db),
     )
+
+
+def probe_database(target: str) -> str:
+    """Check that a database location can be opened, without creating or changing it.
+
+    Returns a description of what is there ("empty", "ready", "needs upgrade").
+    """
+    from sqlalchemy import text
+
+    from db.migrate import current_revision, head_revision, known_revisions
+
+    url = to_url(target)
+    if "://" not in target:
+        path = Path(target).expanduser()
+        if not path.exists():
+            if not path.parent.exists():
+                raise DomainError(N_("The folder {folder} does not exist."), folder=str(path.parent))
+            return N_("A new database will be created here.")
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        rev = current_revision(engine)
+    except Exception as exc:
+        raise DomainError(N_("The database could not be opened: {why}"), why=str(exc).splitlines()[0]) from exc
+    finally:
+        engine.dispose()
+    if rev is None:
+        return N_("The database is empty; it will be set up on first start.")
+    if rev not in known_revisions():
+        raise DomainError(N_("This database was written by a newer version of the program (revision {rev}). "
+                             "Please install the newer version; the database was left untouched."), rev=rev)
+    if rev != head_revision():
+        return N_("The database will be upgraded (after a backup) on next start.")
+    return N_("The database is ready.")

@@ -1,0 +1,107 @@
+"""社区服务中心桌面系统 — the one entry point: the app and its command-line tools.
+
+    python main.py                     start the app
+    python main.py --demo              start on a demo database (created if missing)
+    python main.py demo --scale centre|district --db DB
+    python main.py screenshots OUTDIR [--db DB]
+    python main.py check [--db DB]
+
+``--db`` takes a file path or a SQLAlchemy URL; without it the configured database is
+used. Every command prints a clear message and exits non-zero on failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="main.py", description="社区服务中心桌面系统")
+    p.add_argument("--db", help="database file path or SQLAlchemy URL / 数据库文件或 URL")
+    p.add_argument("--demo", action="store_true", help="start on the demo database / 演示数据库")
+    sub = p.add_subparsers(dest="command")
+    demo = sub.add_parser("demo", help="fill a new database with sample data / 生成演示数据")
+    demo.add_argument("--scale", choices=("centre", "district"), default="centre")
+    demo.add_argument("--db", dest="sub_db", required=True)
+    shots = sub.add_parser("screenshots", help="PNG of every page and dialog / 截图")
+    shots.add_argument("outdir")
+    shots.add_argument("--db", dest="sub_db")
+    check = sub.add_parser("check", help="integrity and audit-chain check / 数据检查")
+    check.add_argument("--db", dest="sub_db")
+    return p
+
+
+def _target(args: argparse.Namespace) -> str:
+    from desktop.config import LocalConfig
+
+    return getattr(args, "sub_db", None) or args.db or LocalConfig.load().database_or_default()
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from db.engine import to_url
+    from desktop.config import backup_dir
+    from desktop.demo import fill_demo
+    from desktop.errors import DomainError
+    from desktop.opening import open_database
+
+    started = time.perf_counter()
+    try:
+        services = open_database(to_url(args.sub_db), backup_dir=backup_dir())
+        if not services.accounts.needs_setup():
+            print(f"错误：数据库 {args.sub_db} 已有数据，演示数据只写入新数据库。", file=sys.stderr)
+            return 1
+
+        def progress(done: int, total: int) -> None:
+            print(f"\r居民 {done}/{total}", end="", flush=True)
+
+        fill_demo(services.db, args.scale, progress=progress)
+    except DomainError as exc:
+        print(f"\n错误：{exc}", file=sys.stderr)
+        return 1
+    print(f"\n已生成演示数据（{args.scale}），用时 {time.perf_counter() - started:.1f} 秒：{services.description}")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from desktop.check import run_checks
+    from desktop.errors import DomainError
+    from desktop.opening import open_database
+
+    try:
+        services = open_database(_target(args), backup_dir=None)
+    except DomainError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    problems = run_checks(services.db)
+    if problems:
+        print(f"发现 {len(problems)} 个问题 / {len(problems)} problem(s):")
+        for line in problems:
+            print(f"  - {line}")
+        return 1
+    print(f"检查通过 / all checks passed: {services.description}")
+    return 0
+
+
+def _cmd_screenshots(args: argparse.Namespace) -> int:
+    from ui.screenshots import take_screenshots
+
+    return take_screenshots(args.outdir, getattr(args, "sub_db", None) or args.db)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "demo":
+        return _cmd_demo(args)
+    if args.command == "check":
+        return _cmd_check(args)
+    if args.command == "screenshots":
+        return _cmd_screenshots(args)
+    from ui.app import run
+
+    return run(args.db, demo=args.demo)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Starting the desktop application: translator, style, database, setup, login, window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from desktop.config import LocalConfig, backup_dir, demo_database
+from desktop.demo import fill_demo
+from desktop.errors import DomainError
+from desktop.opening import Services, open_database
+from ui.i18n import Translator, error_text, install_translator
+from ui.style import apply_style
+
+_ = Translator("app")
+
+
+def make_app(language: str) -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("ShequDesktop")
+    app.setApplicationDisplayName("")
+    install_translator(app, language)
+    apply_style(app)
+    return app
+
+
+def open_with_progress(target: str, *, demo: bool) -> Services:
+    """Open the database; a missing demo database is created and filled with a progress bar."""
+    fresh = demo and not Path(target).exists()
+    services = open_database(target, backup_dir=backup_dir())
+    if fresh or (demo and services.accounts.needs_setup()):
+        dialog = QProgressDialog(_("Creating the demo database…"), "", 0, 100)
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setMinimumDuration(0)
+        dialog.setValue(0)
+
+        def progress(done: int, total: int) -> None:
+            dialog.setValue(int(done * 100 / max(total, 1)))
+            QApplication.processEvents()
+
+        fill_demo(services.db, "centre", progress=progress)
+        dialog.close()
+    return services
+
+
+def run(db: str | None, *, demo: bool) -> int:
+    """The event loop of ``python main.py``; returns the exit code."""
+    config = LocalConfig.load()
+    app = make_app(config.language)
+    target = db or (demo_database() if demo else config.database_or_default())
+    try:
+        services = open_with_progress(target, demo=demo)
+    except DomainError as exc:
+        QMessageBox.critical(None, _("Cannot open the database"), error_text(exc))
+        return 1
+
+    from ui.login_dialog import LoginDialog, SetupDialog
+    from ui.main_window import MainWindow
+
+    if services.accounts.needs_setup() and not SetupDialog(services.accounts).exec():
+        return 0
+    while True:
+        login = LoginDialog(services.accounts, services.centre.name(), services.description)
+        if demo:
+            login.username.setText("qiantai")
+            login.password.setFocus()
+        if not login.exec() or login.actor is None:
+            return 0
+        window = MainWindow(services, login.actor)
+        logged_out = []
+        window.sig_logout.connect(lambda: (logged_out.append(True), window.close()))
+        window.show()
+        app.exec()
+        window.deleteLater()
+        if not logged_out:
+            services.db.dispose()
+            return 0

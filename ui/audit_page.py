@@ -1,0 +1,99 @@
+"""操作日志: who changed what and when, newest first, from the append-only audit log."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from desktop.audit_log import AuditRow, AuditService
+from desktop.permissions import Actor
+from ui.i18n import Translator
+from ui.windowed_model import Column, RowSource, WindowedTableModel
+
+_ = Translator("audit")
+
+
+def action_labels() -> dict[str, str]:
+    return {
+        "setup": _("Setup"),
+        "login": _("Logged in"),
+        "login_failed": _("Wrong password"),
+        "lock": _("Account locked"),
+        "create": _("Created"),
+        "update": _("Changed"),
+        "archive": _("Archived"),
+        "restore": _("Restored"),
+        "reveal": _("Viewed ID/phone"),
+        "reset_password": _("Password reset"),
+        "change_password": _("Password changed"),
+        "demo": _("Demo data"),
+    }
+
+
+def entity_labels() -> dict[str, str]:
+    return {"user": _("User"), "resident": _("Resident"), "setting": _("Setting"),
+            "database": _("Database")}
+
+
+class _AuditSource(RowSource[AuditRow]):
+    def __init__(self, service: AuditService, actor: Actor):
+        self._service, self._actor = service, actor
+
+    def count(self) -> int:
+        return self._service.count(self._actor)
+
+    def page(self, offset: int, limit: int) -> Sequence[AuditRow]:
+        return self._service.page(self._actor, offset, limit)
+
+
+class AuditPage(QWidget):
+    def __init__(self, service: AuditService, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        actions, entities = action_labels(), entity_labels()
+        columns = [
+            Column(_("Time"), lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S")),
+            Column(_("User"), lambda r: r.username),
+            Column(_("Action"), lambda r: actions.get(r.action, r.action)),
+            Column(_("Object"), lambda r: f"{entities.get(r.entity, r.entity)} {r.entity_id}".strip()),
+            Column(_("Before"), lambda r: r.before),
+            Column(_("After"), lambda r: r.after),
+        ]
+        self.model: WindowedTableModel[AuditRow] = WindowedTableModel(columns)
+        self.model.set_source(_AuditSource(service, actor))
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        for col, width in enumerate((160, 90, 110, 110)):
+            self.table.setColumnWidth(col, width)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        title = QLabel(_("Audit log"))
+        title.setObjectName("pageTitle")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("hint")
+        hint = QLabel(_("Entries cannot be changed or deleted. ID numbers and phones are kept masked."))
+        hint.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(title)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(_("{n} entries", n=self.model.rowCount()))
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        self._update_count()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # The log grows with every action elsewhere; show the newest when opened.
+        self.refresh()
+        super().showEvent(event)

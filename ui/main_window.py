@@ -1,0 +1,182 @@
+"""The main window: left navigation, a header with the centre and the user, a status bar.
+
+Only pages the user's role may open are listed; each has a Ctrl+number shortcut (and
+F-keys as shown in its tooltip). Pages are built when first opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.opening import Services
+from desktop.permissions import ROLE_LABELS, Actor, Permission
+from ui.i18n import Translator, desktop_text
+
+_ = Translator("main")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str  # also the screenshot file name
+    title: str
+    permission: Permission | None
+    build: Callable[[], QWidget]
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+    sig_logout: the user chose to log out (the app shows the login window again).
+    """
+
+    sig_logout = Signal()
+
+    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.actor = actor
+        self.setWindowTitle(_("Community Service Centre — {centre}", centre=services.centre.name()))
+        self.resize(1366, 768)
+        self.setMinimumSize(1024, 640)
+
+        self._specs = [s for s in self._all_pages() if s.permission is None or actor.can(s.permission)]
+        self._pages: dict[str, QWidget] = {}
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(168)
+        self.stack = QStackedWidget()
+        for number, spec in enumerate(self._specs, start=1):
+            item = QListWidgetItem(spec.title)
+            item.setToolTip(_("Shortcut: Ctrl+{n}", n=number))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.navigation.addItem(item)
+            placeholder = QWidget()
+            self.stack.addWidget(placeholder)
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number - 1: self.show_page_at(n))
+        self.navigation.currentRowChanged.connect(self.show_page_at)
+
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self._header())
+        right.addWidget(self.stack, 1)
+        row.addLayout(right, 1)
+        self.setCentralWidget(body)
+
+        self.statusBar().showMessage(_("Database: {name}", name=services.description))
+        if self._specs:
+            self.navigation.setCurrentRow(0)
+
+    def _header(self) -> QWidget:
+        header = QWidget()
+        header.setObjectName("header")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(16, 8, 16, 8)
+        self.centre_label = QLabel(self.services.centre.name())
+        self.centre_label.setObjectName("centreName")
+        role = desktop_text(ROLE_LABELS[self.actor.role])
+        self.user_label = QLabel(_("{name} ({role})", name=self.actor.full_name, role=role))
+        password = QPushButton(_("Change password"))
+        password.clicked.connect(self._change_password)
+        logout = QPushButton(_("Log out"))
+        logout.setToolTip(_("Log out (Ctrl+Shift+L)"))
+        logout.clicked.connect(self.sig_logout.emit)
+        QShortcut(QKeySequence("Ctrl+Shift+L"), self, activated=self.sig_logout.emit)
+        row.addWidget(self.centre_label)
+        row.addStretch(1)
+        row.addWidget(self.user_label)
+        row.addWidget(password)
+        row.addWidget(logout)
+        return header
+
+    def _all_pages(self) -> list[PageSpec]:
+        s, a = self.services, self.actor
+
+        def residents() -> QWidget:
+            from ui.residents_page import ResidentsPage
+
+            return ResidentsPage(s.residents, a)
+
+        def users() -> QWidget:
+            from ui.users_page import UsersPage
+
+            return UsersPage(s.accounts, a)
+
+        def audit() -> QWidget:
+            from ui.audit_page import AuditPage
+
+            return AuditPage(s.audit, a)
+
+        def settings() -> QWidget:
+            from ui.settings_page import SettingsPage
+
+            page = SettingsPage(s, a)
+            page.sig_centre_renamed.connect(self._centre_renamed)
+            return page
+
+        return [
+            PageSpec("residents", _("Residents"), Permission.VIEW_RESIDENTS, residents),
+            PageSpec("users", _("Users"), Permission.MANAGE_USERS, users),
+            PageSpec("audit", _("Audit log"), Permission.VIEW_AUDIT, audit),
+            PageSpec("settings", _("Settings"), None, settings),
+        ]
+
+    # --- navigation ------------------------------------------------------------------
+    def page_keys(self) -> list[str]:
+        return [s.key for s in self._specs]
+
+    def show_page(self, key: str) -> QWidget:
+        index = self.page_keys().index(key)
+        self.show_page_at(index)
+        return self._pages[key]
+
+    def show_page_at(self, index: int) -> None:
+        if not 0 <= index < len(self._specs):
+            return
+        spec = self._specs[index]
+        if spec.key not in self._pages:
+            page = spec.build()
+            old = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self._pages[spec.key] = page
+        if self.navigation.currentRow() != index:
+            self.navigation.setCurrentRow(index)
+        self.stack.setCurrentIndex(index)
+        focus = getattr(self._pages[spec.key], "focus_default", None)
+        if callable(focus):
+            focus()
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    # --- header actions --------------------------------------------------------------
+    def _change_password(self) -> None:
+        from ui.users_page import ChangePasswordDialog
+
+        ChangePasswordDialog(self.services.accounts, self.actor, self).exec()
+
+    def _centre_renamed(self, name: str) -> None:
+        self.centre_label.setText(name)
+        self.setWindowTitle(_("Community Service Centre — {centre}", centre=name))
