@@ -107,7 +107,8 @@ def fill_demo(
         estates = [f"{fake.last_name()}{w}" for w in ("园", "苑", "小区", "花园", "家园", "新村")
                    for _ in range(20)]
         surnames = [fake.last_name() for _ in range(3000)]
-        given = [fake.first_name() for _ in range(3000)]
+        given_male = [fake.first_name_male() for _ in range(1500)]
+        given_female = [fake.first_name_female() for _ in range(1500)]
 
         batch: list[dict] = []
         tag_batch: list[dict] = []
@@ -116,7 +117,7 @@ def fill_demo(
         for i in range(size.residents):
             male = rng.random() < 0.48
             birth = _birth(rng, today)
-            name = rng.choice(surnames) + rng.choice(given)
+            name = rng.choice(surnames) + rng.choice(given_male if male else given_female)
             idn = _id_number(rng, birth, male) if rng.random() < 0.92 else None
             if idn in seen_ids:
                 idn = None

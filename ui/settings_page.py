@@ -92,6 +92,7 @@ class SettingsPage(QWidget):
         self.language.addItem("中文（简体）", "zh_CN")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(self._config.language)))
+        self.language.setMaximumWidth(220)
         form.addRow(_("Language"), self.language)
 
         current = self._config.database

@@ -1,0 +1,127 @@
+"""Benchmark of the residents register at district scale (200,000 residents).
+
+Prints medians of repeated runs; the figures are written in docs/performance.md.
+
+    uv run python benchmarks/bench_residents.py [--db FILE] [--runs N]
+
+Without ``--db`` a district demo database is made once in the system temp folder and
+reused. Measured:
+  - start-up: process start → login window shown (``python main.py``, a subprocess);
+  - residents page first paint: building the page and painting its first screen;
+  - search: what typing into the box costs (count + first screen of rows), through the
+    service and through the page (filter applied, table repainted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+QUERIES = ["张", "张伟", "王芳", "zw", "zs", "138", "5678", "0021", "370302195", "北京路", "幸福", "3号楼"]
+
+
+def _median_ms(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def ensure_db(path: Path) -> None:
+    if path.exists():
+        return
+    print(f"creating district demo database at {path} …", flush=True)
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "demo", "--scale", "district",
+                    "--db", str(path)], check=True)
+
+
+def bench_startup(path: Path, runs: int) -> float:
+    env = dict(os.environ, SHEQU_EXIT_AT_LOGIN="1", SHEQU_CONFIG_DIR=tempfile.mkdtemp())
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path)], env=env,
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "shequ-bench-district.sqlite3")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    ensure_db(args.db)
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.opening import open_database
+    from desktop.residents import ResidentFilter
+    from ui.app import make_app
+    from ui.residents_page import ResidentsPage
+
+    app = make_app("zh_CN")
+    services = open_database(args.db, backup_dir=None)
+    actor = services.accounts.login("qiantai", "qiantai123")
+    total = services.residents.count(actor, ResidentFilter(include_archived=True))
+    print(f"database: {args.db} ({total:,} residents)")
+    print(f"start-up to login window (subprocess, median of {args.runs}): "
+          f"{bench_startup(args.db, args.runs):.0f} ms")
+
+    def first_paint() -> None:
+        page = ResidentsPage(services.residents, actor)
+        page.resize(1366 - 168, 700)
+        page.show()
+        page.grab()  # forces layout and a full paint of the visible rows
+        page.close()
+        page.deleteLater()
+        QApplication.processEvents()
+
+    first_paint()  # warm the OS file cache once, as a second start of the app would
+    print(f"residents page first paint (median of {args.runs}): {_median_ms(first_paint, args.runs):.1f} ms")
+
+    page = ResidentsPage(services.residents, actor)
+    page.resize(1366 - 168, 700)
+    page.show()
+    QApplication.processEvents()
+    print(f"{'search':<12}{'matches':>9}{'service ms':>12}{'page ms':>10}")
+    worst = 0.0
+    for q in QUERIES:
+        f = ResidentFilter(text=q)
+
+        def service_call(f=f) -> None:
+            services.residents.count(actor, f)
+            services.residents.page(actor, f, 0, 50)
+
+        page_times = []
+        for _ in range(args.runs):
+            page.search_edit.setText("")
+            page.apply_filter()
+            t = time.perf_counter()
+            page.search_edit.setText(q)
+            page.apply_filter()
+            page.table.viewport().grab()
+            page_times.append((time.perf_counter() - t) * 1000)
+        n = services.residents.count(actor, f)
+        s_ms = _median_ms(service_call, args.runs)
+        p_ms = statistics.median(page_times)
+        worst = max(worst, s_ms)
+        print(f"{q:<12}{n:>9,}{s_ms:>12.1f}{p_ms:>10.1f}")
+    print(f"slowest search through the service: {worst:.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
