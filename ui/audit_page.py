@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
@@ -36,6 +37,45 @@ def entity_labels() -> dict[str, str]:
             "database": _("Database")}
 
 
+def field_labels() -> dict[str, str]:
+    return {
+        "name": _("Name"), "gender": _("Gender"), "birth_date": _("Birth date"),
+        "id_number": _("ID number"), "phone": _("Phone"), "address": _("Address"),
+        "grid_id": _("Grid"), "tags": _("Key groups"), "notes": _("Notes"),
+        "archived": _("Archived"), "username": _("User name"), "full_name": _("Name"),
+        "role": _("Role"), "is_active": _("May log in"), "centre_name": _("Centre name"),
+        "fields": _("Fields"), "scale": _("Scale"), "residents": _("Residents"), "grids": _("Grids"),
+    }
+
+
+def describe(before: str, after: str) -> tuple[str, str]:
+    """Readable "field: value" lists; for a change only the fields that differ."""
+    labels = field_labels()
+    try:
+        old = json.loads(before) if before else {}
+        new = json.loads(after) if after else {}
+    except ValueError:
+        return before, after
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return before, after
+    keys = [k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k)] if old and new else None
+
+    def show(values: dict) -> str:
+        parts = []
+        for key in keys if keys is not None else values:
+            if key not in values:
+                continue
+            value = values[key]
+            if isinstance(value, bool):
+                value = _("yes") if value else _("no")
+            elif isinstance(value, list):
+                value = "、".join(str(v) for v in value)
+            parts.append(f"{labels.get(key, key)}：{value}")
+        return "；".join(parts)
+
+    return show(old), show(new)
+
+
 class _AuditSource(RowSource[AuditRow]):
     def __init__(self, service: AuditService, actor: Actor):
         self._service, self._actor = service, actor
@@ -56,8 +96,8 @@ class AuditPage(QWidget):
             Column(_("User"), lambda r: r.username),
             Column(_("Action"), lambda r: actions.get(r.action, r.action)),
             Column(_("Object"), lambda r: f"{entities.get(r.entity, r.entity)} {r.entity_id}".strip()),
-            Column(_("Before"), lambda r: r.before),
-            Column(_("After"), lambda r: r.after),
+            Column(_("Before"), lambda r: describe(r.before, r.after)[0]),
+            Column(_("After"), lambda r: describe(r.before, r.after)[1]),
         ]
         self.model: WindowedTableModel[AuditRow] = WindowedTableModel(columns)
         self.model.set_source(_AuditSource(service, actor))
