@@ -105,9 +105,11 @@ def build_ts(contexts: dict[str, list[str]], known: dict[tuple[str, str], str]) 
     return '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", missing
 
 
-def lrelease() -> None:
-    exe = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
-    subprocess.run([exe, "-silent", str(TS), "-qm", str(QM)], check=True)
+def lrelease_to(target: Path = QM) -> None:
+    exe = str(Path(sys.executable).parent / "pyside6-lrelease")
+    if not Path(exe).exists():
+        exe = shutil.which("pyside6-lrelease") or exe
+    subprocess.run([exe, "-silent", str(TS), "-qm", str(target)], check=True)
 
 
 def main() -> int:
@@ -125,7 +127,7 @@ def main() -> int:
         return 0
     TS.parent.mkdir(parents=True, exist_ok=True)
     TS.write_text(text, encoding="utf-8")
-    lrelease()
+    lrelease_to()
     print(f"{TS.relative_to(ROOT)}: {len(missing)} untranslated")
     for context, source in missing:
         print(f"  [{context}] {source}")
