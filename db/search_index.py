@@ -53,14 +53,15 @@ def is_indexed(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
-def put(session: Session, items: Iterable[tuple[int, str]]) -> None:
-    """Index (or re-index) the addresses of these residents."""
+def put(session: Session, items: Iterable[tuple[int, str]], *, new: bool = False) -> None:
+    """Index (or re-index) the addresses of these residents; ``new``: none indexed yet."""
     if not is_indexed(session):
         return
     params = [{"id": rid, "t": tokens(addr or "")} for rid, addr in items]
     if not params:
         return
-    session.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :id"), [{"id": p["id"]} for p in params])
+    if not new:
+        session.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :id"), [{"id": p["id"]} for p in params])
     session.execute(text(f"INSERT INTO {TABLE}(rowid, tokens) VALUES (:id, :t)"), params)
 
 
