@@ -6,9 +6,12 @@ table rows, large buttons with their shortcut in the tooltip.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
                  "SimSun"]
 
@@ -33,6 +36,11 @@ QPushButton:default, QPushButton#primary { background: #2680c2; color: white; bo
 QPushButton:disabled { color: #9aa5b1; background: #f5f7fa; }
 QLineEdit, QComboBox, QDateEdit, QPlainTextEdit, QSpinBox { padding: 4px 6px; min-height: 22px;
               border: 1px solid #bcccdc; border-radius: 3px; background: white; }
+QComboBox { padding-right: 24px; }
+QComboBox::drop-down, QDateEdit::drop-down { subcontrol-origin: padding;
+    subcontrol-position: center right; width: 22px; border: none; }
+QComboBox::down-arrow, QDateEdit::down-arrow { image: url("@ICONS@/arrow-down.svg"); width: 12px;
+    height: 8px; }
 QLineEdit:focus, QComboBox:focus, QDateEdit:focus, QPlainTextEdit:focus { border: 1px solid #2680c2; }
 QLineEdit[invalid="true"] { border: 1px solid #c62828; background: #fff5f5; }
 QTableView { background: white; alternate-background-color: #f8fafc; gridline-color: #e4e7eb;
@@ -49,4 +57,4 @@ def apply_style(app: QApplication) -> None:
     font.setPointSizeF(10.5)
     app.setFont(font)
     app.setStyle("Fusion")
-    app.setStyleSheet(STYLE_SHEET)
+    app.setStyleSheet(STYLE_SHEET.replace("@ICONS@", ICONS.as_posix()))
