@@ -215,11 +215,14 @@ class ResidentService:
                     if info.warnings:
                         warnings["id_number"] = DomainError(info.warnings[0], code=info.number[:6])
                     with self._db.reading() as uow:
+                        # Read what the message needs while the session is open: leaving
+                        # the unit of work expires and detaches the loaded row.
                         other = repo.find_by_id_number(uow.session, info.number)
-                    if other is not None and other.id != resident_id:
+                        owner = None if other is None else (other.id, other.name)
+                    if owner is not None and owner[0] != resident_id:
                         errors["id_number"] = DomainError(
                             N_("This ID number is already registered to {name} (No. {id})."),
-                            name=other.name, id=other.id,
+                            name=owner[1], id=owner[0],
                         )
             else:
                 values["id_number"] = None
