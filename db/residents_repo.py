@@ -72,7 +72,8 @@ def _address_contains(session: Session, value: str) -> ColumnElement[bool] | Non
             .select_from(table(search_index.TABLE))
             .where(literal_column(search_index.TABLE).op("MATCH")(match))
         )
-    return func.strpos(Resident.address, value) > 0
+    # Case-insensitive like the SQLite index, which folds letters ("a座" finds "A座").
+    return func.strpos(func.lower(Resident.address), value.lower()) > 0
 
 
 def normalise_query(text: str) -> str:
