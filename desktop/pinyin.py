@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+# Surnames read differently from the character's everyday reading, which is what
+# pypinyin gives: 曾 is Zēng as a surname, not céng; 单 is Shàn, not dān.
+SURNAME_INITIALS = {
+    "单": "s", "曾": "z", "解": "x", "仇": "q", "查": "z", "区": "o", "翟": "z",
+    "覃": "q", "种": "c", "繁": "p", "秘": "b", "召": "s", "折": "s",
+}
+
 
 @lru_cache(maxsize=65536)
 def initials(name: str) -> str:
@@ -12,4 +19,6 @@ def initials(name: str) -> str:
     from pypinyin import Style, lazy_pinyin
 
     letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")
+    if name[:1] in SURNAME_INITIALS:  # a name starts with the surname
+        letters[0] = SURNAME_INITIALS[name[0]]
     return "".join(letters).lower().replace(" ", "")
