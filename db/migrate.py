@@ -92,6 +92,9 @@ def backup_sqlite_file(db_path: Path, backup_dir: Path, *, label: str) -> Path:
         with dst:
             src.backup(dst)
         src.close()
+        # A backup is one self-contained file: the copy would otherwise keep the WAL
+        # journal mode and leave -wal/-shm files beside it when verified read-only.
+        dst.execute("PRAGMA journal_mode=DELETE")
         result = dst.execute("PRAGMA integrity_check").fetchone()[0]
         src_tables = _table_counts(db_path)
         dst.close()

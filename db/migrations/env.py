@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import Connection
 
 from db.engine import make_engine
 from db.models import Base
@@ -29,14 +30,19 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
-    connection = config.attributes.get("connection")
-    if connection is None:
-        engine = make_engine(config.get_main_option("sqlalchemy.url"))
+    # The caller may hand over a Connection (db.migrate, inside its transaction) or an
+    # Engine (pytest-alembic); without either, connect to the configured URL.
+    connectable = config.attributes.get("connection")
+    if isinstance(connectable, Connection):
+        _run(connectable)
+        return
+    engine = connectable or make_engine(config.get_main_option("sqlalchemy.url"))
+    try:
         with engine.connect() as conn:
             _run(conn)
-        engine.dispose()
-    else:
-        _run(connection)
+    finally:
+        if connectable is None:
+            engine.dispose()
 
 
 def _run(connection) -> None:
