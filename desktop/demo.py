@@ -134,7 +134,7 @@ def fill_demo(
             batch.append({
                 "id": next_id, "name": name,
                 # Initials per part: 4,500 cached look-ups instead of one per resident.
-                "name_initials": initials(surname) + initials(given),
+                "name_initials": initials(surname) + initials(given, surname_first=False),
                 "gender": "男" if male else "女",
                 "birth_date": birth, "id_number": idn, "id_number_rev": idn[::-1] if idn else None,
                 "phone": phone, "phone_rev": phone[::-1] if phone else None,

@@ -13,12 +13,15 @@ SURNAME_INITIALS = {
 
 
 @lru_cache(maxsize=65536)
-def initials(name: str) -> str:
-    """Lower-case pinyin initials of a Chinese name; other characters kept as typed."""
+def initials(name: str, *, surname_first: bool = True) -> str:
+    """Lower-case pinyin initials of a Chinese name; other characters kept as typed.
+
+    ``surname_first=False`` for a given name alone (its first character is no surname).
+    """
     # pypinyin loads its dictionary on import (~0.5 s): only when a name is saved.
     from pypinyin import Style, lazy_pinyin
 
     letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")
-    if name[:1] in SURNAME_INITIALS:  # a name starts with the surname
+    if surname_first and name[:1] in SURNAME_INITIALS:  # a name starts with the surname
         letters[0] = SURNAME_INITIALS[name[0]]
     return "".join(letters).lower().replace(" ", "")
