@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-QUERIES = ["张", "张伟", "王芳", "zw", "zs", "138", "5678", "0021", "370302195", "北京路", "幸福", "3号楼"]
+QUERIES = ["张", "刘", "张伟", "王芳", "zw", "zs", "138", "5678", "0021", "370302195", "北京路", "花园", "3号楼"]
 
 
 def _median_ms(fn, runs: int) -> float:

@@ -21,9 +21,10 @@ from sqlalchemy import (
     false,
     func,
     literal_column,
-    or_,
     select,
     table,
+    true,
+    union,
 )
 from sqlalchemy.orm import Session
 
@@ -33,6 +34,9 @@ from db.models import Grid, Resident, ResidentTag, Tag
 # An ID number is searched from its start only once the area code (6 digits) is typed;
 # shorter digit strings are phone numbers or the last digits of an ID.
 ID_PREFIX_MIN = 6
+# An address is searched once two characters are typed: one character ("张", "楼")
+# matches a large part of any district and is almost always the start of a name.
+ADDRESS_MIN = 2
 
 SORTABLE = {
     "id": Resident.id,
@@ -62,66 +66,98 @@ def _prefix(session: Session, column, value: str) -> ColumnElement[bool]:
     return column.like(escaped + "%", escape="\\")
 
 
-def _address_contains(session: Session, value: str) -> ColumnElement[bool] | None:
-    if search_index.is_indexed(session):
-        match = search_index.phrase(value)
-        if match is None:
-            return None
-        return Resident.id.in_(
-            select(literal_column("rowid"))
-            .select_from(table(search_index.TABLE))
-            .where(literal_column(search_index.TABLE).op("MATCH")(match))
-        )
-    # Case-insensitive like the SQLite index, which folds letters ("a座" finds "A座").
-    return func.strpos(func.lower(Resident.address), value.lower()) > 0
-
-
 def normalise_query(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip().replace(" ", "")
 
 
-def text_condition(session: Session, text: str) -> ColumnElement[bool] | None:
-    """The WHERE clause for what was typed into the one search box."""
-    q = normalise_query(text)
-    if not q:
-        return None
+def _text_branches(session: Session, q: str, include_archived: bool) -> list[Select]:
+    """One SELECT of resident ids per way the typed text can match.
+
+    Each branch is answered from one index alone: the prefix indexes carry ``archived``
+    along, and the address index holds only residents who are not archived. Their UNION
+    is the set of matches, found without reading a single table row.
+    """
+
+    def indexed(condition: ColumnElement[bool]) -> Select:
+        stmt = select(Resident.id.label("id")).where(condition)
+        return stmt if include_archived else stmt.where(Resident.archived == false())
+
     if q.isascii() and q.isalpha():
-        lower = q.lower()
-        return or_(_prefix(session, Resident.name_initials, lower), _prefix(session, Resident.name, q))
+        return [indexed(_prefix(session, Resident.name_initials, q.lower())),
+                indexed(_prefix(session, Resident.name, q))]
     digits = q.replace("-", "").upper()
     if q.isascii() and digits and all(c.isdigit() or c == "X" for c in digits):
-        terms = [_prefix(session, Resident.id_number_rev, digits[::-1])]
+        branches = [indexed(_prefix(session, Resident.id_number_rev, digits[::-1]))]
         if len(digits) >= ID_PREFIX_MIN:
-            terms.append(_prefix(session, Resident.id_number, digits))
+            branches.append(indexed(_prefix(session, Resident.id_number, digits)))
         if "X" not in digits:
-            terms += [
-                _prefix(session, Resident.phone, q),
-                _prefix(session, Resident.phone_rev, digits[::-1]),
-            ]
-        return or_(*terms)
-    terms = [_prefix(session, Resident.name, q)]
-    address = _address_contains(session, q)
-    if address is not None:
-        terms.append(address)
-    return or_(*terms)
+            branches += [indexed(_prefix(session, Resident.phone, q)),
+                         indexed(_prefix(session, Resident.phone_rev, digits[::-1]))]
+        return branches
+    branches = [indexed(_prefix(session, Resident.name, q))]
+    if len(q) >= ADDRESS_MIN:
+        branches += _address_branches(session, q, include_archived)
+    return branches
+
+
+def _address_branches(session: Session, q: str, include_archived: bool) -> list[Select]:
+    if not search_index.is_indexed(session):
+        # Case-insensitive like the SQLite index, which folds letters ("a座" finds "A座").
+        stmt = select(Resident.id.label("id")).where(
+            func.strpos(func.lower(Resident.address), q.lower()) > 0
+        )
+        return [stmt if include_archived else stmt.where(Resident.archived == false())]
+    match = search_index.phrase(q)
+    if match is None:
+        return []
+    branches = [
+        select(literal_column("rowid").label("id"))
+        .select_from(table(search_index.TABLE))
+        .where(literal_column(search_index.TABLE).op("MATCH")(match))
+    ]
+    if include_archived:  # archived residents are few and not in the address index
+        branches.append(
+            select(Resident.id.label("id")).where(
+                Resident.archived == true(), func.instr(func.lower(Resident.address), q.lower()) > 0
+            )
+        )
+    return branches
+
+
+def _other_conditions(f: ResidentFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if f.grid_id is not None:
+        conditions.append(Resident.grid_id == f.grid_id)
+    if f.tag_id is not None:
+        conditions.append(
+            exists().where(ResidentTag.resident_id == Resident.id, ResidentTag.tag_id == f.tag_id)
+        )
+    return conditions
+
+
+def _matches(session: Session, f: ResidentFilter):
+    """The ids matching the search text (a subquery with column ``id``), or None."""
+    q = normalise_query(f.text)
+    if not q:
+        return None
+    branches = _text_branches(session, q, f.include_archived)
+    return union(*branches).subquery("matches") if len(branches) > 1 else branches[0].subquery("matches")
 
 
 def _filtered(session: Session, f: ResidentFilter, stmt: Select) -> Select:
-    cond = text_condition(session, f.text)
-    if cond is not None:
-        stmt = stmt.where(cond)
-    if not f.include_archived:
+    """``stmt`` over residents, restricted to the filter (used when reading table rows)."""
+    matches = _matches(session, f)
+    if matches is not None:
+        stmt = stmt.where(Resident.id.in_(select(matches.c.id)))
+    elif not f.include_archived:
         stmt = stmt.where(Resident.archived == false())
-    if f.grid_id is not None:
-        stmt = stmt.where(Resident.grid_id == f.grid_id)
-    if f.tag_id is not None:
-        stmt = stmt.where(
-            exists().where(ResidentTag.resident_id == Resident.id, ResidentTag.tag_id == f.tag_id)
-        )
-    return stmt
+    return stmt.where(*_other_conditions(f))
 
 
 def count(session: Session, f: ResidentFilter) -> int:
+    matches = _matches(session, f)
+    if matches is not None and not _other_conditions(f):
+        return session.scalar(select(func.count()).select_from(matches)) or 0
     return session.scalar(_filtered(session, f, select(func.count(Resident.id)))) or 0
 
 
@@ -144,15 +180,16 @@ class ResidentRecord:
 def page_ids(session: Session, f: ResidentFilter, offset: int, limit: int) -> list[int]:
     """Ids of the rows in ``[offset, offset+limit)`` of the filtered, sorted register.
 
-    Only ids are selected, so SQLite answers from covering indexes; with a search the
-    ordering uses ``id + 0`` so the planner gathers the (few) matches through the search
-    indexes and sorts them, instead of walking the whole table in id order.
+    Only ids are selected, from covering indexes; a search sorted by id (newest first)
+    is ordered and cut straight from the UNION of its matches.
     """
     order_col = SORTABLE.get(f.sort, Resident.id)
-    key = order_col
-    if order_col is Resident.id and normalise_query(f.text):
-        key = Resident.id + 0
-    order = [key.desc() if f.descending else key.asc()]
+    matches = _matches(session, f)
+    if matches is not None and order_col is Resident.id and not _other_conditions(f):
+        key = matches.c.id
+        stmt = select(key).order_by(key.desc() if f.descending else key.asc())
+        return list(session.scalars(stmt.offset(offset).limit(limit)))
+    order = [order_col.desc() if f.descending else order_col.asc()]
     if order_col is not Resident.id:
         order.append(Resident.id.desc() if f.descending else Resident.id.asc())
     stmt = _filtered(session, f, select(Resident.id)).order_by(*order).offset(offset).limit(limit)

@@ -7,7 +7,9 @@ stored as space-separated characters in an FTS5 ``unicode61`` table, and a query
 a phrase of its characters: adjacent tokens in order, i.e. exactly a substring match,
 for any length, from the index.
 
-SQLite only. On PostgreSQL the address is matched with ``strpos`` (a server scans fast,
+Only residents who are not archived are indexed, so a search never has to read the
+resident rows to leave archived ones out; the few archived addresses are scanned when
+asked for. SQLite only. On PostgreSQL the address is matched with ``strpos`` (a server scans fast,
 and a trigram index can be added there later without changing callers).
 """
 
@@ -36,7 +38,7 @@ def create_address_index(conn: Connection) -> None:
     if conn.dialect.name != "sqlite":
         return
     conn.execute(text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(tokens, tokenize='unicode61')"))
-    rows = conn.execute(text("SELECT id, address FROM resident")).all()
+    rows = conn.execute(text("SELECT id, address FROM resident WHERE NOT archived")).all()
     if rows:
         conn.execute(
             text(f"INSERT INTO {TABLE}(rowid, tokens) VALUES (:id, :t)"),
@@ -53,16 +55,21 @@ def is_indexed(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
-def put(session: Session, items: Iterable[tuple[int, str]], *, new: bool = False) -> None:
-    """Index (or re-index) the addresses of these residents; ``new``: none indexed yet."""
+def put(session: Session, items: Iterable[tuple[int, str, bool]], *, new: bool = False) -> None:
+    """Index residents as ``(id, address, archived)``; archived ones are taken out.
+
+    ``new``: none of these residents is indexed yet (bulk loading), skip the deletes.
+    """
     if not is_indexed(session):
         return
-    params = [{"id": rid, "t": tokens(addr or "")} for rid, addr in items]
-    if not params:
+    items = list(items)
+    if not items:
         return
     if not new:
-        session.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :id"), [{"id": p["id"]} for p in params])
-    session.execute(text(f"INSERT INTO {TABLE}(rowid, tokens) VALUES (:id, :t)"), params)
+        session.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :id"), [{"id": i[0]} for i in items])
+    params = [{"id": rid, "t": tokens(addr or "")} for rid, addr, archived in items if not archived]
+    if params:
+        session.execute(text(f"INSERT INTO {TABLE}(rowid, tokens) VALUES (:id, :t)"), params)
 
 
 def mismatches(conn: Connection) -> int:
@@ -71,7 +78,7 @@ def mismatches(conn: Connection) -> int:
         return 0
     indexed = dict(conn.execute(text(f"SELECT rowid, tokens FROM {TABLE}")).all())
     bad = 0
-    for rid, addr in conn.execute(text("SELECT id, address FROM resident")):
+    for rid, addr in conn.execute(text("SELECT id, address FROM resident WHERE NOT archived")):
         if indexed.pop(rid, None) != tokens(addr or ""):
             bad += 1
     return bad + len(indexed)

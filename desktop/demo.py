@@ -169,4 +169,4 @@ def _insert(session, residents: list[dict], tags: list[dict]) -> None:
     conn.execute(Resident.__table__.insert(), residents)
     if tags:
         conn.execute(ResidentTag.__table__.insert(), tags)
-    search_index.put(session, [(r["id"], r["address"]) for r in residents], new=True)
+    search_index.put(session, [(r["id"], r["address"], r["archived"]) for r in residents], new=True)

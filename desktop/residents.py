@@ -292,7 +292,7 @@ class ResidentService:
             r.tags = tags
             r.updated_at = now
             s.flush()
-            search_index.put(s, [(r.id, r.address)])
+            search_index.put(s, [(r.id, r.address, r.archived)])
             after = _snapshot(r, [t.name for t in tags])
             if before == after:
                 return r.id
@@ -315,6 +315,7 @@ class ResidentService:
                 return
             r.archived = archived
             r.updated_at = dt.datetime.now()
+            search_index.put(s, [(r.id, r.address, archived)])
             audit.record(
                 s, user_id=actor.user_id, username=actor.username,
                 action="archive" if archived else "restore", entity="resident", entity_id=r.id,
