@@ -25,7 +25,10 @@ from desktop.permissions import Actor, Permission
 from desktop.pinyin import initials
 from desktop.validation import check_id_number, check_phone
 
-__all__ = ["ResidentFilter", "ResidentService", "ResidentForm", "ResidentRow", "ResidentDetail"]
+__all__ = [
+    "ResidentDetail", "ResidentFilter", "ResidentForm", "ResidentResult", "ResidentRow",
+    "ResidentService",
+]
 
 KEY_GROUPS = ("独居老人", "困难家庭", "残疾人", "失业人员", "重点帮扶", "流动党员", "退役军人",
               "低保户", "空巢老人", "留守儿童")
@@ -117,6 +120,26 @@ def _snapshot(r: Resident, tag_names: Sequence[str]) -> dict:
     }
 
 
+class ResidentResult:
+    """A snapshot of one search: its size and its rows page by page.
+
+    With search text the matching ids are held (a few KB even for 30,000 matches);
+    without, pages are read by offset from the indexed register.
+    """
+
+    def __init__(self, service: ResidentService, actor: Actor, f: ResidentFilter, count: int,
+                 ids: list[int] | None):
+        self._service, self._actor, self.filter = service, actor, f
+        self.count = count
+        self._ids = ids
+
+    def page(self, offset: int, limit: int) -> list[ResidentRow]:
+        if self._ids is None:
+            return self._service.page(self._actor, self.filter, offset, limit)
+        self._actor.require(Permission.VIEW_RESIDENTS)
+        return self._service._page_of(self._ids[offset : offset + limit])
+
+
 class ResidentService:
     def __init__(self, db: Database, today: Callable[[], dt.date] = dt.date.today):
         self._db = db
@@ -130,9 +153,23 @@ class ResidentService:
 
     def page(self, actor: Actor, f: ResidentFilter, offset: int, limit: int) -> list[ResidentRow]:
         actor.require(Permission.VIEW_RESIDENTS)
-        today = self._today()
         with self._db.reading() as uow:
-            records = repo.page(uow.session, f, offset, limit)
+            return self._rows(repo.page(uow.session, f, offset, limit))
+
+    def search(self, actor: Actor, f: ResidentFilter) -> ResidentResult:
+        """One result to page through: a search runs once, then pages are read by id."""
+        actor.require(Permission.VIEW_RESIDENTS)
+        with self._db.reading() as uow:
+            ids = repo.matching_ids(uow.session, f)
+            total = len(ids) if ids is not None else repo.count(uow.session, f)
+        return ResidentResult(self, actor, f, total, ids)
+
+    def _page_of(self, ids: Sequence[int]) -> list[ResidentRow]:
+        with self._db.reading() as uow:
+            return self._rows(repo.records(uow.session, ids))
+
+    def _rows(self, records: Sequence[repo.ResidentRecord]) -> list[ResidentRow]:
+        today = self._today()
         return [
             ResidentRow(
                 id=r.id, name=r.name, gender=r.gender, age=_age(r.birth_date, today),

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import DomainError
 from desktop.permissions import Actor, Permission
-from desktop.residents import ResidentFilter, ResidentRow, ResidentService
+from desktop.residents import ResidentFilter, ResidentResult, ResidentRow, ResidentService
 from ui.i18n import Translator, error_text
 from ui.resident_dialog import ResidentDialog
 from ui.windowed_model import Column, RowSource, WindowedTableModel
@@ -55,24 +55,29 @@ DialogFactory = Callable[..., ResidentDialog]
 
 
 class ResidentSource(RowSource[ResidentRow]):
-    """The rows of one search: the service's count and pages for a fixed filter."""
+    """The rows of one search: a service result for a fixed filter, run once."""
 
     def __init__(self, residents: ResidentService, actor: Actor, f: ResidentFilter):
         self.residents = residents
         self.actor = actor
         self.filter = f
-        self._counted: int | None = None
+        self._result: ResidentResult | None = None
 
     def prepare(self) -> None:
-        """Count now, where an error can still be shown (the model must not fail mid-reset)."""
-        self._counted = self.residents.count(self.actor, self.filter)
+        """Search now, where an error can still be shown (the model must not fail mid-reset)."""
+        self._result = self.residents.search(self.actor, self.filter)
 
     def count(self) -> int:
-        counted, self._counted = self._counted, None
-        return counted if counted is not None else self.residents.count(self.actor, self.filter)
+        if self._result is None:
+            self.prepare()
+        assert self._result is not None
+        return self._result.count
 
     def page(self, offset: int, limit: int) -> Sequence[ResidentRow]:
-        return self.residents.page(self.actor, self.filter, offset, limit)
+        if self._result is None:
+            self.prepare()
+        assert self._result is not None
+        return self._result.page(offset, limit)
 
 
 def _name(row: ResidentRow) -> str:

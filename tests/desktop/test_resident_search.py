@@ -56,6 +56,11 @@ def found(register, text: str, **filters) -> set[str]:
     f = ResidentFilter(text=text, **filters)
     rows = services.residents.page(desk, f, 0, 100)
     assert services.residents.count(desk, f) == len(rows)
+    # The page's snapshot of a search (run once, then paged) gives the same rows.
+    result = services.residents.search(desk, f)
+    assert result.count == len(rows)
+    assert [r.id for r in result.page(0, 100)] == [r.id for r in rows]
+    assert [r.id for r in result.page(1, 2)] == [r.id for r in rows[1:3]]
     return {r.name for r in rows}
 
 

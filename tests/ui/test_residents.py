@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import re
 from collections.abc import Sequence
 
@@ -413,6 +415,11 @@ class BigRegister:
     def count(self, actor, f: ResidentFilter) -> int:
         self.counts += 1
         return self.n
+
+    def search(self, actor, f: ResidentFilter) -> SimpleNamespace:
+        """Like ResidentService.search: counted once, then paged."""
+        total = self.count(actor, f)
+        return SimpleNamespace(count=total, page=lambda offset, limit: self.page(actor, f, offset, limit))
 
     def page(self, actor, f: ResidentFilter, offset: int, limit: int) -> Sequence[ResidentRow]:
         return [
