@@ -30,13 +30,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 QUERIES = ["张", "刘", "张伟", "王芳", "zw", "zs", "138", "5678", "0021", "370302195", "北京路", "花园", "3号楼"]
 
 
-def _median_ms(fn, runs: int) -> float:
+def _times_ms(fn, runs: int) -> list[float]:
     times = []
     for _ in range(runs):
         t = time.perf_counter()
         fn()
         times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
+    return times
+
+
+def _median_ms(fn, runs: int) -> float:
+    return statistics.median(_times_ms(fn, runs))
 
 
 def ensure_db(path: Path) -> None:
@@ -69,12 +73,13 @@ def main() -> int:
 
     from desktop.opening import open_database
     from desktop.residents import ResidentFilter
-    from ui.app import make_app
+    from ui.app import make_app, settle_memory
     from ui.residents_page import ResidentsPage
 
     app = make_app("zh_CN")
     services = open_database(args.db, backup_dir=None)
     actor = services.accounts.login("qiantai", "qiantai123")
+    settle_memory()  # as the app does before its login window
     total = services.residents.count(actor, ResidentFilter(include_archived=True))
     print(f"database: {args.db} ({total:,} residents)")
     print(f"start-up to login window (subprocess, median of {args.runs}): "
@@ -96,7 +101,7 @@ def main() -> int:
     page.resize(1366 - 168, 700)
     page.show()
     QApplication.processEvents()
-    print(f"{'search':<12}{'matches':>9}{'service ms':>12}{'page ms':>10}")
+    print(f"{'search':<12}{'matches':>9}{'service ms':>12}{'(best)':>8}{'page ms':>10}")
     worst = 0.0
     for q in QUERIES:
         f = ResidentFilter(text=q)
@@ -115,10 +120,11 @@ def main() -> int:
             page.table.viewport().grab()
             page_times.append((time.perf_counter() - t) * 1000)
         n = services.residents.count(actor, f)
-        s_ms = _median_ms(service_call, args.runs)
+        s_times = _times_ms(service_call, args.runs)
+        s_ms, s_best = statistics.median(s_times), min(s_times)
         p_ms = statistics.median(page_times)
         worst = max(worst, s_ms)
-        print(f"{q:<12}{n:>9,}{s_ms:>12.1f}{p_ms:>10.1f}")
+        print(f"{q:<12}{n:>9,}{s_ms:>12.1f}{s_best:>8.1f}{p_ms:>10.1f}")
     print(f"slowest search through the service: {worst:.1f} ms")
     return 0
 

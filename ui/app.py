@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -49,6 +50,17 @@ def open_with_progress(target: str, *, demo: bool) -> Services:
     return services
 
 
+def settle_memory() -> None:
+    """Move everything loaded at start-up out of the garbage collector's sight.
+
+    Qt, SQLAlchemy and the models leave hundreds of thousands of long-lived objects;
+    without this, a search that allocates 30,000 ids triggers full collections that
+    scan them all and double its time (measured: 27 ms → 50–75 ms).
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def run(db: str | None, *, demo: bool) -> int:
     """The event loop of ``python main.py``; returns the exit code."""
     config = LocalConfig.load()
@@ -62,6 +74,8 @@ def run(db: str | None, *, demo: bool) -> int:
 
     from ui.login_dialog import LoginDialog, SetupDialog
     from ui.main_window import MainWindow
+
+    settle_memory()
 
     if services.accounts.needs_setup() and not SetupDialog(services.accounts).exec():
         return 0
