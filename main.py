@@ -60,7 +60,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     except DomainError as exc:
         print(f"\n错误：{exc}", file=sys.stderr)
         return 1
-    print(f"\n已生成演示数据（{args.scale}），用时 {time.perf_counter() - started:.1f} 秒：{services.description}")
+    elapsed = time.perf_counter() - started
+    print(f"\n已生成演示数据（{args.scale}），用时 {elapsed:.1f} 秒：{services.description}")
     return 0
 
 

@@ -27,7 +27,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-QUERIES = ["张", "刘", "张伟", "王芳", "zw", "zs", "138", "5678", "0021", "370302195", "北京路", "花园", "3号楼"]
+QUERIES = [
+    "张",
+    "刘",
+    "张伟",
+    "王芳",
+    "zw",
+    "zs",
+    "138",
+    "5678",
+    "0021",
+    "370302195",
+    "北京路",
+    "花园",
+    "3号楼",
+]
 
 
 def _times_ms(fn, runs: int) -> list[float]:
@@ -47,8 +61,10 @@ def ensure_db(path: Path) -> None:
     if path.exists():
         return
     print(f"creating district demo database at {path} …", flush=True)
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "demo", "--scale", "district",
-                    "--db", str(path)], check=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "demo", "--scale", "district", "--db", str(path)],
+        check=True,
+    )
 
 
 def bench_startup(path: Path, runs: int) -> float:
@@ -56,15 +72,22 @@ def bench_startup(path: Path, runs: int) -> float:
     times = []
     for _ in range(runs):
         t = time.perf_counter()
-        subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path)], env=env,
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "--db", str(path)],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         times.append((time.perf_counter() - t) * 1000)
     return statistics.median(times)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "shequ-bench-district.sqlite3")
+    parser.add_argument(
+        "--db", type=Path, default=Path(tempfile.gettempdir()) / "shequ-bench-district.sqlite3"
+    )
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     ensure_db(args.db)
@@ -76,14 +99,16 @@ def main() -> int:
     from ui.app import make_app, settle_memory
     from ui.residents_page import ResidentsPage
 
-    app = make_app("zh_CN")
+    make_app("zh_CN")
     services = open_database(args.db, backup_dir=None)
     actor = services.accounts.login("qiantai", "qiantai123")
     settle_memory()  # as the app does before its login window
     total = services.residents.count(actor, ResidentFilter(include_archived=True))
     print(f"database: {args.db} ({total:,} residents)")
-    print(f"start-up to login window (subprocess, median of {args.runs}): "
-          f"{bench_startup(args.db, args.runs):.0f} ms")
+    print(
+        f"start-up to login window (subprocess, median of {args.runs}): "
+        f"{bench_startup(args.db, args.runs):.0f} ms"
+    )
 
     def first_paint() -> None:
         page = ResidentsPage(services.residents, actor)

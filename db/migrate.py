@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
@@ -139,12 +138,7 @@ def upgrade_database(engine: Engine, url: str, *, backup_dir: Path | None) -> Pa
         return None
     backup = None
     u = make_url(url)
-    if (
-        current is not None
-        and u.get_backend_name() == "sqlite"
-        and u.database
-        and backup_dir is not None
-    ):
+    if current is not None and u.get_backend_name() == "sqlite" and u.database and backup_dir is not None:
         backup = backup_sqlite_file(Path(u.database), backup_dir, label=f"before-{head}")
     from alembic import command
 

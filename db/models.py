@@ -82,9 +82,7 @@ class Tag(Base):
 class ResidentTag(Base):
     __tablename__ = "resident_tag"
 
-    resident_id: Mapped[int] = mapped_column(
-        ForeignKey("resident.id", ondelete="CASCADE"), primary_key=True
-    )
+    resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id", ondelete="CASCADE"), primary_key=True)
     tag_id: Mapped[int] = mapped_column(ForeignKey("tag.id"), primary_key=True, index=True)
 
 

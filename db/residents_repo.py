@@ -83,16 +83,20 @@ def _text_branches(session: Session, q: str, include_archived: bool) -> list[Sel
         return stmt if include_archived else stmt.where(Resident.archived == false())
 
     if q.isascii() and q.isalpha():
-        return [indexed(_prefix(session, Resident.name_initials, q.lower())),
-                indexed(_prefix(session, Resident.name, q))]
+        return [
+            indexed(_prefix(session, Resident.name_initials, q.lower())),
+            indexed(_prefix(session, Resident.name, q)),
+        ]
     digits = q.replace("-", "").upper()
     if q.isascii() and digits and all(c.isdigit() or c == "X" for c in digits):
         branches = [indexed(_prefix(session, Resident.id_number_rev, digits[::-1]))]
         if len(digits) >= ID_PREFIX_MIN:
             branches.append(indexed(_prefix(session, Resident.id_number, digits)))
         if "X" not in digits:
-            branches += [indexed(_prefix(session, Resident.phone, q)),
-                         indexed(_prefix(session, Resident.phone_rev, digits[::-1]))]
+            branches += [
+                indexed(_prefix(session, Resident.phone, q)),
+                indexed(_prefix(session, Resident.phone_rev, digits[::-1])),
+            ]
         return branches
     branches = [indexed(_prefix(session, Resident.name, q))]
     if len(q) >= ADDRESS_MIN:
@@ -103,9 +107,7 @@ def _text_branches(session: Session, q: str, include_archived: bool) -> list[Sel
 def _address_branches(session: Session, q: str, include_archived: bool) -> list[Select]:
     if not search_index.is_indexed(session):
         # Case-insensitive like the SQLite index, which folds letters ("a座" finds "A座").
-        stmt = select(Resident.id.label("id")).where(
-            func.strpos(func.lower(Resident.address), q.lower()) > 0
-        )
+        stmt = select(Resident.id.label("id")).where(func.strpos(func.lower(Resident.address), q.lower()) > 0)
         return [stmt if include_archived else stmt.where(Resident.archived == false())]
     match = search_index.phrase(q)
     if match is None:
@@ -228,8 +230,14 @@ def records(session: Session, ids: Sequence[int]) -> list[ResidentRecord]:
         return []
     rows = session.execute(
         select(
-            Resident.id, Resident.name, Resident.gender, Resident.birth_date,
-            Resident.id_number, Resident.phone, Resident.address, Grid.name,
+            Resident.id,
+            Resident.name,
+            Resident.gender,
+            Resident.birth_date,
+            Resident.id_number,
+            Resident.phone,
+            Resident.address,
+            Grid.name,
             Resident.archived,
         )
         .outerjoin(Grid, Grid.id == Resident.grid_id)
@@ -240,8 +248,16 @@ def records(session: Session, ids: Sequence[int]) -> list[ResidentRecord]:
     tags = tags_for(session, [r[0] for r in rows])
     return [
         ResidentRecord(
-            id=r[0], name=r[1], gender=r[2], birth_date=r[3], id_number=r[4], phone=r[5],
-            address=r[6], grid_name=r[7] or "", tags=tags.get(r[0], ()), archived=r[8],
+            id=r[0],
+            name=r[1],
+            gender=r[2],
+            birth_date=r[3],
+            id_number=r[4],
+            phone=r[5],
+            address=r[6],
+            grid_name=r[7] or "",
+            tags=tags.get(r[0], ()),
+            archived=r[8],
         )
         for r in rows
     ]

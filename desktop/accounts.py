@@ -156,8 +156,13 @@ class AccountService:
             user.failed_logins = 0
             user.locked_until = None
             audit.record(
-                s, user_id=user.id, username=user.username, action="login", entity="user",
-                entity_id=user.id, at=now,
+                s,
+                user_id=user.id,
+                username=user.username,
+                action="login",
+                entity="user",
+                entity_id=user.id,
+                at=now,
             )
             uow.commit()
             return Actor(user.id, user.username, user.full_name, Role(user.role))
@@ -168,9 +173,7 @@ class AccountService:
         with self._db.reading() as uow:
             return [_row(u) for u in uow.session.scalars(select(User).order_by(User.id))]
 
-    def create_user(
-        self, actor: Actor, *, username: str, full_name: str, role: Role, password: str
-    ) -> int:
+    def create_user(self, actor: Actor, *, username: str, full_name: str, role: Role, password: str) -> int:
         actor.require(Permission.MANAGE_USERS)
         username, full_name = username.strip(), full_name.strip()
         errors: dict[str, DomainError] = {}
@@ -191,22 +194,29 @@ class AccountService:
                     {"username": DomainError(N_("The user name {name} is taken."), name=username)}
                 )
             user = User(
-                username=username, full_name=full_name, role=Role(role).value,
-                password_hash=hash_password(password), is_active=True, failed_logins=0,
+                username=username,
+                full_name=full_name,
+                role=Role(role).value,
+                password_hash=hash_password(password),
+                is_active=True,
+                failed_logins=0,
                 created_at=self._now(),
             )
             s.add(user)
             s.flush()
             audit.record(
-                s, user_id=actor.user_id, username=actor.username, action="create",
-                entity="user", entity_id=user.id, after=_snapshot(user),
+                s,
+                user_id=actor.user_id,
+                username=actor.username,
+                action="create",
+                entity="user",
+                entity_id=user.id,
+                after=_snapshot(user),
             )
             uow.commit()
             return user.id
 
-    def update_user(
-        self, actor: Actor, user_id: int, *, full_name: str, role: Role, is_active: bool
-    ) -> None:
+    def update_user(self, actor: Actor, user_id: int, *, full_name: str, role: Role, is_active: bool) -> None:
         actor.require(Permission.MANAGE_USERS)
         full_name = full_name.strip()
         if not full_name:
@@ -223,8 +233,14 @@ class AccountService:
             if before == _snapshot(user):
                 return
             audit.record(
-                s, user_id=actor.user_id, username=actor.username, action="update",
-                entity="user", entity_id=user.id, before=before, after=_snapshot(user),
+                s,
+                user_id=actor.user_id,
+                username=actor.username,
+                action="update",
+                entity="user",
+                entity_id=user.id,
+                before=before,
+                after=_snapshot(user),
             )
             uow.commit()
 
@@ -241,8 +257,12 @@ class AccountService:
             user.failed_logins = 0
             user.locked_until = None
             audit.record(
-                s, user_id=actor.user_id, username=actor.username, action="reset_password",
-                entity="user", entity_id=user.id,
+                s,
+                user_id=actor.user_id,
+                username=actor.username,
+                action="reset_password",
+                entity="user",
+                entity_id=user.id,
             )
             uow.commit()
 
@@ -255,7 +275,11 @@ class AccountService:
                 raise FieldErrors({"old": DomainError(N_("The current password is wrong."))})
             user.password_hash = hash_password(new)
             audit.record(
-                s, user_id=actor.user_id, username=actor.username, action="change_password",
-                entity="user", entity_id=user.id,
+                s,
+                user_id=actor.user_id,
+                username=actor.username,
+                action="change_password",
+                entity="user",
+                entity_id=user.id,
             )
             uow.commit()

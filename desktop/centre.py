@@ -25,16 +25,26 @@ class CentreService:
         if not name:
             raise FieldErrors({"centre_name": DomainError(N_("Enter the centre's name."))})
         if len(name) > CENTRE_NAME_MAX:
-            raise FieldErrors({"centre_name": DomainError(
-                N_("The centre's name has at most {n} characters."), n=CENTRE_NAME_MAX)})
+            raise FieldErrors(
+                {
+                    "centre_name": DomainError(
+                        N_("The centre's name has at most {n} characters."), n=CENTRE_NAME_MAX
+                    )
+                }
+            )
         with self._db.writing() as uow:
             before = settings_repo.get(uow.session, settings_repo.CENTRE_NAME)
             if before == name:
                 return
             settings_repo.put(uow.session, settings_repo.CENTRE_NAME, name)
             audit.record(
-                uow.session, user_id=actor.user_id, username=actor.username, action="update",
-                entity="setting", entity_id=settings_repo.CENTRE_NAME,
-                before={"centre_name": before}, after={"centre_name": name},
+                uow.session,
+                user_id=actor.user_id,
+                username=actor.username,
+                action="update",
+                entity="setting",
+                entity_id=settings_repo.CENTRE_NAME,
+                before={"centre_name": before},
+                after={"centre_name": name},
             )
             uow.commit()

@@ -44,11 +44,26 @@ class Scale:
     residents: int
 
 
-SCALES = {"centre": Scale(grids=20, residents=2_000), "district": Scale(grids=1_500, residents=200_000)}
+SCALES = {
+    "centre": Scale(grids=20, residents=2_000),
+    "district": Scale(grids=1_500, residents=200_000),
+}
 
 # Area codes of Zibo (淄博) counties, where the demo centre stands, plus a few others.
-_AREAS = ("370302", "370303", "370304", "370305", "370306", "370321", "370322", "370323",
-          "370102", "370202", "110105", "320102")
+_AREAS = (
+    "370302",
+    "370303",
+    "370304",
+    "370305",
+    "370306",
+    "370321",
+    "370322",
+    "370323",
+    "370102",
+    "370202",
+    "110105",
+    "320102",
+)
 
 
 def _id_number(rng: random.Random, birth: dt.date, male: bool) -> str:
@@ -85,27 +100,58 @@ def fill_demo(
             raise DomainError(N_("The database already has data; demo data goes only into a new one."))
         settings_repo.put(s, settings_repo.CENTRE_NAME, DEMO_CENTRE)
         for username, full_name, role, password in DEMO_USERS:
-            s.add(User(username=username, full_name=full_name, role=role.value,
-                       password_hash=hash_password(password), is_active=True,
-                       failed_logins=0, created_at=now))
+            s.add(
+                User(
+                    username=username,
+                    full_name=full_name,
+                    role=role.value,
+                    password_hash=hash_password(password),
+                    is_active=True,
+                    failed_logins=0,
+                    created_at=now,
+                )
+            )
         tags = [Tag(name=n) for n in KEY_GROUPS]
         s.add_all(tags)
         s.flush()
         tag_ids = [t.id for t in tags]
 
-        communities = ["幸福", "和平", "光明", "新华", "友谊", "团结", "建设", "胜利", "东风", "向阳",
-                       "长安", "繁荣", "金山", "青年", "公园", "华光", "兴业", "民生", "振华", "铁山"]
+        communities = [
+            "幸福",
+            "和平",
+            "光明",
+            "新华",
+            "友谊",
+            "团结",
+            "建设",
+            "胜利",
+            "东风",
+            "向阳",
+            "长安",
+            "繁荣",
+            "金山",
+            "青年",
+            "公园",
+            "华光",
+            "兴业",
+            "民生",
+            "振华",
+            "铁山",
+        ]
         grid_rows = [
-            {"name": f"{communities[i % len(communities)]}社区第{i // len(communities) + 1}网格",
-             "is_active": True}
+            {
+                "name": f"{communities[i % len(communities)]}社区第{i // len(communities) + 1}网格",
+                "is_active": True,
+            }
             for i in range(size.grids)
         ]
         s.execute(insert(Grid), grid_rows)
         grid_ids = list(s.scalars(select(Grid.id).order_by(Grid.id)))
 
         streets = list(dict.fromkeys(fake.street_name() for _ in range(300)))
-        estates = [f"{fake.last_name()}{w}" for w in ("园", "苑", "小区", "花园", "家园", "新村")
-                   for _ in range(20)]
+        estates = [
+            f"{fake.last_name()}{w}" for w in ("园", "苑", "小区", "花园", "家园", "新村") for _ in range(20)
+        ]
         surnames = [fake.last_name() for _ in range(3000)]
         given_male = [fake.first_name_male() for _ in range(1500)]
         given_female = [fake.first_name_female() for _ in range(1500)]
@@ -126,21 +172,34 @@ def fill_demo(
                 seen_ids.add(idn)
             phone = (
                 f"1{rng.choice('3578')}{rng.randint(0, 9)}{rng.randint(0, 99_999_999):08d}"
-                if rng.random() < 0.9 else None
+                if rng.random() < 0.9
+                else None
             )
-            address = (f"{rng.choice(streets)}{rng.randint(1, 300)}号{rng.choice(estates)}"
-                       f"{rng.randint(1, 30)}号楼{rng.randint(1, 6)}单元{rng.randint(1, 18)}0{rng.randint(1, 4)}室")
+            address = (
+                f"{rng.choice(streets)}{rng.randint(1, 300)}号{rng.choice(estates)}"
+                f"{rng.randint(1, 30)}号楼{rng.randint(1, 6)}单元{rng.randint(1, 18)}0{rng.randint(1, 4)}室"
+            )
             created = now - dt.timedelta(days=rng.randint(0, 1500), minutes=rng.randint(0, 1440))
-            batch.append({
-                "id": next_id, "name": name,
-                # Initials per part: 4,500 cached look-ups instead of one per resident.
-                "name_initials": initials(surname) + initials(given, surname_first=False),
-                "gender": "男" if male else "女",
-                "birth_date": birth, "id_number": idn, "id_number_rev": idn[::-1] if idn else None,
-                "phone": phone, "phone_rev": phone[::-1] if phone else None,
-                "address": address, "grid_id": rng.choice(grid_ids), "notes": "",
-                "archived": rng.random() < 0.02, "created_at": created, "updated_at": created,
-            })
+            batch.append(
+                {
+                    "id": next_id,
+                    "name": name,
+                    # Initials per part: 4,500 cached look-ups instead of one per resident.
+                    "name_initials": initials(surname) + initials(given, surname_first=False),
+                    "gender": "男" if male else "女",
+                    "birth_date": birth,
+                    "id_number": idn,
+                    "id_number_rev": idn[::-1] if idn else None,
+                    "phone": phone,
+                    "phone_rev": phone[::-1] if phone else None,
+                    "address": address,
+                    "grid_id": rng.choice(grid_ids),
+                    "notes": "",
+                    "archived": rng.random() < 0.02,
+                    "created_at": created,
+                    "updated_at": created,
+                }
+            )
             chosen = set(rng.sample(tag_ids, k=rng.choice((0, 0, 0, 0, 1, 1, 2))))
             if today.year - birth.year >= 75 and rng.random() < 0.3:
                 chosen.add(tag_ids[0])  # 独居老人
@@ -155,8 +214,14 @@ def fill_demo(
             _insert(s, batch, tag_batch)
         if progress:
             progress(size.residents, size.residents)
-        audit.record(s, user_id=None, username="system", action="demo", entity="database",
-                     after={"scale": scale, "residents": size.residents, "grids": size.grids})
+        audit.record(
+            s,
+            user_id=None,
+            username="system",
+            action="demo",
+            entity="database",
+            after={"scale": scale, "residents": size.residents, "grids": size.grids},
+        )
         uow.commit()
     with db.engine.connect() as conn:
         conn.exec_driver_sql("ANALYZE")  # planner statistics for the bulk-loaded tables

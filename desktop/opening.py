@@ -9,11 +9,11 @@ from db.engine import describe, make_engine, to_url
 from db.migrate import BackupFailed, DatabaseTooNew, upgrade_database
 from db.uow import Database
 from desktop.accounts import AccountService
+from desktop.audit_log import AuditService
 from desktop.centre import CentreService
 from desktop.errors import DomainError
 from desktop.i18n import N_
 from desktop.residents import ResidentService
-from desktop.audit_log import AuditService
 
 
 @dataclass
@@ -40,8 +40,10 @@ def open_database(target: str | Path, *, backup_dir: Path | None) -> Services:
     except DatabaseTooNew as exc:
         engine.dispose()
         raise DomainError(
-            N_("This database was written by a newer version of the program (revision {rev}). "
-               "Please install the newer version; the database was left untouched."),
+            N_(
+                "This database was written by a newer version of the program (revision {rev}). "
+                "Please install the newer version; the database was left untouched."
+            ),
             rev=exc.revision,
         ) from exc
     except BackupFailed as exc:
@@ -87,14 +89,21 @@ def probe_database(target: str) -> str:
             conn.execute(text("SELECT 1"))
         rev = current_revision(engine)
     except Exception as exc:
-        raise DomainError(N_("The database could not be opened: {why}"), why=str(exc).splitlines()[0]) from exc
+        raise DomainError(
+            N_("The database could not be opened: {why}"), why=str(exc).splitlines()[0]
+        ) from exc
     finally:
         engine.dispose()
     if rev is None:
         return N_("The database is empty; it will be set up on first start.")
     if rev not in known_revisions():
-        raise DomainError(N_("This database was written by a newer version of the program (revision {rev}). "
-                             "Please install the newer version; the database was left untouched."), rev=rev)
+        raise DomainError(
+            N_(
+                "This database was written by a newer version of the program (revision {rev}). "
+                "Please install the newer version; the database was left untouched."
+            ),
+            rev=rev,
+        )
     if rev != head_revision():
         return N_("The database will be upgraded (after a backup) on next start.")
     return N_("The database is ready.")

@@ -7,8 +7,19 @@ from functools import lru_cache
 # Surnames read differently from the character's everyday reading, which is what
 # pypinyin gives: 曾 is Zēng as a surname, not céng; 单 is Shàn, not dān.
 SURNAME_INITIALS = {
-    "单": "s", "曾": "z", "解": "x", "仇": "q", "查": "z", "区": "o", "翟": "z",
-    "覃": "q", "种": "c", "繁": "p", "秘": "b", "召": "s", "折": "s",
+    "单": "s",
+    "曾": "z",
+    "解": "x",
+    "仇": "q",
+    "查": "z",
+    "区": "o",
+    "翟": "z",
+    "覃": "q",
+    "种": "c",
+    "繁": "p",
+    "秘": "b",
+    "召": "s",
+    "折": "s",
 }
 
 

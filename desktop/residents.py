@@ -26,12 +26,26 @@ from desktop.pinyin import initials
 from desktop.validation import check_id_number, check_phone
 
 __all__ = [
-    "ResidentDetail", "ResidentFilter", "ResidentForm", "ResidentResult", "ResidentRow",
+    "ResidentDetail",
+    "ResidentFilter",
+    "ResidentForm",
+    "ResidentResult",
+    "ResidentRow",
     "ResidentService",
 ]
 
-KEY_GROUPS = ("独居老人", "困难家庭", "残疾人", "失业人员", "重点帮扶", "流动党员", "退役军人",
-              "低保户", "空巢老人", "留守儿童")
+KEY_GROUPS = (
+    "独居老人",
+    "困难家庭",
+    "残疾人",
+    "失业人员",
+    "重点帮扶",
+    "流动党员",
+    "退役军人",
+    "低保户",
+    "空巢老人",
+    "留守儿童",
+)
 GENDERS = ("男", "女")
 NAME_MAX = 32
 ADDRESS_MAX = 200
@@ -127,8 +141,14 @@ class ResidentResult:
     without, pages are read by offset from the indexed register.
     """
 
-    def __init__(self, service: ResidentService, actor: Actor, f: ResidentFilter, count: int,
-                 ids: list[int] | None):
+    def __init__(
+        self,
+        service: ResidentService,
+        actor: Actor,
+        f: ResidentFilter,
+        count: int,
+        ids: list[int] | None,
+    ):
         self._service, self._actor, self.filter = service, actor, f
         self.count = count
         self._ids = ids
@@ -172,9 +192,16 @@ class ResidentService:
         today = self._today()
         return [
             ResidentRow(
-                id=r.id, name=r.name, gender=r.gender, age=_age(r.birth_date, today),
-                id_number=mask_id_number(r.id_number), phone=mask_phone(r.phone),
-                address=r.address, grid=r.grid_name, tags="、".join(r.tags), archived=r.archived,
+                id=r.id,
+                name=r.name,
+                gender=r.gender,
+                age=_age(r.birth_date, today),
+                id_number=mask_id_number(r.id_number),
+                phone=mask_phone(r.phone),
+                address=r.address,
+                grid=r.grid_name,
+                tags="、".join(r.tags),
+                archived=r.archived,
             )
             for r in records
         ]
@@ -186,10 +213,18 @@ class ResidentService:
             if r is None:
                 raise NotFound(N_("This resident no longer exists."))
             return ResidentDetail(
-                id=r.id, name=r.name, gender=r.gender, birth_date=r.birth_date,
-                id_number_masked=mask_id_number(r.id_number), phone_masked=mask_phone(r.phone),
-                has_id_number=bool(r.id_number), has_phone=bool(r.phone), address=r.address,
-                grid_id=r.grid_id, tag_ids=tuple(t.id for t in r.tags), notes=r.notes,
+                id=r.id,
+                name=r.name,
+                gender=r.gender,
+                birth_date=r.birth_date,
+                id_number_masked=mask_id_number(r.id_number),
+                phone_masked=mask_phone(r.phone),
+                has_id_number=bool(r.id_number),
+                has_phone=bool(r.phone),
+                address=r.address,
+                grid_id=r.grid_id,
+                tag_ids=tuple(t.id for t in r.tags),
+                notes=r.notes,
                 archived=r.archived,
             )
 
@@ -201,17 +236,20 @@ class ResidentService:
             if r is None:
                 raise NotFound(N_("This resident no longer exists."))
             audit.record(
-                uow.session, user_id=actor.user_id, username=actor.username, action="reveal",
-                entity="resident", entity_id=r.id, after={"fields": ["id_number", "phone"]},
+                uow.session,
+                user_id=actor.user_id,
+                username=actor.username,
+                action="reveal",
+                entity="resident",
+                entity_id=r.id,
+                after={"fields": ["id_number", "phone"]},
             )
             uow.commit()
             return r.id_number or "", r.phone or ""
 
     def grids(self) -> list[tuple[int, str]]:
         with self._db.reading() as uow:
-            rows = uow.session.execute(
-                select(Grid.id, Grid.name).where(Grid.is_active).order_by(Grid.name)
-            )
+            rows = uow.session.execute(select(Grid.id, Grid.name).where(Grid.is_active).order_by(Grid.name))
             return [(i, n) for i, n in rows]
 
     def tags(self) -> list[tuple[int, str]]:
@@ -259,7 +297,8 @@ class ResidentService:
                     if owner is not None and owner[0] != resident_id:
                         errors["id_number"] = DomainError(
                             N_("This ID number is already registered to {name} (No. {id})."),
-                            name=owner[1], id=owner[0],
+                            name=owner[1],
+                            id=owner[0],
                         )
             else:
                 values["id_number"] = None
@@ -301,9 +340,15 @@ class ResidentService:
             if "id_number" in values and values["id_number"]:
                 other = repo.find_by_id_number(s, values["id_number"])
                 if other is not None and other.id != resident_id:
-                    raise FieldErrors({"id_number": DomainError(
-                        N_("This ID number is already registered to {name} (No. {id})."),
-                        name=other.name, id=other.id)})
+                    raise FieldErrors(
+                        {
+                            "id_number": DomainError(
+                                N_("This ID number is already registered to {name} (No. {id})."),
+                                name=other.name,
+                                id=other.id,
+                            )
+                        }
+                    )
             if resident_id is None:
                 r = Resident(created_at=now, archived=False)
                 s.add(r)
@@ -334,9 +379,14 @@ class ResidentService:
             if before == after:
                 return r.id
             audit.record(
-                s, user_id=actor.user_id, username=actor.username,
-                action="create" if before is None else "update", entity="resident",
-                entity_id=r.id, before=before, after=after,
+                s,
+                user_id=actor.user_id,
+                username=actor.username,
+                action="create" if before is None else "update",
+                entity="resident",
+                entity_id=r.id,
+                before=before,
+                after=after,
             )
             uow.commit()
             return r.id
@@ -354,8 +404,13 @@ class ResidentService:
             r.updated_at = dt.datetime.now()
             search_index.put(s, [(r.id, r.address, archived)])
             audit.record(
-                s, user_id=actor.user_id, username=actor.username,
-                action="archive" if archived else "restore", entity="resident", entity_id=r.id,
-                before={"archived": not archived}, after={"archived": archived},
+                s,
+                user_id=actor.user_id,
+                username=actor.username,
+                action="archive" if archived else "restore",
+                entity="resident",
+                entity_id=r.id,
+                before={"archived": not archived},
+                after={"archived": archived},
             )
             uow.commit()

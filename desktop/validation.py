@@ -39,9 +39,7 @@ def check_id_number(value: str, *, today: dt.date | None = None) -> IdNumberInfo
     if not number:
         raise DomainError(N_("Enter the ID number."))
     if len(number) != 18:
-        raise DomainError(
-            N_("An ID number has 18 characters; this one has {count}."), count=len(number)
-        )
+        raise DomainError(N_("An ID number has 18 characters; this one has {count}."), count=len(number))
     if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
         raise DomainError(N_("An ID number is 17 digits followed by a digit or X."))
     if ric.calc_check_digit(number) != number[17]:

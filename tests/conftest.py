@@ -36,9 +36,7 @@ from db.models import AuditEntry  # noqa: E402
 from desktop.opening import Services, open_database  # noqa: E402
 from desktop.permissions import SYSTEM, Actor, Role  # noqa: E402
 
-PG_ADMIN_URL = os.environ.get(
-    "SHEQU_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
+PG_ADMIN_URL = os.environ.get("SHEQU_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 # The hasher the application ships with, before the tests swap in a cheap one.
 PRODUCTION_HASHER = desktop.passwords._hasher
@@ -200,9 +198,7 @@ def make_actor() -> MakeActor:
     """``make_actor(services, Role.FRONT_DESK)`` creates a user and logs them in."""
     numbers = itertools.count(1)
 
-    def make(
-        services: Services, role: Role, *, password: str = "secret123", username: str = ""
-    ) -> Actor:
+    def make(services: Services, role: Role, *, password: str = "secret123", username: str = "") -> Actor:
         username = username or f"{Role(role).value}{next(numbers)}"
         services.accounts.create_user(
             SYSTEM, username=username, full_name="测试员", role=role, password=password

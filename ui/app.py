@@ -61,6 +61,20 @@ def settle_memory() -> None:
     gc.freeze()
 
 
+def _run_window(app: QApplication, window) -> bool:
+    """Show the main window until it closes; True when the user chose to log out."""
+    logged_out: list[bool] = []
+
+    def log_out() -> None:
+        logged_out.append(True)
+        window.close()
+
+    window.sig_logout.connect(log_out)
+    window.show()
+    app.exec()
+    return bool(logged_out)
+
+
 def run(db: str | None, *, demo: bool) -> int:
     """The event loop of ``python main.py``; returns the exit code."""
     config = LocalConfig.load()
@@ -92,10 +106,7 @@ def run(db: str | None, *, demo: bool) -> int:
         if not login.exec() or login.actor is None:
             return 0
         window = MainWindow(services, login.actor)
-        logged_out = []
-        window.sig_logout.connect(lambda: (logged_out.append(True), window.close()))
-        window.show()
-        app.exec()
+        logged_out = _run_window(app, window)
         window.deleteLater()
         if not logged_out:
             services.db.dispose()

@@ -5,7 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.audit_log import AuditRow, AuditService
 from desktop.permissions import Actor
@@ -33,18 +40,35 @@ def action_labels() -> dict[str, str]:
 
 
 def entity_labels() -> dict[str, str]:
-    return {"user": _("User"), "resident": _("Resident"), "setting": _("Setting"),
-            "database": _("Database")}
+    return {
+        "user": _("User"),
+        "resident": _("Resident"),
+        "setting": _("Setting"),
+        "database": _("Database"),
+    }
 
 
 def field_labels() -> dict[str, str]:
     return {
-        "name": _("Name"), "gender": _("Gender"), "birth_date": _("Birth date"),
-        "id_number": _("ID number"), "phone": _("Phone"), "address": _("Address"),
-        "grid_id": _("Grid"), "tags": _("Key groups"), "notes": _("Notes"),
-        "archived": _("Archived"), "username": _("User name"), "full_name": _("Name"),
-        "role": _("Role"), "is_active": _("May log in"), "centre_name": _("Centre name"),
-        "fields": _("Fields"), "scale": _("Scale"), "residents": _("Residents"), "grids": _("Grids"),
+        "name": _("Name"),
+        "gender": _("Gender"),
+        "birth_date": _("Birth date"),
+        "id_number": _("ID number"),
+        "phone": _("Phone"),
+        "address": _("Address"),
+        "grid_id": _("Grid"),
+        "tags": _("Key groups"),
+        "notes": _("Notes"),
+        "archived": _("Archived"),
+        "username": _("User name"),
+        "full_name": _("Name"),
+        "role": _("Role"),
+        "is_active": _("May log in"),
+        "centre_name": _("Centre name"),
+        "fields": _("Fields"),
+        "scale": _("Scale"),
+        "residents": _("Residents"),
+        "grids": _("Grids"),
     }
 
 

@@ -25,8 +25,13 @@ _ = Translator("login")
 class LoginDialog(QDialog):
     """Asks for user name and password; ``actor`` holds the logged-in user afterwards."""
 
-    def __init__(self, accounts: AccountService, centre_name: str, database: str,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        accounts: AccountService,
+        centre_name: str,
+        database: str,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._accounts = accounts
         self.actor: Actor | None = None
@@ -89,8 +94,12 @@ class SetupDialog(QDialog):
         self._accounts = accounts
         self.setWindowTitle(_("First-time setup"))
         self.setMinimumWidth(520)
-        intro = QLabel(_("Welcome. This database is new: name your centre and choose the "
-                         "administrator's password. You can add other users after logging in."))
+        intro = QLabel(
+            _(
+                "Welcome. This database is new: name your centre and choose the "
+                "administrator's password. You can add other users after logging in."
+            )
+        )
         intro.setWordWrap(True)
         self.centre_name = QLineEdit()
         self.centre_name.setPlaceholderText(_("e.g. 张店区某某社区党群服务中心"))
@@ -130,8 +139,12 @@ class SetupDialog(QDialog):
             box.set_error(None)
         self.message.hide()
         try:
-            self._accounts.setup(self.centre_name.text(), self.username.text(),
-                                 self.password.text(), self.confirm.text())
+            self._accounts.setup(
+                self.centre_name.text(),
+                self.username.text(),
+                self.password.text(),
+                self.confirm.text(),
+            )
         except FieldErrors as exc:
             for name, err in exc.errors.items():
                 self._boxes[name].set_error(error_text(err))

@@ -67,7 +67,11 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
             placeholder = QWidget()
             self.stack.addWidget(placeholder)
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number - 1: self.show_page_at(n))
+            QShortcut(
+                QKeySequence(f"Ctrl+{number}"),
+                self,
+                activated=lambda n=number - 1: self.show_page_at(n),
+            )
         self.navigation.currentRowChanged.connect(self.show_page_at)
 
         body = QWidget()

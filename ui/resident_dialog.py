@@ -42,8 +42,17 @@ from ui.i18n import Translator, desktop_text, error_text, field_messages
 _ = Translator("residents")
 
 # Fields of ResidentForm as the service names them in FieldErrors.
-FIELDS = ("name", "id_number", "gender", "birth_date", "phone", "address", "grid_id", "tags",
-          "notes")
+FIELDS = (
+    "name",
+    "id_number",
+    "gender",
+    "birth_date",
+    "phone",
+    "address",
+    "grid_id",
+    "tags",
+    "notes",
+)
 
 _NO_DATE = QDate(1900, 1, 1)  # shown as "Not given": QDateEdit has no empty value
 
@@ -214,8 +223,7 @@ class ResidentDialog(QDialog):
         # Three lines high. A style sheet rule, since the application's style sheet sets a
         # min-height on editors that would override a plain setFixedHeight().
         lines = self.notes_edit.fontMetrics().lineSpacing() * 3 + 8
-        self.notes_edit.setStyleSheet(
-            f"QPlainTextEdit {{ min-height: {lines}px; max-height: {lines}px; }}")
+        self.notes_edit.setStyleSheet(f"QPlainTextEdit {{ min-height: {lines}px; max-height: {lines}px; }}")
         self.notes_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._add_row(form, _("Notes"), "notes", self.notes_edit)
 
@@ -227,9 +235,7 @@ class ResidentDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setToolTip(_("Save (Ctrl+S or Enter)"))
-        self.cancel_button = self.buttons.addButton(
-            _("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
-        )
+        self.cancel_button = self.buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.cancel_button.setToolTip(_("Close without saving (Esc)"))
         height = self.fontMetrics().height() * 2 + 8
         for button in (self.save_button, self.cancel_button):
@@ -247,10 +253,19 @@ class ResidentDialog(QDialog):
         # after focus has been on another button.
         self.save_button.setDefault(True)
 
-        order: list[QWidget] = [self.name_edit, self.id_edit, *self.gender_buttons.values(),
-                                self.birth_edit, self.phone_edit, self.address_edit,
-                                self.grid_combo, *self.tag_boxes.values(), self.notes_edit,
-                                self.save_button, self.cancel_button]
+        order: list[QWidget] = [
+            self.name_edit,
+            self.id_edit,
+            *self.gender_buttons.values(),
+            self.birth_edit,
+            self.phone_edit,
+            self.address_edit,
+            self.grid_combo,
+            *self.tag_boxes.values(),
+            self.notes_edit,
+            self.save_button,
+            self.cancel_button,
+        ]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -364,8 +379,12 @@ class ResidentDialog(QDialog):
 
     def _live_fields(self) -> dict[str, QLineEdit]:
         """Fields checked as soon as the user leaves them."""
-        return {"name": self.name_edit, "id_number": self.id_edit,
-                "phone": self.phone_edit, "address": self.address_edit}
+        return {
+            "name": self.name_edit,
+            "id_number": self.id_edit,
+            "phone": self.phone_edit,
+            "address": self.address_edit,
+        }
 
     def _on_field_left(self) -> None:
         sender = self.sender()
@@ -467,9 +486,15 @@ class ResidentDialog(QDialog):
         self.accept()
 
     def _focus_first_error(self) -> None:
-        widgets = {"name": self.name_edit, "id_number": self.id_edit, "phone": self.phone_edit,
-                   "address": self.address_edit, "birth_date": self.birth_edit,
-                   "grid_id": self.grid_combo, "notes": self.notes_edit}
+        widgets = {
+            "name": self.name_edit,
+            "id_number": self.id_edit,
+            "phone": self.phone_edit,
+            "address": self.address_edit,
+            "birth_date": self.birth_edit,
+            "grid_id": self.grid_combo,
+            "notes": self.notes_edit,
+        }
         for field in FIELDS:
             if field in self._errors and field in widgets:
                 widgets[field].setFocus()

@@ -106,8 +106,9 @@ COL_NAME, COL_GENDER, COL_AGE, COL_ID, COL_PHONE, COL_GRID, COL_TAGS, COL_ADDRES
 class ResidentTableModel(WindowedTableModel[ResidentRow]):
     """The windowed model, plus archived rows in grey and full texts as tooltips."""
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.ForegroundRole:
             row = self.row_at(index.row())
             return ARCHIVED_COLOUR if row is not None and row.archived else None
@@ -117,10 +118,18 @@ class ResidentTableModel(WindowedTableModel[ResidentRow]):
             return None
         return super().data(index, role)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._columns) and self._columns[section].sort_key):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+            and self._columns[section].sort_key
+        ):
             return _("Click to sort by this column")
         return super().headerData(section, orientation, role)
 
@@ -179,8 +188,7 @@ class ResidentsPage(QWidget):
         button_height = fm.height() * 2 + 8
 
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(
-            _("Name, pinyin initials (zs), phone, ID number or address"))
+        self.search_edit.setPlaceholderText(_("Name, pinyin initials (zs), phone, ID number or address"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setToolTip(_("Search as you type (Ctrl+F); Esc clears"))
         self.search_edit.setMinimumWidth(fm.horizontalAdvance("M") * 26)
@@ -220,13 +228,13 @@ class ResidentsPage(QWidget):
         self.edit_button = button(_("Edit"), _("Edit the selected resident (Enter)"))
         self.archive_button = button(_("Archive"), _("Archive or restore the selected resident"))
         self.reveal_button = button(
-            _("Show ID/phone"), _("Show the full ID number and phone (recorded in the audit log)"))
+            _("Show ID/phone"), _("Show the full ID number and phone (recorded in the audit log)")
+        )
         self.new_button.setVisible(self.can_edit)
         self.edit_button.setVisible(self.can_edit)
         self.archive_button.setVisible(self.can_archive)
         self.reveal_button.setVisible(self.can_reveal)
-        self.hint_label = QLabel(
-            _("Enter: edit   Ctrl+N: new   Ctrl+F: search   Esc: clear search"))
+        self.hint_label = QLabel(_("Enter: edit   Ctrl+N: new   Ctrl+F: search   Esc: clear search"))
         self.hint_label.setObjectName("hint")
 
         actions = QHBoxLayout()
@@ -399,8 +407,10 @@ class ResidentsPage(QWidget):
             self._sort, self._descending = key, False
         header.setSortIndicator(section, self._sort_order())
         row = self.selected_row()
-        self._run(ResidentSource(self._residents, self._actor, self.current_filter()),
-                  row.id if row else None)
+        self._run(
+            ResidentSource(self._residents, self._actor, self.current_filter()),
+            row.id if row else None,
+        )
 
     def _sort_order(self) -> Qt.SortOrder:
         return Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
@@ -503,8 +513,7 @@ class ResidentsPage(QWidget):
             self.dialog.activateWindow()
             return
         try:
-            dialog = self._dialog_factory(
-                self._residents, self._actor, resident_id, self, prefill=prefill)
+            dialog = self._dialog_factory(self._residents, self._actor, resident_id, self, prefill=prefill)
         except DomainError as exc:
             self._show_error(exc)
             if resident_id is not None:
@@ -551,18 +560,22 @@ class ResidentsPage(QWidget):
         QMessageBox.information(
             self,
             _("ID number and phone"),
-            "\n".join([
-                row.name,
-                _("ID number: {value}", value=id_number or none),
-                _("Phone: {value}", value=phone or none),
-                "",
-                _("This look-up is recorded in the audit log."),
-            ]),
+            "\n".join(
+                [
+                    row.name,
+                    _("ID number: {value}", value=id_number or none),
+                    _("Phone: {value}", value=phone or none),
+                    "",
+                    _("This look-up is recorded in the audit log."),
+                ]
+            ),
         )
 
     def _confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(
-            self, title, text,
+            self,
+            title,
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

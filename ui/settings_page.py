@@ -35,8 +35,13 @@ class SettingsPage(QWidget):
 
     sig_centre_renamed = Signal(str)
 
-    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None,
-                 config: LocalConfig | None = None):
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        parent: QWidget | None = None,
+        config: LocalConfig | None = None,
+    ):
         super().__init__(parent)
         self._services, self._actor = services, actor
         self._config = config or LocalConfig.load()
@@ -137,14 +142,19 @@ class SettingsPage(QWidget):
 
     def _browse(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Database file"), self.file_path.text(), _("Database (*.sqlite3 *.db)"),
+            self,
+            _("Database file"),
+            self.file_path.text(),
+            _("Database (*.sqlite3 *.db)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if path:
             self.file_path.setText(path)
 
     def chosen_database(self) -> str:
-        return self.server_url.text().strip() if self.use_server.isChecked() else self.file_path.text().strip()
+        return (
+            self.server_url.text().strip() if self.use_server.isChecked() else self.file_path.text().strip()
+        )
 
     def test_connection(self) -> bool:
         target = self.chosen_database()

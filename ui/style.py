@@ -12,8 +12,13 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
-FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
-                 "SimSun"]
+FONT_FAMILIES = [
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "WenQuanYi Micro Hei",
+    "Noto Sans CJK SC",
+    "SimSun",
+]
 
 STYLE_SHEET = """
 QWidget { color: #1f2933; }

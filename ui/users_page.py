@@ -98,8 +98,13 @@ class _FormDialog(QDialog):
 class UserDialog(_FormDialog):
     """Create a user (with a first password) or edit name, role and whether active."""
 
-    def __init__(self, accounts: AccountService, actor: Actor, user: UserRow | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        accounts: AccountService,
+        actor: Actor,
+        user: UserRow | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(_("New user") if user is None else _("Edit user"), parent)
         self._accounts, self._actor, self._user = accounts, actor, user
         self.username = QLineEdit(user.username if user else "")
@@ -126,12 +131,21 @@ class UserDialog(_FormDialog):
     def save(self) -> None:
         role = Role(self.role.currentData())
         if self._user is None:
-            self._accounts.create_user(self._actor, username=self.username.text(),
-                                       full_name=self.full_name.text(), role=role,
-                                       password=self.password.text())
+            self._accounts.create_user(
+                self._actor,
+                username=self.username.text(),
+                full_name=self.full_name.text(),
+                role=role,
+                password=self.password.text(),
+            )
         else:
-            self._accounts.update_user(self._actor, self._user.id, full_name=self.full_name.text(),
-                                       role=role, is_active=self.active.isChecked())
+            self._accounts.update_user(
+                self._actor,
+                self._user.id,
+                full_name=self.full_name.text(),
+                role=role,
+                is_active=self.active.isChecked(),
+            )
 
 
 class ResetPasswordDialog(_FormDialog):
@@ -163,8 +177,9 @@ class ChangePasswordDialog(_FormDialog):
 
     def save(self) -> None:
         try:
-            self._accounts.change_own_password(self._actor, self.old.text(), self.new.text(),
-                                               self.confirm.text())
+            self._accounts.change_own_password(
+                self._actor, self.old.text(), self.new.text(), self.confirm.text()
+            )
         except FieldErrors:
             raise
         except DomainError as exc:
@@ -206,8 +221,12 @@ class UsersPage(QWidget):
         buttons.addStretch(1)
         for b in (new, self.edit_button, self.reset_button):
             buttons.addWidget(b)
-        hint = QLabel(_("An account is locked for 15 minutes after 5 wrong passwords; "
-                        "resetting its password unlocks it."))
+        hint = QLabel(
+            _(
+                "An account is locked for 15 minutes after 5 wrong passwords; "
+                "resetting its password unlocks it."
+            )
+        )
         hint.setObjectName("hint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -252,5 +271,6 @@ class UsersPage(QWidget):
             return
         if ResetPasswordDialog(self._accounts, self._actor, user, parent=self).exec():
             self.refresh()
-            QMessageBox.information(self, _("Password reset"),
-                                    _("The new password is set and the account is unlocked."))
+            QMessageBox.information(
+                self, _("Password reset"), _("The new password is set and the account is unlocked.")
+            )

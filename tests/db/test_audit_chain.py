@@ -67,9 +67,7 @@ def test_an_altered_row_is_detected(logged, audit_rows):
     drop_triggers(logged)
     target = audit_rows(logged)[2]
     with logged.db.engine.begin() as conn:
-        conn.execute(
-            text("UPDATE audit_log SET username = 'mallory' WHERE id = :id"), {"id": target.id}
-        )
+        conn.execute(text("UPDATE audit_log SET username = 'mallory' WHERE id = :id"), {"id": target.id})
     assert chain_problems(logged) == [f"audit_log id={target.id}: content does not match its hash"]
     problems = run_checks(logged.db)
     assert f"audit_log id={target.id}: content does not match its hash" in problems

@@ -126,9 +126,7 @@ def test_a_postgresql_database_from_a_newer_version_is_refused(pg_url, tmp_path)
         with pytest.raises(DomainError, match="newer version"):
             open_database(pg_url, backup_dir=tmp_path / "backups")
         with engine.connect() as conn:
-            assert conn.scalar(text("SELECT version_num FROM alembic_version")) == (
-                "ffff_from_the_future"
-            )
+            assert conn.scalar(text("SELECT version_num FROM alembic_version")) == ("ffff_from_the_future")
         assert set(inspect(engine).get_table_names()) == tables
     finally:
         engine.dispose()
@@ -162,9 +160,7 @@ def next_release(tmp_path, monkeypatch) -> str:
     """Pretend to be the next release of the app: the real migrations plus one more."""
     head = migrate.head_revision()
     scripts = tmp_path / "next_release_migrations"
-    shutil.copytree(
-        migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__")
-    )
+    shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
     (scripts / "versions" / "9001_later_release.py").write_text(
         NEXT_REVISION.format(head=head), encoding="utf-8"
     )
@@ -218,9 +214,7 @@ def test_upgrade_makes_a_verified_backup_first(installed, next_release, tmp_path
     assert installed.read_bytes() != original
 
 
-def test_open_database_upgrades_an_installed_database_after_a_backup(
-    installed, next_release, tmp_path
-):
+def test_open_database_upgrades_an_installed_database_after_a_backup(installed, next_release, tmp_path):
     services = open_database(installed, backup_dir=tmp_path / "backups")
     try:
         assert migrate.current_revision(services.db.engine) == "9001"

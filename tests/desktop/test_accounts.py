@@ -164,7 +164,10 @@ def test_reset_password_lifts_the_lock(accounts, audit_rows, any_db):
 def test_create_and_update_user_are_audited(accounts, audit_rows, any_db):
     admin = accounts.login("admin", PASSWORD)
     uid = accounts.create_user(
-        admin, username=" qiantai ", full_name=" 李秀英 ", role=Role.FRONT_DESK,
+        admin,
+        username=" qiantai ",
+        full_name=" 李秀英 ",
+        role=Role.FRONT_DESK,
         password="qiantai123",
     )
     accounts.update_user(admin, uid, full_name="李秀英", role=Role.COORDINATOR, is_active=True)
@@ -172,7 +175,10 @@ def test_create_and_update_user_are_audited(accounts, audit_rows, any_db):
     assert (create.action, create.entity, create.entity_id) == ("create", "user", str(uid))
     assert (create.user_id, create.username) == (admin.user_id, "admin")
     assert json.loads(create.after) == {
-        "username": "qiantai", "full_name": "李秀英", "role": "front_desk", "is_active": True,
+        "username": "qiantai",
+        "full_name": "李秀英",
+        "role": "front_desk",
+        "is_active": True,
     }
     assert "qiantai123" not in create.after and "argon2" not in create.after
     assert update.action == "update"
@@ -208,13 +214,9 @@ def test_failing_changes_write_nothing(accounts, audit_rows, any_db):
     assert set(exc.value.errors) == {"username", "full_name", "password"}
     # An administrator cannot lock themselves out of administration.
     with pytest.raises(DomainError, match="your own administrator rights"):
-        accounts.update_user(
-            admin, admin.user_id, full_name="王", role=Role.DIRECTOR, is_active=True
-        )
+        accounts.update_user(admin, admin.user_id, full_name="王", role=Role.DIRECTOR, is_active=True)
     with pytest.raises(DomainError, match="your own administrator rights"):
-        accounts.update_user(
-            admin, admin.user_id, full_name="王", role=Role.ADMIN, is_active=False
-        )
+        accounts.update_user(admin, admin.user_id, full_name="王", role=Role.ADMIN, is_active=False)
     with pytest.raises(FieldErrors):
         accounts.change_own_password(admin, "wrong-old", "new-secret", "new-secret")
     assert [r.id for r in audit_rows(any_db)] == [r.id for r in before]
@@ -234,17 +236,13 @@ def test_change_own_password(accounts):
 @pytest.mark.parametrize("role", [Role.FRONT_DESK, Role.COORDINATOR, Role.DIRECTOR])
 def test_only_an_administrator_manages_users(accounts, audit_rows, any_db, role):
     admin = accounts.login("admin", PASSWORD)
-    uid = accounts.create_user(
-        admin, username="someone", full_name="某人", role=role, password="secret123"
-    )
+    uid = accounts.create_user(admin, username="someone", full_name="某人", role=role, password="secret123")
     actor = accounts.login("someone", "secret123")
     before = len(audit_rows(any_db))
     with pytest.raises(PermissionDenied):
         accounts.list_users(actor)
     with pytest.raises(PermissionDenied):
-        accounts.create_user(
-            actor, username="x", full_name="某", role=Role.ADMIN, password="secret123"
-        )
+        accounts.create_user(actor, username="x", full_name="某", role=Role.ADMIN, password="secret123")
     with pytest.raises(PermissionDenied):
         accounts.update_user(actor, uid, full_name="某人", role=Role.ADMIN, is_active=True)
     with pytest.raises(PermissionDenied):

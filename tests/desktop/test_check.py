@@ -30,10 +30,12 @@ def test_a_missing_trigger_is_reported_on_postgresql(pg_db):
 def test_a_stale_address_index_is_reported(demo_db):
     # An address changed behind the application's back (e.g. by hand-edited SQL).
     with demo_db.db.engine.begin() as conn:
-        conn.execute(text(
-            "UPDATE resident SET address = '光明小区1号楼' WHERE id IN "
-            "(SELECT id FROM resident WHERE NOT archived ORDER BY id LIMIT 3)"
-        ))
+        conn.execute(
+            text(
+                "UPDATE resident SET address = '光明小区1号楼' WHERE id IN "
+                "(SELECT id FROM resident WHERE NOT archived ORDER BY id LIMIT 3)"
+            )
+        )
     assert run_checks(demo_db.db) == ["address search index out of date for 3 residents"]
 
 

@@ -43,8 +43,15 @@ def test_centre_scale(demo_db):
 def test_demo_residents_look_real(demo_db):
     with demo_db.db.reading() as uow:
         rows = uow.session.execute(
-            select(Resident.name, Resident.id_number, Resident.phone, Resident.gender,
-                   Resident.birth_date).where(Resident.id_number.is_not(None)).limit(200)
+            select(
+                Resident.name,
+                Resident.id_number,
+                Resident.phone,
+                Resident.gender,
+                Resident.birth_date,
+            )
+            .where(Resident.id_number.is_not(None))
+            .limit(200)
         ).all()
     assert len(rows) == 200
     for name, idn, phone, gender, birth in rows:
@@ -60,8 +67,10 @@ def test_demo_register_is_searchable(demo_db):
     assert 1900 < total < 2000  # about 2 % are archived
     with demo_db.db.reading() as uow:
         name, initials = uow.session.execute(
-            select(Resident.name, Resident.name_initials).where(Resident.archived.is_(False))
-            .order_by(Resident.id).limit(1)
+            select(Resident.name, Resident.name_initials)
+            .where(Resident.archived.is_(False))
+            .order_by(Resident.id)
+            .limit(1)
         ).one()
     names = {r.name for r in demo_db.residents.page(desk, ResidentFilter(text=initials), 0, 500)}
     assert name in names

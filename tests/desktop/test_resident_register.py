@@ -34,14 +34,16 @@ def form(**values) -> ResidentForm:
     return ResidentForm(**values)
 
 
-def test_create_derives_birth_date_and_gender_and_audits_masked_values(
-    any_db, front_desk, audit_rows
-):
+def test_create_derives_birth_date_and_gender_and_audits_masked_values(any_db, front_desk, audit_rows):
     residents = ResidentService(any_db.db, today=lambda: dt.date(2026, 11, 21))
     rid = residents.save(
         front_desk,
-        form(name=" 李秀兰 ", id_number="11010519491231002x", phone="138 1234 5678",
-             address=" 幸福家园3号楼2单元101室 "),
+        form(
+            name=" 李秀兰 ",
+            id_number="11010519491231002x",
+            phone="138 1234 5678",
+            address=" 幸福家园3号楼2单元101室 ",
+        ),
     )
     detail = residents.get(front_desk, rid)
     assert (detail.name, detail.gender) == ("李秀兰", "女")
@@ -60,9 +62,7 @@ def test_create_derives_birth_date_and_gender_and_audits_masked_values(
     assert ID_NUMBER not in entry.after and PHONE not in entry.after
 
 
-def test_edit_keeps_untouched_sensitive_fields_and_audits_before_and_after(
-    any_db, front_desk, audit_rows
-):
+def test_edit_keeps_untouched_sensitive_fields_and_audits_before_and_after(any_db, front_desk, audit_rows):
     residents = any_db.residents
     rid = residents.save(front_desk, form(id_number=ID_NUMBER, phone=PHONE, address="和平路1号"))
     # The dialog sends None for the masked fields the user left alone.
@@ -115,11 +115,23 @@ def test_a_bad_field_saves_nothing(any_db, front_desk, audit_rows):
     with pytest.raises(FieldErrors) as exc:
         residents.save(
             front_desk,
-            form(name="", id_number="110105194912310021", phone="abc", gender="x",
-                 address="长" * 201, birth_date=dt.date.today() + dt.timedelta(days=1)),
+            form(
+                name="",
+                id_number="110105194912310021",
+                phone="abc",
+                gender="x",
+                address="长" * 201,
+                birth_date=dt.date.today() + dt.timedelta(days=1),
+            ),
         )
-    assert set(exc.value.errors) == {"name", "id_number", "phone", "gender", "address",
-                                     "birth_date"}
+    assert set(exc.value.errors) == {
+        "name",
+        "id_number",
+        "phone",
+        "gender",
+        "address",
+        "birth_date",
+    }
     with pytest.raises(FieldErrors) as exc:
         residents.save(front_desk, form(name="张3"))
     assert set(exc.value.errors) == {"name"}
@@ -152,9 +164,7 @@ def test_tags(any_db, front_desk):
         uow.session.add_all([Tag(name="独居老人"), Tag(name="残疾人")])
         uow.commit()
     tags = dict((name, tid) for tid, name in any_db.residents.tags())
-    rid = any_db.residents.save(
-        front_desk, form(tag_ids=[tags["残疾人"], tags["独居老人"], tags["残疾人"]])
-    )
+    rid = any_db.residents.save(front_desk, form(tag_ids=[tags["残疾人"], tags["独居老人"], tags["残疾人"]]))
     assert set(any_db.residents.get(front_desk, rid).tag_ids) == set(tags.values())
     [row] = any_db.residents.page(front_desk, ResidentFilter(tag_id=tags["残疾人"]), 0, 10)
     assert row.tags == "独居老人、残疾人"
@@ -163,9 +173,7 @@ def test_tags(any_db, front_desk):
     assert set(exc.value.errors) == {"tags"}
 
 
-def test_archive_is_audited_and_only_for_director_or_admin(
-    any_db, front_desk, make_actor, audit_rows
-):
+def test_archive_is_audited_and_only_for_director_or_admin(any_db, front_desk, make_actor, audit_rows):
     residents = any_db.residents
     director = make_actor(any_db, Role.DIRECTOR)
     rid = residents.save(front_desk, form(name="王五"))
@@ -173,8 +181,11 @@ def test_archive_is_audited_and_only_for_director_or_admin(
         residents.set_archived(front_desk, rid, True)
     residents.set_archived(director, rid, True)
     entry = audit_rows(any_db)[-1]
-    assert (entry.action, entry.entity_id, entry.username) == ("archive", str(rid),
-                                                                director.username)
+    assert (entry.action, entry.entity_id, entry.username) == (
+        "archive",
+        str(rid),
+        director.username,
+    )
     assert json.loads(entry.before) == {"archived": False}
     assert json.loads(entry.after) == {"archived": True}
     count = len(audit_rows(any_db))

@@ -38,9 +38,7 @@ def register(request, fresh_database):
 def enter(services):
     accounts = services.accounts
     for username, role in (("qiantai", Role.FRONT_DESK), ("zhuren", Role.DIRECTOR)):
-        accounts.create_user(
-            SYSTEM, username=username, full_name="测试员", role=role, password="secret123"
-        )
+        accounts.create_user(SYSTEM, username=username, full_name="测试员", role=role, password="secret123")
     desk = accounts.login("qiantai", "secret123")
     ids = {}
     for name, idn, phone, address in PEOPLE:
@@ -180,7 +178,8 @@ def test_search_follows_an_edit(any_db):
     register = enter(any_db)
     services, desk, ids = register
     services.residents.save(
-        desk, ResidentForm(name="张三", id_number=None, phone=None, address="光明小区9号楼"),
+        desk,
+        ResidentForm(name="张三", id_number=None, phone=None, address="光明小区9号楼"),
         ids["张三"],
     )
     assert found(register, "幸福") == set()

@@ -73,9 +73,7 @@ def test_wrong_length_is_refused(typed, count):
     assert exc.value.params["count"] == count
 
 
-@pytest.mark.parametrize(
-    "typed", ["1101051949A231002X", "11010519491231002Y", "X10105194912310021"]
-)
+@pytest.mark.parametrize("typed", ["1101051949A231002X", "11010519491231002Y", "X10105194912310021"])
 def test_letters_inside_are_refused(typed):
     with pytest.raises(DomainError, match="17 digits"):
         check_id_number(typed, today=TODAY)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import re
 from collections.abc import Sequence
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -66,8 +65,9 @@ def open_new_dialog(qtbot, page: ResidentsPage) -> ResidentDialog:
 def test_typing_two_characters_of_a_name_filters_the_table(qtbot, services, front_desk):
     page = make_page(qtbot, services, front_desk)
     everyone = page.model.rowCount()
-    name = next(r.name for r in services.residents.page(front_desk, ResidentFilter(), 0, 50)
-                if len(r.name) >= 3)
+    name = next(
+        r.name for r in services.residents.page(front_desk, ResidentFilter(), 0, 50) if len(r.name) >= 3
+    )
     prefix = name[:2]
     expected = services.residents.count(front_desk, ResidentFilter(text=prefix))
     assert 0 < expected < everyone
@@ -75,8 +75,7 @@ def test_typing_two_characters_of_a_name_filters_the_table(qtbot, services, fron
     ime_type(page.search_edit, prefix)
     qtbot.waitUntil(lambda: page.model.rowCount() == expected)
 
-    assert page.count_label.text() == (
-        "1 resident" if expected == 1 else f"{expected} residents")
+    assert page.count_label.text() == ("1 resident" if expected == 1 else f"{expected} residents")
     for row in shown_rows(page):
         assert row.name.startswith(prefix) or prefix in row.address
     assert any(row.name == name for row in shown_rows(page, expected))
@@ -308,8 +307,7 @@ def test_duplicate_id_number_names_the_registered_resident(qtbot, services, fron
 
 def test_edit_keeps_the_id_number_when_the_field_is_left_empty(qtbot, services, front_desk, admin):
     page = make_page(qtbot, services, front_desk)
-    row = next(r for r in range(20)
-               if page.model.row_at(r).id_number and page.model.row_at(r).phone)
+    row = next(r for r in range(20) if page.model.row_at(r).id_number and page.model.row_at(r).phone)
     resident = page.model.row_at(row)
     full_before = services.residents.reveal(admin, resident.id)
     page.select_row(row)
@@ -356,8 +354,7 @@ def test_buttons_follow_the_role(qtbot, services, front_desk, admin, coordinator
 
 
 def test_archived_resident_is_hidden_unless_show_archived(qtbot, services, admin, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
     page = make_page(qtbot, services, admin)
     before = page.model.rowCount()
     page.select_row(0)
@@ -383,8 +380,9 @@ def test_archived_resident_is_hidden_unless_show_archived(qtbot, services, admin
 
 def test_show_id_phone_reveals_the_full_values(qtbot, services, front_desk, monkeypatch):
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information",
-                        staticmethod(lambda parent, title, text, *a: shown.append(text)))
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda parent, title, text, *a: shown.append(text))
+    )
     page = make_page(qtbot, services, front_desk)
     row = next(r for r in range(20) if page.model.row_at(r).id_number)
     page.select_row(row)
@@ -423,9 +421,18 @@ class BigRegister:
 
     def page(self, actor, f: ResidentFilter, offset: int, limit: int) -> Sequence[ResidentRow]:
         return [
-            ResidentRow(id=self.n - i, name=f"居民{i}", gender="男", age=50,
-                        id_number="110105********0021", phone="138****5678",
-                        address=f"幸福路{i}号", grid="幸福社区第1网格", tags="", archived=False)
+            ResidentRow(
+                id=self.n - i,
+                name=f"居民{i}",
+                gender="男",
+                age=50,
+                id_number="110105********0021",
+                phone="138****5678",
+                address=f"幸福路{i}号",
+                grid="幸福社区第1网格",
+                tags="",
+                archived=False,
+            )
             for i in range(offset, min(offset + limit, self.n))
         ]
 
@@ -439,6 +446,7 @@ class BigRegister:
 @pytest.fixture(autouse=True)
 def _no_blocking_boxes(monkeypatch):
     """A message box a test did not expect fails the test instead of hanging it."""
+
     def fail(*args, **kwargs):
         raise AssertionError(f"unexpected message box: {args[1:3]}")
 
@@ -458,8 +466,9 @@ def test_double_click_edits_the_resident(qtbot, services, front_desk):
 
 def test_a_failing_search_is_reported_and_the_table_stays_usable(qtbot, monkeypatch):
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda parent, title, text, *a: shown.append(text)))
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: shown.append(text))
+    )
     service = BigRegister(500)
     page = ResidentsPage(service, _actor("front_desk"))  # type: ignore[arg-type]
     qtbot.addWidget(page)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.config import LocalConfig
+from desktop.errors import DomainError
 from desktop.opening import open_database
 from desktop.permissions import Role
 from ui.audit_page import AuditPage, describe
@@ -170,14 +171,16 @@ def test_audit_page_shows_the_newest_change_first(qtbot, services, admin):
 
 
 def test_audit_description_lists_only_changed_fields():
-    before, after = describe('{"name": "张三", "phone": "138****5678"}', '{"name": "张三", "phone": "139****0000"}')
+    before, after = describe(
+        '{"name": "张三", "phone": "138****5678"}', '{"name": "张三", "phone": "139****0000"}'
+    )
     assert "139****0000" in after and "张三" not in after
     assert "138****5678" in before
 
 
 def test_reset_password_unlocks(qtbot, services, admin, monkeypatch):
     for _ in range(5):
-        with pytest.raises(Exception):
+        with pytest.raises(DomainError):
             services.accounts.login("zhuren", "bad")
     page = UsersPage(services.accounts, admin)
     qtbot.addWidget(page)
