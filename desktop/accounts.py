@@ -57,6 +57,27 @@ def _snapshot(u: User) -> dict:
     }
 
 
+def _refuse_if_locked(user: User, now: dt.datetime) -> None:
+    if user.locked_until is not None and user.locked_until > now:
+        minutes = max(1, int((user.locked_until - now).total_seconds() + 59) // 60)
+        raise DomainError(
+            N_("Too many wrong passwords: this account is locked for {minutes} more minutes."),
+            minutes=minutes,
+        )
+
+
+def _new_user(username: str, full_name: str, role: Role, password_hash: str, now: dt.datetime) -> User:
+    return User(
+        username=username,
+        full_name=full_name,
+        role=Role(role).value,
+        password_hash=password_hash,
+        is_active=True,
+        failed_logins=0,
+        created_at=now,
+    )
+
+
 class AccountService:
     def __init__(self, db: Database, now: Callable[[], dt.datetime] = dt.datetime.now):
         self._db = db
@@ -82,20 +103,13 @@ class AccountService:
             errors["password"] = exc
         if errors:
             raise FieldErrors(errors)
+        password_hash = hash_password(password)  # slow by design: before the transaction
         with self._db.writing() as uow:
             s = uow.session
             if s.scalar(select(func.count()).select_from(User)):
                 raise DomainError(N_("This database has already been set up."))
             settings_repo.put(s, settings_repo.CENTRE_NAME, centre_name)
-            user = User(
-                username=admin_username,
-                full_name="系统管理员",
-                role=Role.ADMIN.value,
-                password_hash=hash_password(password),
-                is_active=True,
-                failed_logins=0,
-                created_at=self._now(),
-            )
+            user = _new_user(admin_username, "系统管理员", Role.ADMIN, password_hash, self._now())
             s.add(user)
             s.flush()
             audit.record(
@@ -111,23 +125,30 @@ class AccountService:
 
     # --- login -----------------------------------------------------------------------
     def login(self, username: str, password: str) -> Actor:
-        """Return the actor for a correct password; count failures and lock the account."""
+        """Return the actor for a correct password; count failures and lock the account.
+
+        The password is checked outside any transaction (Argon2 takes a noticeable
+        fraction of a second by design), so other desks are never kept waiting for the
+        database while it runs; the outcome is then written in one short transaction.
+        """
         username = username.strip()
         if not username or not password:
             raise DomainError(N_("Enter your user name and password."))
         now = self._now()
-        with self._db.writing() as uow:
-            s = uow.session
-            user = s.scalar(select(User).where(User.username == username))
+        with self._db.reading() as uow:
+            user = uow.session.scalar(select(User).where(User.username == username))
             if user is None or not user.is_active:
                 raise DomainError(N_("Wrong user name or password."))
-            if user.locked_until is not None and user.locked_until > now:
-                minutes = max(1, int((user.locked_until - now).total_seconds() + 59) // 60)
-                raise DomainError(
-                    N_("Too many wrong passwords: this account is locked for {minutes} more minutes."),
-                    minutes=minutes,
-                )
-            if not verify_password(user.password_hash, password):
+            _refuse_if_locked(user, now)
+            user_id, password_hash = user.id, user.password_hash
+        correct = verify_password(password_hash, password)
+        with self._db.writing() as uow:
+            s = uow.session
+            user = s.get(User, user_id)
+            if user is None or not user.is_active:
+                raise DomainError(N_("Wrong user name or password."))
+            _refuse_if_locked(user, now)  # another desk may have locked it meanwhile
+            if not correct:
                 user.failed_logins += 1
                 locked = user.failed_logins >= MAX_FAILURES
                 if locked:
@@ -187,21 +208,14 @@ class AccountService:
             errors["password"] = exc
         if errors:
             raise FieldErrors(errors)
+        password_hash = hash_password(password)  # slow by design: before the transaction
         with self._db.writing() as uow:
             s = uow.session
             if s.scalar(select(User.id).where(User.username == username)) is not None:
                 raise FieldErrors(
                     {"username": DomainError(N_("The user name {name} is taken."), name=username)}
                 )
-            user = User(
-                username=username,
-                full_name=full_name,
-                role=Role(role).value,
-                password_hash=hash_password(password),
-                is_active=True,
-                failed_logins=0,
-                created_at=self._now(),
-            )
+            user = _new_user(username, full_name, role, password_hash, self._now())
             s.add(user)
             s.flush()
             audit.record(
@@ -248,12 +262,13 @@ class AccountService:
         """Set a new password and lift any lock."""
         actor.require(Permission.MANAGE_USERS)
         check_new_password(password)
+        password_hash = hash_password(password)
         with self._db.writing() as uow:
             s = uow.session
             user = s.get(User, user_id)
             if user is None:
                 raise NotFound(N_("This user no longer exists."))
-            user.password_hash = hash_password(password)
+            user.password_hash = password_hash
             user.failed_logins = 0
             user.locked_until = None
             audit.record(

@@ -1,8 +1,13 @@
-"""Small form helpers shared by dialogs: a field with its error line under it."""
+"""Form helpers shared by dialogs: a field with its error line, a Save/Cancel dialog."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop.errors import DomainError, FieldErrors
+from ui.i18n import Translator, error_text
+
+_ = Translator("forms")
 
 
 class FieldBox(QWidget):
@@ -37,3 +42,75 @@ class FieldBox(QWidget):
         self.error.style().polish(self.error)
         self.error.setText(text or "")
         self.error.setVisible(bool(text))
+
+
+class FormDialog(QDialog):
+    """A dialog of labelled fields, each with its error line, and Save/Cancel.
+
+    Subclasses add fields with ``add`` and implement ``save``, which raises
+    ``FieldErrors`` (shown under the named fields) or ``DomainError`` (shown above the
+    buttons); the dialog closes only when ``save`` returns.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        parent: QWidget | None,
+        *,
+        save_text: str = "",
+        cancel_text: str = "",
+        intro: str = "",
+    ):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(440)
+        self.boxes: dict[str, FieldBox] = {}
+        self.form = QFormLayout()
+        self.message = QLabel()
+        self.message.setObjectName("fieldError")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        buttons = QDialogButtonBox()
+        save = buttons.addButton(save_text or _("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        save.setDefault(True)
+        buttons.addButton(cancel_text or _("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if intro:
+            text = QLabel(intro)
+            text.setWordWrap(True)
+            layout.addWidget(text)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def add(self, name: str, label: str, widget: QWidget) -> None:
+        box = FieldBox(widget)
+        self.boxes[name] = box
+        self.form.addRow(label, box)
+
+    def _submit(self) -> None:
+        for box in self.boxes.values():
+            box.set_error(None)
+        self.message.hide()
+        try:
+            self.save()
+        except FieldErrors as exc:
+            for name, err in exc.errors.items():
+                if name in self.boxes:
+                    self.boxes[name].set_error(error_text(err))
+                else:
+                    self._show_message(error_text(err))
+            return
+        except DomainError as exc:
+            self._show_message(error_text(exc))
+            return
+        self.accept()
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def save(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.accounts import AccountService
-from desktop.errors import DomainError, FieldErrors
+from desktop.errors import DomainError
 from desktop.permissions import Actor
-from ui.forms import FieldBox
+from ui.forms import FormDialog
 from ui.i18n import Translator, error_text
 
 _ = Translator("login")
@@ -86,21 +86,22 @@ class LoginDialog(QDialog):
         self.accept()
 
 
-class SetupDialog(QDialog):
+class SetupDialog(FormDialog):
     """First run on an empty database: name the centre and set the admin password."""
 
     def __init__(self, accounts: AccountService, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._accounts = accounts
-        self.setWindowTitle(_("First-time setup"))
-        self.setMinimumWidth(520)
-        intro = QLabel(
-            _(
+        super().__init__(
+            _("First-time setup"),
+            parent,
+            save_text=_("Start using"),
+            cancel_text=_("Quit"),
+            intro=_(
                 "Welcome. This database is new: name your centre and choose the "
                 "administrator's password. You can add other users after logging in."
-            )
+            ),
         )
-        intro.setWordWrap(True)
+        self._accounts = accounts
+        self.setMinimumWidth(520)
         self.centre_name = QLineEdit()
         self.centre_name.setPlaceholderText(_("e.g. 张店区某某社区党群服务中心"))
         self.username = QLineEdit("admin")
@@ -108,49 +109,13 @@ class SetupDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self._boxes = {
-            "centre_name": FieldBox(self.centre_name),
-            "username": FieldBox(self.username),
-            "password": FieldBox(self.password),
-        }
-        form = QFormLayout()
-        form.addRow(_("Centre name"), self._boxes["centre_name"])
-        form.addRow(_("Administrator user name"), self._boxes["username"])
-        form.addRow(_("Password (6+ characters)"), self._boxes["password"])
-        form.addRow(_("Repeat password"), self.confirm)
-        self.message = QLabel()
-        self.message.setObjectName("fieldError")
-        self.message.hide()
-        buttons = QDialogButtonBox()
-        ok = buttons.addButton(_("Start using"), QDialogButtonBox.ButtonRole.AcceptRole)
-        ok.setDefault(True)
-        buttons.addButton(_("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.add("centre_name", _("Centre name"), self.centre_name)
+        self.add("username", _("Administrator user name"), self.username)
+        self.add("password", _("Password (6+ characters)"), self.password)
+        self.add("confirm", _("Repeat password"), self.confirm)
         self.centre_name.setFocus()
 
-    def _save(self) -> None:
-        for box in self._boxes.values():
-            box.set_error(None)
-        self.message.hide()
-        try:
-            self._accounts.setup(
-                self.centre_name.text(),
-                self.username.text(),
-                self.password.text(),
-                self.confirm.text(),
-            )
-        except FieldErrors as exc:
-            for name, err in exc.errors.items():
-                self._boxes[name].set_error(error_text(err))
-            return
-        except DomainError as exc:
-            self.message.setText(error_text(exc))
-            self.message.show()
-            return
-        self.accept()
+    def save(self) -> None:
+        self._accounts.setup(
+            self.centre_name.text(), self.username.text(), self.password.text(), self.confirm.text()
+        )

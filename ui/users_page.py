@@ -10,9 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,8 +25,8 @@ from PySide6.QtWidgets import (
 from desktop.accounts import AccountService, UserRow
 from desktop.errors import DomainError, FieldErrors
 from desktop.permissions import ROLE_LABELS, Actor, Role
-from ui.forms import FieldBox
-from ui.i18n import Translator, desktop_text, error_text
+from ui.forms import FormDialog
+from ui.i18n import Translator, desktop_text
 
 _ = Translator("users")
 
@@ -40,62 +37,7 @@ def _password_field() -> QLineEdit:
     return field
 
 
-class _FormDialog(QDialog):
-    """A dialog of labelled fields with error lines and Save/Cancel."""
-
-    def __init__(self, title: str, parent: QWidget | None):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(440)
-        self.boxes: dict[str, FieldBox] = {}
-        self.form = QFormLayout()
-        self.message = QLabel()
-        self.message.setObjectName("fieldError")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        buttons = QDialogButtonBox()
-        save = buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        save.setDefault(True)
-        buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-
-    def add(self, name: str, label: str, widget: QWidget) -> None:
-        box = FieldBox(widget)
-        self.boxes[name] = box
-        self.form.addRow(label, box)
-
-    def _submit(self) -> None:
-        for box in self.boxes.values():
-            box.set_error(None)
-        self.message.hide()
-        try:
-            self.save()
-        except FieldErrors as exc:
-            for name, err in exc.errors.items():
-                if name in self.boxes:
-                    self.boxes[name].set_error(error_text(err))
-                else:
-                    self._show_message(error_text(err))
-            return
-        except DomainError as exc:
-            self._show_message(error_text(exc))
-            return
-        self.accept()
-
-    def _show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
-
-    def save(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-
-class UserDialog(_FormDialog):
+class UserDialog(FormDialog):
     """Create a user (with a first password) or edit name, role and whether active."""
 
     def __init__(
@@ -148,7 +90,7 @@ class UserDialog(_FormDialog):
             )
 
 
-class ResetPasswordDialog(_FormDialog):
+class ResetPasswordDialog(FormDialog):
     def __init__(self, accounts: AccountService, actor: Actor, user: UserRow, parent: QWidget | None = None):
         super().__init__(_("Reset password of {name}", name=user.full_name), parent)
         self._accounts, self._actor, self._user = accounts, actor, user
@@ -165,7 +107,7 @@ class ResetPasswordDialog(_FormDialog):
             raise FieldErrors({"password": exc}) from exc
 
 
-class ChangePasswordDialog(_FormDialog):
+class ChangePasswordDialog(FormDialog):
     def __init__(self, accounts: AccountService, actor: Actor, parent: QWidget | None = None):
         super().__init__(_("Change my password"), parent)
         self._accounts, self._actor = accounts, actor

@@ -190,6 +190,10 @@
   <context>
     <name>desktop</name>
     <message>
+      <source>Too many wrong passwords: this account is locked for {minutes} more minutes.</source>
+      <translation>密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试。</translation>
+    </message>
+    <message>
       <source>Enter the centre's name.</source>
       <translation>请填写中心名称。</translation>
     </message>
@@ -212,10 +216,6 @@
     <message>
       <source>Wrong user name or password.</source>
       <translation>用户名或密码错误。</translation>
-    </message>
-    <message>
-      <source>Too many wrong passwords: this account is locked for {minutes} more minutes.</source>
-      <translation>密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试。</translation>
     </message>
     <message>
       <source>Wrong user name or password. {left} tries left before the account locks.</source>
@@ -411,6 +411,17 @@
     </message>
   </context>
   <context>
+    <name>forms</name>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
     <name>login</name>
     <message>
       <source>Log in — Community Service Centre</source>
@@ -441,10 +452,6 @@
       <translation>首次使用设置</translation>
     </message>
     <message>
-      <source>Welcome. This database is new: name your centre and choose the administrator's password. You can add other users after logging in.</source>
-      <translation>欢迎使用。这是一个新数据库：请填写中心名称并设置管理员密码。登录后可以添加其他用户。</translation>
-    </message>
-    <message>
       <source>e.g. 张店区某某社区党群服务中心</source>
       <translation>例如：张店区某某社区党群服务中心</translation>
     </message>
@@ -465,12 +472,16 @@
       <translation>确认密码</translation>
     </message>
     <message>
+      <source>Community Service Centre</source>
+      <translation>社区服务中心</translation>
+    </message>
+    <message>
       <source>Start using</source>
       <translation>开始使用</translation>
     </message>
     <message>
-      <source>Community Service Centre</source>
-      <translation>社区服务中心</translation>
+      <source>Welcome. This database is new: name your centre and choose the administrator's password. You can add other users after logging in.</source>
+      <translation>欢迎使用。这是一个新数据库：请填写中心名称并设置管理员密码。登录后可以添加其他用户。</translation>
     </message>
   </context>
   <context>
@@ -828,14 +839,6 @@
   </context>
   <context>
     <name>users</name>
-    <message>
-      <source>Save</source>
-      <translation>保存</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
-    </message>
     <message>
       <source>User name</source>
       <translation>用户名</translation>

@@ -54,14 +54,14 @@ def test_setup_shows_errors_under_fields_and_saves_nothing_half(qtbot, tmp_path)
     qtbot.addWidget(dialog)
     dialog.password.setText("abc")
     dialog.confirm.setText("abc")
-    dialog._save()
-    assert dialog._boxes["centre_name"].error.isVisibleTo(dialog)
-    assert dialog._boxes["password"].error.isVisibleTo(dialog)
+    dialog._submit()
+    assert dialog.boxes["centre_name"].error.isVisibleTo(dialog)
+    assert dialog.boxes["password"].error.isVisibleTo(dialog)
     assert services.accounts.needs_setup()
     dialog.centre_name.setText("张店区测试社区党群服务中心")
     dialog.password.setText("secret99")
     dialog.confirm.setText("secret99")
-    dialog._save()
+    dialog._submit()
     assert dialog.result() == SetupDialog.DialogCode.Accepted
     assert services.centre.name() == "张店区测试社区党群服务中心"
     assert services.accounts.login("admin", "secret99").role == Role.ADMIN
