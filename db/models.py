@@ -155,3 +155,186 @@ class AuditEntry(Base):
     after: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# --- reception and requests (诉求) ---------------------------------------------------------
+
+
+class Category(Base):
+    """A request category (诉求分类), two levels: ``parent_id`` is None for the top level."""
+
+    __tablename__ = "category"
+    __table_args__ = (UniqueConstraint("parent_id", "name", name="uq_category_parent_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"), nullable=True)
+    name: Mapped[str] = mapped_column(String(64))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Department(Base):
+    """A department or organisation requests are routed to (承办单位), at one handling level."""
+
+    __tablename__ = "department"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    level: Mapped[str] = mapped_column(String(16))  # community | town | district
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Request(Base):
+    """A resident's request (诉求) and where it stands.
+
+    The current state is kept here for fast lists; what happened, and when, lives in the
+    append-only ``request_event`` table. ``clock``/``warn_at``/``due_at`` describe the
+    30135 clock that is running now (accept, answer, resolve or follow_up), so the list
+    can filter by colour in SQL: red when ``due_at`` has passed, yellow from ``warn_at``.
+    """
+
+    __tablename__ = "request"
+    __table_args__ = (
+        Index("ix_request_status_due", "status", "due_at"),
+        Index("ix_request_due", "due_at"),
+        Index("ix_request_warn", "warn_at"),
+        Index("ix_request_registered", "registered_at"),
+        Index("ix_request_resident", "resident_id", "registered_at"),
+        Index("ix_request_category", "category_id", "registered_at"),
+        Index("ix_request_department", "lead_department_id", "registered_at"),
+        Index("ix_request_grid", "grid_id", "registered_at"),
+        Index("ix_request_channel", "channel", "registered_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"))
+    channel: Mapped[str] = mapped_column(String(16))
+    head_count: Mapped[int] = mapped_column(Integer, default=1)
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id"))
+    description: Mapped[str] = mapped_column(Text)
+    address: Mapped[str] = mapped_column(String(200), default="")
+    grid_id: Mapped[int | None] = mapped_column(ForeignKey("grid.id"), nullable=True)
+    urgency: Mapped[str] = mapped_column(String(8))  # red | yellow | green
+    level: Mapped[str] = mapped_column(String(16))  # community | town | district
+    lead_department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"), nullable=True)
+    status: Mapped[str] = mapped_column(String(16))
+    round: Mapped[int] = mapped_column(Integer, default=1)
+    registered_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    registered_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    assigned_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    accepted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    answered_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    clock: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    warn_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    due_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("request.id"), nullable=True)
+    satisfaction: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class RequestAssist(Base):
+    """An assisting department (协办) of a request; the lead (主办) is on the request."""
+
+    __tablename__ = "request_assist"
+
+    request_id: Mapped[int] = mapped_column(ForeignKey("request.id"), primary_key=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"), primary_key=True)
+
+
+class RequestEvent(Base):
+    """One step in a request's life: who, when, from which state to which, and a note.
+
+    Append-only (database triggers refuse UPDATE and DELETE): the timeline of a request
+    is exactly its events, and nothing is ever edited away.
+    """
+
+    __tablename__ = "request_event"
+    __table_args__ = (Index("ix_request_event_request", "request_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("request.id"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    username: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(16))
+    from_status: Mapped[str] = mapped_column(String(16), default="")
+    to_status: Mapped[str] = mapped_column(String(16), default="")
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"), nullable=True)
+    round: Mapped[int] = mapped_column(Integer, default=1)
+    note: Mapped[str] = mapped_column(Text, default="")
+    # For clock events: which clock, and whether it was met (on-time rates per clock).
+    clock: Mapped[str] = mapped_column(String(16), default="")
+    on_time: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+
+
+class FollowUp(Base):
+    """A follow-up call (回访) to the resident after resolution: a task with its due date."""
+
+    __tablename__ = "follow_up"
+    __table_args__ = (Index("ix_follow_up_due", "done_at", "due_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("request.id"))
+    round: Mapped[int] = mapped_column(Integer)
+    due_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    done_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    done_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    satisfaction: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class Attachment(Base):
+    """A photo or scan attached to a request; the file lives in the data folder by hash."""
+
+    __tablename__ = "attachment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("request.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+
+
+class ResponseTemplate(Base):
+    """A ready answer for common requests (答复模板), optionally for one category."""
+
+    __tablename__ = "response_template"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(64))
+    body: Mapped[str] = mapped_column(Text)
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"), nullable=True)
+
+
+class ClockLimit(Base):
+    """Limits of the four clocks for an urgency and/or category (None = any).
+
+    The most specific row wins: urgency and category, then category, then urgency, then
+    the default row (both None), which carries the 30135 rule.
+    """
+
+    __tablename__ = "clock_limit"
+    __table_args__ = (UniqueConstraint("urgency", "category_id", name="uq_clock_limit_scope"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    urgency: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"), nullable=True)
+    accept_minutes: Mapped[int] = mapped_column(Integer)
+    answer_days: Mapped[int] = mapped_column(Integer)
+    resolve_days: Mapped[int] = mapped_column(Integer)
+    follow_up_days: Mapped[int] = mapped_column(Integer)
+
+
+class CalendarOverride(Base):
+    """An admin's correction of the official calendar: a holiday or a make-up working day."""
+
+    __tablename__ = "calendar_override"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    is_workday: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(String(64), default="")
