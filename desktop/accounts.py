@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from db import audit, settings_repo
 from db.models import User
 from db.uow import Database
+from desktop import reference_data
 from desktop.errors import DomainError, FieldErrors, NotFound
 from desktop.i18n import N_
 from desktop.passwords import check_new_password, hash_password, verify_password
@@ -109,6 +110,7 @@ class AccountService:
             if s.scalar(select(func.count()).select_from(User)):
                 raise DomainError(N_("This database has already been set up."))
             settings_repo.put(s, settings_repo.CENTRE_NAME, centre_name)
+            reference_data.seed(s)
             user = _new_user(admin_username, "系统管理员", Role.ADMIN, password_hash, self._now())
             s.add(user)
             s.flush()

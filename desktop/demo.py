@@ -20,6 +20,7 @@ from stdnum.cn import ric
 from db import audit, search_index, settings_repo
 from db.models import Grid, Resident, ResidentTag, Tag, User
 from db.uow import Database
+from desktop import reference_data
 from desktop.errors import DomainError
 from desktop.i18n import N_
 from desktop.passwords import hash_password
@@ -99,6 +100,7 @@ def fill_demo(
         if s.scalar(select(func.count()).select_from(User)):
             raise DomainError(N_("The database already has data; demo data goes only into a new one."))
         settings_repo.put(s, settings_repo.CENTRE_NAME, DEMO_CENTRE)
+        reference_data.seed(s)
         for username, full_name, role, password in DEMO_USERS:
             s.add(
                 User(

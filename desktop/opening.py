@@ -13,6 +13,7 @@ from desktop.audit_log import AuditService
 from desktop.centre import CentreService
 from desktop.errors import DomainError
 from desktop.i18n import N_
+from desktop.requests import RequestService
 from desktop.residents import ResidentService
 
 
@@ -25,6 +26,7 @@ class Services:
     residents: ResidentService
     centre: CentreService
     audit: AuditService
+    requests: RequestService
 
     @property
     def description(self) -> str:
@@ -64,7 +66,22 @@ def open_database(target: str | Path, *, backup_dir: Path | None) -> Services:
         residents=ResidentService(db),
         centre=CentreService(db),
         audit=AuditService(db),
+        requests=RequestService(db, attachments_dir(url)),
     )
+
+
+def attachments_dir(url: str) -> Path:
+    """Where attachment files live: beside a SQLite file (so one folder holds all the
+    data), or in this PC's data folder for a server database."""
+    from sqlalchemy.engine import make_url
+
+    from desktop.config import data_dir
+
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:":
+        path = Path(u.database)
+        return path.with_name(path.stem + "-attachments")
+    return data_dir() / "attachments"
 
 
 def probe_database(target: str) -> str:

@@ -32,13 +32,23 @@ class Permission(StrEnum):
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
     MANAGE_SETTINGS = "manage_settings"
+    VIEW_REQUESTS = "view_requests"
+    HANDLE_REQUESTS = "handle_requests"
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
     Role.FRONT_DESK: frozenset(
-        {Permission.VIEW_RESIDENTS, Permission.EDIT_RESIDENTS, Permission.REVEAL_SENSITIVE}
+        {
+            Permission.VIEW_RESIDENTS,
+            Permission.EDIT_RESIDENTS,
+            Permission.REVEAL_SENSITIVE,
+            Permission.VIEW_REQUESTS,
+            Permission.HANDLE_REQUESTS,
+        }
     ),
-    Role.COORDINATOR: frozenset({Permission.VIEW_RESIDENTS, Permission.EDIT_RESIDENTS}),
+    Role.COORDINATOR: frozenset(
+        {Permission.VIEW_RESIDENTS, Permission.EDIT_RESIDENTS, Permission.VIEW_REQUESTS}
+    ),
     Role.DIRECTOR: frozenset(
         {
             Permission.VIEW_RESIDENTS,
@@ -46,6 +56,8 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.ARCHIVE_RESIDENTS,
             Permission.REVEAL_SENSITIVE,
             Permission.VIEW_AUDIT,
+            Permission.VIEW_REQUESTS,
+            Permission.HANDLE_REQUESTS,
         }
     ),
     Role.ADMIN: frozenset(Permission),

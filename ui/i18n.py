@@ -44,8 +44,13 @@ def desktop_text(text: str, /, **params: object) -> str:
 
 
 def error_text(exc: DomainError) -> str:
-    """The user-facing message of a core error, in the current language."""
-    return desktop_text(exc.template, **exc.params)
+    """The user-facing message of a core error, in the current language.
+
+    Text parameters are translated too when the core marked them (a state or action
+    label); names and numbers pass through unchanged.
+    """
+    params = {k: desktop_text(v) if isinstance(v, str) else v for k, v in exc.params.items()}
+    return desktop_text(exc.template, **params)
 
 
 def field_messages(exc: FieldErrors) -> dict[str, str]:
