@@ -54,7 +54,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             return 1
 
         def progress(done: int, total: int) -> None:
-            print(f"\r居民 {done}/{total}", end="", flush=True)
+            print(f"\r记录 {done}/{total}", end="", flush=True)
 
         fill_demo(services.db, args.scale, progress=progress)
     except DomainError as exc:

@@ -14,13 +14,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from faker import Faker
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from stdnum.cn import ric
 
 from db import audit, search_index, settings_repo
 from db.models import Grid, Resident, ResidentTag, Tag, User
 from db.uow import Database
 from desktop import reference_data
+from desktop.demo_requests import COUNTS as REQUEST_COUNTS
+from desktop.demo_requests import fill_requests
 from desktop.errors import DomainError
 from desktop.i18n import N_
 from desktop.passwords import hash_password
@@ -90,6 +92,7 @@ def fill_demo(
     if scale not in SCALES:
         raise DomainError(N_("Unknown demo scale {scale}."), scale=scale)
     size = SCALES[scale]
+    grand_total = size.residents + REQUEST_COUNTS[scale]
     rng = random.Random(seed)
     fake = Faker("zh_CN")
     fake.seed_instance(seed)
@@ -211,18 +214,38 @@ def fill_demo(
                 _insert(s, batch, tag_batch)
                 batch, tag_batch = [], []
                 if progress:
-                    progress(i + 1, size.residents)
+                    progress(i + 1, grand_total)
         if batch:
             _insert(s, batch, tag_batch)
         if progress:
-            progress(size.residents, size.residents)
+            progress(size.residents, grand_total)
+        if s.get_bind().dialect.name == "postgresql":
+            s.execute(
+                text(
+                    "SELECT setval(pg_get_serial_sequence('resident', 'id'), (SELECT max(id) FROM resident))"
+                )
+            )
+        fill_requests(
+            s,
+            scale,
+            rng,
+            now,
+            progress=(lambda done, _total: progress(size.residents + done, grand_total))
+            if progress
+            else None,
+        )
         audit.record(
             s,
             user_id=None,
             username="system",
             action="demo",
             entity="database",
-            after={"scale": scale, "residents": size.residents, "grids": size.grids},
+            after={
+                "scale": scale,
+                "residents": size.residents,
+                "grids": size.grids,
+                "requests": REQUEST_COUNTS[scale],
+            },
         )
         uow.commit()
     with db.engine.connect() as conn:
