@@ -60,7 +60,9 @@ def _conditions(session: Session, f: RequestFilter, now: dt.datetime) -> list[Co
     if f.resident_id is not None:
         c.append(Request.resident_id == f.resident_id)
     if f.number.strip():
-        c.append(Request.number.like(f.number.strip().replace("%", "").replace("_", "") + "%"))
+        # A prefix range on the unique index (LIKE would scan: it folds case).
+        number = f.number.strip()
+        c.append(and_(Request.number >= number, Request.number < number + "~"))
     return c
 
 

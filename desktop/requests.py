@@ -243,7 +243,8 @@ class RequestService:
                 errors["category"] = DomainError(N_("Choose a category."))
             else:
                 c = s.get(Category, form.category_id)
-                if c is None or not c.is_active:
+                parent = s.get(Category, c.parent_id) if c is not None and c.parent_id else None
+                if c is None or not c.is_active or (parent is not None and not parent.is_active):
                     errors["category"] = DomainError(
                         N_("This category has been disabled by the administrator; choose another.")
                     )
@@ -544,6 +545,10 @@ class RequestService:
         }.get(action)
         if clock is None or request.assigned_at is None:
             return "", None
+        if request.clock == clock and request.due_at is not None:
+            # Judge against the deadline the request was given (and showed) when the
+            # clock started, even if the administrator has changed the limits since.
+            return clock, clocks.on_time(now, request.due_at)
         cal, limits = self._rules(s, request)
         return clock, clocks.on_time(now, clocks.due_time(cal, request.assigned_at, limits, clock))
 

@@ -282,3 +282,38 @@ def test_follow_up_task_is_due_five_working_days_after_assignment(world):
         clock, due = request.clock, request.due_at
     assert task_due.date() == dt.date(2026, 11, 30)  # Mon 23rd + 5 working days
     assert clock == "follow_up" and due == task_due
+
+
+def test_a_sub_category_under_a_disabled_category_is_refused(world):
+    s, desk, db = world["service"], world["desk"], world["db"]
+    with db.db.writing() as uow:
+        uow.session.get(Category, world["top"]).is_active = False
+        uow.commit()
+    with pytest.raises(FieldErrors) as err:
+        s.register(desk, form(world))
+    assert "category" in err.value.errors
+
+
+def test_on_time_is_judged_against_the_deadline_given_even_after_the_limits_change(world):
+    from desktop.clock_settings import ClockSettingsService
+
+    s, desk, clock, db = world["service"], world["desk"], world["clock"], world["db"]
+    rid = s.register(desk, form(world, lead_department_id=world["dept"]))
+    from desktop.permissions import SYSTEM  # an administrator
+
+    ClockSettingsService(db.db).set_limit(
+        SYSTEM, accept_minutes=120, answer_days=1, resolve_days=3, follow_up_days=5
+    )
+    clock.advance(minutes=45)  # late for the 30 minutes it was given, in time for the new 120
+    s.accept(desk, rid)
+    accept = next(e for e in s.get(desk, rid).events if e.action == "accept")
+    assert accept.on_time is False
+
+
+def test_number_search_finds_by_prefix(world):
+    s, desk = world["service"], world["desk"]
+    for _ in range(3):
+        s.register(desk, form(world))
+    assert s.count(desk, RequestFilter(number="2026-11-00000")) == 3
+    assert s.count(desk, RequestFilter(number="2026-11-000002")) == 1
+    assert s.count(desk, RequestFilter(number="2026-10")) == 0
