@@ -123,7 +123,7 @@ def page(
     *,
     order: str = "registered",
 ) -> list[RequestRecord]:
-    key = Request.due_at.asc() if order == "due" else Request.registered_at.desc()
+    key = Request.due_at.asc().nulls_last() if order == "due" else Request.registered_at.desc()
     ids = list(
         session.scalars(
             select(Request.id)

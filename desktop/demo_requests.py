@@ -146,9 +146,10 @@ def fill_requests(
         at = assigned_at
         for clock, target, note in plan if assigned_at else ():
             late = rng.random() < 0.12
-            allowed = due[clock] - at if due[clock] > at else dt.timedelta(minutes=30)
+            # Delays in office time, so every step happens while the centre is open.
+            allowed = cal.working_time_between(at, due[clock]) if due[clock] > at else dt.timedelta(minutes=30)
             delay = allowed * (rng.uniform(1.05, 2.5) if late else rng.uniform(0.1, 0.9))
-            at = at + delay
+            at = cal.add_working_time(at, max(delay, dt.timedelta(minutes=1)))
             if not step(at):
                 break
             if clock == "follow_up":
@@ -199,7 +200,7 @@ def fill_requests(
             if clock == "accept":
                 accepted_at = at
                 if rng.random() < 0.03:
-                    back = at + dt.timedelta(minutes=rng.randint(10, 120))
+                    back = cal.add_working_time(at, dt.timedelta(minutes=rng.randint(10, 120)))
                     if step(back):
                         events.append(
                             (back, user, "return", "accepted", "returned", None, "不属于本单位职责", "", None)
@@ -211,7 +212,7 @@ def fill_requests(
             elif clock == "resolve":
                 resolved_at = at
         if status in ("assigned", "accepted") and rng.random() < 0.08 and assigned_at:
-            remind_at = assigned_at + dt.timedelta(hours=rng.randint(1, 30))
+            remind_at = cal.add_working_time(assigned_at, dt.timedelta(hours=rng.randint(1, 30)))
             if step(remind_at):
                 events.append(
                     (
