@@ -147,7 +147,9 @@ def fill_requests(
         for clock, target, note in plan if assigned_at else ():
             late = rng.random() < 0.12
             # Delays in office time, so every step happens while the centre is open.
-            allowed = cal.working_time_between(at, due[clock]) if due[clock] > at else dt.timedelta(minutes=30)
+            allowed = dt.timedelta(minutes=30)
+            if due[clock] > at:
+                allowed = cal.working_time_between(at, due[clock])
             delay = allowed * (rng.uniform(1.05, 2.5) if late else rng.uniform(0.1, 0.9))
             at = cal.add_working_time(at, max(delay, dt.timedelta(minutes=1)))
             if not step(at):
