@@ -116,6 +116,29 @@ class MainWindow(QMainWindow):
     def _all_pages(self) -> list[PageSpec]:
         s, a = self.services, self.actor
 
+        def today() -> QWidget:
+            from ui.today_page import TodayPage
+
+            page = TodayPage(s.requests, a)
+            page.sig_open_request.connect(self.open_request)
+            return page
+
+        def reception() -> QWidget:
+            from ui.reception_page import ReceptionPage
+
+            page = ReceptionPage(s.requests, s.residents, a, centre_name=s.centre.name())
+            page.sig_registered.connect(self._requests_changed)
+            page.sig_open_request.connect(self.open_request)
+            page.sig_resident_saved.connect(lambda _id: self._refresh("residents"))
+            return page
+
+        def requests() -> QWidget:
+            from ui.requests_page import RequestsPage
+
+            page = RequestsPage(s.requests, a, grids=s.residents.grids)
+            page.sig_open_request.connect(self.open_request)
+            return page
+
         def residents() -> QWidget:
             from ui.residents_page import ResidentsPage
 
@@ -131,6 +154,19 @@ class MainWindow(QMainWindow):
 
             return AuditPage(s.audit, a)
 
+        def catalogue() -> QWidget:
+            from desktop.catalogue import CatalogueService
+            from ui.catalogue_page import CataloguePage
+
+            return CataloguePage(CatalogueService(s.db), a)
+
+        def clock_settings() -> QWidget:
+            from desktop.catalogue import CatalogueService
+            from desktop.clock_settings import ClockSettingsService
+            from ui.clock_settings_page import ClockSettingsPage
+
+            return ClockSettingsPage(ClockSettingsService(s.db), CatalogueService(s.db), a)
+
         def settings() -> QWidget:
             from ui.settings_page import SettingsPage
 
@@ -139,11 +175,44 @@ class MainWindow(QMainWindow):
             return page
 
         return [
+            PageSpec("today", _("Today"), Permission.VIEW_REQUESTS, today),
+            PageSpec("reception", _("Reception"), Permission.HANDLE_REQUESTS, reception),
+            PageSpec("requests", _("All requests"), Permission.VIEW_REQUESTS, requests),
             PageSpec("residents", _("Residents"), Permission.VIEW_RESIDENTS, residents),
             PageSpec("users", _("Users"), Permission.MANAGE_USERS, users),
             PageSpec("audit", _("Audit log"), Permission.VIEW_AUDIT, audit),
+            PageSpec("catalogue", _("Categories"), Permission.MANAGE_SETTINGS, catalogue),
+            PageSpec("clock_settings", _("Deadlines"), Permission.MANAGE_SETTINGS, clock_settings),
             PageSpec("settings", _("Settings"), None, settings),
         ]
+
+    def open_request(self, request_id: int) -> None:
+        """Open a request's detail; pages showing requests refresh after any action."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.errors import DomainError
+        from ui.i18n import error_text
+        from ui.request_detail import RequestDetailDialog
+
+        try:
+            dialog = RequestDetailDialog(self.services.requests, self.actor, request_id, self)
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Request"), error_text(exc))
+            self._requests_changed(request_id)
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_changed.connect(self._requests_changed)
+        dialog.open()
+
+    def _requests_changed(self, _request_id: int) -> None:
+        for key in ("today", "requests"):
+            self._refresh(key)
+
+    def _refresh(self, key: str) -> None:
+        """Refresh a page only if it has been built (others read fresh when opened)."""
+        refresh = getattr(self._pages.get(key), "refresh", None)
+        if callable(refresh):
+            refresh()
 
     # --- navigation ------------------------------------------------------------------
     def page_keys(self) -> list[str]:
@@ -183,4 +252,7 @@ class MainWindow(QMainWindow):
 
     def _centre_renamed(self, name: str) -> None:
         self.centre_label.setText(name)
+        reception = self._pages.get("reception")
+        if reception is not None:
+            reception.set_centre_name(name)
         self.setWindowTitle(_("Community Service Centre — {centre}", centre=name))

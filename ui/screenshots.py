@@ -76,11 +76,20 @@ def take_screenshots(outdir: str, db: str | None) -> int:
 
 
 def _dialogs(services, actor) -> dict[str, Callable[[QWidget], QDialog]]:
+    from desktop.requests import RequestFilter
+    from ui.request_detail import RequestDetailDialog
     from ui.resident_dialog import ResidentDialog
     from ui.users_page import ChangePasswordDialog, UserDialog
 
     first = services.residents.page(actor, _filter(), 0, 1)[0].id
+    # The request with the longest history makes the most telling timeline.
+    requests = services.requests.page(
+        actor, RequestFilter(status="reopened"), 0, 1
+    ) or services.requests.page(actor, RequestFilter(), 0, 1)
     return {
+        "request_detail": lambda parent: RequestDetailDialog(
+            services.requests, actor, requests[0].id, parent
+        ),
         "resident_new": lambda parent: ResidentDialog(services.residents, actor, parent=parent),
         "resident_edit": lambda parent: ResidentDialog(services.residents, actor, first, parent=parent),
         "user_new": lambda parent: UserDialog(services.accounts, actor, parent=parent),

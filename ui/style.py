@@ -46,6 +46,12 @@ QComboBox::drop-down, QDateEdit::drop-down { subcontrol-origin: padding;
     subcontrol-position: center right; width: 22px; border: none; }
 QComboBox::down-arrow, QDateEdit::down-arrow { image: url("@ICONS@/arrow-down.svg"); width: 12px;
     height: 8px; }
+QSpinBox { padding-right: 20px; }
+QSpinBox::up-button, QSpinBox::down-button { subcontrol-origin: border; width: 18px; border: none; }
+QSpinBox::up-button { subcontrol-position: top right; }
+QSpinBox::down-button { subcontrol-position: bottom right; }
+QSpinBox::up-arrow { image: url("@ICONS@/arrow-up.svg"); width: 10px; height: 7px; }
+QSpinBox::down-arrow { image: url("@ICONS@/arrow-down.svg"); width: 10px; height: 7px; }
 QLineEdit:focus, QComboBox:focus, QDateEdit:focus, QPlainTextEdit:focus { border: 1px solid #2680c2; }
 QLineEdit[invalid="true"] { border: 1px solid #c62828; background: #fff5f5; }
 QTableView { background: white; alternate-background-color: #f8fafc; gridline-color: #e4e7eb;

@@ -71,10 +71,15 @@ def test_setup_shows_errors_under_fields_and_saves_nothing_half(qtbot, tmp_path)
 @pytest.mark.parametrize(
     ("username", "password", "pages"),
     [
-        ("qiantai", "qiantai123", ["residents", "settings"]),
-        ("xietiao", "xietiao123", ["residents", "settings"]),
-        ("zhuren", "zhuren123", ["residents", "audit", "settings"]),
-        ("admin", "admin123", ["residents", "users", "audit", "settings"]),
+        ("qiantai", "qiantai123", ["today", "reception", "requests", "residents", "settings"]),
+        ("xietiao", "xietiao123", ["today", "requests", "residents", "settings"]),
+        ("zhuren", "zhuren123", ["today", "reception", "requests", "residents", "audit", "settings"]),
+        (
+            "admin",
+            "admin123",
+            ["today", "reception", "requests", "residents", "users", "audit", "catalogue", "clock_settings",
+             "settings"],
+        ),
     ],
 )
 def test_navigation_lists_only_the_pages_a_role_may_open(qtbot, services, username, password, pages):
@@ -93,9 +98,9 @@ def test_ctrl_number_switches_pages(qtbot, services, admin):
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
-    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.current_page(), AuditPage)
-    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.current_page(), UsersPage)
 
 
