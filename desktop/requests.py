@@ -32,6 +32,7 @@ from db.models import (
     RequestEvent,
     Resident,
     ResponseTemplate,
+    User,
 )
 from db.requests_repo import RequestFilter, RequestRecord
 from db.uow import Database
@@ -761,10 +762,12 @@ class RequestService:
             ids = [r.id, *merged]
             numbers = dict(s.execute(select(Request.id, Request.number).where(Request.id.in_(ids))).all())
             departments = dict(s.execute(select(Department.id, Department.name)).all())
+            # The timeline names people as colleagues know them (李秀英), not by login.
+            people = dict(s.execute(select(User.id, User.full_name)).all())
             events = tuple(
                 EventRow(
                     at=e.at,
-                    username=e.username,
+                    username=people.get(e.user_id, e.username),
                     action=e.action,
                     from_status=e.from_status,
                     to_status=e.to_status,
