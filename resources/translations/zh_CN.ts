@@ -2,6 +2,409 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>admin</name>
+    <message>
+      <source>{name} (disabled)</source>
+      <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+      <source>Rename category</source>
+      <translation>重命名分类</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Handling level</source>
+      <translation>办理层级</translation>
+    </message>
+    <message>
+      <source>Categories and departments</source>
+      <translation>分类与单位</translation>
+    </message>
+    <message>
+      <source>Request categories</source>
+      <translation>诉求分类</translation>
+    </message>
+    <message>
+      <source>Departments</source>
+      <translation>承办单位</translation>
+    </message>
+    <message>
+      <source>Response templates</source>
+      <translation>答复模板</translation>
+    </message>
+    <message>
+      <source>New category</source>
+      <translation>新建分类</translation>
+    </message>
+    <message>
+      <source>New sub-category</source>
+      <translation>新建子分类</translation>
+    </message>
+    <message>
+      <source>Rename</source>
+      <translation>重命名</translation>
+    </message>
+    <message>
+      <source>Move up</source>
+      <translation>上移</translation>
+    </message>
+    <message>
+      <source>Move down</source>
+      <translation>下移</translation>
+    </message>
+    <message>
+      <source>Disable</source>
+      <translation>停用</translation>
+    </message>
+    <message>
+      <source>Requests are registered under a sub-category where a category has them. Categories are never deleted because requests refer to them: disable one instead, and it can no longer be chosen at reception (its sub-categories neither).</source>
+      <translation>分类下有子分类时，诉求登记在子分类下。分类已被诉求引用，因此不能删除，只能停用；停用后接待登记时不能再选择该分类（及其子分类）。</translation>
+    </message>
+    <message>
+      <source>New department</source>
+      <translation>新建单位</translation>
+    </message>
+    <message>
+      <source>Rename / level</source>
+      <translation>改名/层级</translation>
+    </message>
+    <message>
+      <source>A disabled department keeps the requests it already has, but new requests can no longer be routed to it.</source>
+      <translation>停用的单位保留已有的诉求，但新诉求不能再派给该单位。</translation>
+    </message>
+    <message>
+      <source>New template</source>
+      <translation>新建模板</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Save template</source>
+      <translation>保存模板</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>For category</source>
+      <translation>适用分类</translation>
+    </message>
+    <message>
+      <source>Answer text</source>
+      <translation>答复内容</translation>
+    </message>
+    <message>
+      <source>Any category</source>
+      <translation>不限分类</translation>
+    </message>
+    <message>
+      <source>Edit template</source>
+      <translation>编辑模板</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>已保存。</translation>
+    </message>
+    <message>
+      <source>Delete template</source>
+      <translation>删除模板</translation>
+    </message>
+    <message>
+      <source>Delete the response template “{title}”?</source>
+      <translation>确定删除答复模板“{title}”吗？</translation>
+    </message>
+    <message>
+      <source>Under</source>
+      <translation>上级分类</translation>
+    </message>
+    <message>
+      <source>Edit department</source>
+      <translation>编辑单位</translation>
+    </message>
+    <message>
+      <source>Only an administrator can change these lists.</source>
+      <translation>只有系统管理员可以修改这些列表。</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>诉求分类</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Unavailable: the category above is disabled</source>
+      <translation>不可用：上级分类已停用</translation>
+    </message>
+    <message>
+      <source>Disabled</source>
+      <translation>已停用</translation>
+    </message>
+    <message>
+      <source>Enable</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>承办单位</translation>
+    </message>
+    <message>
+      <source>In use</source>
+      <translation>使用中</translation>
+    </message>
+    <message>
+      <source>Not saved</source>
+      <translation>未保存</translation>
+    </message>
+    <message>
+      <source>{urgency}, {category}</source>
+      <translation>{urgency}，{category}</translation>
+    </message>
+    <message>
+      <source>Any urgency</source>
+      <translation>不限紧急程度</translation>
+    </message>
+    <message>
+      <source>Not known yet</source>
+      <translation>尚未公布</translation>
+    </message>
+    <message>
+      <source>Working day</source>
+      <translation>工作日</translation>
+    </message>
+    <message>
+      <source>Day off</source>
+      <translation>休息日</translation>
+    </message>
+    <message>
+      <source>Default (all requests)</source>
+      <translation>默认（全部诉求）</translation>
+    </message>
+    <message>
+      <source>Mon</source>
+      <translation>周一</translation>
+    </message>
+    <message>
+      <source>Tue</source>
+      <translation>周二</translation>
+    </message>
+    <message>
+      <source>Wed</source>
+      <translation>周三</translation>
+    </message>
+    <message>
+      <source>Thu</source>
+      <translation>周四</translation>
+    </message>
+    <message>
+      <source>Fri</source>
+      <translation>周五</translation>
+    </message>
+    <message>
+      <source>Sat</source>
+      <translation>周六</translation>
+    </message>
+    <message>
+      <source>Sun</source>
+      <translation>周日</translation>
+    </message>
+    <message>
+      <source>Accept within</source>
+      <translation>受理时限</translation>
+    </message>
+    <message>
+      <source>minutes (office time)</source>
+      <translation>分钟（工作时间）</translation>
+    </message>
+    <message>
+      <source>New calendar correction</source>
+      <translation>新建日历调整</translation>
+    </message>
+    <message>
+      <source>Working day (e.g. a make-up working day)</source>
+      <translation>工作日（如调休上班日）</translation>
+    </message>
+    <message>
+      <source>Day off (e.g. a public holiday)</source>
+      <translation>休息日（如法定节假日）</translation>
+    </message>
+    <message>
+      <source>e.g. Spring Festival, make-up day for National Day</source>
+      <translation>例如：春节、国庆节调休上班</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>This centre</source>
+      <translation>本中心</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>{weekday}; the official calendar of this year is not known yet.</source>
+      <translation>{weekday}；本年度官方日历尚未公布。</translation>
+    </message>
+    <message>
+      <source>Deadlines and calendar</source>
+      <translation>时限与日历</translation>
+    </message>
+    <message>
+      <source>Deadlines</source>
+      <translation>办理时限</translation>
+    </message>
+    <message>
+      <source>Working-day calendar</source>
+      <translation>工作日历</translation>
+    </message>
+    <message>
+      <source>The 30135 rule: from assignment, a request is accepted within 30 minutes, answered within 1 working day, resolved within 3 working days and visited for follow-up within 5 working days. Minutes count office time only; days count working days of the calendar on the next tab.</source>
+      <translation>30135 规则：自派单起，诉求须在 30 分钟内受理，1 个工作日内答复，3 个工作日内办结，5 个工作日内回访。分钟只计工作时间；天数按下一页“工作日历”中的工作日计算。</translation>
+    </message>
+    <message>
+      <source>Where several rules fit a request, the most specific one applies: urgency and category, then category, then the same for the parent category, then urgency, then the default. A rule for a category covers its sub-categories that have no rule of their own.</source>
+      <translation>一条诉求符合多条规则时，按最具体的规则执行：先看紧急程度加分类，再看分类，再按同样顺序看上级分类，然后看紧急程度，最后是默认规则。分类的规则也适用于其下没有单独规则的子分类。</translation>
+    </message>
+    <message>
+      <source>New rule</source>
+      <translation>新建规则</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>编辑</translation>
+    </message>
+    <message>
+      <source>Delete the default rule? Requests without a rule of their own then follow 30135.</source>
+      <translation>确定删除默认规则吗？删除后，没有专门规则的诉求按 30135 执行。</translation>
+    </message>
+    <message>
+      <source>Delete this rule? Its requests then follow the next rule that fits them.</source>
+      <translation>确定删除此规则吗？相关诉求将改按下一条适用的规则执行。</translation>
+    </message>
+    <message>
+      <source>The official calendar of public holidays and make-up working days comes with the program. Enter a correction only where this centre works differently, or for a year the program does not know yet. A correction always wins over the official calendar.</source>
+      <translation>程序已内置官方公布的法定节假日和调休上班日安排。只有本中心的作息与之不同，或程序尚无某年的安排时，才需要录入调整。调整始终优先于官方日历。</translation>
+    </message>
+    <message>
+      <source>New correction</source>
+      <translation>新建调整</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>New deadline rule</source>
+      <translation>新建时限规则</translation>
+    </message>
+    <message>
+      <source>Edit deadline rule</source>
+      <translation>编辑时限规则</translation>
+    </message>
+    <message>
+      <source>Urgency</source>
+      <translation>紧急程度</translation>
+    </message>
+    <message>
+      <source>Applies to</source>
+      <translation>适用范围</translation>
+    </message>
+    <message>
+      <source>Answer within</source>
+      <translation>答复时限</translation>
+    </message>
+    <message>
+      <source>Resolve within</source>
+      <translation>办结时限</translation>
+    </message>
+    <message>
+      <source>Follow-up visit within</source>
+      <translation>回访时限</translation>
+    </message>
+    <message>
+      <source>working days</source>
+      <translation>个工作日</translation>
+    </message>
+    <message>
+      <source>{weekday}; officially a working day.</source>
+      <translation>{weekday}；官方安排为工作日。</translation>
+    </message>
+    <message>
+      <source>{weekday}; officially a day off.</source>
+      <translation>{weekday}；官方安排为休息日。</translation>
+    </message>
+    <message>
+      <source>This date already has a correction; saving replaces it.</source>
+      <translation>该日期已有调整，保存后将替换。</translation>
+    </message>
+    <message>
+      <source>Only an administrator can change deadlines and the calendar.</source>
+      <translation>只有系统管理员可以修改时限和日历。</translation>
+    </message>
+    <message>
+      <source>Accept (minutes)</source>
+      <translation>受理（分钟）</translation>
+    </message>
+    <message>
+      <source>Answer (working days)</source>
+      <translation>答复（工作日）</translation>
+    </message>
+    <message>
+      <source>Resolve (working days)</source>
+      <translation>办结（工作日）</translation>
+    </message>
+    <message>
+      <source>Follow-up (working days)</source>
+      <translation>回访（工作日）</translation>
+    </message>
+    <message>
+      <source>Delete rule</source>
+      <translation>删除规则</translation>
+    </message>
+    <message>
+      <source>Weekday</source>
+      <translation>星期</translation>
+    </message>
+    <message>
+      <source>Official calendar</source>
+      <translation>官方日历</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年份</translation>
+    </message>
+    <message>
+      <source>The official holidays of {year} are not known yet; enter the State Council's holiday and make-up working day schedule here.</source>
+      <translation>程序尚无 {year} 年的官方节假日安排，请在此录入国务院办公厅公布的放假和调休上班安排。</translation>
+    </message>
+    <message>
+      <source>No corrections for {year}: the official calendar applies.</source>
+      <translation>{year} 年没有调整，按官方日历执行。</translation>
+    </message>
+    <message>
+      <source>Remove correction</source>
+      <translation>删除调整</translation>
+    </message>
+    <message>
+      <source>Remove the correction for {day}? The day then follows the official calendar.</source>
+      <translation>确定删除 {day} 的调整吗？删除后该日按官方日历执行。</translation>
+    </message>
+    <message>
+      <source>There is already a rule for this urgency and category; edit that rule instead.</source>
+      <translation>该紧急程度和分类已有规则，请编辑那条规则。</translation>
+    </message>
+  </context>
+  <context>
     <name>app</name>
     <message>
       <source>Creating the demo database…</source>
@@ -242,8 +645,144 @@
       <translation>当前密码不正确。</translation>
     </message>
     <message>
+      <source>This category already has a sub-category named {name}.</source>
+      <translation>该分类下已有名为“{name}”的子分类。</translation>
+    </message>
+    <message>
+      <source>There is already a department named {name}.</source>
+      <translation>已有名为“{name}”的单位。</translation>
+    </message>
+    <message>
+      <source>Enter a name.</source>
+      <translation>请填写名称。</translation>
+    </message>
+    <message>
+      <source>This category no longer exists.</source>
+      <translation>该分类已不存在。</translation>
+    </message>
+    <message>
+      <source>There is already a category named {name}.</source>
+      <translation>已有名为“{name}”的分类。</translation>
+    </message>
+    <message>
+      <source>This department no longer exists.</source>
+      <translation>该单位已不存在。</translation>
+    </message>
+    <message>
+      <source>Enter a title.</source>
+      <translation>请填写标题。</translation>
+    </message>
+    <message>
+      <source>Enter the text of the answer.</source>
+      <translation>请填写答复内容。</translation>
+    </message>
+    <message>
+      <source>The name has {count} characters; at most {n} are allowed.</source>
+      <translation>名称有 {count} 个字，最多 {n} 个字。</translation>
+    </message>
+    <message>
+      <source>Choose the handling level.</source>
+      <translation>请选择办理层级。</translation>
+    </message>
+    <message>
+      <source>The title has {count} characters; at most {n} are allowed.</source>
+      <translation>标题有 {count} 个字，最多 {n} 个字。</translation>
+    </message>
+    <message>
+      <source>The text has {count} characters; at most {n} are allowed.</source>
+      <translation>内容有 {count} 个字，最多 {n} 个字。</translation>
+    </message>
+    <message>
+      <source>This response template no longer exists.</source>
+      <translation>该答复模板已不存在。</translation>
+    </message>
+    <message>
+      <source>This category is disabled; choose another.</source>
+      <translation>该分类已停用，请选择其他分类。</translation>
+    </message>
+    <message>
+      <source>Categories have two levels only: a sub-category cannot have sub-categories of its own.</source>
+      <translation>分类只有两级：子分类下不能再建子分类。</translation>
+    </message>
+    <message>
       <source>The centre's name has at most {n} characters.</source>
       <translation>中心名称最多 {n} 个字。</translation>
+    </message>
+    <message>
+      <source>Enter a whole number of working minutes from 1 to {max}.</source>
+      <translation>请填写 1 至 {max} 之间的整数（按工作时间计的分钟数）。</translation>
+    </message>
+    <message>
+      <source>Enter a whole number of working days from 1 to {max}.</source>
+      <translation>请填写 1 至 {max} 之间的整数（工作日天数）。</translation>
+    </message>
+    <message>
+      <source>The answer limit ({answer} days) cannot be longer than the resolve limit ({resolve} days).</source>
+      <translation>答复时限（{answer} 个工作日）不能长于办结时限（{resolve} 个工作日）。</translation>
+    </message>
+    <message>
+      <source>The follow-up limit ({follow_up} days) cannot be shorter than the resolve limit ({resolve} days).</source>
+      <translation>回访时限（{follow_up} 个工作日）不能短于办结时限（{resolve} 个工作日）。</translation>
+    </message>
+    <message>
+      <source>Choose the urgency red, yellow or green, or any.</source>
+      <translation>请选择紧急程度：红、黄、绿或不限。</translation>
+    </message>
+    <message>
+      <source>Choose a date.</source>
+      <translation>请选择日期。</translation>
+    </message>
+    <message>
+      <source>Choose working day or day off.</source>
+      <translation>请选择工作日或休息日。</translation>
+    </message>
+    <message>
+      <source>The note has at most {n} characters.</source>
+      <translation>备注最多 {n} 个字。</translation>
+    </message>
+    <message>
+      <source>This deadline rule no longer exists.</source>
+      <translation>该时限规则已不存在。</translation>
+    </message>
+    <message>
+      <source>There is no calendar correction for {day}.</source>
+      <translation>{day} 没有日历调整。</translation>
+    </message>
+    <message>
+      <source>Accept</source>
+      <translation>受理</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>答复</translation>
+    </message>
+    <message>
+      <source>Resolve</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>回访</translation>
+    </message>
+    <message>
+      <source>On time</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <source>Due soon</source>
+      <translation>即将到期</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已超时</translation>
+    </message>
+    <message>
+      <source>Done on time</source>
+      <translation>按时完成</translation>
+    </message>
+    <message>
+      <source>Done late</source>
+      <translation>超时完成</translation>
     </message>
     <message>
       <source>Unknown demo scale {scale}.</source>
@@ -318,6 +857,258 @@
       <translation>系统管理员</translation>
     </message>
     <message>
+      <source>No TrueType font for Chinese was found on this computer. Install Microsoft YaHei or SimSun (Windows) or fonts-wqy-microhei (Linux), or copy a .ttf font into {folder}.</source>
+      <translation>本机未找到支持中文的 TrueType 字体。请安装微软雅黑或宋体（Windows）或 fonts-wqy-microhei（Linux），或将 .ttf 字体文件复制到 {folder}。</translation>
+    </message>
+    <message>
+      <source>No installed font can print the character “{char}” (U+{code}). Install a font that has it (for example a font for rare characters, 生僻字) or write the text differently.</source>
+      <translation>已安装的字体都无法打印“{char}”字（U+{code}）。请安装包含该字的字体（如生僻字字体），或改用其他写法。</translation>
+    </message>
+    <message>
+      <source>Registered</source>
+      <translation>已登记</translation>
+    </message>
+    <message>
+      <source>Assigned</source>
+      <translation>已派单</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>已受理</translation>
+    </message>
+    <message>
+      <source>Answered</source>
+      <translation>已答复</translation>
+    </message>
+    <message>
+      <source>Resolved</source>
+      <translation>已办结</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>已回访</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>已退回</translation>
+    </message>
+    <message>
+      <source>Reopened</source>
+      <translation>重办</translation>
+    </message>
+    <message>
+      <source>Merged</source>
+      <translation>已合并</translation>
+    </message>
+    <message>
+      <source>Register</source>
+      <translation>登记</translation>
+    </message>
+    <message>
+      <source>Assign</source>
+      <translation>派单</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>退回</translation>
+    </message>
+    <message>
+      <source>Reopen</source>
+      <translation>重办</translation>
+    </message>
+    <message>
+      <source>Remind</source>
+      <translation>催办</translation>
+    </message>
+    <message>
+      <source>Supervise</source>
+      <translation>督办</translation>
+    </message>
+    <message>
+      <source>Merge</source>
+      <translation>合并</translation>
+    </message>
+    <message>
+      <source>Attach file</source>
+      <translation>添加附件</translation>
+    </message>
+    <message>
+      <source>Your role may not {action} a request.</source>
+      <translation>您的角色无权对诉求执行“{action}”。</translation>
+    </message>
+    <message>
+      <source>This request is {status}; it cannot be given “{action}” now.</source>
+      <translation>该诉求当前状态为“{status}”，不能执行“{action}”。</translation>
+    </message>
+    <message>
+      <source>Please write the reason or content for “{action}”.</source>
+      <translation>请填写“{action}”的原因或内容。</translation>
+    </message>
+    <message>
+      <source>Walk-in</source>
+      <translation>来访</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>12345 hotline</source>
+      <translation>12345热线</translation>
+    </message>
+    <message>
+      <source>Mini-program</source>
+      <translation>小程序</translation>
+    </message>
+    <message>
+      <source>Grid report</source>
+      <translation>网格员上报</translation>
+    </message>
+    <message>
+      <source>Red</source>
+      <translation>红</translation>
+    </message>
+    <message>
+      <source>Yellow</source>
+      <translation>黄</translation>
+    </message>
+    <message>
+      <source>Green</source>
+      <translation>绿</translation>
+    </message>
+    <message>
+      <source>Village/community</source>
+      <translation>村居/社区</translation>
+    </message>
+    <message>
+      <source>Town/street</source>
+      <translation>镇街道</translation>
+    </message>
+    <message>
+      <source>District</source>
+      <translation>区级</translation>
+    </message>
+    <message>
+      <source>Satisfied</source>
+      <translation>满意</translation>
+    </message>
+    <message>
+      <source>Basically satisfied</source>
+      <translation>基本满意</translation>
+    </message>
+    <message>
+      <source>Unsatisfied</source>
+      <translation>不满意</translation>
+    </message>
+    <message>
+      <source>A request cannot be merged into itself.</source>
+      <translation>诉求不能合并到自身。</translation>
+    </message>
+    <message>
+      <source>The file {name} is empty.</source>
+      <translation>文件 {name} 为空。</translation>
+    </message>
+    <message>
+      <source>The file {name} is {mb} MB; at most {max} MB can be attached.</source>
+      <translation>文件 {name} 大小为 {mb} MB，附件最大 {max} MB。</translation>
+    </message>
+    <message>
+      <source>Find or register the resident first.</source>
+      <translation>请先查找或登记居民。</translation>
+    </message>
+    <message>
+      <source>Choose how the request came in.</source>
+      <translation>请选择诉求渠道。</translation>
+    </message>
+    <message>
+      <source>Choose a category.</source>
+      <translation>请选择诉求分类。</translation>
+    </message>
+    <message>
+      <source>Describe the request.</source>
+      <translation>请填写诉求内容。</translation>
+    </message>
+    <message>
+      <source>Choose the urgency.</source>
+      <translation>请选择紧急程度。</translation>
+    </message>
+    <message>
+      <source>The number of visitors must be between 1 and {n}.</source>
+      <translation>来访人数应在 1 至 {n} 之间。</translation>
+    </message>
+    <message>
+      <source>This grid no longer exists.</source>
+      <translation>该网格已不存在。</translation>
+    </message>
+    <message>
+      <source>The lead department cannot also assist.</source>
+      <translation>主办单位不能同时作为协办单位。</translation>
+    </message>
+    <message>
+      <source>The time received cannot be in the future.</source>
+      <translation>接收时间不能晚于当前时间。</translation>
+    </message>
+    <message>
+      <source>This request no longer exists.</source>
+      <translation>该诉求已不存在。</translation>
+    </message>
+    <message>
+      <source>The file {name} cannot be read.</source>
+      <translation>无法读取文件 {name}。</translation>
+    </message>
+    <message>
+      <source>The file {name} could not be stored: {why}</source>
+      <translation>无法保存文件 {name}：{why}</translation>
+    </message>
+    <message>
+      <source>This attachment no longer exists.</source>
+      <translation>该附件已不存在。</translation>
+    </message>
+    <message>
+      <source>This resident no longer exists.</source>
+      <translation>该居民档案已不存在。</translation>
+    </message>
+    <message>
+      <source>This category has been disabled by the administrator; choose another.</source>
+      <translation>该分类已被管理员停用，请选择其他分类。</translation>
+    </message>
+    <message>
+      <source>The description has {count} characters; at most {n} are allowed.</source>
+      <translation>诉求内容有 {count} 个字，最多 {n} 个字。</translation>
+    </message>
+    <message>
+      <source>This department is not available.</source>
+      <translation>该单位不可用。</translation>
+    </message>
+    <message>
+      <source>Choose how satisfied the resident is.</source>
+      <translation>请选择居民的满意程度。</translation>
+    </message>
+    <message>
+      <source>Write why the resident is unsatisfied; the request is reopened.</source>
+      <translation>请填写居民不满意的原因；诉求将重办。</translation>
+    </message>
+    <message>
+      <source>This resident is archived; restore the record first.</source>
+      <translation>该居民档案已归档，请先恢复。</translation>
+    </message>
+    <message>
+      <source>Choose a sub-category.</source>
+      <translation>请选择子分类。</translation>
+    </message>
+    <message>
+      <source>The request to merge into does not exist or is itself merged.</source>
+      <translation>要合并到的诉求不存在，或其本身已被合并。</translation>
+    </message>
+    <message>
+      <source>An assisting department is not available.</source>
+      <translation>所选协办单位中有单位不可用。</translation>
+    </message>
+    <message>
+      <source>Choose the lead department.</source>
+      <translation>请选择主办单位。</translation>
+    </message>
+    <message>
       <source>Enter the resident's name.</source>
       <translation>请填写居民姓名。</translation>
     </message>
@@ -338,10 +1129,6 @@
       <translation>备注最多 {n} 个字。</translation>
     </message>
     <message>
-      <source>This resident no longer exists.</source>
-      <translation>该居民档案已不存在。</translation>
-    </message>
-    <message>
       <source>A name has at most {n} characters.</source>
       <translation>姓名最多 {n} 个字。</translation>
     </message>
@@ -352,10 +1139,6 @@
     <message>
       <source>This ID number is already registered to {name} (No. {id}).</source>
       <translation>该身份证号已登记在 {name}（档案号 {id}）名下。</translation>
-    </message>
-    <message>
-      <source>This grid no longer exists.</source>
-      <translation>该网格已不存在。</translation>
     </message>
     <message>
       <source>A chosen key group no longer exists.</source>
@@ -515,6 +1298,18 @@
       <translation>快捷键：Ctrl+{n}</translation>
     </message>
     <message>
+      <source>Today</source>
+      <translation>今日待办</translation>
+    </message>
+    <message>
+      <source>Reception</source>
+      <translation>接待登记</translation>
+    </message>
+    <message>
+      <source>All requests</source>
+      <translation>全部诉求</translation>
+    </message>
+    <message>
       <source>Residents</source>
       <translation>居民档案</translation>
     </message>
@@ -527,8 +1322,1013 @@
       <translation>操作日志</translation>
     </message>
     <message>
+      <source>Categories</source>
+      <translation>分类与单位</translation>
+    </message>
+    <message>
+      <source>Deadlines</source>
+      <translation>时限与日历</translation>
+    </message>
+    <message>
       <source>Settings</source>
       <translation>系统设置</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>诉求</translation>
+    </message>
+  </context>
+  <context>
+    <name>preview</name>
+    <message>
+      <source>{n} page(s) — {file}</source>
+      <translation>共 {n} 页 — {file}</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>打印…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+  </context>
+  <context>
+    <name>reception</name>
+    <message>
+      <source>Enter: pick · F3: new resident · Alt+1…5: channel · Ctrl+S: register · Ctrl+P: print slip</source>
+      <translation>回车：选定 · F3：新建居民 · Alt+1…5：渠道 · Ctrl+S：登记 · Ctrl+P：打印回执</translation>
+    </message>
+    <message>
+      <source>No resident found.</source>
+      <translation>未找到居民。</translation>
+    </message>
+    <message>
+      <source>Name, pinyin initials (zs), phone, ID number or address</source>
+      <translation>姓名、拼音首字母（如 zs）、电话、身份证号或住址</translation>
+    </message>
+    <message>
+      <source>Type to search; ↓/↑ choose, Enter picks (Ctrl+F comes back here)</source>
+      <translation>边输入边查找；↓/↑ 选择，回车选定（Ctrl+F 回到这里）</translation>
+    </message>
+    <message>
+      <source>New resident (F3)</source>
+      <translation>新建居民（F3）</translation>
+    </message>
+    <message>
+      <source>Not found? Register the resident with what you typed (F3 or Ctrl+N)</source>
+      <translation>找不到？用已输入的内容登记新居民（F3 或 Ctrl+N）</translation>
+    </message>
+    <message>
+      <source>Resident *</source>
+      <translation>居民 *</translation>
+    </message>
+    <message>
+      <source>Alt+1…5</source>
+      <translation>Alt+1…5</translation>
+    </message>
+    <message>
+      <source>Channel *</source>
+      <translation>渠道 *</translation>
+    </message>
+    <message>
+      <source>Type a few characters or pinyin initials; ↓ lists all</source>
+      <translation>输入几个字或拼音首字母；按 ↓ 列出全部</translation>
+    </message>
+    <message>
+      <source>Category *</source>
+      <translation>诉求分类 *</translation>
+    </message>
+    <message>
+      <source>What the resident asks for, in their words</source>
+      <translation>按居民原话记录诉求</translation>
+    </message>
+    <message>
+      <source>Description *</source>
+      <translation>诉求内容 *</translation>
+    </message>
+    <message>
+      <source>Optional: empty registers only</source>
+      <translation>选填：留空则只登记、不派单</translation>
+    </message>
+    <message>
+      <source>Assisting departments: Space opens the list, Space ticks</source>
+      <translation>协办单位：按空格打开列表，再按空格勾选</translation>
+    </message>
+    <message>
+      <source>Assisting</source>
+      <translation>协办</translation>
+    </message>
+    <message>
+      <source>Lead department</source>
+      <translation>主办单位</translation>
+    </message>
+    <message>
+      <source>Urgency</source>
+      <translation>紧急程度</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>办理层级</translation>
+    </message>
+    <message>
+      <source>More than 1: a group visit (集体访); type the number or use ↑/↓</source>
+      <translation>多于 1 人即为集体访；可直接输入人数或用 ↑/↓ 调整</translation>
+    </message>
+    <message>
+      <source>Visitors</source>
+      <translation>来访人数</translation>
+    </message>
+    <message>
+      <source>Grid</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <source>Add files…</source>
+      <translation>添加文件…</translation>
+    </message>
+    <message>
+      <source>Photos or scans; stored with the request when it is registered</source>
+      <translation>照片或扫描件；登记诉求时一并保存</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>Attachments</source>
+      <translation>附件</translation>
+    </message>
+    <message>
+      <source>Print slip (Ctrl+P)</source>
+      <translation>打印回执（Ctrl+P）</translation>
+    </message>
+    <message>
+      <source>Preview and print the receipt slip (回执) for the resident</source>
+      <translation>预览并打印交给居民的回执</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>清空</translation>
+    </message>
+    <message>
+      <source>Empty the form for the next visitor</source>
+      <translation>清空表单，接待下一位来访者</translation>
+    </message>
+    <message>
+      <source>Register (Ctrl+S)</source>
+      <translation>登记（Ctrl+S）</translation>
+    </message>
+    <message>
+      <source>Register the request (Ctrl+S or Ctrl+Enter)</source>
+      <translation>登记诉求（Ctrl+S 或 Ctrl+回车）</translation>
+    </message>
+    <message>
+      <source>Your role may look up requests but not register them.</source>
+      <translation>您的角色可以查询诉求，但不能登记诉求。</translation>
+    </message>
+    <message>
+      <source>Type a name, pinyin initials or phone to find the resident</source>
+      <translation>输入姓名、拼音首字母或电话查找居民</translation>
+    </message>
+    <message>
+      <source>Not found? Press F3 to register a new resident.</source>
+      <translation>找不到？按 F3 登记新居民。</translation>
+    </message>
+    <message>
+      <source>Edit (F4)</source>
+      <translation>编辑（F4）</translation>
+    </message>
+    <message>
+      <source>Edit this resident's record (F4)</source>
+      <translation>编辑该居民的档案（F4）</translation>
+    </message>
+    <message>
+      <source>Possible duplicates</source>
+      <translation>疑似重复诉求</translation>
+    </message>
+    <message>
+      <source>Same resident, or same address and category, in the last 30 days</source>
+      <translation>近 30 天内同一居民，或同一住址、同一分类的诉求</translation>
+    </message>
+    <message>
+      <source>Enter or double-click opens the request</source>
+      <translation>回车或双击打开诉求</translation>
+    </message>
+    <message>
+      <source>No grid</source>
+      <translation>未分网格</translation>
+    </message>
+    <message>
+      <source>{shown} of {n} shown; type more to narrow down</source>
+      <translation>共 {n} 条，显示 {shown} 条；继续输入可缩小范围</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Attach photos or scans</source>
+      <translation>添加照片或扫描件</translation>
+    </message>
+    <message>
+      <source>Photos and scans (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.heic *.pdf);;All files (*)</source>
+      <translation>照片和扫描件 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.heic *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Pick a category from the list.</source>
+      <translation>请从列表中选择分类。</translation>
+    </message>
+    <message>
+      <source>Pick a department from the list, or leave it empty.</source>
+      <translation>请从列表中选择单位，或留空。</translation>
+    </message>
+    <message>
+      <source>Request {number} registered for {name}, sent to {department}.</source>
+      <translation>已为 {name} 登记诉求 {number}，派单至 {department}。</translation>
+    </message>
+    <message>
+      <source>Request {number} registered for {name}.</source>
+      <translation>已为 {name} 登记诉求 {number}。</translation>
+    </message>
+    <message>
+      <source>Alt+{n}</source>
+      <translation>Alt+{n}</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>诉求分类</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>F3: register a new resident</source>
+      <translation>F3：登记新居民</translation>
+    </message>
+    <message>
+      <source>{n} years</source>
+      <translation>{n} 岁</translation>
+    </message>
+    <message>
+      <source>Nothing matches; try other characters</source>
+      <translation>没有匹配项，请换几个字试试</translation>
+    </message>
+    <message>
+      <source>Assisting departments (optional)</source>
+      <translation>协办单位（选填）</translation>
+    </message>
+    <message>
+      <source>Group visit</source>
+      <translation>集体访</translation>
+    </message>
+    <message>
+      <source>{n} file(s): {names}</source>
+      <translation>{n} 个文件：{names}</translation>
+    </message>
+    <message>
+      <source>No files</source>
+      <translation>无附件</translation>
+    </message>
+    <message>
+      <source>Possible duplicates ({n})</source>
+      <translation>疑似重复诉求（{n}）</translation>
+    </message>
+    <message>
+      <source>Pick the resident from the list (Enter), or press F3 to register them.</source>
+      <translation>请从列表中选定居民（回车），或按 F3 登记新居民。</translation>
+    </message>
+    <message>
+      <source>Not attached: {files}</source>
+      <translation>以下文件未能添加为附件：{files}</translation>
+    </message>
+    <message>
+      <source>Clear the form</source>
+      <translation>清空表单</translation>
+    </message>
+    <message>
+      <source>The description has not been registered. Clear the form anyway?</source>
+      <translation>诉求内容尚未登记。仍要清空表单吗？</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>住址</translation>
+    </message>
+    <message>
+      <source>Key groups</source>
+      <translation>重点人群</translation>
+    </message>
+    <message>
+      <source>{name} is empty.</source>
+      <translation>{name} 为空文件。</translation>
+    </message>
+    <message>
+      <source>Not assigned yet</source>
+      <translation>尚未派单</translation>
+    </message>
+    <message>
+      <source>None in the last 30 days.</source>
+      <translation>近 30 天内没有。</translation>
+    </message>
+    <message>
+      <source>Shown here once the resident is chosen.</source>
+      <translation>选定居民后在此显示。</translation>
+    </message>
+    <message>
+      <source>The slip could not be made: {why}</source>
+      <translation>无法生成回执：{why}</translation>
+    </message>
+    <message>
+      <source>{name} cannot be read.</source>
+      <translation>无法读取 {name}。</translation>
+    </message>
+    <message>
+      <source>{name} is {mb} MB; at most {max} MB.</source>
+      <translation>{name} 大小为 {mb} MB，最大 {max} MB。</translation>
+    </message>
+    <message>
+      <source>Slip {number}</source>
+      <translation>回执 {number}</translation>
+    </message>
+  </context>
+  <context>
+    <name>requests</name>
+    <message>
+      <source>Accept request {number}</source>
+      <translation>受理诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Record that the lead department has accepted the request (the 30-minute clock).</source>
+      <translation>记录主办单位已受理该诉求（30 分钟受理时限）。</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Accept</source>
+      <translation>受理</translation>
+    </message>
+    <message>
+      <source>Return request {number}</source>
+      <translation>退回诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Return the request because it was routed to the wrong department. It then waits to be assigned again.</source>
+      <translation>诉求派错单位时退回。退回后等待重新派单。</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>退回</translation>
+    </message>
+    <message>
+      <source>Resolve request {number}</source>
+      <translation>办结诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Record that the request is resolved. A follow-up call is then due.</source>
+      <translation>记录该诉求已办结，之后需电话回访。</translation>
+    </message>
+    <message>
+      <source>Resolve</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <source>Remind about request {number}</source>
+      <translation>催办诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Record a reminder (催办) to the lead department. The status does not change.</source>
+      <translation>记录对主办单位的催办。诉求状态不变。</translation>
+    </message>
+    <message>
+      <source>Record reminder</source>
+      <translation>记录催办</translation>
+    </message>
+    <message>
+      <source>Supervise request {number}</source>
+      <translation>督办诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Record supervision (督办) by the director. The status does not change.</source>
+      <translation>记录主任的督办。诉求状态不变。</translation>
+    </message>
+    <message>
+      <source>Record supervision</source>
+      <translation>记录督办</translation>
+    </message>
+    <message>
+      <source>Choose the lead department…</source>
+      <translation>选择主办单位…</translation>
+    </message>
+    <message>
+      <source>Space ticks or unticks the department</source>
+      <translation>按空格勾选或取消勾选单位</translation>
+    </message>
+    <message>
+      <source>Optional</source>
+      <translation>选填</translation>
+    </message>
+    <message>
+      <source>Lead department</source>
+      <translation>主办单位</translation>
+    </message>
+    <message>
+      <source>Assisting departments</source>
+      <translation>协办单位</translation>
+    </message>
+    <message>
+      <source>Choose a template…</source>
+      <translation>选择模板…</translation>
+    </message>
+    <message>
+      <source>&amp;Insert</source>
+      <translation>插入(&amp;I)</translation>
+    </message>
+    <message>
+      <source>Insert the chosen template at the cursor (Alt+I)</source>
+      <translation>在光标处插入所选模板（Alt+I）</translation>
+    </message>
+    <message>
+      <source>Required</source>
+      <translation>必填</translation>
+    </message>
+    <message>
+      <source>Template</source>
+      <translation>答复模板</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>答复内容</translation>
+    </message>
+    <message>
+      <source>&amp;Satisfied</source>
+      <translation>满意(&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Basically satisfied</source>
+      <translation>基本满意(&amp;B)</translation>
+    </message>
+    <message>
+      <source>&amp;Unsatisfied</source>
+      <translation>不满意(&amp;U)</translation>
+    </message>
+    <message>
+      <source>What the resident said</source>
+      <translation>居民的反馈意见</translation>
+    </message>
+    <message>
+      <source>Satisfaction</source>
+      <translation>满意度</translation>
+    </message>
+    <message>
+      <source>Comment</source>
+      <translation>意见</translation>
+    </message>
+    <message>
+      <source>Unsatisfied reopens the request: it goes round again from a new assignment. Write the reason.</source>
+      <translation>选择“不满意”将重办该诉求：从重新派单开始再办理一轮。请填写原因。</translation>
+    </message>
+    <message>
+      <source>e.g. {number}</source>
+      <translation>例如 {number}</translation>
+    </message>
+    <message>
+      <source>Merge into number</source>
+      <translation>合并到编号</translation>
+    </message>
+    <message>
+      <source>Assign request {number}</source>
+      <translation>派单：诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Assign</source>
+      <translation>派单</translation>
+    </message>
+    <message>
+      <source>The 30135 clocks start when the request is assigned.</source>
+      <translation>30135 时限从派单时开始计算。</translation>
+    </message>
+    <message>
+      <source>{name} ({level})</source>
+      <translation>{name}（{level}）</translation>
+    </message>
+    <message>
+      <source>Answer request {number}</source>
+      <translation>答复诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Record answer</source>
+      <translation>记录答复</translation>
+    </message>
+    <message>
+      <source>Write the answer given to the resident; a template can be inserted and edited.</source>
+      <translation>填写给居民的答复；可以插入模板后再修改。</translation>
+    </message>
+    <message>
+      <source>Follow-up call for request {number}</source>
+      <translation>回访诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Record follow-up</source>
+      <translation>记录回访</translation>
+    </message>
+    <message>
+      <source>Call {who} and ask whether the request was handled well.</source>
+      <translation>请致电 {who}，询问对诉求办理是否满意。</translation>
+    </message>
+    <message>
+      <source>Reopen request</source>
+      <translation>重办诉求</translation>
+    </message>
+    <message>
+      <source>Merge request {number}</source>
+      <translation>合并诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Merge</source>
+      <translation>合并</translation>
+    </message>
+    <message>
+      <source>Merge this request, a duplicate, into the request you name. Both keep their history; this one is closed as merged and its events show in the other's timeline.</source>
+      <translation>将这条重复诉求合并到指定的诉求。两条诉求都保留各自的记录；本诉求以“已合并”结束，其处理记录会显示在另一条诉求的办理过程中。</translation>
+    </message>
+    <message>
+      <source>No request has the number “{number}”.</source>
+      <translation>没有编号为“{number}”的诉求。</translation>
+    </message>
+    <message>
+      <source>{n} requests start with “{number}”; type the whole number.</source>
+      <translation>有 {n} 条诉求的编号以“{number}”开头，请输入完整编号。</translation>
+    </message>
+    <message>
+      <source>Type the number of the request to merge into.</source>
+      <translation>请输入要合并到的诉求编号。</translation>
+    </message>
+    <message>
+      <source>This is the request itself; name the other one.</source>
+      <translation>这是本诉求自身的编号，请输入另一条诉求的编号。</translation>
+    </message>
+    <message>
+      <source>{n} KB</source>
+      <translation>{n} KB</translation>
+    </message>
+    <message>
+      <source>{n} MB</source>
+      <translation>{n} MB</translation>
+    </message>
+    <message>
+      <source>Urgency: {urgency}</source>
+      <translation>紧急程度：{urgency}</translation>
+    </message>
+    <message>
+      <source>&amp;Assign…</source>
+      <translation>派单(&amp;A)…</translation>
+    </message>
+    <message>
+      <source>Route to a lead department and any assisting ones (Alt+A)</source>
+      <translation>派给主办单位及协办单位（Alt+A）</translation>
+    </message>
+    <message>
+      <source>A&amp;ccept…</source>
+      <translation>受理(&amp;C)…</translation>
+    </message>
+    <message>
+      <source>The department has accepted the request (Alt+C)</source>
+      <translation>承办单位已受理该诉求（Alt+C）</translation>
+    </message>
+    <message>
+      <source>&amp;Return…</source>
+      <translation>退回(&amp;R)…</translation>
+    </message>
+    <message>
+      <source>Wrongly routed: return it for re-assignment (Alt+R)</source>
+      <translation>派错单位：退回重新派单（Alt+R）</translation>
+    </message>
+    <message>
+      <source>A&amp;nswer…</source>
+      <translation>答复(&amp;N)…</translation>
+    </message>
+    <message>
+      <source>Record the answer given to the resident (Alt+N)</source>
+      <translation>记录给居民的答复（Alt+N）</translation>
+    </message>
+    <message>
+      <source>Re&amp;solve…</source>
+      <translation>办结(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>The request is resolved (Alt+S)</source>
+      <translation>诉求已办结（Alt+S）</translation>
+    </message>
+    <message>
+      <source>&amp;Follow-up…</source>
+      <translation>回访(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>Record the follow-up call (Alt+F)</source>
+      <translation>记录电话回访（Alt+F）</translation>
+    </message>
+    <message>
+      <source>Re&amp;mind…</source>
+      <translation>催办(&amp;M)…</translation>
+    </message>
+    <message>
+      <source>Record a reminder to the department (Alt+M)</source>
+      <translation>记录对承办单位的催办（Alt+M）</translation>
+    </message>
+    <message>
+      <source>Su&amp;pervise…</source>
+      <translation>督办(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>Record supervision by the director (Alt+P)</source>
+      <translation>记录主任的督办（Alt+P）</translation>
+    </message>
+    <message>
+      <source>Mer&amp;ge…</source>
+      <translation>合并(&amp;G)…</translation>
+    </message>
+    <message>
+      <source>Merge this duplicate into another request (Alt+G)</source>
+      <translation>将这条重复诉求合并到另一条诉求（Alt+G）</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>诉求内容</translation>
+    </message>
+    <message>
+      <source>Deadlines (30135)</source>
+      <translation>办理时限（30135）</translation>
+    </message>
+    <message>
+      <source>A&amp;dd file…</source>
+      <translation>添加附件(&amp;D)…</translation>
+    </message>
+    <message>
+      <source>Attach a photo or scan (Alt+D)</source>
+      <translation>添加照片或扫描件（Alt+D）</translation>
+    </message>
+    <message>
+      <source>Sa&amp;ve a copy…</source>
+      <translation>另存副本(&amp;V)…</translation>
+    </message>
+    <message>
+      <source>Save a copy of the selected file (Alt+V)</source>
+      <translation>将所选附件另存一份（Alt+V）</translation>
+    </message>
+    <message>
+      <source>No files attached.</source>
+      <translation>没有附件。</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Close (Esc)</source>
+      <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+      <source>Request {number}</source>
+      <translation>诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Registered {time}</source>
+      <translation>登记于 {time}</translation>
+    </message>
+    <message>
+      <source>&amp;Timeline ({n})</source>
+      <translation>办理过程（{n}）(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Attac&amp;hments ({n})</source>
+      <translation>附件（{n}）(&amp;H)</translation>
+    </message>
+    <message>
+      <source>Attach a file</source>
+      <translation>添加附件</translation>
+    </message>
+    <message>
+      <source>Photos and scans (*.jpg *.jpeg *.png *.bmp *.pdf *.tif *.tiff);;All files (*)</source>
+      <translation>照片和扫描件 (*.jpg *.jpeg *.png *.bmp *.pdf *.tif *.tiff);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Attached {name}.</source>
+      <translation>已添加附件 {name}。</translation>
+    </message>
+    <message>
+      <source>Save a copy</source>
+      <translation>另存副本</translation>
+    </message>
+    <message>
+      <source>Saved a copy to {path}.</source>
+      <translation>副本已保存到 {path}。</translation>
+    </message>
+    <message>
+      <source>Resident</source>
+      <translation>居民</translation>
+    </message>
+    <message>
+      <source>Channel</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Visitors</source>
+      <translation>来访人数</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>诉求分类</translation>
+    </message>
+    <message>
+      <source>Handling level</source>
+      <translation>办理层级</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>回访</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>住址</translation>
+    </message>
+    <message>
+      <source>Assisting</source>
+      <translation>协办单位</translation>
+    </message>
+    <message>
+      <source>{name}:</source>
+      <translation>{name}：</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>User</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>承办单位</translation>
+    </message>
+    <message>
+      <source>Deadline met</source>
+      <translation>是否按时</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>诉求</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>大小</translation>
+    </message>
+    <message>
+      <source>Round {n}</source>
+      <translation>第 {n} 轮</translation>
+    </message>
+    <message>
+      <source>Merged into {number}</source>
+      <translation>已合并到 {number}</translation>
+    </message>
+    <message>
+      <source>{n} people (group visit)</source>
+      <translation>{n} 人（集体访）</translation>
+    </message>
+    <message>
+      <source>call by {time}</source>
+      <translation>{time} 前回访</translation>
+    </message>
+    <message>
+      <source>Not assigned yet</source>
+      <translation>尚未派单</translation>
+    </message>
+    <message>
+      <source>The clocks start when the request is assigned.</source>
+      <translation>派单后开始计时。</translation>
+    </message>
+    <message>
+      <source>due {time}</source>
+      <translation>截止 {time}</translation>
+    </message>
+    <message>
+      <source>{action} (round {n})</source>
+      <translation>{action}（第 {n} 轮）</translation>
+    </message>
+    <message>
+      <source>No action is open to you on this request.</source>
+      <translation>您目前不能对该诉求进行任何操作。</translation>
+    </message>
+    <message>
+      <source>Stopped</source>
+      <translation>已停止</translation>
+    </message>
+    <message>
+      <source>Done {time}</source>
+      <translation>完成于 {time}</translation>
+    </message>
+    <message>
+      <source>{clock}: on time</source>
+      <translation>{clock}：按时</translation>
+    </message>
+    <message>
+      <source>{clock}: late</source>
+      <translation>{clock}：超时</translation>
+    </message>
+    <message>
+      <source>{clock} by {time}</source>
+      <translation>{clock}：{time} 前</translation>
+    </message>
+    <message>
+      <source>{name} ({n} people)</source>
+      <translation>{name}（{n} 人）</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Registered</source>
+      <translation>登记时间</translation>
+    </message>
+    <message>
+      <source>Urgency</source>
+      <translation>紧急程度</translation>
+    </message>
+    <message>
+      <source>Current deadline</source>
+      <translation>当前时限</translation>
+    </message>
+    <message>
+      <source>Request number</source>
+      <translation>诉求编号</translation>
+    </message>
+    <message>
+      <source>Find by request number, e.g. 2026-11-000123 (Ctrl+F); Esc clears</source>
+      <translation>按诉求编号查找，例如 2026-11-000123（Ctrl+F）；Esc 清空</translation>
+    </message>
+    <message>
+      <source>Deadline colour</source>
+      <translation>时限状态</translation>
+    </message>
+    <message>
+      <source>Grid</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>Open (clock running)</source>
+      <translation>在办（计时中）</translation>
+    </message>
+    <message>
+      <source>Any deadline</source>
+      <translation>不限时限状态</translation>
+    </message>
+    <message>
+      <source>Overdue (red)</source>
+      <translation>已超时（红）</translation>
+    </message>
+    <message>
+      <source>Due soon (yellow)</source>
+      <translation>即将到期（黄）</translation>
+    </message>
+    <message>
+      <source>On time (green)</source>
+      <translation>正常（绿）</translation>
+    </message>
+    <message>
+      <source>All channels</source>
+      <translation>全部渠道</translation>
+    </message>
+    <message>
+      <source>Date registered</source>
+      <translation>登记日期</translation>
+    </message>
+    <message>
+      <source>Registered:</source>
+      <translation>登记日期：</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>清除筛选</translation>
+    </message>
+    <message>
+      <source>Show every request again</source>
+      <translation>重新显示全部诉求</translation>
+    </message>
+    <message>
+      <source>Enter: open   Ctrl+F: number   F5: refresh</source>
+      <translation>回车：打开   Ctrl+F：编号   F5：刷新</translation>
+    </message>
+    <message>
+      <source>All categories</source>
+      <translation>全部分类</translation>
+    </message>
+    <message>
+      <source>All departments</source>
+      <translation>全部单位</translation>
+    </message>
+    <message>
+      <source>All grids</source>
+      <translation>全部网格</translation>
+    </message>
+    <message>
+      <source>No request number starts with “{number}”.</source>
+      <translation>没有以“{number}”开头的诉求编号。</translation>
+    </message>
+    <message>
+      <source>Requests</source>
+      <translation>诉求</translation>
+    </message>
+    <message>
+      <source>Any date</source>
+      <translation>不限日期</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <source>Last 7 days</source>
+      <translation>近 7 天</translation>
+    </message>
+    <message>
+      <source>This month</source>
+      <translation>本月</translation>
+    </message>
+    <message>
+      <source>From … to …</source>
+      <translation>从 … 到 …</translation>
+    </message>
+    <message>
+      <source>Registered on or after</source>
+      <translation>登记日期不早于</translation>
+    </message>
+    <message>
+      <source>Registered on or before</source>
+      <translation>登记日期不晚于</translation>
+    </message>
+    <message>
+      <source>1 request</source>
+      <translation>共 1 条</translation>
+    </message>
+    <message>
+      <source>{n} requests</source>
+      <translation>共 {n} 条</translation>
+    </message>
+    <message>
+      <source>Choose “Clear filters” to see all.</source>
+      <translation>点击“清除筛选”可查看全部。</translation>
+    </message>
+    <message>
+      <source>Requests registered at reception appear here.</source>
+      <translation>在接待登记页登记的诉求会显示在这里。</translation>
+    </message>
+    <message>
+      <source>No request matches these filters.</source>
+      <translation>没有符合筛选条件的诉求。</translation>
+    </message>
+    <message>
+      <source>No requests yet.</source>
+      <translation>还没有诉求。</translation>
     </message>
   </context>
   <context>
@@ -835,6 +2635,77 @@
     <message>
       <source>Enter a file or a server address.</source>
       <translation>请填写数据库文件或服务器地址。</translation>
+    </message>
+  </context>
+  <context>
+    <name>today</name>
+    <message>
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <source>Read the lists again (F5)</source>
+      <translation>重新读取列表（F5）</translation>
+    </message>
+    <message>
+      <source>Enter: open   Tab: next list   F5: refresh</source>
+      <translation>回车：打开   Tab：下一个列表   F5：刷新</translation>
+    </message>
+    <message>
+      <source>overdue</source>
+      <translation>已超时</translation>
+    </message>
+    <message>
+      <source>due soon</source>
+      <translation>即将到期</translation>
+    </message>
+    <message>
+      <source>follow-up calls today</source>
+      <translation>今日待回访</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已超时</translation>
+    </message>
+    <message>
+      <source>Nothing is overdue.</source>
+      <translation>没有已超时的诉求。</translation>
+    </message>
+    <message>
+      <source>Due soon</source>
+      <translation>即将到期</translation>
+    </message>
+    <message>
+      <source>Nothing falls due soon.</source>
+      <translation>没有即将到期的诉求。</translation>
+    </message>
+    <message>
+      <source>Follow-up calls due today</source>
+      <translation>今日待回访</translation>
+    </message>
+    <message>
+      <source>No follow-up calls today.</source>
+      <translation>今天没有需要回访的诉求。</translation>
+    </message>
+    <message>
+      <source>Nothing to do today — well done!</source>
+      <translation>今天的事都办完了，辛苦了！</translation>
+    </message>
+    <message>
+      <source>Updated {time}</source>
+      <translation>更新于 {time}</translation>
+    </message>
+    <message>
+      <source>{title} ({n}, the first {shown} shown)</source>
+      <translation>{title}（{n} 条，显示前 {shown} 条）</translation>
+    </message>
+    <message>
+      <source>{title} ({n})</source>
+      <translation>{title}（{n}）</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今日待办</translation>
     </message>
   </context>
   <context>
