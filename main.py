@@ -4,6 +4,7 @@
     python main.py --demo              start on a demo database (created if missing)
     python main.py demo --scale centre|district --db DB
     python main.py screenshots OUTDIR [--db DB]
+    python main.py backup [--to DIR] [--db DB]
     python main.py check [--db DB]
 
 ``--db`` takes a file path or a SQLAlchemy URL; without it the configured database is
@@ -28,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     shots = sub.add_parser("screenshots", help="PNG of every page and dialog / 截图")
     shots.add_argument("outdir")
     shots.add_argument("--db", dest="sub_db")
+    backup = sub.add_parser("backup", help="zip of the database and attachments / 备份")
+    backup.add_argument("--to", dest="to", help="folder for the backup file / 备份文件夹")
+    backup.add_argument("--db", dest="sub_db")
     check = sub.add_parser("check", help="integrity and audit-chain check / 数据检查")
     check.add_argument("--db", dest="sub_db")
     return p
@@ -85,6 +89,25 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from db.engine import to_url
+    from desktop.backup import make_backup
+    from desktop.config import backup_dir
+    from desktop.errors import DomainError
+    from desktop.opening import attachments_dir
+
+    url = to_url(_target(args))
+    try:
+        path = make_backup(url, attachments_dir(url), Path(args.to) if args.to else backup_dir())
+    except DomainError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    print(f"备份完成 / backup written: {path}")
+    return 0
+
+
 def _cmd_screenshots(args: argparse.Namespace) -> int:
     from ui.screenshots import take_screenshots
 
@@ -97,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_demo(args)
     if args.command == "check":
         return _cmd_check(args)
+    if args.command == "backup":
+        return _cmd_backup(args)
     if args.command == "screenshots":
         return _cmd_screenshots(args)
     from ui.app import run

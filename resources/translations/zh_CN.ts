@@ -645,6 +645,26 @@
       <translation>当前密码不正确。</translation>
     </message>
     <message>
+      <source>Backups from this program cover a database file; back up a PostgreSQL server with pg_dump.</source>
+      <translation>本程序只能备份数据库文件；PostgreSQL 服务器请用 pg_dump 备份。</translation>
+    </message>
+    <message>
+      <source>The database file {path} does not exist.</source>
+      <translation>数据库文件 {path} 不存在。</translation>
+    </message>
+    <message>
+      <source>The database could not be copied: {why}</source>
+      <translation>无法复制数据库：{why}</translation>
+    </message>
+    <message>
+      <source>The backup file is damaged at {name}.</source>
+      <translation>备份文件在 {name} 处损坏。</translation>
+    </message>
+    <message>
+      <source>The backup could not be written: {why}</source>
+      <translation>无法写入备份文件：{why}</translation>
+    </message>
+    <message>
       <source>This category already has a sub-category named {name}.</source>
       <translation>该分类下已有名为“{name}”的子分类。</translation>
     </message>

@@ -1,0 +1,61 @@
+"""Backups: one zip file holding a verified copy of the database and every attachment.
+
+The database is copied with SQLite's online backup API (safe while desks are working)
+and checked with ``PRAGMA integrity_check`` before it goes into the zip; attachments
+are added from the content-addressed store beside the database. The zip is written
+under a temporary name and renamed when complete, so a backup is never half a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from db.migrate import BackupFailed, backup_sqlite_file
+from desktop.errors import DomainError
+from desktop.i18n import N_
+
+DATABASE_NAME = "shequ.sqlite3"
+ATTACHMENTS_PREFIX = "attachments/"
+
+
+def make_backup(url: str, attachments: Path, target_dir: Path, *, now: dt.datetime | None = None) -> Path:
+    """Write ``shequ-backup-YYYYmmdd-HHMMSS.zip`` into ``target_dir`` and return its path."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database:
+        raise DomainError(
+            N_("Backups from this program cover a database file; back up a PostgreSQL server with pg_dump.")
+        )
+    source = Path(u.database)
+    if not source.exists():
+        raise DomainError(N_("The database file {path} does not exist."), path=str(source))
+    target_dir.mkdir(parents=True, exist_ok=True)
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    final = target_dir / f"shequ-backup-{stamp}.zip"
+    with tempfile.TemporaryDirectory() as work:
+        try:
+            copy = backup_sqlite_file(source, Path(work), label="backup")
+        except BackupFailed as exc:
+            raise DomainError(N_("The database could not be copied: {why}"), why=str(exc)) from exc
+        partial = final.with_suffix(".zip.part")
+        try:
+            with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                zf.write(copy, DATABASE_NAME)
+                if attachments.is_dir():
+                    for path in sorted(attachments.rglob("*")):
+                        if path.is_file() and not path.name.endswith(".part"):
+                            zf.write(path, ATTACHMENTS_PREFIX + path.relative_to(attachments).as_posix())
+            with zipfile.ZipFile(partial) as zf:
+                bad = zf.testzip()
+            if bad is not None:
+                raise DomainError(N_("The backup file is damaged at {name}."), name=bad)
+            os.replace(partial, final)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise DomainError(N_("The backup could not be written: {why}"), why=str(exc)) from exc
+    return final
