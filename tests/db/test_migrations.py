@@ -257,3 +257,48 @@ def test_backup_of_a_broken_file_fails_and_leaves_nothing(tmp_path):
     with pytest.raises(migrate.BackupFailed):
         migrate.backup_sqlite_file(broken, tmp_path / "backups", label="x")
     assert list((tmp_path / "backups").iterdir()) == []
+
+
+def test_a_database_of_the_first_release_upgrades_with_its_data_and_triggers(tmp_path):
+    """A centre that installed revision 0001 opens the requests release: residents and
+    the audit chain survive, the new tables and their append-only triggers exist, and
+    a backup of the old file was made first."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from db.engine import make_engine, to_url
+    from db.migrate import HEAD, alembic_config, current_revision
+    from db.triggers import missing_triggers
+    from desktop.check import run_checks
+
+    path = tmp_path / "old.sqlite3"
+    url = to_url(path)
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        cfg = alembic_config(url)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    engine.dispose()
+    from desktop.opening import open_database
+
+    engine = make_engine(url)
+    assert current_revision(engine) == "0001"
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO resident (name, name_initials, gender, address, notes, archived, created_at,"
+                " updated_at) VALUES ('张三', 'zs', '男', '幸福家园', '', 0, '2026-01-01 09:00:00',"
+                " '2026-01-01 09:00:00')"
+            )
+        )
+        conn.execute(text("INSERT INTO resident_address_fts (rowid, tokens) VALUES (1, '幸 福 家 园')"))
+    engine.dispose()
+    services = open_database(path, backup_dir=tmp_path / "backups")
+    assert current_revision(services.db.engine) == HEAD
+    assert list((tmp_path / "backups").glob("*.sqlite3")), "no backup before the upgrade"
+    with services.db.engine.connect() as conn:
+        assert conn.execute(text("SELECT name FROM resident")).scalars().all() == ["张三"]
+        assert missing_triggers(conn) == []
+        assert conn.execute(text("SELECT count(*) FROM request")).scalar() == 0
+    assert run_checks(services.db) == []
+    services.db.dispose()
