@@ -10,6 +10,7 @@ import datetime as dt
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
@@ -338,3 +339,170 @@ class CalendarOverride(Base):
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     is_workday: Mapped[bool] = mapped_column(Boolean)
     note: Mapped[str] = mapped_column(String(64), default="")
+
+
+# --- love bank (爱心银行) ------------------------------------------------------------------
+
+
+class Team(Base):
+    """A volunteer team (志愿服务队)."""
+
+    __tablename__ = "team"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    leader: Mapped[str] = mapped_column(String(64), default="")
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Volunteer(Base):
+    """A volunteer: always a resident of the register, never retyped."""
+
+    __tablename__ = "volunteer"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"), unique=True)
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"), nullable=True, index=True)
+    joined_on: Mapped[dt.date] = mapped_column(Date)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class PointAccount(Base):
+    """A volunteer's cached balance, and the row locked (PostgreSQL) while points move.
+
+    ``available`` and ``frozen`` always equal the sums of the ledger; ``main.py check``
+    recomputes them and reports any difference. ``approved_minutes`` caches total
+    approved service time for star levels and rankings.
+    """
+
+    __tablename__ = "point_account"
+    __table_args__ = (
+        CheckConstraint("available >= 0", name="available_not_negative"),
+        CheckConstraint("frozen >= 0", name="frozen_not_negative"),
+    )
+
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id"), primary_key=True)
+    available: Mapped[int] = mapped_column(Integer, default=0)
+    frozen: Mapped[int] = mapped_column(Integer, default=0)
+    approved_minutes: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Activity(Base):
+    """A volunteer activity: its date, place, organiser and points multiplier (percent)."""
+
+    __tablename__ = "activity"
+    __table_args__ = (Index("ix_activity_date", "held_on"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(100))
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(String(100), default="")
+    organiser: Mapped[str] = mapped_column(String(64), default="")
+    kind: Mapped[str] = mapped_column(String(32), default="")
+    multiplier_percent: Mapped[int] = mapped_column(Integer, default=100)
+
+
+class ServiceRecord(Base):
+    """Hours of service waiting for, or having had, a coordinator's decision.
+
+    Approval awards points by the rules in force (an ``earn`` ledger entry); a rejected
+    record stays with its reason.
+    """
+
+    __tablename__ = "service_record"
+    __table_args__ = (
+        Index("ix_service_record_status", "status", "served_on"),
+        Index("ix_service_record_volunteer", "volunteer_id", "served_on"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id"))
+    activity_id: Mapped[int | None] = mapped_column(ForeignKey("activity.id"), nullable=True)
+    served_on: Mapped[dt.date] = mapped_column(Date)
+    minutes: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16))  # pending | approved | rejected
+    reason: Mapped[str] = mapped_column(Text, default="")
+    points: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+
+
+class LedgerEntry(Base):
+    """One movement of points; append-only (triggers refuse UPDATE and DELETE).
+
+    ``delta`` changes the available balance, ``frozen_delta`` the frozen points: a
+    freeze moves points from available to frozen, a release back, a handover (核销)
+    takes them out of frozen. A correction is a ``reversal`` entry naming the entry it
+    reverses; ``reverses_id`` is unique, so an entry is reversed at most once.
+    """
+
+    __tablename__ = "ledger_entry"
+    __table_args__ = (
+        Index("ix_ledger_entry_volunteer", "volunteer_id", "delta", "frozen_delta"),
+        Index("ix_ledger_entry_at", "at"),
+        UniqueConstraint("reverses_id", name="uq_ledger_entry_reverses_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(16))
+    delta: Mapped[int] = mapped_column(Integer, default=0)
+    frozen_delta: Mapped[int] = mapped_column(Integer, default=0)
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entry.id"), nullable=True)
+    service_record_id: Mapped[int | None] = mapped_column(ForeignKey("service_record.id"), nullable=True)
+    redemption_id: Mapped[int | None] = mapped_column(ForeignKey("redemption.id"), nullable=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    username: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class RewardItem(Base):
+    """An item of the 爱心超市: goods or a service, its points price and stock."""
+
+    __tablename__ = "reward_item"
+    __table_args__ = (
+        CheckConstraint("stock >= 0", name="stock_not_negative"),
+        CheckConstraint("price > 0", name="price_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16), default="goods")  # goods | service
+    price: Mapped[int] = mapped_column(Integer)
+    stock: Mapped[int] = mapped_column(Integer, default=0)
+    handed_over_later: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Redemption(Base):
+    """A volunteer taking items from the 爱心超市 for points.
+
+    ``idempotency_key`` is made when the dialog opens, so a double click or a retry
+    after a crash finds the redemption already made instead of making a second one.
+    """
+
+    __tablename__ = "redemption"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16))  # completed | frozen | cancelled
+    points: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class RedemptionLine(Base):
+    __tablename__ = "redemption_line"
+
+    redemption_id: Mapped[int] = mapped_column(ForeignKey("redemption.id"), primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("reward_item.id"), primary_key=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    price: Mapped[int] = mapped_column(Integer)

@@ -137,8 +137,11 @@ def _other_conditions(f: ResidentFilter) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _matches(session: Session, f: ResidentFilter):
-    """The ids matching the search text (a subquery with column ``id``), or None."""
+def matches(session: Session, f: ResidentFilter):
+    """The ids matching the search text (a subquery with column ``id``), or None.
+
+    Other registers that hang off residents (volunteers) search through this too.
+    """
     q = normalise_query(f.text)
     if not q:
         return None
@@ -148,18 +151,18 @@ def _matches(session: Session, f: ResidentFilter):
 
 def _filtered(session: Session, f: ResidentFilter, stmt: Select) -> Select:
     """``stmt`` over residents, restricted to the filter (used when reading table rows)."""
-    matches = _matches(session, f)
-    if matches is not None:
-        stmt = stmt.where(Resident.id.in_(select(matches.c.id)))
+    found = matches(session, f)
+    if found is not None:
+        stmt = stmt.where(Resident.id.in_(select(found.c.id)))
     elif not f.include_archived:
         stmt = stmt.where(Resident.archived == false())
     return stmt.where(*_other_conditions(f))
 
 
 def count(session: Session, f: ResidentFilter) -> int:
-    matches = _matches(session, f)
-    if matches is not None and not _other_conditions(f):
-        return session.scalar(select(func.count()).select_from(matches)) or 0
+    found = matches(session, f)
+    if found is not None and not _other_conditions(f):
+        return session.scalar(select(func.count()).select_from(found)) or 0
     return session.scalar(_filtered(session, f, select(func.count(Resident.id)))) or 0
 
 
@@ -186,9 +189,9 @@ def page_ids(session: Session, f: ResidentFilter, offset: int, limit: int) -> li
     is ordered and cut straight from the UNION of its matches.
     """
     order_col = SORTABLE.get(f.sort, Resident.id)
-    matches = _matches(session, f)
-    if matches is not None and order_col is Resident.id and not _other_conditions(f):
-        key = matches.c.id
+    found = matches(session, f)
+    if found is not None and order_col is Resident.id and not _other_conditions(f):
+        key = found.c.id
         stmt = select(key).order_by(key.desc() if f.descending else key.asc())
         return list(session.scalars(stmt.offset(offset).limit(limit)))
     order = [order_col.desc() if f.descending else order_col.asc()]
@@ -204,12 +207,12 @@ def matching_ids(session: Session, f: ResidentFilter) -> list[int] | None:
     A search is run once and its ids kept, so the count and every page after it cost
     nothing more; the whole register (no text) is paged by offset instead.
     """
-    matches = _matches(session, f)
-    if matches is None:
+    found = matches(session, f)
+    if found is None:
         return None
     order_col = SORTABLE.get(f.sort, Resident.id)
     if order_col is Resident.id and not _other_conditions(f):
-        key = matches.c.id
+        key = found.c.id
         stmt = select(key).order_by(key.desc() if f.descending else key.asc())
     else:
         order = [order_col.desc() if f.descending else order_col.asc()]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-APPEND_ONLY_TABLES: tuple[str, ...] = ("audit_log", "request_event")
+APPEND_ONLY_TABLES: tuple[str, ...] = ("audit_log", "request_event", "ledger_entry")
 
 _PG_FUNCTION = """
 CREATE OR REPLACE FUNCTION refuse_change() RETURNS trigger AS $$

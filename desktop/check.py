@@ -6,6 +6,7 @@ from db import audit, search_index
 from db.migrate import current_revision, head_revision
 from db.triggers import missing_triggers
 from db.uow import Database
+from desktop import ledger
 
 
 def run_checks(db: Database) -> list[str]:
@@ -28,4 +29,5 @@ def run_checks(db: Database) -> list[str]:
             problems.append(f"address search index out of date for {stale} residents")
     with db.reading() as uow:
         problems += audit.verify_chain(uow.session)
+        problems += ledger.mismatches(uow.session)
     return problems

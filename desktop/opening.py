@@ -13,6 +13,7 @@ from desktop.audit_log import AuditService
 from desktop.centre import CentreService
 from desktop.errors import DomainError
 from desktop.i18n import N_
+from desktop.love_bank import LoveBankService
 from desktop.requests import RequestService
 from desktop.residents import ResidentService
 
@@ -27,6 +28,7 @@ class Services:
     centre: CentreService
     audit: AuditService
     requests: RequestService
+    love_bank: LoveBankService
 
     @property
     def description(self) -> str:
@@ -67,6 +69,7 @@ def open_database(target: str | Path, *, backup_dir: Path | None) -> Services:
         centre=CentreService(db),
         audit=AuditService(db),
         requests=RequestService(db, attachments_dir(url)),
+        love_bank=LoveBankService(db),
     )
 
 

@@ -34,6 +34,9 @@ class Permission(StrEnum):
     MANAGE_SETTINGS = "manage_settings"
     VIEW_REQUESTS = "view_requests"
     HANDLE_REQUESTS = "handle_requests"
+    VIEW_LOVE_BANK = "view_love_bank"
+    MANAGE_LOVE_BANK = "manage_love_bank"
+    APPROVE_LARGE_REVERSALS = "approve_large_reversals"
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
@@ -44,10 +47,17 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.REVEAL_SENSITIVE,
             Permission.VIEW_REQUESTS,
             Permission.HANDLE_REQUESTS,
+            Permission.VIEW_LOVE_BANK,
         }
     ),
     Role.COORDINATOR: frozenset(
-        {Permission.VIEW_RESIDENTS, Permission.EDIT_RESIDENTS, Permission.VIEW_REQUESTS}
+        {
+            Permission.VIEW_RESIDENTS,
+            Permission.EDIT_RESIDENTS,
+            Permission.VIEW_REQUESTS,
+            Permission.VIEW_LOVE_BANK,
+            Permission.MANAGE_LOVE_BANK,
+        }
     ),
     Role.DIRECTOR: frozenset(
         {
@@ -58,6 +68,9 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_AUDIT,
             Permission.VIEW_REQUESTS,
             Permission.HANDLE_REQUESTS,
+            Permission.VIEW_LOVE_BANK,
+            Permission.MANAGE_LOVE_BANK,
+            Permission.APPROVE_LARGE_REVERSALS,
         }
     ),
     Role.ADMIN: frozenset(Permission),
