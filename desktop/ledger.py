@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import LedgerEntry, PointAccount
+from db.models import LedgerEntry, PointAccount, ServiceRecord
 from desktop.errors import DomainError
 from desktop.i18n import N_
 from desktop.permissions import Actor
@@ -165,4 +165,17 @@ def mismatches(session: Session) -> list[str]:
     for volunteer_id, (available, frozen) in ledger.items():
         if available or frozen:
             problems.append(f"point_account volunteer={volunteer_id}: missing, ledger {available}/{frozen}")
+    approved = dict(
+        session.execute(
+            select(ServiceRecord.volunteer_id, func.sum(ServiceRecord.minutes))
+            .where(ServiceRecord.status == "approved")
+            .group_by(ServiceRecord.volunteer_id)
+        ).all()
+    )
+    for volunteer_id, minutes in session.execute(select(PointAccount.volunteer_id, PointAccount.approved_minutes)):
+        if int(approved.get(volunteer_id) or 0) != minutes:
+            problems.append(
+                f"point_account volunteer={volunteer_id}: cached {minutes} approved minutes, "
+                f"records {int(approved.get(volunteer_id) or 0)}"
+            )
     return problems
