@@ -172,7 +172,9 @@ def mismatches(session: Session) -> list[str]:
             .group_by(ServiceRecord.volunteer_id)
         ).all()
     )
-    for volunteer_id, minutes in session.execute(select(PointAccount.volunteer_id, PointAccount.approved_minutes)):
+    for volunteer_id, minutes in session.execute(
+        select(PointAccount.volunteer_id, PointAccount.approved_minutes)
+    ):
         if int(approved.get(volunteer_id) or 0) != minutes:
             problems.append(
                 f"point_account volunteer={volunteer_id}: cached {minutes} approved minutes, "
