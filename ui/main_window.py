@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.opening import Services
-from desktop.permissions import ROLE_LABELS, Actor, Permission
+from desktop.permissions import ROLE_LABELS, Actor, Permission, Role
 from ui.i18n import Translator, desktop_text
 
 _ = Translator("main")
@@ -62,16 +62,17 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         for number, spec in enumerate(self._specs, start=1):
             item = QListWidgetItem(spec.title)
-            item.setToolTip(_("Shortcut: Ctrl+{n}", n=number))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.navigation.addItem(item)
             placeholder = QWidget()
             self.stack.addWidget(placeholder)
-            QShortcut(
-                QKeySequence(f"Ctrl+{number}"),
-                self,
-                activated=lambda n=number - 1: self.show_page_at(n),
-            )
+            if number <= 9:  # Ctrl+1 … Ctrl+9 for the first nine pages
+                item.setToolTip(_("Shortcut: Ctrl+{n}", n=number))
+                QShortcut(
+                    QKeySequence(f"Ctrl+{number}"),
+                    self,
+                    activated=lambda n=number - 1: self.show_page_at(n),
+                )
         self.navigation.currentRowChanged.connect(self.show_page_at)
 
         body = QWidget()
@@ -89,7 +90,11 @@ class MainWindow(QMainWindow):
 
         self.statusBar().showMessage(_("Database: {name}", name=services.description))
         if self._specs:
-            self.navigation.setCurrentRow(0)
+            # A volunteer coordinator's day starts with the volunteers, everyone else's
+            # with 今日待办.
+            keys = self.page_keys()
+            start = keys.index("volunteers") if actor.role == Role.COORDINATOR and "volunteers" in keys else 0
+            self.navigation.setCurrentRow(start)
 
     def _header(self) -> QWidget:
         header = QWidget()
@@ -129,7 +134,7 @@ class MainWindow(QMainWindow):
             page = ReceptionPage(s.requests, s.residents, a, centre_name=s.centre.name())
             page.sig_registered.connect(self._requests_changed)
             page.sig_open_request.connect(self.open_request)
-            page.sig_resident_saved.connect(lambda _id: self._refresh("residents"))
+            page.sig_resident_saved.connect(self._residents_changed)
             return page
 
         def requests() -> QWidget:
@@ -143,6 +148,28 @@ class MainWindow(QMainWindow):
             from ui.residents_page import ResidentsPage
 
             return ResidentsPage(s.residents, a)
+
+        def volunteers() -> QWidget:
+            from ui.volunteers_page import VolunteersPage
+
+            page = VolunteersPage(s.love_bank, s.residents, a, centre_name=s.centre.name())
+            page.sig_open_volunteer.connect(self.open_volunteer)
+            return page
+
+        def service_hours() -> QWidget:
+            from ui.service_hours_page import ServiceHoursPage
+
+            return ServiceHoursPage(s.love_bank, a)
+
+        def supermarket() -> QWidget:
+            from ui.supermarket_page import SupermarketPage
+
+            return SupermarketPage(s.love_bank, a, centre_name=s.centre.name())
+
+        def love_bank_settings() -> QWidget:
+            from ui.love_bank_settings_page import LoveBankSettingsPage
+
+            return LoveBankSettingsPage(s.love_bank, a)
 
         def users() -> QWidget:
             from ui.users_page import UsersPage
@@ -179,10 +206,14 @@ class MainWindow(QMainWindow):
             PageSpec("reception", _("Reception"), Permission.HANDLE_REQUESTS, reception),
             PageSpec("requests", _("All requests"), Permission.VIEW_REQUESTS, requests),
             PageSpec("residents", _("Residents"), Permission.VIEW_RESIDENTS, residents),
+            PageSpec("volunteers", _("Volunteers"), Permission.VIEW_LOVE_BANK, volunteers),
+            PageSpec("service_hours", _("Service hours"), Permission.MANAGE_LOVE_BANK, service_hours),
+            PageSpec("supermarket", _("Love supermarket"), Permission.VIEW_LOVE_BANK, supermarket),
             PageSpec("users", _("Users"), Permission.MANAGE_USERS, users),
             PageSpec("audit", _("Audit log"), Permission.VIEW_AUDIT, audit),
             PageSpec("catalogue", _("Categories"), Permission.MANAGE_SETTINGS, catalogue),
             PageSpec("clock_settings", _("Deadlines"), Permission.MANAGE_SETTINGS, clock_settings),
+            PageSpec("lovebank_settings", _("Points rules"), Permission.MANAGE_SETTINGS, love_bank_settings),
             PageSpec("settings", _("Settings"), None, settings),
         ]
 
@@ -203,6 +234,38 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_changed.connect(self._requests_changed)
         dialog.open()
+
+    def open_volunteer(self, volunteer_id: int) -> None:
+        """A volunteer's page; the love-bank pages refresh after any change there."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.errors import DomainError
+        from ui.i18n import error_text
+        from ui.volunteer_detail import VolunteerDetailDialog
+
+        try:
+            dialog = VolunteerDetailDialog(
+                self.services.love_bank,
+                self.actor,
+                volunteer_id,
+                self,
+                centre_name=self.services.centre.name(),
+            )
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Volunteers"), error_text(exc))
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_changed.connect(self._love_bank_changed)
+        dialog.open()
+
+    # Bound methods, not lambdas: a lambda holding the window, connected to a child
+    # dialog's signal, can release the window's last reference while Qt deletes it.
+    def _love_bank_changed(self, _volunteer_id: int) -> None:
+        for key in ("volunteers", "service_hours", "supermarket"):
+            self._refresh(key)
+
+    def _residents_changed(self, _resident_id: int) -> None:
+        self._refresh("residents")
 
     def _requests_changed(self, _request_id: int) -> None:
         for key in ("today", "requests"):
@@ -252,7 +315,8 @@ class MainWindow(QMainWindow):
 
     def _centre_renamed(self, name: str) -> None:
         self.centre_label.setText(name)
-        reception = self._pages.get("reception")
-        if reception is not None:
-            reception.set_centre_name(name)
+        for key in ("reception", "volunteers", "supermarket"):
+            page = self._pages.get(key)
+            if page is not None:
+                page.set_centre_name(name)
         self.setWindowTitle(_("Community Service Centre — {centre}", centre=name))

@@ -86,7 +86,21 @@ def _dialogs(services, actor) -> dict[str, Callable[[QWidget], QDialog]]:
     requests = services.requests.page(
         actor, RequestFilter(status="reopened"), 0, 1
     ) or services.requests.page(actor, RequestFilter(), 0, 1)
-    return {
+    from ui.supermarket_page import RedemptionDialog
+    from ui.volunteer_detail import VolunteerDetailDialog
+
+    volunteers = services.love_bank.volunteers(actor, limit=300)
+    # The volunteer with the most hours shows stars, a long statement and redemptions.
+    star = max(volunteers, key=lambda v: v.hours).id if volunteers else None
+    dialogs: dict[str, Callable[[QWidget], QDialog]] = {}
+    if star is not None:
+        dialogs["volunteer_detail"] = lambda parent: VolunteerDetailDialog(
+            services.love_bank, actor, star, parent, centre_name=services.centre.name()
+        )
+        dialogs["redemption"] = lambda parent: RedemptionDialog(
+            services.love_bank, actor, parent, volunteer_id=star
+        )
+    return dialogs | {
         "request_detail": lambda parent: RequestDetailDialog(
             services.requests, actor, requests[0].id, parent
         ),

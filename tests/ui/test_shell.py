@@ -71,14 +71,49 @@ def test_setup_shows_errors_under_fields_and_saves_nothing_half(qtbot, tmp_path)
 @pytest.mark.parametrize(
     ("username", "password", "pages"),
     [
-        ("qiantai", "qiantai123", ["today", "reception", "requests", "residents", "settings"]),
-        ("xietiao", "xietiao123", ["today", "requests", "residents", "settings"]),
-        ("zhuren", "zhuren123", ["today", "reception", "requests", "residents", "audit", "settings"]),
+        (
+            "qiantai",
+            "qiantai123",
+            ["today", "reception", "requests", "residents", "volunteers", "supermarket", "settings"],
+        ),
+        (
+            "xietiao",
+            "xietiao123",
+            ["today", "requests", "residents", "volunteers", "service_hours", "supermarket", "settings"],
+        ),
+        (
+            "zhuren",
+            "zhuren123",
+            [
+                "today",
+                "reception",
+                "requests",
+                "residents",
+                "volunteers",
+                "service_hours",
+                "supermarket",
+                "audit",
+                "settings",
+            ],
+        ),
         (
             "admin",
             "admin123",
-            ["today", "reception", "requests", "residents", "users", "audit", "catalogue", "clock_settings",
-             "settings"],
+            [
+                "today",
+                "reception",
+                "requests",
+                "residents",
+                "volunteers",
+                "service_hours",
+                "supermarket",
+                "users",
+                "audit",
+                "catalogue",
+                "clock_settings",
+                "lovebank_settings",
+                "settings",
+            ],
         ),
     ],
 )
@@ -98,9 +133,9 @@ def test_ctrl_number_switches_pages(qtbot, services, admin):
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
-    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.current_page(), AuditPage)
-    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.current_page(), UsersPage)
 
 
