@@ -821,6 +821,222 @@
       <translation>请修改标红的项目。</translation>
     </message>
     <message>
+      <source>Earned</source>
+      <translation>获得</translation>
+    </message>
+    <message>
+      <source>Redeemed</source>
+      <translation>兑换</translation>
+    </message>
+    <message>
+      <source>Frozen</source>
+      <translation>冻结</translation>
+    </message>
+    <message>
+      <source>Released</source>
+      <translation>解冻</translation>
+    </message>
+    <message>
+      <source>Adjusted</source>
+      <translation>调整</translation>
+    </message>
+    <message>
+      <source>Expired</source>
+      <translation>过期清算</translation>
+    </message>
+    <message>
+      <source>Reversal</source>
+      <translation>冲正</translation>
+    </message>
+    <message>
+      <source>Not enough points: {available} available, {needed} needed.</source>
+      <translation>积分不足：可用 {available} 分，需要 {needed} 分。</translation>
+    </message>
+    <message>
+      <source>Not enough frozen points for this change.</source>
+      <translation>冻结积分不足，无法完成此操作。</translation>
+    </message>
+    <message>
+      <source>A reversal cannot itself be reversed; make an adjustment instead.</source>
+      <translation>冲正记录不能再冲正，请改用积分调整。</translation>
+    </message>
+    <message>
+      <source>This entry has already been reversed.</source>
+      <translation>该记录已经冲正过。</translation>
+    </message>
+    <message>
+      <source>Points per hour must be between 1 and 1000.</source>
+      <translation>每小时积分应在 1 到 1000 之间。</translation>
+    </message>
+    <message>
+      <source>The daily cap must be between 0.5 and 24 hours.</source>
+      <translation>每日上限应在 0.5 到 24 小时之间。</translation>
+    </message>
+    <message>
+      <source>The threshold cannot be negative.</source>
+      <translation>阈值不能为负数。</translation>
+    </message>
+    <message>
+      <source>This volunteer no longer exists.</source>
+      <translation>该志愿者已不存在。</translation>
+    </message>
+    <message>
+      <source>Enter a title of at most 100 characters.</source>
+      <translation>请填写活动名称，最多 100 个字。</translation>
+    </message>
+    <message>
+      <source>The date is too far in the future.</source>
+      <translation>日期太远了。</translation>
+    </message>
+    <message>
+      <source>The multiplier must be between 0.1 and 10.</source>
+      <translation>倍数应在 0.1 到 10 之间。</translation>
+    </message>
+    <message>
+      <source>Enter a name of at most 32 characters.</source>
+      <translation>请填写名称，最多 32 个字。</translation>
+    </message>
+    <message>
+      <source>The price is a whole number of points above zero.</source>
+      <translation>兑换积分须为大于零的整数。</translation>
+    </message>
+    <message>
+      <source>The stock is a whole number, zero or more.</source>
+      <translation>库存须为零或正整数。</translation>
+    </message>
+    <message>
+      <source>Choose goods or service.</source>
+      <translation>请选择物品或服务。</translation>
+    </message>
+    <message>
+      <source>This redemption no longer exists.</source>
+      <translation>该兑换记录已不存在。</translation>
+    </message>
+    <message>
+      <source>Enter a whole number of points, not zero (negative to deduct).</source>
+      <translation>请填写积分整数，不能为零（扣减请填负数）。</translation>
+    </message>
+    <message>
+      <source>An adjustment needs a reason.</source>
+      <translation>调整积分须填写原因。</translation>
+    </message>
+    <message>
+      <source>This service record no longer exists.</source>
+      <translation>该服务记录已不存在。</translation>
+    </message>
+    <message>
+      <source>This record has already been decided.</source>
+      <translation>该记录已审核过。</translation>
+    </message>
+    <message>
+      <source>Only a redemption waiting for handover can be handed over.</source>
+      <translation>只有待核销的兑换才能核销。</translation>
+    </message>
+    <message>
+      <source>This redemption has already been cancelled.</source>
+      <translation>该兑换已经取消。</translation>
+    </message>
+    <message>
+      <source>This ledger entry no longer exists.</source>
+      <translation>该积分记录已不存在。</translation>
+    </message>
+    <message>
+      <source>Reversing more than {n} points needs a director.</source>
+      <translation>冲正超过 {n} 分须由主任操作。</translation>
+    </message>
+    <message>
+      <source>Cancel the redemption instead; it gives back the items' stock too.</source>
+      <translation>请改为取消兑换，这样库存也会退回。</translation>
+    </message>
+    <message>
+      <source>Enter a team name of at most 32 characters.</source>
+      <translation>请填写服务队名称，最多 32 个字。</translation>
+    </message>
+    <message>
+      <source>Add at least one volunteer.</source>
+      <translation>请至少添加一名志愿者。</translation>
+    </message>
+    <message>
+      <source>Service cannot be recorded for a future date.</source>
+      <translation>不能录入未来日期的服务时长。</translation>
+    </message>
+    <message>
+      <source>Write why the hours are rejected.</source>
+      <translation>请填写驳回原因。</translation>
+    </message>
+    <message>
+      <source>This item no longer exists.</source>
+      <translation>该商品已不存在。</translation>
+    </message>
+    <message>
+      <source>Choose at least one item.</source>
+      <translation>请至少选择一件商品。</translation>
+    </message>
+    <message>
+      <source>Quantities are whole numbers above zero.</source>
+      <translation>数量须为正整数。</translation>
+    </message>
+    <message>
+      <source>Write why the redemption is cancelled.</source>
+      <translation>请填写取消兑换的原因。</translation>
+    </message>
+    <message>
+      <source>A reversal needs a reason.</source>
+      <translation>冲正须填写原因。</translation>
+    </message>
+    <message>
+      <source>There is already a team named {name}.</source>
+      <translation>已有名为 {name} 的服务队。</translation>
+    </message>
+    <message>
+      <source>This resident no longer exists.</source>
+      <translation>该居民档案已不存在。</translation>
+    </message>
+    <message>
+      <source>This resident is archived; restore the record first.</source>
+      <translation>该居民档案已归档，请先恢复。</translation>
+    </message>
+    <message>
+      <source>{name} is already a volunteer.</source>
+      <translation>{name} 已经是志愿者。</translation>
+    </message>
+    <message>
+      <source>This team no longer exists.</source>
+      <translation>该服务队已不存在。</translation>
+    </message>
+    <message>
+      <source>This activity no longer exists.</source>
+      <translation>该活动已不存在。</translation>
+    </message>
+    <message>
+      <source>There is already an item named {name}.</source>
+      <translation>已有名为 {name} 的商品。</translation>
+    </message>
+    <message>
+      <source>Hours must be more than zero.</source>
+      <translation>服务时长须大于零。</translation>
+    </message>
+    <message>
+      <source>A volunteer is listed twice.</source>
+      <translation>同一名志愿者被列了两次。</translation>
+    </message>
+    <message>
+      <source>This person is not an active volunteer.</source>
+      <translation>此人不是在册志愿者。</translation>
+    </message>
+    <message>
+      <source>{name} would have more than 24 hours of service on {date}.</source>
+      <translation>{name} 在 {date} 的服务时长将超过 24 小时。</translation>
+    </message>
+    <message>
+      <source>An item is no longer offered.</source>
+      <translation>有商品已下架。</translation>
+    </message>
+    <message>
+      <source>Only {stock} of {name} left.</source>
+      <translation>{name} 只剩 {stock} 件。</translation>
+    </message>
+    <message>
       <source>The database is ready.</source>
       <translation>数据库可以使用。</translation>
     </message>
@@ -1085,10 +1301,6 @@
       <translation>该附件已不存在。</translation>
     </message>
     <message>
-      <source>This resident no longer exists.</source>
-      <translation>该居民档案已不存在。</translation>
-    </message>
-    <message>
       <source>This category has been disabled by the administrator; choose another.</source>
       <translation>该分类已被管理员停用，请选择其他分类。</translation>
     </message>
@@ -1107,10 +1319,6 @@
     <message>
       <source>Write why the resident is unsatisfied; the request is reopened.</source>
       <translation>请填写居民不满意的原因；诉求将重办。</translation>
-    </message>
-    <message>
-      <source>This resident is archived; restore the record first.</source>
-      <translation>该居民档案已归档，请先恢复。</translation>
     </message>
     <message>
       <source>Choose a sub-category.</source>
@@ -1288,6 +1496,1124 @@
     </message>
   </context>
   <context>
+    <name>lovebank</name>
+    <message>
+      <source>This redemption no longer exists.</source>
+      <translation>该兑换记录已不存在。</translation>
+    </message>
+    <message>
+      <source>Receipt {number}</source>
+      <translation>兑换小票 {number}</translation>
+    </message>
+    <message>
+      <source>Points statement of {name}</source>
+      <translation>{name} 的积分明细</translation>
+    </message>
+    <message>
+      <source>{n} points</source>
+      <translation>{n} 分</translation>
+    </message>
+    <message>
+      <source>New activity</source>
+      <translation>新建活动</translation>
+    </message>
+    <message>
+      <source>e.g. 重阳节敬老志愿服务</source>
+      <translation>例如：重阳节敬老志愿服务</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Points for an hour of this activity are multiplied by this</source>
+      <translation>本活动每小时的积分乘以此倍数</translation>
+    </message>
+    <message>
+      <source>Title *</source>
+      <translation>活动名称 *</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Organiser</source>
+      <translation>组织方</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Points multiplier</source>
+      <translation>积分倍数</translation>
+    </message>
+    <message>
+      <source>Record service hours</source>
+      <translation>录入服务时长</translation>
+    </message>
+    <message>
+      <source>e.g. 2.5</source>
+      <translation>例如：2.5</translation>
+    </message>
+    <message>
+      <source>No activity</source>
+      <translation>不关联活动</translation>
+    </message>
+    <message>
+      <source>What was done (optional)</source>
+      <translation>服务内容（选填）</translation>
+    </message>
+    <message>
+      <source>Volunteer *</source>
+      <translation>志愿者 *</translation>
+    </message>
+    <message>
+      <source>Hours *</source>
+      <translation>小时数 *</translation>
+    </message>
+    <message>
+      <source>Activity</source>
+      <translation>活动</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>服务内容</translation>
+    </message>
+    <message>
+      <source>Batch entry of service hours</source>
+      <translation>批量录入服务时长</translation>
+    </message>
+    <message>
+      <source>No activity (×1)</source>
+      <translation>不关联活动（×1）</translation>
+    </message>
+    <message>
+      <source>New activity…</source>
+      <translation>新建活动…</translation>
+    </message>
+    <message>
+      <source>Create the activity these hours belong to (Ctrl+Shift+N)</source>
+      <translation>新建这些时长所属的活动（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+      <source>Hours given to each volunteer added</source>
+      <translation>新添加的志愿者默认填入的小时数</translation>
+    </message>
+    <message>
+      <source>Apply to all rows</source>
+      <translation>应用到所有行</translation>
+    </message>
+    <message>
+      <source>Date served</source>
+      <translation>服务日期</translation>
+    </message>
+    <message>
+      <source>Default hours</source>
+      <translation>默认小时数</translation>
+    </message>
+    <message>
+      <source>Add volunteer</source>
+      <translation>添加志愿者</translation>
+    </message>
+    <message>
+      <source>Volunteer</source>
+      <translation>志愿者</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>服务队</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>小时数</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Remove row</source>
+      <translation>删除行</translation>
+    </message>
+    <message>
+      <source>Remove the selected rows (Delete)</source>
+      <translation>删除选中的行（Delete）</translation>
+    </message>
+    <message>
+      <source>Save all</source>
+      <translation>全部保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Points / reason</source>
+      <translation>积分/驳回原因</translation>
+    </message>
+    <message>
+      <source>&amp;Approve</source>
+      <translation>审核通过(&amp;A)</translation>
+    </message>
+    <message>
+      <source>Approve the selected records and award their points (Alt+A)</source>
+      <translation>审核通过选中的记录并发放积分（Alt+A）</translation>
+    </message>
+    <message>
+      <source>&amp;Reject…</source>
+      <translation>驳回(&amp;R)…</translation>
+    </message>
+    <message>
+      <source>Reject the selected records with a reason (Alt+R)</source>
+      <translation>驳回选中的记录，须填写原因（Alt+R）</translation>
+    </message>
+    <message>
+      <source>Record hours…</source>
+      <translation>录入时长…</translation>
+    </message>
+    <message>
+      <source>Record one volunteer's hours (Ctrl+N)</source>
+      <translation>录入一名志愿者的服务时长（Ctrl+N）</translation>
+    </message>
+    <message>
+      <source>Batch entry…</source>
+      <translation>批量录入…</translation>
+    </message>
+    <message>
+      <source>Hours of one activity for many volunteers (Ctrl+B)</source>
+      <translation>为多名志愿者录入同一活动的时长（Ctrl+B）</translation>
+    </message>
+    <message>
+      <source>{n} waiting for approval</source>
+      <translation>{n} 条待审核</translation>
+    </message>
+    <message>
+      <source>{n} records</source>
+      <translation>共 {n} 条</translation>
+    </message>
+    <message>
+      <source>Approved {n} records ({hours} hours): {points} points awarded.</source>
+      <translation>已审核通过 {n} 条记录（共 {hours} 小时），发放 {points} 分。</translation>
+    </message>
+    <message>
+      <source>Reject service hours</source>
+      <translation>驳回服务时长</translation>
+    </message>
+    <message>
+      <source>Reject {n} records ({names})? They stay in the list of rejected hours with the reason.</source>
+      <translation>确定驳回 {n} 条记录（{names}）吗？这些记录连同驳回原因会保留在“已驳回”列表中。</translation>
+    </message>
+    <message>
+      <source>Reject</source>
+      <translation>驳回</translation>
+    </message>
+    <message>
+      <source>Rejected {n} records.</source>
+      <translation>已驳回 {n} 条记录。</translation>
+    </message>
+    <message>
+      <source>Hours recorded; they now wait for approval.</source>
+      <translation>服务时长已录入，等待审核。</translation>
+    </message>
+    <message>
+      <source>Hours of {n} volunteers recorded; they now wait for approval.</source>
+      <translation>已录入 {n} 名志愿者的服务时长，等待审核。</translation>
+    </message>
+    <message>
+      <source>Service hours</source>
+      <translation>服务时长</translation>
+    </message>
+    <message>
+      <source>Create activity</source>
+      <translation>创建活动</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>录入</translation>
+    </message>
+    <message>
+      <source>The hours wait for approval; points are awarded when they are approved.</source>
+      <translation>录入的时长须经审核，审核通过后发放积分。</translation>
+    </message>
+    <message>
+      <source>Find the volunteer first: type a name and press Enter.</source>
+      <translation>请先查找志愿者：输入姓名后按回车。</translation>
+    </message>
+    <message>
+      <source>Service cannot be recorded for a future date.</source>
+      <translation>不能录入未来日期的服务时长。</translation>
+    </message>
+    <message>
+      <source>Type a volunteer's name, pinyin initials or phone; Enter adds</source>
+      <translation>输入志愿者姓名、拼音首字母或电话，按回车添加</translation>
+    </message>
+    <message>
+      <source>{n} volunteers · {hours} hours</source>
+      <translation>{n} 名志愿者 · 共 {hours} 小时</translation>
+    </message>
+    <message>
+      <source>Type a volunteer's name above and press Enter to add them to the list.</source>
+      <translation>在上方输入志愿者姓名，按回车添加到列表。</translation>
+    </message>
+    <message>
+      <source>Add at least one volunteer.</source>
+      <translation>请至少添加一名志愿者。</translation>
+    </message>
+    <message>
+      <source>Close without saving? The hours of {n} volunteers are not saved yet.</source>
+      <translation>不保存就关闭吗？{n} 名志愿者的服务时长尚未保存。</translation>
+    </message>
+    <message>
+      <source>Waiting for approval</source>
+      <translation>待审核</translation>
+    </message>
+    <message>
+      <source>Approved</source>
+      <translation>已通过</translation>
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation>已驳回</translation>
+    </message>
+    <message>
+      <source>All</source>
+      <translation>全部</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>显示</translation>
+    </message>
+    <message>
+      <source>Ctrl+A: select all   Alt+A: approve   Ctrl+N: record   Ctrl+B: batch</source>
+      <translation>Ctrl+A：全选   Alt+A：审核通过   Ctrl+N：录入   Ctrl+B：批量录入</translation>
+    </message>
+    <message>
+      <source>Only a volunteer coordinator can record or approve hours.</source>
+      <translation>只有志愿者协调员可以录入或审核服务时长。</translation>
+    </message>
+    <message>
+      <source>(the latest {n})</source>
+      <translation>（最近 {n} 条）</translation>
+    </message>
+    <message>
+      <source>No service hours recorded yet.</source>
+      <translation>还没有录入服务时长。</translation>
+    </message>
+    <message>
+      <source>{n} selected · {hours} hours</source>
+      <translation>已选 {n} 条 · 共 {hours} 小时</translation>
+    </message>
+    <message>
+      <source>{name} is already in the list.</source>
+      <translation>{name} 已在列表中。</translation>
+    </message>
+    <message>
+      <source>… and {n} more.</source>
+      <translation>……另有 {n} 条。</translation>
+    </message>
+    <message>
+      <source>Ctrl+N records hours; Ctrl+B records an activity for many volunteers.</source>
+      <translation>按 Ctrl+N 录入时长；按 Ctrl+B 为多名志愿者批量录入同一活动的时长。</translation>
+    </message>
+    <message>
+      <source>Row {row} ({name}): {error}</source>
+      <translation>第 {row} 行（{name}）：{error}</translation>
+    </message>
+    <message>
+      <source>Nothing was saved.</source>
+      <translation>未保存任何记录。</translation>
+    </message>
+    <message>
+      <source>No hours are waiting for approval.</source>
+      <translation>没有待审核的服务时长。</translation>
+    </message>
+    <message>
+      <source>No approved hours yet.</source>
+      <translation>还没有已通过的服务时长。</translation>
+    </message>
+    <message>
+      <source>No rejected hours.</source>
+      <translation>没有已驳回的服务时长。</translation>
+    </message>
+    <message>
+      <source>Enter the multiplier as a number, e.g. 1.5.</source>
+      <translation>倍数请填写数字，例如 1.5。</translation>
+    </message>
+    <message>
+      <source>Later (points frozen)</source>
+      <translation>稍后核销（冻结积分）</translation>
+    </message>
+    <message>
+      <source>At once</source>
+      <translation>当场核销</translation>
+    </message>
+    <message>
+      <source>{name} · {team} — {n} points available</source>
+      <translation>{name} · {team} — 可用积分 {n} 分</translation>
+    </message>
+    <message>
+      <source>No items yet.</source>
+      <translation>还没有商品。</translation>
+    </message>
+    <message>
+      <source>e.g. 大米 5kg</source>
+      <translation>例如：大米 5kg</translation>
+    </message>
+    <message>
+      <source>Whole points, e.g. 50</source>
+      <translation>整数积分，例如：50</translation>
+    </message>
+    <message>
+      <source>e.g. 20</source>
+      <translation>例如：20</translation>
+    </message>
+    <message>
+      <source>Handed over later (points are frozen until handover)</source>
+      <translation>稍后核销（核销前冻结积分）</translation>
+    </message>
+    <message>
+      <source>Offered in the supermarket</source>
+      <translation>在爱心超市上架</translation>
+    </message>
+    <message>
+      <source>Name *</source>
+      <translation>姓名 *</translation>
+    </message>
+    <message>
+      <source>Price in points *</source>
+      <translation>兑换积分 *</translation>
+    </message>
+    <message>
+      <source>Stock *</source>
+      <translation>库存 *</translation>
+    </message>
+    <message>
+      <source>Redeem points</source>
+      <translation>积分兑换</translation>
+    </message>
+    <message>
+      <source>Find the volunteer first.</source>
+      <translation>请先查找志愿者。</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>商品</translation>
+    </message>
+    <message>
+      <source>Price</source>
+      <translation>单价</translation>
+    </message>
+    <message>
+      <source>Stock</source>
+      <translation>库存</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Points</source>
+      <translation>积分</translation>
+    </message>
+    <message>
+      <source>Confirm redemption</source>
+      <translation>确认兑换</translation>
+    </message>
+    <message>
+      <source>Ctrl+S or Ctrl+Enter</source>
+      <translation>Ctrl+S 或 Ctrl+回车</translation>
+    </message>
+    <message>
+      <source>Total: {n} points</source>
+      <translation>合计：{n} 分</translation>
+    </message>
+    <message>
+      <source>Redeem…</source>
+      <translation>兑换…</translation>
+    </message>
+    <message>
+      <source>A volunteer takes items for points (Ctrl+R)</source>
+      <translation>志愿者用积分兑换商品（Ctrl+R）</translation>
+    </message>
+    <message>
+      <source>New item</source>
+      <translation>新建商品</translation>
+    </message>
+    <message>
+      <source>Add an item to the supermarket (Ctrl+N)</source>
+      <translation>向爱心超市添加商品（Ctrl+N）</translation>
+    </message>
+    <message>
+      <source>Edit item</source>
+      <translation>编辑商品</translation>
+    </message>
+    <message>
+      <source>Edit the selected item: price, stock … (Enter)</source>
+      <translation>编辑选中的商品：兑换积分、库存等（回车）</translation>
+    </message>
+    <message>
+      <source>Show withdrawn items</source>
+      <translation>显示已下架商品</translation>
+    </message>
+    <message>
+      <source>Price (points)</source>
+      <translation>兑换积分</translation>
+    </message>
+    <message>
+      <source>Handover</source>
+      <translation>核销方式</translation>
+    </message>
+    <message>
+      <source>Items</source>
+      <translation>商品</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Points frozen</source>
+      <translation>冻结积分</translation>
+    </message>
+    <message>
+      <source>Hand over</source>
+      <translation>核销</translation>
+    </message>
+    <message>
+      <source>The goods or service were handed over (核销): the frozen points are spent</source>
+      <translation>物品或服务已交付（核销），冻结的积分随即扣除</translation>
+    </message>
+    <message>
+      <source>Cancel redemption…</source>
+      <translation>取消兑换…</translation>
+    </message>
+    <message>
+      <source>Give back the points and the stock; a reason is required</source>
+      <translation>退回积分和库存，须填写原因</translation>
+    </message>
+    <message>
+      <source>Print receipt…</source>
+      <translation>打印小票…</translation>
+    </message>
+    <message>
+      <source>Print the receipt of the selected redemption again (Ctrl+P)</source>
+      <translation>补打选中兑换的小票（Ctrl+P）</translation>
+    </message>
+    <message>
+      <source>Waiting for handover (核销): {n}</source>
+      <translation>待核销：{n}</translation>
+    </message>
+    <message>
+      <source>{name} redeemed {items} for {n} points; the points are frozen until handover.</source>
+      <translation>{name} 用 {n} 分兑换了 {items}，积分已冻结，核销时扣除。</translation>
+    </message>
+    <message>
+      <source>{name} redeemed {items} for {n} points.</source>
+      <translation>{name} 用 {n} 分兑换了 {items}。</translation>
+    </message>
+    <message>
+      <source>Print receipt</source>
+      <translation>打印小票</translation>
+    </message>
+    <message>
+      <source>Handed over to {name}: {items} ({n} points).</source>
+      <translation>已为 {name} 核销：{items}（{n} 分）。</translation>
+    </message>
+    <message>
+      <source>Cancel redemption</source>
+      <translation>取消兑换</translation>
+    </message>
+    <message>
+      <source>Cancel redemption {number} ({items}, {n} points)? The points go back to the volunteer and the items back into stock.</source>
+      <translation>确定取消兑换 {number}（{items}，{n} 分）吗？积分将退还给志愿者，商品退回库存。</translation>
+    </message>
+    <message>
+      <source>Redemption {number} cancelled; {n} points went back to {name}.</source>
+      <translation>兑换 {number} 已取消，{n} 分已退还给 {name}。</translation>
+    </message>
+    <message>
+      <source>Love supermarket</source>
+      <translation>爱心超市</translation>
+    </message>
+    <message>
+      <source>Goods</source>
+      <translation>物品</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>服务</translation>
+    </message>
+    <message>
+      <source>Edit item: {name}</source>
+      <translation>编辑商品：{name}</translation>
+    </message>
+    <message>
+      <source>No items are offered yet.</source>
+      <translation>还没有上架的商品。</translation>
+    </message>
+    <message>
+      <source>({n} frozen until handover)</source>
+      <translation>（另有 {n} 分冻结待核销）</translation>
+    </message>
+    <message>
+      <source>Not enough points: {n} more needed</source>
+      <translation>积分不足：还差 {n} 分</translation>
+    </message>
+    <message>
+      <source>Left after redeeming: {n} points</source>
+      <translation>兑换后剩余：{n} 分</translation>
+    </message>
+    <message>
+      <source>Choose at least one item: set its quantity.</source>
+      <translation>请至少选择一件商品：填写兑换数量。</translation>
+    </message>
+    <message>
+      <source>Ctrl+R: redeem   Ctrl+N: new item   Enter: edit item</source>
+      <translation>Ctrl+R：兑换   Ctrl+N：新建商品   回车：编辑商品</translation>
+    </message>
+    <message>
+      <source>Only a volunteer coordinator can redeem points or change items.</source>
+      <translation>只有志愿者协调员可以兑换积分或修改商品。</translation>
+    </message>
+    <message>
+      <source>{n} items low on stock (at most {low}).</source>
+      <translation>{n} 种商品库存不足（{low} 件及以下）。</translation>
+    </message>
+    <message>
+      <source>Press Ctrl+N to add one.</source>
+      <translation>按 Ctrl+N 添加商品。</translation>
+    </message>
+    <message>
+      <source>Nothing is waiting for handover.</source>
+      <translation>没有待核销的兑换。</translation>
+    </message>
+    <message>
+      <source>Print the receipt (小票) now?</source>
+      <translation>现在打印小票吗？</translation>
+    </message>
+    <message>
+      <source>Quantity (↑/↓ or type a number)</source>
+      <translation>数量（按 ↑/↓ 或直接输入数字）</translation>
+    </message>
+    <message>
+      <source>Out of stock</source>
+      <translation>缺货</translation>
+    </message>
+    <message>
+      <source>No team</source>
+      <translation>未加入服务队</translation>
+    </message>
+    <message>
+      <source>The PDF could not be written: {error}</source>
+      <translation>无法生成 PDF 文件：{error}</translation>
+    </message>
+    <message>
+      <source>(handed over later)</source>
+      <translation>（稍后核销）</translation>
+    </message>
+    <message>
+      <source>Offered</source>
+      <translation>已上架</translation>
+    </message>
+    <message>
+      <source>Withdrawn</source>
+      <translation>已下架</translation>
+    </message>
+    <message>
+      <source>Low stock</source>
+      <translation>库存不足</translation>
+    </message>
+    <message>
+      <source>{kind} (reversed)</source>
+      <translation>{kind}（已冲正）</translation>
+    </message>
+    <message>
+      <source>Reverse the entry of {date} ({kind}, {amount} points). A new entry with the opposite amount is added; the original stays in the statement, marked as reversed.</source>
+      <translation>冲正 {date} 的记录（{kind}，{amount} 分）。系统将新增一笔积分相反的记录；原记录仍保留在积分明细中，并标记为已冲正。</translation>
+    </message>
+    <message>
+      <source>Adjust points of {name}</source>
+      <translation>调整 {name} 的积分</translation>
+    </message>
+    <message>
+      <source>e.g. 20 or -20</source>
+      <translation>例如：20 或 -20</translation>
+    </message>
+    <message>
+      <source>Required</source>
+      <translation>必填</translation>
+    </message>
+    <message>
+      <source>Points *</source>
+      <translation>积分 *</translation>
+    </message>
+    <message>
+      <source>Reason *</source>
+      <translation>原因 *</translation>
+    </message>
+    <message>
+      <source>Inactive</source>
+      <translation>已停用</translation>
+    </message>
+    <message>
+      <source>Points available</source>
+      <translation>可用积分</translation>
+    </message>
+    <message>
+      <source>Frozen until handover</source>
+      <translation>冻结积分（待核销）</translation>
+    </message>
+    <message>
+      <source>Approved hours</source>
+      <translation>累计服务时长</translation>
+    </message>
+    <message>
+      <source>Star level</source>
+      <translation>星级</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>积分变动</translation>
+    </message>
+    <message>
+      <source>Frozen change</source>
+      <translation>冻结变动</translation>
+    </message>
+    <message>
+      <source>Balance</source>
+      <translation>可用余额</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <source>Points statement</source>
+      <translation>积分明细</translation>
+    </message>
+    <message>
+      <source>Service records</source>
+      <translation>服务记录</translation>
+    </message>
+    <message>
+      <source>Redemptions</source>
+      <translation>兑换记录</translation>
+    </message>
+    <message>
+      <source>Adjust points…</source>
+      <translation>调整积分…</translation>
+    </message>
+    <message>
+      <source>Add or deduct points with a reason (Ctrl+J)</source>
+      <translation>增加或扣减积分，须填写原因（Ctrl+J）</translation>
+    </message>
+    <message>
+      <source>Reverse entry…</source>
+      <translation>冲正…</translation>
+    </message>
+    <message>
+      <source>Correct the selected statement line by reversing it (Ctrl+R)</source>
+      <translation>冲正选中的明细记录，以更正错误（Ctrl+R）</translation>
+    </message>
+    <message>
+      <source>Print statement…</source>
+      <translation>打印积分明细…</translation>
+    </message>
+    <message>
+      <source>Preview and print the points statement (Ctrl+P)</source>
+      <translation>预览并打印积分明细（Ctrl+P）</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Close (Esc)</source>
+      <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+      <source>Volunteer: {name}</source>
+      <translation>志愿者：{name}</translation>
+    </message>
+    <message>
+      <source>{done} of {total} hours</source>
+      <translation>{done} / {total} 小时</translation>
+    </message>
+    <message>
+      <source>Reverse entry</source>
+      <translation>冲正记录</translation>
+    </message>
+    <message>
+      <source>Reverse</source>
+      <translation>冲正</translation>
+    </message>
+    <message>
+      <source>Handed over: {items} ({n} points).</source>
+      <translation>已核销：{items}（{n} 分）。</translation>
+    </message>
+    <message>
+      <source>Pending</source>
+      <translation>待审核</translation>
+    </message>
+    <message>
+      <source>Redeemed</source>
+      <translation>兑换</translation>
+    </message>
+    <message>
+      <source>Waiting for handover</source>
+      <translation>待核销</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <source>Adjust</source>
+      <translation>调整</translation>
+    </message>
+    <message>
+      <source>{name} has {n} points available. A positive number adds points, a negative one deducts them. The adjustment is kept in the statement with its reason.</source>
+      <translation>{name} 现有可用积分 {n} 分。填正数为增加积分，填负数为扣减积分。调整记录连同原因会保留在积分明细中。</translation>
+    </message>
+    <message>
+      <source>Reverses the entry of {date}: {note}</source>
+      <translation>冲正 {date} 的记录：{note}</translation>
+    </message>
+    <message>
+      <source>No points yet.</source>
+      <translation>还没有积分记录。</translation>
+    </message>
+    <message>
+      <source>No redemptions yet.</source>
+      <translation>还没有兑换记录。</translation>
+    </message>
+    <message>
+      <source>Reversing more than {n} points needs a director; ask the director to do it.</source>
+      <translation>冲正超过 {n} 分须由主任操作，请交由主任办理。</translation>
+    </message>
+    <message>
+      <source>Corrected by a reversing entry further down</source>
+      <translation>已由下方的冲正记录更正</translation>
+    </message>
+    <message>
+      <source>Select the statement line to reverse first.</source>
+      <translation>请先选中要冲正的明细记录。</translation>
+    </message>
+    <message>
+      <source>Print statement</source>
+      <translation>打印积分明细</translation>
+    </message>
+    <message>
+      <source>{hours} more hours to {level}</source>
+      <translation>再服务 {hours} 小时升{level}</translation>
+    </message>
+    <message>
+      <source>No star yet</source>
+      <translation>暂无星级</translation>
+    </message>
+    <message>
+      <source>One star</source>
+      <translation>一星</translation>
+    </message>
+    <message>
+      <source>Two stars</source>
+      <translation>二星</translation>
+    </message>
+    <message>
+      <source>Three stars</source>
+      <translation>三星</translation>
+    </message>
+    <message>
+      <source>Four stars</source>
+      <translation>四星</translation>
+    </message>
+    <message>
+      <source>Five stars</source>
+      <translation>五星</translation>
+    </message>
+    <message>
+      <source>Highest level reached</source>
+      <translation>已达最高星级</translation>
+    </message>
+    <message>
+      <source>Enter the hours as a number, e.g. 2.5.</source>
+      <translation>时长请填写数字，例如 2.5。</translation>
+    </message>
+    <message>
+      <source>Hours must be more than zero.</source>
+      <translation>服务时长须大于零。</translation>
+    </message>
+    <message>
+      <source>At most 24 hours in a day.</source>
+      <translation>一天最多 24 小时。</translation>
+    </message>
+    <message>
+      <source>Nothing found.</source>
+      <translation>没有找到匹配项。</translation>
+    </message>
+    <message>
+      <source>{shown} of {n} shown; type more to narrow down</source>
+      <translation>共 {n} 条，显示 {shown} 条；继续输入可缩小范围</translation>
+    </message>
+    <message>
+      <source>No volunteer found.</source>
+      <translation>未找到志愿者。</translation>
+    </message>
+    <message>
+      <source>Resident: name, pinyin initials (zs), phone, ID number or address</source>
+      <translation>居民：姓名、拼音首字母（如 zs）、电话、身份证号或住址</translation>
+    </message>
+    <message>
+      <source>No resident found.</source>
+      <translation>未找到居民。</translation>
+    </message>
+    <message>
+      <source>Register volunteer</source>
+      <translation>登记志愿者</translation>
+    </message>
+    <message>
+      <source>Resident *</source>
+      <translation>居民 *</translation>
+    </message>
+    <message>
+      <source>No resident chosen yet.</source>
+      <translation>尚未选定居民。</translation>
+    </message>
+    <message>
+      <source>New team</source>
+      <translation>新建服务队</translation>
+    </message>
+    <message>
+      <source>e.g. 幸福社区助老服务队</source>
+      <translation>例如：幸福社区助老服务队</translation>
+    </message>
+    <message>
+      <source>Team name *</source>
+      <translation>服务队名称 *</translation>
+    </message>
+    <message>
+      <source>Leader</source>
+      <translation>队长</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Frozen</source>
+      <translation>冻结</translation>
+    </message>
+    <message>
+      <source>Name, pinyin initials (zs) or phone</source>
+      <translation>姓名、拼音首字母（如 zs）或电话</translation>
+    </message>
+    <message>
+      <source>Search as you type (Ctrl+F); Esc clears</source>
+      <translation>边输入边查找（Ctrl+F）；Esc 清空</translation>
+    </message>
+    <message>
+      <source>Make a resident a volunteer (Ctrl+N)</source>
+      <translation>将居民登记为志愿者（Ctrl+N）</translation>
+    </message>
+    <message>
+      <source>Create a volunteer team (Ctrl+T)</source>
+      <translation>新建志愿服务队（Ctrl+T）</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>Open the selected volunteer (Enter)</source>
+      <translation>打开选中的志愿者（回车）</translation>
+    </message>
+    <message>
+      <source>Enter: open   Ctrl+N: register   Ctrl+F: search   Esc: clear search</source>
+      <translation>回车：打开   Ctrl+N：登记   Ctrl+F：查找   Esc：清空查找</translation>
+    </message>
+    <message>
+      <source>Enter: open   Ctrl+F: search   Esc: clear search</source>
+      <translation>回车：打开   Ctrl+F：查找   Esc：清空查找</translation>
+    </message>
+    <message>
+      <source>Volunteers</source>
+      <translation>志愿者</translation>
+    </message>
+    <message>
+      <source>Volunteer stars</source>
+      <translation>志愿之星</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月度</translation>
+    </message>
+    <message>
+      <source>Whole year</source>
+      <translation>全年</translation>
+    </message>
+    <message>
+      <source>Rank</source>
+      <translation>名次</translation>
+    </message>
+    <message>
+      <source>Points earned</source>
+      <translation>获得积分</translation>
+    </message>
+    <message>
+      <source>All teams</source>
+      <translation>全部服务队</translation>
+    </message>
+    <message>
+      <source>Volunteer: name, pinyin initials (zs) or phone</source>
+      <translation>志愿者：姓名、拼音首字母（如 zs）或电话</translation>
+    </message>
+    <message>
+      <source>Register</source>
+      <translation>登记</translation>
+    </message>
+    <message>
+      <source>Volunteers are residents of the register. Find the resident (type, then Enter), choose the team and press Ctrl+S.</source>
+      <translation>志愿者须是已建档的居民。先查找居民（输入后按回车），再选择服务队，然后按 Ctrl+S。</translation>
+    </message>
+    <message>
+      <source>{name} (archived)</source>
+      <translation>{name}（已归档）</translation>
+    </message>
+    <message>
+      <source>Create team</source>
+      <translation>创建服务队</translation>
+    </message>
+    <message>
+      <source>{name} (inactive)</source>
+      <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+      <source>Month {n}</source>
+      <translation>{n} 月</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>统计期间</translation>
+    </message>
+    <message>
+      <source>1 volunteer</source>
+      <translation>共 1 人</translation>
+    </message>
+    <message>
+      <source>{n} volunteers</source>
+      <translation>共 {n} 人</translation>
+    </message>
+    <message>
+      <source>No volunteer matches “{text}”.</source>
+      <translation>没有找到与“{text}”相符的志愿者。</translation>
+    </message>
+    <message>
+      <source>Top {n} of {year} by approved hours</source>
+      <translation>{year} 年服务时长前 {n} 名</translation>
+    </message>
+    <message>
+      <source>Top {n} of {year}-{month:02d} by approved hours</source>
+      <translation>{year} 年 {month:02d} 月服务时长前 {n} 名</translation>
+    </message>
+    <message>
+      <source>No approved service hours in this period.</source>
+      <translation>该期间没有审核通过的服务时长。</translation>
+    </message>
+    <message>
+      <source>No volunteer in this team.</source>
+      <translation>该服务队还没有志愿者。</translation>
+    </message>
+    <message>
+      <source>No volunteers yet.</source>
+      <translation>还没有志愿者。</translation>
+    </message>
+    <message>
+      <source>Press Ctrl+N to register one.</source>
+      <translation>按 Ctrl+N 登记新居民。</translation>
+    </message>
+    <message>
+      <source>Find the resident first: type a name or phone and press Enter.</source>
+      <translation>请先查找居民：输入姓名或电话后按回车。</translation>
+    </message>
+  </context>
+  <context>
+    <name>lovebank_settings</name>
+    <message>
+      <source>Points rules</source>
+      <translation>积分规则</translation>
+    </message>
+    <message>
+      <source>Turning approved hours into points</source>
+      <translation>服务时长折算积分</translation>
+    </message>
+    <message>
+      <source>Points per hour of service</source>
+      <translation>每服务 1 小时积分</translation>
+    </message>
+    <message>
+      <source>Hours counted per day at most</source>
+      <translation>每天最多计入小时数</translation>
+    </message>
+    <message>
+      <source>Reversals above this many points need a director</source>
+      <translation>冲正超过此积分须主任操作</translation>
+    </message>
+    <message>
+      <source>Activity multipliers (set per activity when it is created): {kinds}</source>
+      <translation>活动倍数（创建活动时按类型设定）：{kinds}</translation>
+    </message>
+    <message>
+      <source>Save rules</source>
+      <translation>保存规则</translation>
+    </message>
+    <message>
+      <source>Year-end settlement</source>
+      <translation>年终积分清算</translation>
+    </message>
+    <message>
+      <source>Points earned before the date below and not yet spent expire. Each expiry is a ledger entry, so every volunteer's statement shows it.</source>
+      <translation>在下列日期之前获得且尚未使用的积分将过期清零。每笔清算都记入积分台账，志愿者的积分明细中可以看到。</translation>
+    </message>
+    <message>
+      <source>Points earned before</source>
+      <translation>清算此日期前获得的积分</translation>
+    </message>
+    <message>
+      <source>Settle points…</source>
+      <translation>开始清算…</translation>
+    </message>
+    <message>
+      <source>Saved. New approvals use these rules.</source>
+      <translation>已保存。之后审核的服务时长按新规则计分。</translation>
+    </message>
+    <message>
+      <source>Expire all unspent points earned before {date}? This cannot be undone, only corrected by adjustments.</source>
+      <translation>确定清算 {date} 之前获得的全部未使用积分吗？清算无法撤销，只能通过积分调整更正。</translation>
+    </message>
+    <message>
+      <source>{n} points expired.</source>
+      <translation>共清算 {n} 分。</translation>
+    </message>
+    <message>
+      <source>Enter a number.</source>
+      <translation>请填写数字。</translation>
+    </message>
+  </context>
+  <context>
     <name>main</name>
     <message>
       <source>Community Service Centre — {centre}</source>
@@ -1314,10 +2640,6 @@
       <translation>退出登录（Ctrl+Shift+L）</translation>
     </message>
     <message>
-      <source>Shortcut: Ctrl+{n}</source>
-      <translation>快捷键：Ctrl+{n}</translation>
-    </message>
-    <message>
       <source>Today</source>
       <translation>今日待办</translation>
     </message>
@@ -1332,6 +2654,18 @@
     <message>
       <source>Residents</source>
       <translation>居民档案</translation>
+    </message>
+    <message>
+      <source>Volunteers</source>
+      <translation>志愿者</translation>
+    </message>
+    <message>
+      <source>Service hours</source>
+      <translation>服务时长</translation>
+    </message>
+    <message>
+      <source>Love supermarket</source>
+      <translation>爱心超市</translation>
     </message>
     <message>
       <source>Users</source>
@@ -1350,8 +2684,16 @@
       <translation>时限与日历</translation>
     </message>
     <message>
+      <source>Points rules</source>
+      <translation>积分规则</translation>
+    </message>
+    <message>
       <source>Settings</source>
       <translation>系统设置</translation>
+    </message>
+    <message>
+      <source>Shortcut: Ctrl+{n}</source>
+      <translation>快捷键：Ctrl+{n}</translation>
     </message>
     <message>
       <source>Request</source>
