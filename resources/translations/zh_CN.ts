@@ -1887,7 +1887,7 @@
     </message>
     <message>
       <source>Name *</source>
-      <translation>姓名 *</translation>
+      <translation>名称 *</translation>
     </message>
     <message>
       <source>Price in points *</source>
@@ -2267,7 +2267,7 @@
     </message>
     <message>
       <source>Redeemed</source>
-      <translation>兑换</translation>
+      <translation>已兑换</translation>
     </message>
     <message>
       <source>Waiting for handover</source>
@@ -2543,7 +2543,7 @@
     </message>
     <message>
       <source>Press Ctrl+N to register one.</source>
-      <translation>按 Ctrl+N 登记新居民。</translation>
+      <translation>按 Ctrl+N 登记志愿者。</translation>
     </message>
     <message>
       <source>Find the resident first: type a name or phone and press Enter.</source>
