@@ -21,6 +21,8 @@ from db import audit, search_index, settings_repo
 from db.models import Grid, Resident, ResidentTag, Tag, User
 from db.uow import Database
 from desktop import reference_data
+from desktop.demo_love_bank import COUNTS as VOLUNTEER_COUNTS
+from desktop.demo_love_bank import fill_love_bank
 from desktop.demo_requests import COUNTS as REQUEST_COUNTS
 from desktop.demo_requests import fill_requests
 from desktop.errors import DomainError
@@ -92,7 +94,7 @@ def fill_demo(
     if scale not in SCALES:
         raise DomainError(N_("Unknown demo scale {scale}."), scale=scale)
     size = SCALES[scale]
-    grand_total = size.residents + REQUEST_COUNTS[scale]
+    grand_total = size.residents + REQUEST_COUNTS[scale] + VOLUNTEER_COUNTS[scale]
     rng = random.Random(seed)
     fake = Faker("zh_CN")
     fake.seed_instance(seed)
@@ -231,6 +233,17 @@ def fill_demo(
             rng,
             now,
             progress=(lambda done, _total: progress(size.residents + done, grand_total))
+            if progress
+            else None,
+        )
+        fill_love_bank(
+            s,
+            scale,
+            rng,
+            now,
+            progress=(
+                lambda done, _total: progress(size.residents + REQUEST_COUNTS[scale] + done, grand_total)
+            )
             if progress
             else None,
         )
