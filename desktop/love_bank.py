@@ -29,6 +29,7 @@ from db.models import (
     RewardItem,
     ServiceRecord,
     Team,
+    User,
     Volunteer,
 )
 from db.residents_repo import ResidentFilter, matches
@@ -852,10 +853,20 @@ class LoveBankService:
                         redemption_id=r.id,
                         at=self._now(),
                     )
-            for line in s.scalars(select(RedemptionLine).where(RedemptionLine.redemption_id == r.id)):
-                item = s.get(RewardItem, line.item_id)
-                if item is not None:
-                    item.stock += line.quantity
+            lines = s.scalars(select(RedemptionLine).where(RedemptionLine.redemption_id == r.id)).all()
+            # Lock the items as redeem() does: two desks cancelling (or one redeeming) the
+            # same item at once must not overwrite each other's stock.
+            stmt = (
+                select(RewardItem)
+                .where(RewardItem.id.in_([line.item_id for line in lines]))
+                .order_by(RewardItem.id)
+            )
+            if s.get_bind().dialect.name == "postgresql":
+                stmt = stmt.with_for_update()
+            items = {i.id: i for i in s.scalars(stmt)}
+            for line in lines:
+                if line.item_id in items:
+                    items[line.item_id].stock += line.quantity
             r.status, r.closed_at, r.note = CANCELLED, self._now(), reason.strip()[:500]
             uow.commit()
 
@@ -1027,6 +1038,8 @@ class LoveBankService:
                     )
                 )
             )
+            # People as colleagues know them (张志强), not by login.
+            people = dict(s.execute(select(User.username, User.full_name)).all())
             balance = 0
             lines = []
             for e in entries:
@@ -1040,7 +1053,7 @@ class LoveBankService:
                         e.frozen_delta,
                         balance,
                         e.note,
-                        e.username,
+                        people.get(e.username, e.username),
                         e.id in reversed_ids,
                         e.reverses_id,
                     )

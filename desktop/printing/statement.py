@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 TITLE = "志愿者积分明细"
 CONTINUED = "（续）"
-STAR_NAMES = ("未评星", "一星", "二星", "三星", "四星", "五星")
+STAR_NAMES = ("暂无星级", "一星", "二星", "三星", "四星", "五星")
 REVERSED_MARK = "已冲正"
 
 # Chinese names of the ledger kinds (desktop.ledger.KINDS), independent of the screen
@@ -167,7 +167,7 @@ def statement_for(
 
 
 def stars_text(stars: int) -> str:
-    """``★★☆☆☆ 二星``; ``未评星`` below one star."""
+    """``★★☆☆☆ 二星``; ``暂无星级`` below one star."""
     stars = max(0, min(5, stars))
     if not stars:
         return STAR_NAMES[0]

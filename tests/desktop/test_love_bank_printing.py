@@ -250,7 +250,7 @@ def statement(lines, **changes) -> StatementData:
 
 def test_every_ledger_kind_has_a_chinese_name():
     assert set(KIND_LABELS_ZH) == set(KINDS)
-    assert stars_text(0) == "未评星" and stars_text(2) == "★★☆☆☆ 二星"
+    assert stars_text(0) == "暂无星级" and stars_text(2) == "★★☆☆☆ 二星"
     assert period_text(None, None, dt.date(2026, 11, 20)) == "全部记录（截至 2026-11-20）"
     assert period_text(dt.date(2026, 1, 1), None, dt.date(2026, 11, 20)) == "2026-01-01 至 2026-11-20"
 
@@ -305,7 +305,7 @@ def test_an_empty_statement_is_one_page(tmp_path, chain):
         chain,
     )
     (text,) = page_texts(path)
-    assert "本期没有积分变动" in text and "第1页/共1页" in text and "未评星" in text
+    assert "本期没有积分变动" in text and "第1页/共1页" in text and "暂无星级" in text
     assert "以上共0条记录，期末可用积分0分。" in text and "协调员签字：" in text
 
 
