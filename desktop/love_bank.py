@@ -978,6 +978,8 @@ class LoveBankService:
                 ).all()
             )
             for volunteer_id, old in gained_old.items():
+                # Lock the account first, so no desk spends between the sums and the entry.
+                acc = ledger.account(s, volunteer_id)
                 spent = -(
                     s.scalar(
                         select(func.coalesce(func.sum(LedgerEntry.delta), 0)).where(
@@ -996,7 +998,6 @@ class LoveBankService:
                     )
                     or 0
                 )
-                acc = ledger.account(s, volunteer_id)
                 amount = min(acc.available, max(0, int(old) - (spent - returned)))
                 if amount > 0:
                     ledger.post(
