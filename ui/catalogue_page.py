@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from desktop.catalogue import LEVELS, CatalogueService, CategoryNode, DepartmentRow, TemplateRow
 from desktop.errors import DomainError, FieldErrors
 from desktop.permissions import Actor, Permission
-from ui.forms import FieldBox, FormDialog
+from ui.forms import DialogHost, FieldBox, FormDialog
 from ui.i18n import Translator, desktop_text, error_text
 
 _ = Translator("admin")
@@ -171,7 +171,7 @@ class CataloguePage(QWidget):
         super().__init__(parent)
         self._catalogue, self._actor = catalogue, actor
         self.editable = actor.can(Permission.MANAGE_SETTINGS)
-        self.dialog: QDialog | None = None  # the open dialog, if any
+        self._dialogs = DialogHost()
         self._nodes: dict[int, CategoryNode] = {}
         self._departments: list[DepartmentRow] = []
         self._templates: list[TemplateRow] = []
@@ -203,16 +203,14 @@ class CataloguePage(QWidget):
     # --- shared ---------------------------------------------------------------------------
     def _open(self, dialog: FormDialog, on_saved: Callable[[], None]) -> None:
         """Show a dialog window-modal without blocking; ``on_saved`` runs when it saves."""
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(on_saved)
         dialog.accepted.connect(self.sig_changed)
-        dialog.finished.connect(self._dialog_closed)
-        self.dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
+        self._dialogs.open(dialog)
 
-    def _dialog_closed(self) -> None:
-        self.dialog = None
+    @property
+    def dialog(self) -> QDialog | None:
+        """The dialog open on this page, if any."""
+        return self._dialogs.current
 
     def _run(self, action: Callable[[], object]) -> bool:
         """Run a service call; a refusal is shown in a message box."""

@@ -40,7 +40,7 @@ from desktop.permissions import Actor, Permission
 from desktop.requests import URGENCIES
 from desktop.workcalendar import official_is_workday
 from ui.catalogue_page import AdminDialog, shortcut
-from ui.forms import FieldBox, FormDialog
+from ui.forms import DialogHost, FieldBox, FormDialog
 from ui.i18n import Translator, desktop_text, error_text
 
 _ = Translator("admin")
@@ -281,7 +281,7 @@ class ClockSettingsPage(QWidget):
         super().__init__(parent)
         self._settings, self._catalogue, self._actor = settings, catalogue, actor
         self.editable = actor.can(Permission.MANAGE_SETTINGS)
-        self.dialog: QDialog | None = None
+        self._dialogs = DialogHost()
         self._limits: list[LimitRow] = []
         self._overrides: list[OverrideRow] = []
 
@@ -306,15 +306,14 @@ class ClockSettingsPage(QWidget):
 
     # --- shared ---------------------------------------------------------------------------
     def _open(self, dialog: FormDialog, on_saved: Callable[[], None]) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        """Show a dialog window-modal without blocking; ``on_saved`` runs when it saves."""
         dialog.accepted.connect(on_saved)
-        dialog.finished.connect(self._dialog_closed)
-        self.dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
+        self._dialogs.open(dialog)
 
-    def _dialog_closed(self) -> None:
-        self.dialog = None
+    @property
+    def dialog(self) -> QDialog | None:
+        """The dialog open on this page, if any."""
+        return self._dialogs.current
 
     def _confirm(self, title: str, question: str) -> bool:
         answer = QMessageBox.question(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import weakref
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.errors import DomainError, FieldErrors
@@ -114,3 +117,38 @@ class FormDialog(QDialog):
 
     def save(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
+
+
+class DialogHost:
+    """One dialog at a time for a page: opened window-modal without blocking the event
+    loop, remembered in ``current`` while open (pages and tests look at it), deleted
+    when closed, with the keyboard focus handed back to the page.
+
+    The focus target is held weakly: nothing connected to the dialog's signals may keep
+    the page alive, or Qt could delete the page while Python still releases it.
+
+    Args:
+        focus: the widget to focus after the dialog closes, e.g. the page's table.
+    """
+
+    def __init__(self, focus: QWidget | None = None):
+        self.current: QDialog | None = None
+        self._focus = weakref.ref(focus) if focus is not None else None
+
+    def focus_on(self, widget: QWidget) -> None:
+        self._focus = weakref.ref(widget)
+
+    def open(self, dialog: QDialog) -> None:
+        if self.current is not None and self.current.isVisible():
+            self.current.close()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._closed)
+        self.current = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def _closed(self, _result: int = 0) -> None:
+        self.current = None
+        widget = self._focus() if self._focus is not None else None
+        if widget is not None:
+            widget.setFocus()

@@ -53,7 +53,7 @@ from desktop.love_bank import (
     VolunteerRow,
 )
 from desktop.permissions import Actor, Permission
-from ui.forms import FieldBox, FormDialog
+from ui.forms import DialogHost, FieldBox, FormDialog
 from ui.i18n import Translator, error_text, field_messages
 from ui.volunteer_detail import ReasonDialog, record_status_text
 from ui.volunteers_page import (
@@ -697,7 +697,7 @@ class ServiceHoursPage(QWidget):
         self._actor = actor
         self._today = today
         self.can_manage = actor.can(Permission.MANAGE_LOVE_BANK)
-        self.dialog: QDialog | None = None
+        self._dialogs = DialogHost()
         self._rejecting: list[ServiceRow] = []
         self.setStyleSheet(STYLE)
         self.model = RecordTableModel(record_columns())
@@ -766,6 +766,7 @@ class ServiceHoursPage(QWidget):
         self.message_label.hide()
 
         self.table = QTableView()
+        self._dialogs.focus_on(self.table)
         self.table.setModel(self.model)
         setup_table(self.table, multi=True)
         size_columns(
@@ -934,7 +935,7 @@ class ServiceHoursPage(QWidget):
         )
         self._rejecting = pending
         dialog.accepted.connect(self._rejected)
-        self._open(dialog)
+        self._dialogs.open(dialog)
         return dialog
 
     def _rejected(self) -> None:
@@ -949,7 +950,7 @@ class ServiceHoursPage(QWidget):
             return None
         dialog = RecordHoursDialog(self._bank, self._actor, self, today=self._today)
         dialog.sig_saved.connect(self._recorded)
-        self._open(dialog)
+        self._dialogs.open(dialog)
         return dialog
 
     def _recorded(self, volunteer_id: int) -> None:
@@ -963,7 +964,7 @@ class ServiceHoursPage(QWidget):
             return None
         dialog = BatchEntryDialog(self._bank, self._actor, self, today=self._today)
         dialog.sig_saved.connect(self._batch_saved)
-        self._open(dialog)
+        self._dialogs.open(dialog)
         return dialog
 
     def _batch_saved(self, volunteer_ids: list) -> None:
@@ -975,18 +976,10 @@ class ServiceHoursPage(QWidget):
         for volunteer_id in volunteer_ids:
             self.sig_changed.emit(volunteer_id)
 
-    def _open(self, dialog: QDialog) -> None:
-        if self.dialog is not None and self.dialog.isVisible():
-            self.dialog.close()
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._closed)
-        self.dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def _closed(self) -> None:
-        self.dialog = None
-        self.table.setFocus()
+    @property
+    def dialog(self) -> QDialog | None:
+        """The dialog open on this page, if any."""
+        return self._dialogs.current
 
     def _show_error(self, exc: DomainError) -> None:
         QMessageBox.warning(self, _("Service hours"), error_text(exc))

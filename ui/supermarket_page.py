@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import DomainError, FieldErrors
 from desktop.love_bank import FROZEN, Basket, ItemRow, LoveBankService, RedemptionRow, VolunteerRow
 from desktop.permissions import Actor, Permission
-from ui.forms import FieldBox, FormDialog
+from ui.forms import DialogHost, FieldBox, FormDialog
 from ui.i18n import Translator, error_text, field_messages
 from ui.love_bank_print import PreviewFactory, find_redemption, show_receipt
 from ui.volunteer_detail import ReasonDialog, redemption_items
@@ -461,7 +461,7 @@ class SupermarketPage(QWidget):
         self.can_manage = actor.can(Permission.MANAGE_LOVE_BANK)
         self.items: list[ItemRow] = []
         self.pending: list[RedemptionRow] = []
-        self.dialog: QDialog | None = None
+        self._dialogs = DialogHost()
         self.preview: Any = None
         self._cancelling: RedemptionRow | None = None
         self.setStyleSheet(STYLE)
@@ -512,6 +512,7 @@ class SupermarketPage(QWidget):
 
         headers = [_("Item"), _("Kind"), _("Price (points)"), _("Stock"), _("Handover"), _("Status")]
         self.items_table = QTableWidget(0, len(headers))
+        self._dialogs.focus_on(self.items_table)
         self.items_table.setHorizontalHeaderLabels(headers)
         setup_table(self.items_table)
         size_columns(
@@ -712,7 +713,7 @@ class SupermarketPage(QWidget):
     def _item_dialog(self, it: ItemRow | None) -> QDialog:
         dialog = ItemDialog(self._bank, self._actor, it, self)
         dialog.sig_saved.connect(self._item_saved)
-        self._open(dialog)
+        self._dialogs.open(dialog)
         return dialog
 
     def _item_saved(self, item_id: int) -> None:
@@ -730,7 +731,7 @@ class SupermarketPage(QWidget):
             return None
         # Once the dialog has closed: the receipt question must not sit on top of it.
         dialog.accepted.connect(self._redeemed)
-        self._open(dialog)
+        self._dialogs.open(dialog)
         return dialog
 
     def _redeemed(self) -> None:
@@ -829,7 +830,7 @@ class SupermarketPage(QWidget):
         )
         self._cancelling = r
         dialog.accepted.connect(self._cancelled)
-        self._open(dialog)
+        self._dialogs.open(dialog)
         return dialog
 
     def _cancelled(self) -> None:
@@ -848,18 +849,10 @@ class SupermarketPage(QWidget):
         self.refresh()
         self.sig_changed.emit(r.volunteer_id)
 
-    def _open(self, dialog: QDialog) -> None:
-        if self.dialog is not None and self.dialog.isVisible():
-            self.dialog.close()
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._closed)
-        self.dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def _closed(self) -> None:
-        self.dialog = None
-        self.items_table.setFocus()
+    @property
+    def dialog(self) -> QDialog | None:
+        """The dialog open on this page, if any."""
+        return self._dialogs.current
 
     def _show_error(self, exc: DomainError) -> None:
         QMessageBox.warning(self, _("Love supermarket"), error_text(exc))

@@ -37,6 +37,7 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -56,7 +57,7 @@ from desktop.errors import DomainError, FieldErrors
 from desktop.love_bank import LoveBankService, VolunteerRow, next_star
 from desktop.permissions import Actor, Permission
 from desktop.residents import ResidentFilter, ResidentService
-from ui.forms import FormDialog
+from ui.forms import DialogHost, FormDialog
 from ui.i18n import Translator, error_text
 from ui.reception_page import MatchPopup
 from ui.windowed_model import Column, RowSource, WindowedTableModel
@@ -686,7 +687,7 @@ class VolunteersPage(QWidget):
         self._centre_name = centre_name
         self.can_manage = actor.can(Permission.MANAGE_LOVE_BANK)
         self._source: VolunteerSource | None = None
-        self.dialog: QWidget | None = None  # the open register / team dialog, if any
+        self._dialogs = DialogHost()
         self.detail: QWidget | None = None  # a volunteer dialog this page opened itself
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -754,6 +755,7 @@ class VolunteersPage(QWidget):
         actions.addWidget(self.hint_label)
 
         self.table = QTableView()
+        self._dialogs.focus_on(self.table)
         self.table.setModel(self.model)
         setup_table(self.table)
         size_columns(
@@ -1067,7 +1069,7 @@ class VolunteersPage(QWidget):
             team_id=self.team_combo.currentData(),
         )
         dialog.sig_saved.connect(self._registered)
-        self._open_dialog(dialog)
+        self._dialogs.open(dialog)
 
     def _registered(self, volunteer_id: int) -> None:
         self.sig_changed.emit(volunteer_id)
@@ -1084,23 +1086,15 @@ class VolunteersPage(QWidget):
             return
         dialog = TeamDialog(self._bank, self._actor, self)
         dialog.sig_saved.connect(self._team_created)
-        self._open_dialog(dialog)
+        self._dialogs.open(dialog)
 
     def _team_created(self, _team_id: int) -> None:
         self.reload_teams()
 
-    def _open_dialog(self, dialog: QWidget) -> None:
-        if self.dialog is not None and self.dialog.isVisible():
-            self.dialog.close()
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._dialog_closed)
-        self.dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def _dialog_closed(self) -> None:
-        self.dialog = None
-        self.table.setFocus()
+    @property
+    def dialog(self) -> QDialog | None:
+        """The register / team dialog open on this page, if any."""
+        return self._dialogs.current
 
     def _show_error(self, exc: DomainError) -> None:
         QMessageBox.warning(self, _("Volunteers"), error_text(exc))
