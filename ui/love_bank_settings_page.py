@@ -94,10 +94,14 @@ class LoveBankSettingsPage(QWidget):
         self.cutoff.setDisplayFormat("yyyy-MM-dd")
         today = dt.date.today()
         self.cutoff.setDate(QDate(today.year - 1, 12, 31))
+        self.cutoff.setMaximumWidth(180)
         form.addRow(_("Points earned before"), self.cutoff)
         run = QPushButton(_("Settle points…"))
         run.clicked.connect(self.settle)
-        form.addRow(run)
+        row = QHBoxLayout()
+        row.addWidget(run)
+        row.addStretch(1)
+        form.addRow(row)
         return group
 
     def refresh(self) -> None:
