@@ -59,3 +59,44 @@ def make_backup(url: str, attachments: Path, target_dir: Path, *, now: dt.dateti
             partial.unlink(missing_ok=True)
             raise DomainError(N_("The backup could not be written: {why}"), why=str(exc)) from exc
     return final
+
+
+BACKUP_GLOB = "shequ-backup-*.zip"
+KEEP_BACKUPS = 30
+
+
+def latest_backup(target_dir: Path) -> Path | None:
+    """The newest backup zip in the folder (names sort by time), or None."""
+    found = sorted(target_dir.glob(BACKUP_GLOB)) if target_dir.is_dir() else []
+    return found[-1] if found else None
+
+
+def backup_due(
+    target_dir: Path, now: dt.datetime | None = None, *, every: dt.timedelta = dt.timedelta(days=1)
+) -> bool:
+    """Whether the daily automatic backup should run: none yet, or the newest is a day old."""
+    latest = latest_backup(target_dir)
+    if latest is None:
+        return True
+    made = dt.datetime.fromtimestamp(latest.stat().st_mtime)
+    return (now or dt.datetime.now()) - made >= every
+
+
+def prune(target_dir: Path, keep: int = KEEP_BACKUPS) -> list[Path]:
+    """Delete all but the newest ``keep`` automatic backups; returns what was deleted."""
+    found = sorted(target_dir.glob(BACKUP_GLOB)) if target_dir.is_dir() else []
+    old = found[:-keep] if keep > 0 else found
+    for path in old:
+        path.unlink(missing_ok=True)
+    return old
+
+
+def daily_backup(
+    url: str, attachments: Path, target_dir: Path, now: dt.datetime | None = None
+) -> Path | None:
+    """The automatic backup at start-up: made when due (SQLite files only), old ones pruned."""
+    if make_url(url).get_backend_name() != "sqlite" or not backup_due(target_dir, now):
+        return None
+    path = make_backup(url, attachments, target_dir, now=now)
+    prune(target_dir)
+    return path

@@ -61,6 +61,28 @@ def settle_memory() -> None:
     gc.freeze()
 
 
+def _start_daily_backup(window, services: Services) -> None:
+    """Once a day, at the first login, back up the database file and its attachments in
+    the background; the status bar says how it went."""
+    from desktop.backup import daily_backup
+    from desktop.opening import attachments_dir
+    from ui.background import run_in_background
+
+    url = services.db.url
+
+    def done(path) -> None:
+        if path is not None:
+            window.statusBar().showMessage(_("Daily backup made: {path}", path=str(path)), 15000)
+
+    def failed(exc: BaseException) -> None:
+        text = error_text(exc) if isinstance(exc, DomainError) else str(exc)
+        window.statusBar().showMessage(_("The daily backup failed: {why}", why=text))
+
+    window._backup_relay = run_in_background(
+        lambda: daily_backup(url, attachments_dir(url), backup_dir()), done, failed, parent=window
+    )
+
+
 def _run_window(app: QApplication, window) -> bool:
     """Show the main window until it closes; True when the user chose to log out."""
     logged_out: list[bool] = []
@@ -106,6 +128,7 @@ def run(db: str | None, *, demo: bool) -> int:
         if not login.exec() or login.actor is None:
             return 0
         window = MainWindow(services, login.actor)
+        _start_daily_backup(window, services)
         logged_out = _run_window(app, window)
         window.deleteLater()
         if not logged_out:

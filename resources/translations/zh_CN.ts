@@ -411,6 +411,14 @@
       <translation>正在创建演示数据库…</translation>
     </message>
     <message>
+      <source>The daily backup failed: {why}</source>
+      <translation>每日自动备份失败：{why}</translation>
+    </message>
+    <message>
+      <source>Daily backup made: {path}</source>
+      <translation>已完成每日自动备份：{path}</translation>
+    </message>
+    <message>
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>

@@ -51,3 +51,37 @@ def test_backup_contains_the_database_and_the_attachments(tmp_path, make_actor):
 def test_a_missing_database_file_is_refused(tmp_path):
     with pytest.raises(DomainError):
         make_backup(to_url(tmp_path / "nothing.sqlite3"), tmp_path / "att", tmp_path / "out")
+
+
+def test_daily_backup_runs_once_a_day_and_keeps_the_newest_thirty(tmp_path):
+    import datetime as dt
+    import os
+
+    from desktop.backup import backup_due, daily_backup, prune
+
+    db_file = tmp_path / "centre.sqlite3"
+    services = open_database(db_file, backup_dir=None)
+    services.db.dispose()
+    url = to_url(db_file)
+    out = tmp_path / "backups"
+    first = daily_backup(url, tmp_path / "att", out, now=dt.datetime(2026, 11, 20, 9, 0))
+    assert first is not None and first.exists()
+    assert not backup_due(out, dt.datetime.fromtimestamp(first.stat().st_mtime) + dt.timedelta(hours=23))
+    assert backup_due(out, dt.datetime.fromtimestamp(first.stat().st_mtime) + dt.timedelta(hours=25))
+    for day in range(1, 35):
+        stamp = (
+            f"shequ-backup-202610{day:02d}-090000.zip"
+            if day <= 31
+            else f"shequ-backup-202611{day - 31:02d}-080000.zip"
+        )
+        (out / stamp).write_bytes(b"old")
+        os.utime(out / stamp, (0, 0))
+    removed = prune(out)
+    assert len(list(out.glob("shequ-backup-*.zip"))) == 30 and len(removed) == 5
+    assert first.exists()  # the newest is kept
+
+
+def test_no_automatic_backup_of_a_server_database(tmp_path):
+    from desktop.backup import daily_backup
+
+    assert daily_backup("postgresql+psycopg://user@host/db", tmp_path, tmp_path / "out") is None
