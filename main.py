@@ -5,6 +5,7 @@
     python main.py demo --scale centre|district --db DB
     python main.py screenshots OUTDIR [--db DB]
     python main.py backup [--to DIR] [--db DB]
+    python main.py restore FILE [--db DB]
     python main.py check [--db DB]
 
 ``--db`` takes a file path or a SQLAlchemy URL; without it the configured database is
@@ -32,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help="zip of the database and attachments / 备份")
     backup.add_argument("--to", dest="to", help="folder for the backup file / 备份文件夹")
     backup.add_argument("--db", dest="sub_db")
+    restore = sub.add_parser("restore", help="put a backup zip back / 从备份恢复")
+    restore.add_argument("file")
+    restore.add_argument("--db", dest="sub_db")
     check = sub.add_parser("check", help="integrity and audit-chain check / 数据检查")
     check.add_argument("--db", dest="sub_db")
     return p
@@ -108,6 +112,26 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from db.engine import to_url
+    from desktop.backup import restore_backup
+    from desktop.config import backup_dir
+    from desktop.errors import DomainError
+    from desktop.opening import attachments_dir, open_database
+
+    url = to_url(_target(args))
+    try:
+        safety = restore_backup(Path(args.file), url, attachments_dir(url), backup_dir())
+        open_database(url, backup_dir=backup_dir()).db.dispose()  # upgrade an older backup now
+    except DomainError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    print(f"已恢复 / restored: {url}\n原数据库已另存 / previous database saved as: {safety}")
+    return 0
+
+
 def _cmd_screenshots(args: argparse.Namespace) -> int:
     from ui.screenshots import take_screenshots
 
@@ -122,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_check(args)
     if args.command == "backup":
         return _cmd_backup(args)
+    if args.command == "restore":
+        return _cmd_restore(args)
     if args.command == "screenshots":
         return _cmd_screenshots(args)
     from ui.app import run

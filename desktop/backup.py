@@ -100,3 +100,62 @@ def daily_backup(
     path = make_backup(url, attachments, target_dir, now=now)
     prune(target_dir)
     return path
+
+
+def restore_backup(zip_path: Path, url: str, attachments: Path, safety_dir: Path) -> Path:
+    """Put a backup back in place of the database file (and add its attachments).
+
+    Nothing is replaced until the backup has been read whole and its database passed
+    ``PRAGMA integrity_check``; the current file is first saved into ``safety_dir`` (so a
+    restore can itself be undone), and the new file is moved in with an atomic rename.
+    Returns the safety copy of the database that was replaced (or the restored path when
+    there was none). The application must not have the database open.
+    """
+    import shutil
+    import sqlite3
+
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database:
+        raise DomainError(N_("Only a database file can be restored from a backup zip."))
+    target = Path(u.database)
+    try:
+        zf = zipfile.ZipFile(zip_path)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise DomainError(N_("{name} is not a backup of this program."), name=Path(zip_path).name) from exc
+    with zf, tempfile.TemporaryDirectory(dir=target.parent if target.parent.exists() else None) as work:
+        if DATABASE_NAME not in zf.namelist():
+            raise DomainError(N_("{name} is not a backup of this program."), name=Path(zip_path).name)
+        bad = zf.testzip()
+        if bad is not None:
+            raise DomainError(N_("The backup file is damaged at {name}."), name=bad)
+        staged = Path(work) / DATABASE_NAME
+        with zf.open(DATABASE_NAME) as src, staged.open("wb") as out:
+            shutil.copyfileobj(src, out)
+        try:
+            check = sqlite3.connect(staged)
+            ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            check.close()
+        except sqlite3.Error:
+            ok = False
+        if not ok:
+            raise DomainError(
+                N_("The database in {name} is damaged; nothing was restored."), name=Path(zip_path).name
+            )
+        safety = target
+        if target.exists():
+            try:
+                safety = backup_sqlite_file(target, safety_dir, label="before-restore")
+            except BackupFailed as exc:
+                raise DomainError(N_("The database could not be copied: {why}"), why=str(exc)) from exc
+        for suffix in ("-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged, target)
+        for name in zf.namelist():
+            if name.startswith(ATTACHMENTS_PREFIX) and not name.endswith("/"):
+                dest = attachments / name[len(ATTACHMENTS_PREFIX) :]
+                if not dest.exists():  # content-addressed: same name, same bytes
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    with zf.open(name) as src, dest.open("wb") as out:
+                        shutil.copyfileobj(src, out)
+    return safety

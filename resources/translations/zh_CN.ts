@@ -661,12 +661,24 @@
       <translation>数据库文件 {path} 不存在。</translation>
     </message>
     <message>
-      <source>The database could not be copied: {why}</source>
-      <translation>无法复制数据库：{why}</translation>
+      <source>Only a database file can be restored from a backup zip.</source>
+      <translation>只有数据库文件才能从备份压缩包恢复。</translation>
+    </message>
+    <message>
+      <source>{name} is not a backup of this program.</source>
+      <translation>{name} 不是本程序的备份文件。</translation>
     </message>
     <message>
       <source>The backup file is damaged at {name}.</source>
       <translation>备份文件在 {name} 处损坏。</translation>
+    </message>
+    <message>
+      <source>The database in {name} is damaged; nothing was restored.</source>
+      <translation>{name} 中的数据库已损坏，未做任何恢复。</translation>
+    </message>
+    <message>
+      <source>The database could not be copied: {why}</source>
+      <translation>无法复制数据库：{why}</translation>
     </message>
     <message>
       <source>The backup could not be written: {why}</source>

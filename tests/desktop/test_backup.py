@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -85,3 +86,58 @@ def test_no_automatic_backup_of_a_server_database(tmp_path):
     from desktop.backup import daily_backup
 
     assert daily_backup("postgresql+psycopg://user@host/db", tmp_path, tmp_path / "out") is None
+
+
+def test_restore_puts_the_backup_back_and_keeps_the_replaced_database(tmp_path, make_actor):
+    import subprocess
+    import sys
+
+    from desktop.backup import restore_backup
+
+    db_file = tmp_path / "centre.sqlite3"
+    services = open_database(db_file, backup_dir=None)
+    desk = make_actor(services, Role.FRONT_DESK)
+    services.residents.save(desk, ResidentForm(name="备份前"))
+    url = to_url(db_file)
+    zip_path = make_backup(url, attachments_dir(url), tmp_path / "backups")
+    services.residents.save(desk, ResidentForm(name="备份后"))
+    services.db.dispose()
+
+    safety = restore_backup(zip_path, url, attachments_dir(url), tmp_path / "safety")
+    restored = sqlite3.connect(db_file)
+    names = {r[0] for r in restored.execute("SELECT name FROM resident")}
+    restored.close()
+    assert names == {"备份前"}
+    kept = sqlite3.connect(safety)
+    assert {r[0] for r in kept.execute("SELECT name FROM resident")} == {"备份前", "备份后"}
+    kept.close()
+
+    # The command line: a damaged zip restores nothing and says so.
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"not a zip")
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(Path(__file__).resolve().parents[2] / "main.py"),
+            "restore",
+            str(broken),
+            "--db",
+            str(db_file),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1 and "broken.zip" in result.stderr
+
+
+def test_a_backup_with_a_damaged_database_is_refused(tmp_path):
+    from desktop.backup import restore_backup
+
+    bad = tmp_path / "shequ-backup-bad.zip"
+    with zipfile.ZipFile(bad, "w") as zf:
+        zf.writestr(DATABASE_NAME, b"SQLite format 3\x00" + b"\x00" * 200)
+    target = tmp_path / "centre.sqlite3"
+    target.write_bytes(b"keep me")
+    with pytest.raises(DomainError):
+        restore_backup(bad, to_url(target), tmp_path / "att", tmp_path / "safety")
+    assert target.read_bytes() == b"keep me"
