@@ -643,18 +643,12 @@ class RequestsPage(QWidget):
 
     def select_request(self, request_id: int, near_row: int = -1) -> bool:
         """Select a request at ``near_row`` or on the first page; else stay near that row."""
-        n = self.model.rowCount()
-        if n == 0:
-            return False
-        candidates = [near_row] if 0 <= near_row < n else []
-        candidates += [r for r in range(min(n, 100)) if r != near_row]
-        for r in candidates:
-            row = self.model.row_at(r)
-            if row is not None and row.id == request_id:
-                self.select_row(r)
-                return True
-        if near_row >= 0:
-            self.select_row(min(near_row, n - 1))
+        found = self.model.find_row(request_id, near_row)
+        if found is not None:
+            self.select_row(found)
+            return True
+        if near_row >= 0 and self.model.rowCount():
+            self.select_row(min(near_row, self.model.rowCount() - 1))
         return False
 
     def open_selected(self) -> None:

@@ -457,18 +457,12 @@ class ResidentsPage(QWidget):
         When it is gone (archived, no longer matching) the row at ``near_row`` is
         selected instead, so working down a list goes on where it was.
         """
-        n = self.model.rowCount()
-        if n == 0:
-            return False
-        candidates = [near_row] if 0 <= near_row < n else []
-        candidates += [r for r in range(min(n, 100)) if r != near_row]
-        for r in candidates:
-            row = self.model.row_at(r)
-            if row is not None and row.id == resident_id:
-                self.select_row(r)
-                return True
-        if near_row >= 0:
-            self.select_row(min(near_row, n - 1))
+        found = self.model.find_row(resident_id, near_row)
+        if found is not None:
+            self.select_row(found)
+            return True
+        if near_row >= 0 and self.model.rowCount():
+            self.select_row(min(near_row, self.model.rowCount() - 1))
         return False
 
     def select_row(self, row: int) -> None:

@@ -81,6 +81,18 @@ class WindowedTableModel(QAbstractTableModel, Generic[T]):
             self._pages.move_to_end(number)
         return page[at] if at < len(page) else None
 
+    def find_row(self, row_id: object, near_row: int = -1, scan: int = 100) -> int | None:
+        """The row whose ``id`` is ``row_id``: looked for at ``near_row`` first, then in
+        the first ``scan`` rows (never the whole result, which may be a million rows)."""
+        n = self._count
+        candidates = [near_row] if 0 <= near_row < n else []
+        candidates += [r for r in range(min(n, scan)) if r != near_row]
+        for r in candidates:
+            row = self.row_at(r)
+            if row is not None and getattr(row, "id", None) == row_id:
+                return r
+        return None
+
     # --- Qt model interface ----------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008,N802
         return 0 if parent.isValid() else self._count
