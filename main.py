@@ -42,16 +42,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _target(args: argparse.Namespace) -> str:
-    from desktop.config import LocalConfig
+    from desktop.common.config import LocalConfig
 
     return getattr(args, "sub_db", None) or args.db or LocalConfig.load().database_or_default()
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from db.engine import to_url
-    from desktop.config import backup_dir
-    from desktop.demo import fill_demo
-    from desktop.errors import DomainError
+    from desktop.common.config import backup_dir
+    from desktop.common.errors import DomainError
+    from desktop.demo.generate import fill_demo
     from desktop.opening import open_database
 
     started = time.perf_counter()
@@ -74,8 +74,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from desktop.check import run_checks
-    from desktop.errors import DomainError
+    from desktop.admin.check import run_checks
+    from desktop.common.errors import DomainError
     from desktop.opening import open_database
 
     try:
@@ -97,9 +97,9 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from db.engine import to_url
-    from desktop.backup import make_backup
-    from desktop.config import backup_dir
-    from desktop.errors import DomainError
+    from desktop.admin.backup import make_backup
+    from desktop.common.config import backup_dir
+    from desktop.common.errors import DomainError
     from desktop.opening import attachments_dir
 
     url = to_url(_target(args))
@@ -116,9 +116,9 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from db.engine import to_url
-    from desktop.backup import restore_backup
-    from desktop.config import backup_dir
-    from desktop.errors import DomainError
+    from desktop.admin.backup import restore_backup
+    from desktop.common.config import backup_dir
+    from desktop.common.errors import DomainError
     from desktop.opening import attachments_dir, open_database
 
     url = to_url(_target(args))
@@ -133,7 +133,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _cmd_screenshots(args: argparse.Namespace) -> int:
-    from ui.screenshots import take_screenshots
+    from ui.shell.screenshots import take_screenshots
 
     return take_screenshots(args.outdir, getattr(args, "sub_db", None) or args.db)
 
@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_restore(args)
     if args.command == "screenshots":
         return _cmd_screenshots(args)
-    from ui.app import run
+    from ui.shell.app import run
 
     return run(args.db, demo=args.demo)
 

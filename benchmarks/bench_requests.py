@@ -46,8 +46,8 @@ def main() -> int:
     ensure_db(args.db)
 
     from desktop.opening import open_database
-    from desktop.requests import RequestFilter
-    from ui.app import make_app, settle_memory
+    from desktop.requests.service import RequestFilter
+    from ui.shell.app import make_app, settle_memory
 
     make_app("zh_CN")
     services = open_database(args.db, backup_dir=None)
@@ -90,7 +90,7 @@ def main() -> int:
     print(f"start page lists (today): {_median_ms(lambda: requests.today(actor), args.runs):.1f} ms")
 
     try:
-        from ui.requests_page import RequestsPage
+        from ui.requests.list_page import RequestsPage
     except ImportError:
         return 0
     from PySide6.QtWidgets import QApplication

@@ -95,9 +95,9 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop.opening import open_database
-    from desktop.residents import ResidentFilter
-    from ui.app import make_app, settle_memory
-    from ui.residents_page import ResidentsPage
+    from desktop.residents.service import ResidentFilter
+    from ui.residents.page import ResidentsPage
+    from ui.shell.app import make_app, settle_memory
 
     make_app("zh_CN")
     services = open_database(args.db, backup_dir=None)

@@ -8,14 +8,14 @@ from pathlib import Path
 from db.engine import describe, make_engine, to_url
 from db.migrate import BackupFailed, DatabaseTooNew, upgrade_database
 from db.uow import Database
-from desktop.accounts import AccountService
-from desktop.audit_log import AuditService
-from desktop.centre import CentreService
-from desktop.errors import DomainError
-from desktop.i18n import N_
-from desktop.love_bank import LoveBankService
-from desktop.requests import RequestService
-from desktop.residents import ResidentService
+from desktop.admin.accounts import AccountService
+from desktop.admin.audit_log import AuditService
+from desktop.admin.centre import CentreService
+from desktop.common.errors import DomainError
+from desktop.common.i18n import N_
+from desktop.love_bank.service import LoveBankService
+from desktop.requests.service import RequestService
+from desktop.residents.service import ResidentService
 
 
 @dataclass
@@ -78,7 +78,7 @@ def attachments_dir(url: str) -> Path:
     data), or in this PC's data folder for a server database."""
     from sqlalchemy.engine import make_url
 
-    from desktop.config import data_dir
+    from desktop.common.config import data_dir
 
     u = make_url(url)
     if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:":

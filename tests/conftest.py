@@ -31,15 +31,15 @@ from sqlalchemy.engine import Row, make_url  # noqa: E402
 from sqlalchemy.exc import OperationalError  # noqa: E402
 from sqlalchemy.pool import NullPool  # noqa: E402
 
-import desktop.passwords  # noqa: E402
+import desktop.admin.passwords  # noqa: E402
 from db.models import AuditEntry  # noqa: E402
+from desktop.common.permissions import SYSTEM, Actor, Role  # noqa: E402
 from desktop.opening import Services, open_database  # noqa: E402
-from desktop.permissions import SYSTEM, Actor, Role  # noqa: E402
 
 PG_ADMIN_URL = os.environ.get("SHEQU_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 # The hasher the application ships with, before the tests swap in a cheap one.
-PRODUCTION_HASHER = desktop.passwords._hasher
+PRODUCTION_HASHER = desktop.admin.passwords._hasher
 
 
 # --- speed ---------------------------------------------------------------------------
@@ -51,7 +51,7 @@ def fast_password_hashing() -> Iterator[None]:
     paths are the same. ``tests/desktop/test_passwords.py`` checks the real hasher."""
     mp = pytest.MonkeyPatch()
     mp.setattr(
-        desktop.passwords,
+        desktop.admin.passwords,
         "_hasher",
         PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1),
     )
@@ -226,7 +226,7 @@ def audit_rows() -> Callable[[Services], list[Row]]:
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite file filled once per session with the ``centre`` demo data (read it via
     ``demo_db``, which hands each test its own copy)."""
-    from desktop.demo import fill_demo
+    from desktop.demo.generate import fill_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     services = open_database(path, backup_dir=None)

@@ -22,7 +22,7 @@ Han Sans) and it silently prints an empty box for a character the font lacks. So
   embedding, broken files) are skipped.
 * :class:`FontChain` tells, per character, the first font that has a real glyph for it,
   and turns text into ReportLab Paragraph markup with one ``<font name=…>`` run per font.
-  A character no font covers raises :class:`~desktop.errors.DomainError` naming it.
+  A character no font covers raises :class:`~desktop.common.errors.DomainError` naming it.
 
 Fonts are opened and registered once per process (cached by file and face index).
 """
@@ -45,13 +45,14 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.platypus import paragraph
 
-from desktop.errors import DomainError
-from desktop.i18n import N_
+from desktop.common import resources
+from desktop.common.errors import DomainError
+from desktop.common.i18n import N_
 
 log = logging.getLogger(__name__)
 
 ENV_FONT_DIRS = "SHEQU_FONT_DIRS"
-PROJECT_FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+PROJECT_FONT_DIR = resources.FONTS
 
 # Known CJK TrueType fonts, best first: (file name in lower case, face index in a .ttc).
 KNOWN_FONTS: tuple[tuple[str, int], ...] = (

@@ -685,152 +685,16 @@
       <translation>无法写入备份文件：{why}</translation>
     </message>
     <message>
-      <source>This category already has a sub-category named {name}.</source>
-      <translation>该分类下已有名为“{name}”的子分类。</translation>
-    </message>
-    <message>
-      <source>There is already a department named {name}.</source>
-      <translation>已有名为“{name}”的单位。</translation>
-    </message>
-    <message>
-      <source>Enter a name.</source>
-      <translation>请填写名称。</translation>
-    </message>
-    <message>
-      <source>This category no longer exists.</source>
-      <translation>该分类已不存在。</translation>
-    </message>
-    <message>
-      <source>There is already a category named {name}.</source>
-      <translation>已有名为“{name}”的分类。</translation>
-    </message>
-    <message>
-      <source>This department no longer exists.</source>
-      <translation>该单位已不存在。</translation>
-    </message>
-    <message>
-      <source>Enter a title.</source>
-      <translation>请填写标题。</translation>
-    </message>
-    <message>
-      <source>Enter the text of the answer.</source>
-      <translation>请填写答复内容。</translation>
-    </message>
-    <message>
-      <source>The name has {count} characters; at most {n} are allowed.</source>
-      <translation>名称有 {count} 个字，最多 {n} 个字。</translation>
-    </message>
-    <message>
-      <source>Choose the handling level.</source>
-      <translation>请选择办理层级。</translation>
-    </message>
-    <message>
-      <source>The title has {count} characters; at most {n} are allowed.</source>
-      <translation>标题有 {count} 个字，最多 {n} 个字。</translation>
-    </message>
-    <message>
-      <source>The text has {count} characters; at most {n} are allowed.</source>
-      <translation>内容有 {count} 个字，最多 {n} 个字。</translation>
-    </message>
-    <message>
-      <source>This response template no longer exists.</source>
-      <translation>该答复模板已不存在。</translation>
-    </message>
-    <message>
-      <source>This category is disabled; choose another.</source>
-      <translation>该分类已停用，请选择其他分类。</translation>
-    </message>
-    <message>
-      <source>Categories have two levels only: a sub-category cannot have sub-categories of its own.</source>
-      <translation>分类只有两级：子分类下不能再建子分类。</translation>
-    </message>
-    <message>
       <source>The centre's name has at most {n} characters.</source>
       <translation>中心名称最多 {n} 个字。</translation>
     </message>
     <message>
-      <source>Enter a whole number of working minutes from 1 to {max}.</source>
-      <translation>请填写 1 至 {max} 之间的整数（按工作时间计的分钟数）。</translation>
+      <source>A password needs at least {n} characters.</source>
+      <translation>密码至少 {n} 位。</translation>
     </message>
     <message>
-      <source>Enter a whole number of working days from 1 to {max}.</source>
-      <translation>请填写 1 至 {max} 之间的整数（工作日天数）。</translation>
-    </message>
-    <message>
-      <source>The answer limit ({answer} days) cannot be longer than the resolve limit ({resolve} days).</source>
-      <translation>答复时限（{answer} 个工作日）不能长于办结时限（{resolve} 个工作日）。</translation>
-    </message>
-    <message>
-      <source>The follow-up limit ({follow_up} days) cannot be shorter than the resolve limit ({resolve} days).</source>
-      <translation>回访时限（{follow_up} 个工作日）不能短于办结时限（{resolve} 个工作日）。</translation>
-    </message>
-    <message>
-      <source>Choose the urgency red, yellow or green, or any.</source>
-      <translation>请选择紧急程度：红、黄、绿或不限。</translation>
-    </message>
-    <message>
-      <source>Choose a date.</source>
-      <translation>请选择日期。</translation>
-    </message>
-    <message>
-      <source>Choose working day or day off.</source>
-      <translation>请选择工作日或休息日。</translation>
-    </message>
-    <message>
-      <source>The note has at most {n} characters.</source>
-      <translation>备注最多 {n} 个字。</translation>
-    </message>
-    <message>
-      <source>This deadline rule no longer exists.</source>
-      <translation>该时限规则已不存在。</translation>
-    </message>
-    <message>
-      <source>There is no calendar correction for {day}.</source>
-      <translation>{day} 没有日历调整。</translation>
-    </message>
-    <message>
-      <source>Accept</source>
-      <translation>受理</translation>
-    </message>
-    <message>
-      <source>Answer</source>
-      <translation>答复</translation>
-    </message>
-    <message>
-      <source>Resolve</source>
-      <translation>办结</translation>
-    </message>
-    <message>
-      <source>Follow-up</source>
-      <translation>回访</translation>
-    </message>
-    <message>
-      <source>On time</source>
-      <translation>正常</translation>
-    </message>
-    <message>
-      <source>Due soon</source>
-      <translation>即将到期</translation>
-    </message>
-    <message>
-      <source>Overdue</source>
-      <translation>已超时</translation>
-    </message>
-    <message>
-      <source>Done on time</source>
-      <translation>按时完成</translation>
-    </message>
-    <message>
-      <source>Done late</source>
-      <translation>超时完成</translation>
-    </message>
-    <message>
-      <source>Unknown demo scale {scale}.</source>
-      <translation>未知的演示数据规模 {scale}。</translation>
-    </message>
-    <message>
-      <source>The database already has data; demo data goes only into a new one.</source>
-      <translation>该数据库已有数据，演示数据只能写入新数据库。</translation>
+      <source>The two passwords do not match.</source>
+      <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
       <source>You are not allowed to do this.</source>
@@ -839,6 +703,78 @@
     <message>
       <source>Please correct the highlighted fields.</source>
       <translation>请修改标红的项目。</translation>
+    </message>
+    <message>
+      <source>Front desk</source>
+      <translation>前台接待</translation>
+    </message>
+    <message>
+      <source>Volunteer coordinator</source>
+      <translation>志愿者协调员</translation>
+    </message>
+    <message>
+      <source>Director</source>
+      <translation>主任</translation>
+    </message>
+    <message>
+      <source>Administrator</source>
+      <translation>系统管理员</translation>
+    </message>
+    <message>
+      <source>Enter the ID number.</source>
+      <translation>请填写身份证号。</translation>
+    </message>
+    <message>
+      <source>An ID number has 18 characters; this one has {count}.</source>
+      <translation>身份证号应为 18 位，当前为 {count} 位。</translation>
+    </message>
+    <message>
+      <source>An ID number is 17 digits followed by a digit or X.</source>
+      <translation>身份证号由 17 位数字加 1 位数字或 X 组成。</translation>
+    </message>
+    <message>
+      <source>The check character of this ID number is wrong; please re-check it.</source>
+      <translation>身份证号校验位不正确，请核对。</translation>
+    </message>
+    <message>
+      <source>The birth date {date} in this ID number is not possible.</source>
+      <translation>身份证号中的出生日期 {date} 不合理。</translation>
+    </message>
+    <message>
+      <source>Enter the phone number.</source>
+      <translation>请填写电话号码。</translation>
+    </message>
+    <message>
+      <source>A phone number may contain only digits and a dash.</source>
+      <translation>电话号码只能包含数字和短横线。</translation>
+    </message>
+    <message>
+      <source>Enter a landline with its area code, e.g. 0533-1234567.</source>
+      <translation>座机请带区号，例如 0533-1234567。</translation>
+    </message>
+    <message>
+      <source>This landline number is not valid; check the area code and length.</source>
+      <translation>座机号码无效，请检查区号和位数。</translation>
+    </message>
+    <message>
+      <source>The birth date {date} in this ID number does not exist.</source>
+      <translation>身份证号中的出生日期 {date} 不存在。</translation>
+    </message>
+    <message>
+      <source>The area code {code} is not in the current list (it may have been abolished).</source>
+      <translation>地区码 {code} 不在现行区划中（可能是已撤销的旧区划），请核对。</translation>
+    </message>
+    <message>
+      <source>A mobile number has 11 digits and starts with 13–19.</source>
+      <translation>手机号应为 11 位，以 13–19 开头。</translation>
+    </message>
+    <message>
+      <source>Unknown demo scale {scale}.</source>
+      <translation>未知的演示数据规模 {scale}。</translation>
+    </message>
+    <message>
+      <source>The database already has data; demo data goes only into a new one.</source>
+      <translation>该数据库已有数据，演示数据只能写入新数据库。</translation>
     </message>
     <message>
       <source>Earned</source>
@@ -1089,30 +1025,6 @@
       <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-      <source>A password needs at least {n} characters.</source>
-      <translation>密码至少 {n} 位。</translation>
-    </message>
-    <message>
-      <source>The two passwords do not match.</source>
-      <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
-      <source>Front desk</source>
-      <translation>前台接待</translation>
-    </message>
-    <message>
-      <source>Volunteer coordinator</source>
-      <translation>志愿者协调员</translation>
-    </message>
-    <message>
-      <source>Director</source>
-      <translation>主任</translation>
-    </message>
-    <message>
-      <source>Administrator</source>
-      <translation>系统管理员</translation>
-    </message>
-    <message>
       <source>No TrueType font for Chinese was found on this computer. Install Microsoft YaHei or SimSun (Windows) or fonts-wqy-microhei (Linux), or copy a .ttf font into {folder}.</source>
       <translation>本机未找到支持中文的 TrueType 字体。请安装微软雅黑或宋体（Windows）或 fonts-wqy-microhei（Linux），或将 .ttf 字体文件复制到 {folder}。</translation>
     </message>
@@ -1121,84 +1033,140 @@
       <translation>已安装的字体都无法打印“{char}”字（U+{code}）。请安装包含该字的字体（如生僻字字体），或改用其他写法。</translation>
     </message>
     <message>
-      <source>Registered</source>
-      <translation>已登记</translation>
+      <source>This category already has a sub-category named {name}.</source>
+      <translation>该分类下已有名为“{name}”的子分类。</translation>
     </message>
     <message>
-      <source>Assigned</source>
-      <translation>已派单</translation>
+      <source>There is already a department named {name}.</source>
+      <translation>已有名为“{name}”的单位。</translation>
     </message>
     <message>
-      <source>Accepted</source>
-      <translation>已受理</translation>
+      <source>Enter a name.</source>
+      <translation>请填写名称。</translation>
     </message>
     <message>
-      <source>Answered</source>
-      <translation>已答复</translation>
+      <source>This category no longer exists.</source>
+      <translation>该分类已不存在。</translation>
     </message>
     <message>
-      <source>Resolved</source>
-      <translation>已办结</translation>
+      <source>There is already a category named {name}.</source>
+      <translation>已有名为“{name}”的分类。</translation>
     </message>
     <message>
-      <source>Closed</source>
-      <translation>已回访</translation>
+      <source>This department no longer exists.</source>
+      <translation>该单位已不存在。</translation>
     </message>
     <message>
-      <source>Returned</source>
-      <translation>已退回</translation>
+      <source>Enter a title.</source>
+      <translation>请填写标题。</translation>
     </message>
     <message>
-      <source>Reopened</source>
-      <translation>重办</translation>
+      <source>Enter the text of the answer.</source>
+      <translation>请填写答复内容。</translation>
     </message>
     <message>
-      <source>Merged</source>
-      <translation>已合并</translation>
+      <source>The name has {count} characters; at most {n} are allowed.</source>
+      <translation>名称有 {count} 个字，最多 {n} 个字。</translation>
     </message>
     <message>
-      <source>Register</source>
-      <translation>登记</translation>
+      <source>Choose the handling level.</source>
+      <translation>请选择办理层级。</translation>
     </message>
     <message>
-      <source>Assign</source>
-      <translation>派单</translation>
+      <source>The title has {count} characters; at most {n} are allowed.</source>
+      <translation>标题有 {count} 个字，最多 {n} 个字。</translation>
     </message>
     <message>
-      <source>Return</source>
-      <translation>退回</translation>
+      <source>The text has {count} characters; at most {n} are allowed.</source>
+      <translation>内容有 {count} 个字，最多 {n} 个字。</translation>
     </message>
     <message>
-      <source>Reopen</source>
-      <translation>重办</translation>
+      <source>This response template no longer exists.</source>
+      <translation>该答复模板已不存在。</translation>
     </message>
     <message>
-      <source>Remind</source>
-      <translation>催办</translation>
+      <source>This category is disabled; choose another.</source>
+      <translation>该分类已停用，请选择其他分类。</translation>
     </message>
     <message>
-      <source>Supervise</source>
-      <translation>督办</translation>
+      <source>Categories have two levels only: a sub-category cannot have sub-categories of its own.</source>
+      <translation>分类只有两级：子分类下不能再建子分类。</translation>
     </message>
     <message>
-      <source>Merge</source>
-      <translation>合并</translation>
+      <source>Enter a whole number of working minutes from 1 to {max}.</source>
+      <translation>请填写 1 至 {max} 之间的整数（按工作时间计的分钟数）。</translation>
     </message>
     <message>
-      <source>Attach file</source>
-      <translation>添加附件</translation>
+      <source>Enter a whole number of working days from 1 to {max}.</source>
+      <translation>请填写 1 至 {max} 之间的整数（工作日天数）。</translation>
     </message>
     <message>
-      <source>Your role may not {action} a request.</source>
-      <translation>您的角色无权对诉求执行“{action}”。</translation>
+      <source>The answer limit ({answer} days) cannot be longer than the resolve limit ({resolve} days).</source>
+      <translation>答复时限（{answer} 个工作日）不能长于办结时限（{resolve} 个工作日）。</translation>
     </message>
     <message>
-      <source>This request is {status}; it cannot be given “{action}” now.</source>
-      <translation>该诉求当前状态为“{status}”，不能执行“{action}”。</translation>
+      <source>The follow-up limit ({follow_up} days) cannot be shorter than the resolve limit ({resolve} days).</source>
+      <translation>回访时限（{follow_up} 个工作日）不能短于办结时限（{resolve} 个工作日）。</translation>
     </message>
     <message>
-      <source>Please write the reason or content for “{action}”.</source>
-      <translation>请填写“{action}”的原因或内容。</translation>
+      <source>Choose the urgency red, yellow or green, or any.</source>
+      <translation>请选择紧急程度：红、黄、绿或不限。</translation>
+    </message>
+    <message>
+      <source>Choose a date.</source>
+      <translation>请选择日期。</translation>
+    </message>
+    <message>
+      <source>Choose working day or day off.</source>
+      <translation>请选择工作日或休息日。</translation>
+    </message>
+    <message>
+      <source>The note has at most {n} characters.</source>
+      <translation>备注最多 {n} 个字。</translation>
+    </message>
+    <message>
+      <source>This deadline rule no longer exists.</source>
+      <translation>该时限规则已不存在。</translation>
+    </message>
+    <message>
+      <source>There is no calendar correction for {day}.</source>
+      <translation>{day} 没有日历调整。</translation>
+    </message>
+    <message>
+      <source>Accept</source>
+      <translation>受理</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>答复</translation>
+    </message>
+    <message>
+      <source>Resolve</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>回访</translation>
+    </message>
+    <message>
+      <source>On time</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <source>Due soon</source>
+      <translation>即将到期</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已超时</translation>
+    </message>
+    <message>
+      <source>Done on time</source>
+      <translation>按时完成</translation>
+    </message>
+    <message>
+      <source>Done late</source>
+      <translation>超时完成</translation>
     </message>
     <message>
       <source>Walk-in</source>
@@ -1357,6 +1325,86 @@
       <translation>请选择主办单位。</translation>
     </message>
     <message>
+      <source>Registered</source>
+      <translation>已登记</translation>
+    </message>
+    <message>
+      <source>Assigned</source>
+      <translation>已派单</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>已受理</translation>
+    </message>
+    <message>
+      <source>Answered</source>
+      <translation>已答复</translation>
+    </message>
+    <message>
+      <source>Resolved</source>
+      <translation>已办结</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>已回访</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>已退回</translation>
+    </message>
+    <message>
+      <source>Reopened</source>
+      <translation>重办</translation>
+    </message>
+    <message>
+      <source>Merged</source>
+      <translation>已合并</translation>
+    </message>
+    <message>
+      <source>Register</source>
+      <translation>登记</translation>
+    </message>
+    <message>
+      <source>Assign</source>
+      <translation>派单</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>退回</translation>
+    </message>
+    <message>
+      <source>Reopen</source>
+      <translation>重办</translation>
+    </message>
+    <message>
+      <source>Remind</source>
+      <translation>催办</translation>
+    </message>
+    <message>
+      <source>Supervise</source>
+      <translation>督办</translation>
+    </message>
+    <message>
+      <source>Merge</source>
+      <translation>合并</translation>
+    </message>
+    <message>
+      <source>Attach file</source>
+      <translation>添加附件</translation>
+    </message>
+    <message>
+      <source>Your role may not {action} a request.</source>
+      <translation>您的角色无权对诉求执行“{action}”。</translation>
+    </message>
+    <message>
+      <source>This request is {status}; it cannot be given “{action}” now.</source>
+      <translation>该诉求当前状态为“{status}”，不能执行“{action}”。</translation>
+    </message>
+    <message>
+      <source>Please write the reason or content for “{action}”.</source>
+      <translation>请填写“{action}”的原因或内容。</translation>
+    </message>
+    <message>
       <source>Enter the resident's name.</source>
       <translation>请填写居民姓名。</translation>
     </message>
@@ -1391,54 +1439,6 @@
     <message>
       <source>A chosen key group no longer exists.</source>
       <translation>所选的重点人群类别已不存在。</translation>
-    </message>
-    <message>
-      <source>Enter the ID number.</source>
-      <translation>请填写身份证号。</translation>
-    </message>
-    <message>
-      <source>An ID number has 18 characters; this one has {count}.</source>
-      <translation>身份证号应为 18 位，当前为 {count} 位。</translation>
-    </message>
-    <message>
-      <source>An ID number is 17 digits followed by a digit or X.</source>
-      <translation>身份证号由 17 位数字加 1 位数字或 X 组成。</translation>
-    </message>
-    <message>
-      <source>The check character of this ID number is wrong; please re-check it.</source>
-      <translation>身份证号校验位不正确，请核对。</translation>
-    </message>
-    <message>
-      <source>The birth date {date} in this ID number is not possible.</source>
-      <translation>身份证号中的出生日期 {date} 不合理。</translation>
-    </message>
-    <message>
-      <source>Enter the phone number.</source>
-      <translation>请填写电话号码。</translation>
-    </message>
-    <message>
-      <source>A phone number may contain only digits and a dash.</source>
-      <translation>电话号码只能包含数字和短横线。</translation>
-    </message>
-    <message>
-      <source>Enter a landline with its area code, e.g. 0533-1234567.</source>
-      <translation>座机请带区号，例如 0533-1234567。</translation>
-    </message>
-    <message>
-      <source>This landline number is not valid; check the area code and length.</source>
-      <translation>座机号码无效，请检查区号和位数。</translation>
-    </message>
-    <message>
-      <source>The birth date {date} in this ID number does not exist.</source>
-      <translation>身份证号中的出生日期 {date} 不存在。</translation>
-    </message>
-    <message>
-      <source>The area code {code} is not in the current list (it may have been abolished).</source>
-      <translation>地区码 {code} 不在现行区划中（可能是已撤销的旧区划），请核对。</translation>
-    </message>
-    <message>
-      <source>A mobile number has 11 digits and starts with 13–19.</source>
-      <translation>手机号应为 11 位，以 13–19 开头。</translation>
     </message>
   </context>
   <context>
@@ -3716,98 +3716,6 @@
   <context>
     <name>residents</name>
     <message>
-      <source>Required</source>
-      <translation>必填</translation>
-    </message>
-    <message>
-      <source>Name *</source>
-      <translation>姓名 *</translation>
-    </message>
-    <message>
-      <source>ID number</source>
-      <translation>身份证号</translation>
-    </message>
-    <message>
-      <source>Gender</source>
-      <translation>性别</translation>
-    </message>
-    <message>
-      <source>Not given</source>
-      <translation>未填</translation>
-    </message>
-    <message>
-      <source>Clear</source>
-      <translation>清除</translation>
-    </message>
-    <message>
-      <source>Filled from the ID number</source>
-      <translation>根据身份证号自动填写</translation>
-    </message>
-    <message>
-      <source>Birth date</source>
-      <translation>出生日期</translation>
-    </message>
-    <message>
-      <source>Phone</source>
-      <translation>电话</translation>
-    </message>
-    <message>
-      <source>Address</source>
-      <translation>住址</translation>
-    </message>
-    <message>
-      <source>No grid</source>
-      <translation>未分网格</translation>
-    </message>
-    <message>
-      <source>Grid</source>
-      <translation>网格</translation>
-    </message>
-    <message>
-      <source>Key groups</source>
-      <translation>重点人群</translation>
-    </message>
-    <message>
-      <source>Notes</source>
-      <translation>备注</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>保存</translation>
-    </message>
-    <message>
-      <source>Save (Ctrl+S or Enter)</source>
-      <translation>保存（Ctrl+S 或回车）</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
-    </message>
-    <message>
-      <source>Close without saving (Esc)</source>
-      <translation>不保存并关闭（Esc）</translation>
-    </message>
-    <message>
-      <source>New resident</source>
-      <translation>新建居民</translation>
-    </message>
-    <message>
-      <source>Edit resident: {name}</source>
-      <translation>编辑居民：{name}</translation>
-    </message>
-    <message>
-      <source>18 characters; fills in birth date and gender</source>
-      <translation>18 位，自动填写出生日期和性别</translation>
-    </message>
-    <message>
-      <source>Mobile, or landline with area code</source>
-      <translation>手机号，或带区号的座机</translation>
-    </message>
-    <message>
-      <source>Leave empty to keep {value}</source>
-      <translation>留空则保持 {value} 不变</translation>
-    </message>
-    <message>
       <source>{name} (archived)</source>
       <translation>{name}（已归档）</translation>
     </message>
@@ -3820,8 +3728,32 @@
       <translation>姓名</translation>
     </message>
     <message>
+      <source>Gender</source>
+      <translation>性别</translation>
+    </message>
+    <message>
       <source>Age</source>
       <translation>年龄</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Grid</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <source>Key groups</source>
+      <translation>重点人群</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>住址</translation>
     </message>
     <message>
       <source>Click to sort by this column</source>
@@ -3838,6 +3770,10 @@
     <message>
       <source>Show archived</source>
       <translation>显示已归档</translation>
+    </message>
+    <message>
+      <source>New resident</source>
+      <translation>新建居民</translation>
     </message>
     <message>
       <source>Register a new resident (Ctrl+N)</source>
@@ -3934,6 +3870,70 @@
     <message>
       <source>This look-up is recorded in the audit log.</source>
       <translation>本次查看已记入操作日志。</translation>
+    </message>
+    <message>
+      <source>Required</source>
+      <translation>必填</translation>
+    </message>
+    <message>
+      <source>Name *</source>
+      <translation>姓名 *</translation>
+    </message>
+    <message>
+      <source>Not given</source>
+      <translation>未填</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>清除</translation>
+    </message>
+    <message>
+      <source>Filled from the ID number</source>
+      <translation>根据身份证号自动填写</translation>
+    </message>
+    <message>
+      <source>Birth date</source>
+      <translation>出生日期</translation>
+    </message>
+    <message>
+      <source>No grid</source>
+      <translation>未分网格</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Save (Ctrl+S or Enter)</source>
+      <translation>保存（Ctrl+S 或回车）</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Close without saving (Esc)</source>
+      <translation>不保存并关闭（Esc）</translation>
+    </message>
+    <message>
+      <source>Edit resident: {name}</source>
+      <translation>编辑居民：{name}</translation>
+    </message>
+    <message>
+      <source>18 characters; fills in birth date and gender</source>
+      <translation>18 位，自动填写出生日期和性别</translation>
+    </message>
+    <message>
+      <source>Mobile, or landline with area code</source>
+      <translation>手机号，或带区号的座机</translation>
+    </message>
+    <message>
+      <source>Leave empty to keep {value}</source>
+      <translation>留空则保持 {value} 不变</translation>
     </message>
   </context>
   <context>

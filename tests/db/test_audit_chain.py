@@ -8,9 +8,9 @@ from sqlalchemy.exc import DBAPIError
 
 from db import audit
 from db.triggers import APPEND_ONLY_TABLES, trigger_names
-from desktop.check import run_checks
-from desktop.permissions import Role
-from desktop.residents import ResidentForm
+from desktop.admin.check import run_checks
+from desktop.common.permissions import Role
+from desktop.residents.service import ResidentForm
 
 
 @pytest.fixture

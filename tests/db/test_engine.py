@@ -6,7 +6,7 @@ import threading
 
 from sqlalchemy import text
 
-from db import settings_repo
+from db import settings as settings_repo
 from db.engine import BUSY_TIMEOUT_MS
 
 

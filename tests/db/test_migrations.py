@@ -20,10 +20,10 @@ from sqlalchemy import create_engine, inspect, text
 import db.migrate as migrate
 from db.engine import make_engine
 from db.triggers import missing_triggers
-from desktop.errors import DomainError
+from desktop.common.errors import DomainError
+from desktop.common.permissions import Role
 from desktop.opening import open_database
-from desktop.permissions import Role
-from desktop.residents import ResidentForm
+from desktop.residents.service import ResidentForm
 
 BACKENDS = [
     pytest.param("sqlite", id="sqlite"),
@@ -269,7 +269,7 @@ def test_a_database_of_the_first_release_upgrades_with_its_data_and_triggers(tmp
     from db.engine import make_engine, to_url
     from db.migrate import HEAD, alembic_config, current_revision
     from db.triggers import missing_triggers
-    from desktop.check import run_checks
+    from desktop.admin.check import run_checks
 
     path = tmp_path / "old.sqlite3"
     url = to_url(path)

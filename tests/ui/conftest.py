@@ -16,9 +16,9 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from desktop.demo import fill_demo  # noqa: E402
+from desktop.common.permissions import Actor  # noqa: E402
+from desktop.demo.generate import fill_demo  # noqa: E402
 from desktop.opening import Services, open_database  # noqa: E402
-from desktop.permissions import Actor  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 

@@ -1,0 +1,303 @@
+"""Logging in, first-run setup and user management.
+
+Lock-out: after ``MAX_FAILURES`` wrong passwords in a row an account is locked for
+``LOCK_MINUTES``. The counter and the lock time live in the database, so quitting and
+restarting the app does not reset them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from db import audit
+from db import settings as settings_repo
+from db.models import User
+from db.uow import Database
+from desktop.admin.passwords import check_new_password, hash_password, verify_password
+from desktop.common.errors import DomainError, FieldErrors, NotFound
+from desktop.common.i18n import N_
+from desktop.common.permissions import SYSTEM, Actor, Permission, Role
+from desktop.requests import reference_data
+
+MAX_FAILURES = 5
+LOCK_MINUTES = 15
+
+
+@dataclass(frozen=True)
+class UserRow:
+    id: int
+    username: str
+    full_name: str
+    role: Role
+    is_active: bool
+    locked_until: dt.datetime | None
+    failed_logins: int
+
+
+def _row(u: User) -> UserRow:
+    return UserRow(
+        id=u.id,
+        username=u.username,
+        full_name=u.full_name,
+        role=Role(u.role),
+        is_active=u.is_active,
+        locked_until=u.locked_until,
+        failed_logins=u.failed_logins,
+    )
+
+
+def _snapshot(u: User) -> dict:
+    return {
+        "username": u.username,
+        "full_name": u.full_name,
+        "role": u.role,
+        "is_active": u.is_active,
+    }
+
+
+def _refuse_if_locked(user: User, now: dt.datetime) -> None:
+    if user.locked_until is not None and user.locked_until > now:
+        minutes = max(1, int((user.locked_until - now).total_seconds() + 59) // 60)
+        raise DomainError(
+            N_("Too many wrong passwords: this account is locked for {minutes} more minutes."),
+            minutes=minutes,
+        )
+
+
+def _new_user(username: str, full_name: str, role: Role, password_hash: str, now: dt.datetime) -> User:
+    return User(
+        username=username,
+        full_name=full_name,
+        role=Role(role).value,
+        password_hash=password_hash,
+        is_active=True,
+        failed_logins=0,
+        created_at=now,
+    )
+
+
+class AccountService:
+    def __init__(self, db: Database, now: Callable[[], dt.datetime] = dt.datetime.now):
+        self._db = db
+        self._now = now
+
+    # --- first run -------------------------------------------------------------------
+    def needs_setup(self) -> bool:
+        with self._db.reading() as uow:
+            return (uow.session.scalar(select(func.count()).select_from(User)) or 0) == 0
+
+    def setup(self, centre_name: str, admin_username: str, password: str, confirm: str) -> None:
+        """Create the first administrator and name the centre (only on an empty database)."""
+        errors: dict[str, DomainError] = {}
+        centre_name = centre_name.strip()
+        admin_username = admin_username.strip()
+        if not centre_name:
+            errors["centre_name"] = DomainError(N_("Enter the centre's name."))
+        if not admin_username:
+            errors["username"] = DomainError(N_("Enter a user name."))
+        try:
+            check_new_password(password, confirm)
+        except DomainError as exc:
+            errors["password"] = exc
+        if errors:
+            raise FieldErrors(errors)
+        password_hash = hash_password(password)  # slow by design: before the transaction
+        with self._db.writing() as uow:
+            s = uow.session
+            if s.scalar(select(func.count()).select_from(User)):
+                raise DomainError(N_("This database has already been set up."))
+            settings_repo.put(s, settings_repo.CENTRE_NAME, centre_name)
+            reference_data.seed(s)
+            user = _new_user(admin_username, "系统管理员", Role.ADMIN, password_hash, self._now())
+            s.add(user)
+            s.flush()
+            audit.record(
+                s,
+                user_id=None,
+                username=SYSTEM.username,
+                action="setup",
+                entity="user",
+                entity_id=user.id,
+                after={"centre_name": centre_name, **_snapshot(user)},
+            )
+            uow.commit()
+
+    # --- login -----------------------------------------------------------------------
+    def login(self, username: str, password: str) -> Actor:
+        """Return the actor for a correct password; count failures and lock the account.
+
+        The password is checked outside any transaction (Argon2 takes a noticeable
+        fraction of a second by design), so other desks are never kept waiting for the
+        database while it runs; the outcome is then written in one short transaction.
+        """
+        username = username.strip()
+        if not username or not password:
+            raise DomainError(N_("Enter your user name and password."))
+        now = self._now()
+        with self._db.reading() as uow:
+            user = uow.session.scalar(select(User).where(User.username == username))
+            if user is None or not user.is_active:
+                raise DomainError(N_("Wrong user name or password."))
+            _refuse_if_locked(user, now)
+            user_id, password_hash = user.id, user.password_hash
+        correct = verify_password(password_hash, password)
+        with self._db.writing() as uow:
+            s = uow.session
+            user = s.get(User, user_id)
+            if user is None or not user.is_active:
+                raise DomainError(N_("Wrong user name or password."))
+            _refuse_if_locked(user, now)  # another desk may have locked it meanwhile
+            if not correct:
+                user.failed_logins += 1
+                locked = user.failed_logins >= MAX_FAILURES
+                if locked:
+                    user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
+                    user.failed_logins = 0
+                audit.record(
+                    s,
+                    user_id=user.id,
+                    username=user.username,
+                    action="lock" if locked else "login_failed",
+                    entity="user",
+                    entity_id=user.id,
+                    at=now,
+                )
+                uow.commit()
+                if locked:
+                    raise DomainError(
+                        N_("Too many wrong passwords: this account is locked for {minutes} minutes."),
+                        minutes=LOCK_MINUTES,
+                    )
+                left = MAX_FAILURES - user.failed_logins
+                raise DomainError(
+                    N_("Wrong user name or password. {left} tries left before the account locks."),
+                    left=left,
+                )
+            user.failed_logins = 0
+            user.locked_until = None
+            audit.record(
+                s,
+                user_id=user.id,
+                username=user.username,
+                action="login",
+                entity="user",
+                entity_id=user.id,
+                at=now,
+            )
+            uow.commit()
+            return Actor(user.id, user.username, user.full_name, Role(user.role))
+
+    # --- management (admin) ----------------------------------------------------------
+    def list_users(self, actor: Actor) -> list[UserRow]:
+        actor.require(Permission.MANAGE_USERS)
+        with self._db.reading() as uow:
+            return [_row(u) for u in uow.session.scalars(select(User).order_by(User.id))]
+
+    def create_user(self, actor: Actor, *, username: str, full_name: str, role: Role, password: str) -> int:
+        actor.require(Permission.MANAGE_USERS)
+        username, full_name = username.strip(), full_name.strip()
+        errors: dict[str, DomainError] = {}
+        if not username:
+            errors["username"] = DomainError(N_("Enter a user name."))
+        if not full_name:
+            errors["full_name"] = DomainError(N_("Enter the person's name."))
+        try:
+            check_new_password(password)
+        except DomainError as exc:
+            errors["password"] = exc
+        if errors:
+            raise FieldErrors(errors)
+        password_hash = hash_password(password)  # slow by design: before the transaction
+        with self._db.writing() as uow:
+            s = uow.session
+            if s.scalar(select(User.id).where(User.username == username)) is not None:
+                raise FieldErrors(
+                    {"username": DomainError(N_("The user name {name} is taken."), name=username)}
+                )
+            user = _new_user(username, full_name, role, password_hash, self._now())
+            s.add(user)
+            s.flush()
+            audit.record(
+                s,
+                user_id=actor.user_id,
+                username=actor.username,
+                action="create",
+                entity="user",
+                entity_id=user.id,
+                after=_snapshot(user),
+            )
+            uow.commit()
+            return user.id
+
+    def update_user(self, actor: Actor, user_id: int, *, full_name: str, role: Role, is_active: bool) -> None:
+        actor.require(Permission.MANAGE_USERS)
+        full_name = full_name.strip()
+        if not full_name:
+            raise FieldErrors({"full_name": DomainError(N_("Enter the person's name."))})
+        with self._db.writing() as uow:
+            s = uow.session
+            user = s.get(User, user_id)
+            if user is None:
+                raise NotFound(N_("This user no longer exists."))
+            if user.id == actor.user_id and (not is_active or Role(role) != Role.ADMIN):
+                raise DomainError(N_("You cannot remove your own administrator rights."))
+            before = _snapshot(user)
+            user.full_name, user.role, user.is_active = full_name, Role(role).value, is_active
+            if before == _snapshot(user):
+                return
+            audit.record(
+                s,
+                user_id=actor.user_id,
+                username=actor.username,
+                action="update",
+                entity="user",
+                entity_id=user.id,
+                before=before,
+                after=_snapshot(user),
+            )
+            uow.commit()
+
+    def reset_password(self, actor: Actor, user_id: int, password: str) -> None:
+        """Set a new password and lift any lock."""
+        actor.require(Permission.MANAGE_USERS)
+        check_new_password(password)
+        password_hash = hash_password(password)
+        with self._db.writing() as uow:
+            s = uow.session
+            user = s.get(User, user_id)
+            if user is None:
+                raise NotFound(N_("This user no longer exists."))
+            user.password_hash = password_hash
+            user.failed_logins = 0
+            user.locked_until = None
+            audit.record(
+                s,
+                user_id=actor.user_id,
+                username=actor.username,
+                action="reset_password",
+                entity="user",
+                entity_id=user.id,
+            )
+            uow.commit()
+
+    def change_own_password(self, actor: Actor, old: str, new: str, confirm: str) -> None:
+        check_new_password(new, confirm)
+        with self._db.writing() as uow:
+            s = uow.session
+            user = s.get(User, actor.user_id)
+            if user is None or not verify_password(user.password_hash, old):
+                raise FieldErrors({"old": DomainError(N_("The current password is wrong."))})
+            user.password_hash = hash_password(new)
+            audit.record(
+                s,
+                user_id=actor.user_id,
+                username=actor.username,
+                action="change_password",
+                entity="user",
+                entity_id=user.id,
+            )
+            uow.commit()

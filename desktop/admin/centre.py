@@ -1,0 +1,51 @@
+"""The centre's own settings kept in the database (its name appears on every printout)."""
+
+from __future__ import annotations
+
+from db import audit
+from db import settings as settings_repo
+from db.uow import Database
+from desktop.common.errors import DomainError, FieldErrors
+from desktop.common.i18n import N_
+from desktop.common.permissions import Actor, Permission
+
+CENTRE_NAME_MAX = 60
+
+
+class CentreService:
+    def __init__(self, db: Database):
+        self._db = db
+
+    def name(self) -> str:
+        with self._db.reading() as uow:
+            return settings_repo.get(uow.session, settings_repo.CENTRE_NAME)
+
+    def rename(self, actor: Actor, name: str) -> None:
+        actor.require(Permission.MANAGE_SETTINGS)
+        name = name.strip()
+        if not name:
+            raise FieldErrors({"centre_name": DomainError(N_("Enter the centre's name."))})
+        if len(name) > CENTRE_NAME_MAX:
+            raise FieldErrors(
+                {
+                    "centre_name": DomainError(
+                        N_("The centre's name has at most {n} characters."), n=CENTRE_NAME_MAX
+                    )
+                }
+            )
+        with self._db.writing() as uow:
+            before = settings_repo.get(uow.session, settings_repo.CENTRE_NAME)
+            if before == name:
+                return
+            settings_repo.put(uow.session, settings_repo.CENTRE_NAME, name)
+            audit.record(
+                uow.session,
+                user_id=actor.user_id,
+                username=actor.username,
+                action="update",
+                entity="setting",
+                entity_id=settings_repo.CENTRE_NAME,
+                before={"centre_name": before},
+                after={"centre_name": name},
+            )
+            uow.commit()

@@ -1,0 +1,33 @@
+"""``python main.py check``: integrity, append-only triggers and the audit chain."""
+
+from __future__ import annotations
+
+from db import audit, search_index
+from db.migrate import current_revision, head_revision
+from db.triggers import missing_triggers
+from db.uow import Database
+from desktop.love_bank import ledger
+
+
+def run_checks(db: Database) -> list[str]:
+    """Problems found, in plain words; an empty list means the database is sound."""
+    problems: list[str] = []
+    if db.dialect == "sqlite":
+        with db.engine.connect() as conn:
+            result = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
+            if [r[0] for r in result] != ["ok"]:
+                problems += [f"integrity_check: {r[0]}" for r in result]
+            fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            problems += [f"foreign key broken: table {r[0]} rowid {r[1]} -> {r[2]}" for r in fk]
+    rev = current_revision(db.engine)
+    if rev != head_revision():
+        problems.append(f"schema revision {rev} is not the expected {head_revision()}")
+    with db.engine.connect() as conn:
+        problems += [f"append-only trigger missing: {n}" for n in missing_triggers(conn)]
+        stale = search_index.mismatches(conn)
+        if stale:
+            problems.append(f"address search index out of date for {stale} residents")
+    with db.reading() as uow:
+        problems += audit.verify_chain(uow.session)
+        problems += ledger.mismatches(uow.session)
+    return problems

@@ -1,0 +1,97 @@
+"""Roles and what each may do. The services check these; the screens only hide buttons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop.common.errors import PermissionDenied
+from desktop.common.i18n import N_
+
+
+class Role(StrEnum):
+    FRONT_DESK = "front_desk"
+    COORDINATOR = "coordinator"
+    DIRECTOR = "director"
+    ADMIN = "admin"
+
+
+ROLE_LABELS: dict[str, str] = {
+    Role.FRONT_DESK: N_("Front desk"),
+    Role.COORDINATOR: N_("Volunteer coordinator"),
+    Role.DIRECTOR: N_("Director"),
+    Role.ADMIN: N_("Administrator"),
+}
+
+
+class Permission(StrEnum):
+    VIEW_RESIDENTS = "view_residents"
+    EDIT_RESIDENTS = "edit_residents"
+    ARCHIVE_RESIDENTS = "archive_residents"
+    REVEAL_SENSITIVE = "reveal_sensitive"
+    MANAGE_USERS = "manage_users"
+    VIEW_AUDIT = "view_audit"
+    MANAGE_SETTINGS = "manage_settings"
+    VIEW_REQUESTS = "view_requests"
+    HANDLE_REQUESTS = "handle_requests"
+    VIEW_LOVE_BANK = "view_love_bank"
+    MANAGE_LOVE_BANK = "manage_love_bank"
+    APPROVE_LARGE_REVERSALS = "approve_large_reversals"
+
+
+_GRANTS: dict[Role, frozenset[Permission]] = {
+    Role.FRONT_DESK: frozenset(
+        {
+            Permission.VIEW_RESIDENTS,
+            Permission.EDIT_RESIDENTS,
+            Permission.REVEAL_SENSITIVE,
+            Permission.VIEW_REQUESTS,
+            Permission.HANDLE_REQUESTS,
+            Permission.VIEW_LOVE_BANK,
+        }
+    ),
+    Role.COORDINATOR: frozenset(
+        {
+            Permission.VIEW_RESIDENTS,
+            Permission.EDIT_RESIDENTS,
+            Permission.VIEW_REQUESTS,
+            Permission.VIEW_LOVE_BANK,
+            Permission.MANAGE_LOVE_BANK,
+        }
+    ),
+    Role.DIRECTOR: frozenset(
+        {
+            Permission.VIEW_RESIDENTS,
+            Permission.EDIT_RESIDENTS,
+            Permission.ARCHIVE_RESIDENTS,
+            Permission.REVEAL_SENSITIVE,
+            Permission.VIEW_AUDIT,
+            Permission.VIEW_REQUESTS,
+            Permission.HANDLE_REQUESTS,
+            Permission.VIEW_LOVE_BANK,
+            Permission.MANAGE_LOVE_BANK,
+            Permission.APPROVE_LARGE_REVERSALS,
+        }
+    ),
+    Role.ADMIN: frozenset(Permission),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The logged-in user, as every service sees them."""
+
+    user_id: int | None
+    username: str
+    full_name: str
+    role: Role
+
+    def can(self, permission: Permission) -> bool:
+        return permission in _GRANTS[self.role]
+
+    def require(self, permission: Permission) -> None:
+        if not self.can(permission):
+            raise PermissionDenied()
+
+
+SYSTEM = Actor(user_id=None, username="system", full_name="系统", role=Role.ADMIN)

@@ -1,0 +1,218 @@
+"""用户管理: the administrator's list of accounts, plus the password dialogs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.admin.accounts import AccountService, UserRow
+from desktop.common.errors import DomainError, FieldErrors
+from desktop.common.permissions import ROLE_LABELS, Actor, Role
+from ui.widgets.forms import FormDialog
+from ui.widgets.i18n import Translator, desktop_text
+
+_ = Translator("users")
+
+
+def _password_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+class UserDialog(FormDialog):
+    """Create a user (with a first password) or edit name, role and whether active."""
+
+    def __init__(
+        self,
+        accounts: AccountService,
+        actor: Actor,
+        user: UserRow | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(_("New user") if user is None else _("Edit user"), parent)
+        self._accounts, self._actor, self._user = accounts, actor, user
+        self.username = QLineEdit(user.username if user else "")
+        self.username.setEnabled(user is None)
+        self.full_name = QLineEdit(user.full_name if user else "")
+        self.role = QComboBox()
+        for role in Role:
+            self.role.addItem(desktop_text(ROLE_LABELS[role]), role.value)
+        if user is not None:
+            self.role.setCurrentIndex(self.role.findData(user.role.value))
+        self.add("username", _("User name"), self.username)
+        self.add("full_name", _("Name"), self.full_name)
+        self.add("role", _("Role"), self.role)
+        if user is None:
+            self.password = _password_field()
+            self.add("password", _("First password"), self.password)
+            self.username.setFocus()
+        else:
+            self.active = QCheckBox(_("Account may log in"))
+            self.active.setChecked(user.is_active)
+            self.add("is_active", "", self.active)
+            self.full_name.setFocus()
+
+    def save(self) -> None:
+        role = Role(self.role.currentData())
+        if self._user is None:
+            self._accounts.create_user(
+                self._actor,
+                username=self.username.text(),
+                full_name=self.full_name.text(),
+                role=role,
+                password=self.password.text(),
+            )
+        else:
+            self._accounts.update_user(
+                self._actor,
+                self._user.id,
+                full_name=self.full_name.text(),
+                role=role,
+                is_active=self.active.isChecked(),
+            )
+
+
+class ResetPasswordDialog(FormDialog):
+    def __init__(self, accounts: AccountService, actor: Actor, user: UserRow, parent: QWidget | None = None):
+        super().__init__(_("Reset password of {name}", name=user.full_name), parent)
+        self._accounts, self._actor, self._user = accounts, actor, user
+        self.password = _password_field()
+        self.add("password", _("New password"), self.password)
+        self.password.setFocus()
+
+    def save(self) -> None:
+        try:
+            self._accounts.reset_password(self._actor, self._user.id, self.password.text())
+        except FieldErrors:
+            raise
+        except DomainError as exc:
+            raise FieldErrors({"password": exc}) from exc
+
+
+class ChangePasswordDialog(FormDialog):
+    def __init__(self, accounts: AccountService, actor: Actor, parent: QWidget | None = None):
+        super().__init__(_("Change my password"), parent)
+        self._accounts, self._actor = accounts, actor
+        self.old, self.new, self.confirm = _password_field(), _password_field(), _password_field()
+        self.add("old", _("Current password"), self.old)
+        self.add("new", _("New password"), self.new)
+        self.add("confirm", _("Repeat new password"), self.confirm)
+        self.old.setFocus()
+
+    def save(self) -> None:
+        try:
+            self._accounts.change_own_password(
+                self._actor, self.old.text(), self.new.text(), self.confirm.text()
+            )
+        except FieldErrors:
+            raise
+        except DomainError as exc:
+            raise FieldErrors({"new": exc}) from exc
+
+
+class UsersPage(QWidget):
+    """The list of accounts with New (Ctrl+N), Edit (Enter) and Reset password."""
+
+    COLUMNS = ("username", "full_name", "role", "status")
+
+    def __init__(self, accounts: AccountService, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._accounts, self._actor = accounts, actor
+        self._rows: list[UserRow] = []
+        title = QLabel(_("Users"))
+        title.setObjectName("pageTitle")
+        new = QPushButton(_("New user"))
+        new.setToolTip("Ctrl+N")
+        new.clicked.connect(self.new_user)
+        self.edit_button = QPushButton(_("Edit"))
+        self.edit_button.setToolTip("Enter")
+        self.edit_button.clicked.connect(self.edit_user)
+        self.reset_button = QPushButton(_("Reset password / unlock"))
+        self.reset_button.clicked.connect(self.reset_password)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([_("User name"), _("Name"), _("Role"), _("Status")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _index: self.edit_user())
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_user)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.edit_user)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(title)
+        buttons.addStretch(1)
+        for b in (new, self.edit_button, self.reset_button):
+            buttons.addWidget(b)
+        hint = QLabel(
+            _(
+                "An account is locked for 15 minutes after 5 wrong passwords; "
+                "resetting its password unlocks it."
+            )
+        )
+        hint.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._rows = self._accounts.list_users(self._actor)
+        self.table.setRowCount(len(self._rows))
+        now = dt.datetime.now()
+        for r, user in enumerate(self._rows):
+            if not user.is_active:
+                status = _("Disabled")
+            elif user.locked_until and user.locked_until > now:
+                status = _("Locked until {time}", time=user.locked_until.strftime("%H:%M"))
+            else:
+                status = _("Active")
+            values = (user.username, user.full_name, desktop_text(ROLE_LABELS[user.role]), status)
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        if self._rows and not self.table.selectedItems():
+            self.table.selectRow(0)
+
+    def selected(self) -> UserRow | None:
+        row = self.table.currentRow()
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def new_user(self) -> None:
+        if UserDialog(self._accounts, self._actor, parent=self).exec():
+            self.refresh()
+
+    def edit_user(self) -> None:
+        user = self.selected()
+        if user and UserDialog(self._accounts, self._actor, user, parent=self).exec():
+            self.refresh()
+
+    def reset_password(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        if ResetPasswordDialog(self._accounts, self._actor, user, parent=self).exec():
+            self.refresh()
+            QMessageBox.information(
+                self, _("Password reset"), _("The new password is set and the account is unlocked.")
+            )

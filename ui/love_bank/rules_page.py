@@ -1,0 +1,164 @@
+"""积分规则: how approved hours become points, and the year-end settlement of points.
+
+Administrators only. Changes apply to approvals made from now on; points already
+awarded are never recomputed (the ledger is history).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.common.errors import DomainError, FieldErrors
+from desktop.common.permissions import Actor
+from desktop.love_bank.service import ACTIVITY_KINDS, LoveBankService, PointRules
+from ui.widgets.forms import FieldBox
+from ui.widgets.i18n import Translator, error_text
+
+_ = Translator("lovebank_settings")
+
+
+class LoveBankSettingsPage(QWidget):
+    def __init__(self, love_bank: LoveBankService, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._bank, self._actor = love_bank, actor
+        title = QLabel(_("Points rules"))
+        title.setObjectName("pageTitle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(self._rules_group())
+        layout.addWidget(self._settlement_group())
+        layout.addStretch(1)
+        self.refresh()
+
+    def _rules_group(self) -> QGroupBox:
+        group = QGroupBox(_("Turning approved hours into points"))
+        form = QFormLayout(group)
+        self.points_per_hour = QLineEdit()
+        self.daily_cap_hours = QLineEdit()
+        self.reversal_threshold = QLineEdit()
+        self.boxes = {
+            "points_per_hour": FieldBox(self.points_per_hour),
+            "daily_cap_minutes": FieldBox(self.daily_cap_hours),
+            "reversal_threshold": FieldBox(self.reversal_threshold),
+        }
+        for box in self.boxes.values():
+            box.setMaximumWidth(260)
+        form.addRow(_("Points per hour of service"), self.boxes["points_per_hour"])
+        form.addRow(_("Hours counted per day at most"), self.boxes["daily_cap_minutes"])
+        form.addRow(_("Reversals above this many points need a director"), self.boxes["reversal_threshold"])
+        kinds = "；".join(f"{kind} ×{percent / 100:g}" for kind, percent in ACTIVITY_KINDS.items())
+        note = QLabel(_("Activity multipliers (set per activity when it is created): {kinds}", kinds=kinds))
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        form.addRow(note)
+        save = QPushButton(_("Save rules"))
+        save.setObjectName("primary")
+        save.clicked.connect(self.save_rules)
+        self.saved = QLabel()
+        self.saved.setObjectName("hint")
+        row = QHBoxLayout()
+        row.addWidget(save)
+        row.addWidget(self.saved, 1)
+        form.addRow(row)
+        return group
+
+    def _settlement_group(self) -> QGroupBox:
+        group = QGroupBox(_("Year-end settlement"))
+        form = QFormLayout(group)
+        explain = QLabel(
+            _(
+                "Points earned before the date below and not yet spent expire. Each expiry is a "
+                "ledger entry, so every volunteer's statement shows it."
+            )
+        )
+        explain.setWordWrap(True)
+        form.addRow(explain)
+        self.cutoff = QDateEdit()
+        self.cutoff.setCalendarPopup(True)
+        self.cutoff.setDisplayFormat("yyyy-MM-dd")
+        today = dt.date.today()
+        self.cutoff.setDate(QDate(today.year - 1, 12, 31))
+        self.cutoff.setMaximumWidth(180)
+        form.addRow(_("Points earned before"), self.cutoff)
+        run = QPushButton(_("Settle points…"))
+        run.clicked.connect(self.settle)
+        row = QHBoxLayout()
+        row.addWidget(run)
+        row.addStretch(1)
+        form.addRow(row)
+        return group
+
+    def refresh(self) -> None:
+        rules = self._bank.rules()
+        self.points_per_hour.setText(str(rules.points_per_hour))
+        self.daily_cap_hours.setText(f"{rules.daily_cap_minutes / 60:g}")
+        self.reversal_threshold.setText(str(rules.reversal_threshold))
+
+    def save_rules(self) -> None:
+        for box in self.boxes.values():
+            box.set_error(None)
+        self.saved.clear()
+        errors: dict[str, str] = {}
+        values: dict[str, int] = {}
+        for key, field, scale in (
+            ("points_per_hour", self.points_per_hour, 1),
+            ("daily_cap_minutes", self.daily_cap_hours, 60),
+            ("reversal_threshold", self.reversal_threshold, 1),
+        ):
+            try:
+                number = float(field.text().strip().replace("，", "."))
+            except ValueError:
+                errors[key] = _("Enter a number.")
+                continue
+            values[key] = round(number * scale)
+        if errors:
+            for key, text in errors.items():
+                self.boxes[key].set_error(text)
+            return
+        try:
+            self._bank.set_rules(self._actor, PointRules(**values))
+        except FieldErrors as exc:
+            for key, err in exc.errors.items():
+                self.boxes[key].set_error(error_text(err))
+            return
+        except DomainError as exc:
+            self.saved.setText(error_text(exc))
+            return
+        self.saved.setText(_("Saved. New approvals use these rules."))
+
+    def settle(self) -> None:
+        qd = self.cutoff.date()
+        cutoff = dt.date(qd.year(), qd.month(), qd.day())
+        answer = QMessageBox.question(
+            self,
+            _("Year-end settlement"),
+            _(
+                "Expire all unspent points earned before {date}? This cannot be undone, only corrected by "
+                "adjustments.",
+                date=cutoff.isoformat(),
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            total = self._bank.expire(self._actor, cutoff)
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Year-end settlement"), error_text(exc))
+            return
+        QMessageBox.information(self, _("Year-end settlement"), _("{n} points expired.", n=total))

@@ -1,0 +1,685 @@
+"""One volunteer's page (志愿者详情): balance, star level, the 积分明细 statement, service
+records and redemptions, with the coordinator's corrections.
+
+Everything is read from ``LoveBankService``; nothing here edits the ledger directly. An
+adjustment (调整积分) or a reversal (冲正) appends a ledger entry; a redemption waiting for
+handover is handed over (核销) or cancelled with a reason. After any change the dialog
+reads the volunteer again and emits ``sig_changed(volunteer_id)`` so lists can refresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.common.errors import DomainError
+from desktop.common.permissions import Actor, Permission
+from desktop.love_bank import ledger
+from desktop.love_bank.service import (
+    APPROVED,
+    CANCELLED,
+    COMPLETED,
+    FROZEN,
+    PENDING,
+    REJECTED,
+    STARS,
+    LoveBankService,
+    RedemptionRow,
+    StatementLine,
+    VolunteerRow,
+    next_star,
+)
+from ui.love_bank.printing import PreviewFactory, show_statement
+from ui.love_bank.volunteers_page import (
+    CENTRE,
+    RIGHT,
+    EmptyHint,
+    format_date,
+    hours_text,
+    item,
+    points_text,
+    setup_table,
+    signed,
+    size_columns,
+    star_name,
+    star_progress,
+    star_text,
+)
+from ui.love_bank.volunteers_page import STYLE as PAGE_STYLE
+from ui.widgets.forms import FormDialog
+from ui.widgets.i18n import Translator, desktop_text, error_text
+
+_ = Translator("lovebank")
+
+STYLE = """
+#volunteerName { font-size: 15pt; font-weight: bold; color: #102a43; }
+#figure { background: white; border: 1px solid #d9e2ec; border-radius: 6px; }
+#figureValue { font-size: 15pt; font-weight: bold; color: #102a43; }
+#figureStars { font-size: 15pt; color: #d69e00; }
+#figureTitle { color: #52606d; }
+#inactiveBadge { color: white; background: #7b8794; border-radius: 9px; padding: 1px 10px; }
+QProgressBar { border: 1px solid #d9e2ec; border-radius: 4px; background: #f0f4f8; max-height: 10px; }
+QProgressBar::chunk { background: #f0b429; border-radius: 4px; }
+"""
+
+REVERSED_COLOUR = QColor("#8a8a8a")
+MINUS_COLOUR = QColor("#a61b1b")
+PLUS_COLOUR = QColor("#1e6b35")
+
+# Statement columns.
+S_DATE, S_KIND, S_CHANGE, S_FROZEN, S_BALANCE, S_NOTE, S_USER = range(7)
+# Service record columns.
+R_DATE, R_HOURS, R_ACTIVITY, R_DESCRIPTION, R_STATUS, R_POINTS = range(6)
+# Redemption columns.
+D_DATE, D_NUMBER, D_POINTS, D_STATUS, D_ITEMS = range(5)
+
+
+def record_status_text(status: str) -> str:
+    return {PENDING: _("Pending"), APPROVED: _("Approved"), REJECTED: _("Rejected")}.get(status, status)
+
+
+def redemption_status_text(status: str) -> str:
+    return {
+        COMPLETED: _("Redeemed"),
+        FROZEN: _("Waiting for handover"),
+        CANCELLED: _("Cancelled"),
+    }.get(status, status)
+
+
+def redemption_items(r: RedemptionRow) -> str:
+    return "、".join(f"{name}×{quantity}" for name, quantity, _price in r.lines)
+
+
+def kind_text(line: StatementLine) -> str:
+    label = desktop_text(ledger.KIND_LABELS.get(line.kind, line.kind))
+    if line.reversed:
+        return _("{kind} (reversed)", kind=label)
+    return label
+
+
+# --- small dialogs -----------------------------------------------------------------------
+class AdjustDialog(FormDialog):
+    """调整积分: add or deduct points, with a required reason."""
+
+    def __init__(
+        self, love_bank: LoveBankService, actor: Actor, volunteer: VolunteerRow, parent: QWidget | None = None
+    ):
+        super().__init__(
+            _("Adjust points of {name}", name=volunteer.name),
+            parent,
+            save_text=_("Adjust"),
+            intro=_(
+                "{name} has {n} points available. A positive number adds points, a negative one "
+                "deducts them. The adjustment is kept in the statement with its reason.",
+                name=volunteer.name,
+                n=points_text(volunteer.available),
+            ),
+        )
+        self._bank, self._actor, self.volunteer = love_bank, actor, volunteer
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
+        self.points_edit = QLineEdit()
+        self.points_edit.setPlaceholderText(_("e.g. 20 or -20"))
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setMaxLength(200)
+        self.reason_edit.setPlaceholderText(_("Required"))
+        self.add("points", _("Points *"), self.points_edit)
+        self.add("reason", _("Reason *"), self.reason_edit)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._submit)
+        self.points_edit.setFocus()
+
+    def save(self) -> None:
+        self._bank.adjust(self._actor, self.volunteer.id, self.points_edit.text(), self.reason_edit.text())
+
+
+class ReasonDialog(FormDialog):
+    """A reason, then ``call(reason)``: reversing an entry, cancelling a redemption,
+    rejecting hours. A missing reason shows under the field; other errors (a reversal
+    too large for the role) above the buttons."""
+
+    def __init__(
+        self,
+        title: str,
+        intro: str,
+        save_text: str,
+        call: Callable[[str], Any],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(title, parent, save_text=save_text, intro=intro)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
+        self.intro = intro
+        self._call = call
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setMaxLength(200)
+        self.reason_edit.setPlaceholderText(_("Required"))
+        self.add("reason", _("Reason *"), self.reason_edit)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._submit)
+        self.reason_edit.setFocus()
+
+    def save(self) -> None:
+        self._call(self.reason_edit.text())
+
+
+# --- the dialog --------------------------------------------------------------------------
+class VolunteerDetailDialog(QDialog):
+    """A volunteer's page.
+
+    Args:
+        love_bank: the love-bank service.
+        actor: the logged-in user; without ``MANAGE_LOVE_BANK`` the page is read-only.
+        volunteer_id: the volunteer to show (``NotFound`` when it does not exist).
+        parent: the owning widget.
+        centre_name: printed at the top of the statement.
+        preview_factory: opens the statement preview (tests pass their own).
+
+    Signals:
+        sig_changed(int): points or redemptions of the volunteer changed (carries its id).
+
+    Keys: Alt+1/2/3 the tabs, Ctrl+P print the statement, Ctrl+J adjust points,
+    Ctrl+R reverse the selected entry, Esc closes.
+    """
+
+    sig_changed = Signal(int)
+    """Emitted with the volunteer's id after an adjustment, reversal, handover or cancel."""
+
+    def __init__(
+        self,
+        love_bank: LoveBankService,
+        actor: Actor,
+        volunteer_id: int,
+        parent: QWidget | None = None,
+        *,
+        centre_name: str = "",
+        preview_factory: PreviewFactory | None = None,
+    ):
+        super().__init__(parent)
+        self._bank = love_bank
+        self._actor = actor
+        self.volunteer_id = volunteer_id
+        self._centre_name = centre_name
+        self._preview_factory = preview_factory
+        self.can_manage = actor.can(Permission.MANAGE_LOVE_BANK)
+        self.volunteer: VolunteerRow = love_bank.volunteer(actor, volunteer_id)
+        self.lines: list[StatementLine] = []
+        self.redemption_rows: list[RedemptionRow] = []
+        self.action_dialog: QDialog | None = None
+        self.preview: Any = None
+        self.setStyleSheet(PAGE_STYLE + STYLE)
+        self.setMinimumSize(900, 600)
+        self.resize(1120, 680)
+        self._build()
+        self._connect_callbacks()
+        self.reload()
+
+    # --- layout ----------------------------------------------------------------------
+    def _build(self) -> None:
+        fm = self.fontMetrics()
+        height = fm.height() * 2 + 8
+        self.name_label = QLabel()
+        self.name_label.setObjectName("volunteerName")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta_label = QLabel()
+        self.meta_label.setObjectName("hint")
+        self.inactive_label = QLabel(_("Inactive"))
+        self.inactive_label.setObjectName("inactiveBadge")
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(self.name_label)
+        top.addWidget(self.inactive_label)
+        top.addWidget(self.meta_label, 1)
+
+        def figure(title: str) -> tuple[QFrame, QLabel, QVBoxLayout]:
+            frame = QFrame()
+            frame.setObjectName("figure")
+            box = QVBoxLayout(frame)
+            box.setContentsMargins(14, 8, 14, 8)
+            box.setSpacing(2)
+            name = QLabel(title)
+            name.setObjectName("figureTitle")
+            value = QLabel()
+            value.setObjectName("figureValue")
+            box.addWidget(name)
+            box.addWidget(value)
+            return frame, value, box
+
+        available, self.available_label, _box = figure(_("Points available"))
+        frozen, self.frozen_label, _box = figure(_("Frozen until handover"))
+        hours, self.hours_label, _box = figure(_("Approved hours"))
+        stars, self.stars_label, stars_box = figure(_("Star level"))
+        self.stars_label.setObjectName("figureStars")
+        self.level_label = QLabel()
+        self.level_label.setObjectName("figureTitle")
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("hint")
+        stars_line = QHBoxLayout()
+        stars_line.setSpacing(10)
+        stars_line.addWidget(self.stars_label)
+        stars_line.addWidget(self.level_label, 1)
+        stars_box.removeWidget(self.stars_label)
+        stars_box.addLayout(stars_line)
+        stars_box.addWidget(self.progress)
+        stars_box.addWidget(self.progress_label)
+        figures = QGridLayout()
+        figures.setHorizontalSpacing(10)
+        figures.addWidget(available, 0, 0)
+        figures.addWidget(frozen, 0, 1)
+        figures.addWidget(hours, 0, 2)
+        figures.addWidget(stars, 0, 3)
+        for column, stretch in enumerate((2, 2, 2, 4)):
+            figures.setColumnStretch(column, stretch)
+
+        # 积分明细
+        headers = [_("Date"), _("Kind"), _("Change"), _("Frozen change"), _("Balance"), _("Note"), _("By")]
+        self.statement_table = QTableWidget(0, len(headers))
+        self.statement_table.setHorizontalHeaderLabels(headers)
+        setup_table(self.statement_table)
+        size_columns(
+            self.statement_table,
+            {
+                S_DATE: "2026-11-23 09:30",
+                S_KIND: _("{kind} (reversed)", kind=desktop_text(ledger.KIND_LABELS[ledger.REVERSAL])),
+                S_CHANGE: "+10,000",
+                S_FROZEN: "+10,000",
+                S_BALANCE: "100,000",
+                S_NOTE: "2026-11-23 2.5h 助老服务 重阳节活动",
+                S_USER: "xietiao01",
+            },
+            headers,
+        )
+        self.statement_empty = EmptyHint(self.statement_table)
+
+        # 服务记录
+        headers = [_("Date"), _("Hours"), _("Activity"), _("Description"), _("Status"), _("Points / reason")]
+        self.records_table = QTableWidget(0, len(headers))
+        self.records_table.setHorizontalHeaderLabels(headers)
+        setup_table(self.records_table)
+        size_columns(
+            self.records_table,
+            {
+                R_DATE: "2026-11-23",
+                R_HOURS: "24",
+                R_ACTIVITY: "重阳节敬老助老志愿服务",
+                R_DESCRIPTION: "陪伴独居老人、打扫卫生、代购",
+                R_STATUS: _("Approved"),
+            },
+            headers,
+        )
+        self.records_empty = EmptyHint(self.records_table)
+
+        # 兑换记录
+        headers = [_("Date"), _("Number"), _("Points"), _("Status"), _("Items")]
+        self.redemptions_table = QTableWidget(0, len(headers))
+        self.redemptions_table.setHorizontalHeaderLabels(headers)
+        setup_table(self.redemptions_table)
+        size_columns(
+            self.redemptions_table,
+            {
+                D_DATE: "2026-11-23 09:30",
+                D_NUMBER: "DH000123",
+                D_POINTS: "10,000",
+                D_STATUS: _("Waiting for handover"),
+            },
+            headers,
+        )
+        self.redemptions_empty = EmptyHint(self.redemptions_table)
+        self.hand_over_button = QPushButton(_("Hand over"))
+        self.hand_over_button.setToolTip(
+            _("The goods or service were handed over (核销): the frozen points are spent")
+        )
+        self.cancel_button = QPushButton(_("Cancel redemption…"))
+        self.cancel_button.setToolTip(_("Give back the points and the stock; a reason is required"))
+        for b in (self.hand_over_button, self.cancel_button):
+            b.setMinimumHeight(height)
+            b.setAutoDefault(False)
+            b.setVisible(self.can_manage)
+        redemptions = QWidget()
+        r = QVBoxLayout(redemptions)
+        r.setContentsMargins(0, 6, 0, 0)
+        r.addWidget(self.redemptions_table, 1)
+        if self.can_manage:
+            row = QHBoxLayout()
+            row.addWidget(self.hand_over_button)
+            row.addWidget(self.cancel_button)
+            row.addStretch(1)
+            r.addLayout(row)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.statement_table, _("Points statement"))
+        self.tabs.addTab(self.records_table, _("Service records"))
+        self.tabs.addTab(redemptions, _("Redemptions"))
+
+        def button(text: str, tip: str) -> QPushButton:
+            b = QPushButton(text)
+            b.setToolTip(tip)
+            b.setMinimumHeight(height)
+            b.setAutoDefault(False)
+            return b
+
+        self.adjust_button = button(_("Adjust points…"), _("Add or deduct points with a reason (Ctrl+J)"))
+        self.reverse_button = button(
+            _("Reverse entry…"), _("Correct the selected statement line by reversing it (Ctrl+R)")
+        )
+        self.print_button = button(
+            _("Print statement…"), _("Preview and print the points statement (Ctrl+P)")
+        )
+        self.close_button = button(_("Close"), _("Close (Esc)"))
+        self.adjust_button.setVisible(self.can_manage)
+        self.reverse_button.setVisible(self.can_manage)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("hint")
+        self.message_label.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.adjust_button)
+        buttons.addWidget(self.reverse_button)
+        buttons.addWidget(self.message_label, 1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addLayout(figures)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+
+    def _connect_callbacks(self) -> None:
+        self.adjust_button.clicked.connect(self.adjust)
+        self.reverse_button.clicked.connect(self.reverse_selected)
+        self.print_button.clicked.connect(self.print_statement)
+        self.close_button.clicked.connect(self.reject)
+        self.hand_over_button.clicked.connect(self.hand_over_selected)
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        self.statement_table.itemSelectionChanged.connect(self._update_buttons)
+        self.redemptions_table.itemSelectionChanged.connect(self._update_buttons)
+        self.tabs.currentChanged.connect(self._update_buttons)
+        shortcuts: list[tuple[str, Callable[[], None]]] = [("Ctrl+P", self.print_statement)]
+        for n in range(3):
+            shortcuts.append((f"Alt+{n + 1}", partial(self.tabs.setCurrentIndex, n)))
+        if self.can_manage:
+            shortcuts += [("Ctrl+J", self.adjust), ("Ctrl+R", self.reverse_selected)]
+        for keys, slot in shortcuts:
+            QShortcut(QKeySequence(keys), self, slot)
+
+    # --- content ---------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the volunteer, the statement, the records and the redemptions again."""
+        v = self.volunteer = self._bank.volunteer(self._actor, self.volunteer_id)
+        self.setWindowTitle(_("Volunteer: {name}", name=v.name))
+        self.name_label.setText(v.name)
+        self.inactive_label.setVisible(not v.is_active)
+        meta = [v.team or _("No team"), v.phone]
+        self.meta_label.setText(" · ".join(m for m in meta if m))
+        self.available_label.setText(points_text(v.available))
+        self.frozen_label.setText(points_text(v.frozen))
+        minutes = self._minutes()
+        self.hours_label.setText(hours_text(minutes))
+        self.stars_label.setText(star_text(v.stars))
+        self.level_label.setText(star_name(v.stars))
+        self._show_progress(minutes)
+        self._fill_statement()
+        self._fill_records()
+        self._fill_redemptions()
+        self._update_buttons()
+
+    def _minutes(self) -> int:
+        return round(self.volunteer.hours * 60)
+
+    def _show_progress(self, minutes: int) -> None:
+        following = next_star(minutes)
+        self.progress_label.setText(star_progress(minutes))
+        if following is None:
+            self.progress.setRange(0, 1)
+            self.progress.setValue(1)
+            return
+        stars, _missing = following
+        thresholds = {level: hours for hours, level in STARS}
+        low = thresholds.get(stars - 1, 0) * 60
+        high = thresholds[stars] * 60
+        self.progress.setRange(0, high - low)
+        self.progress.setValue(max(0, min(high - low, minutes - low)))
+        self.progress.setToolTip(
+            _("{done} of {total} hours", done=hours_text(minutes), total=thresholds[stars])
+        )
+
+    def _fill_statement(self) -> None:
+        t = self.statement_table
+        self.lines = self._bank.statement(self._actor, self.volunteer_id)
+        t.setRowCount(len(self.lines))
+        by_id = {line.id: line for line in self.lines}
+        for row, line in enumerate(self.lines):
+            note = line.note
+            if line.reverses_id is not None and line.reverses_id in by_id:
+                original = by_id[line.reverses_id]
+                note = _("Reverses the entry of {date}: {note}", date=format_date(original.at), note=note)
+            cells = [
+                item(format_date(line.at), data=line.id),
+                item(kind_text(line)),
+                item(signed(line.delta) if line.delta else "", RIGHT),
+                item(signed(line.frozen_delta) if line.frozen_delta else "", RIGHT),
+                item(points_text(line.balance), RIGHT),
+                item(note),
+                item(line.username),
+            ]
+            cells[S_NOTE].setToolTip(note)
+            if line.reversed:
+                font = QFont()
+                font.setStrikeOut(True)
+                for c in cells:
+                    c.setForeground(REVERSED_COLOUR)
+                for c in (cells[S_CHANGE], cells[S_FROZEN]):
+                    c.setFont(font)
+                cells[S_KIND].setToolTip(_("Corrected by a reversing entry further down"))
+            else:
+                for c, value in ((cells[S_CHANGE], line.delta), (cells[S_FROZEN], line.frozen_delta)):
+                    if value:
+                        c.setForeground(PLUS_COLOUR if value > 0 else MINUS_COLOUR)
+            for column, cell in enumerate(cells):
+                t.setItem(row, column, cell)
+        if self.lines:
+            t.scrollToBottom()
+        self.statement_empty.show_text(None if self.lines else _("No points yet."))
+
+    def _fill_records(self) -> None:
+        t = self.records_table
+        rows = self._bank.service_records(self._actor, status=None, volunteer_id=self.volunteer_id)
+        t.setRowCount(len(rows))
+        for row, r in enumerate(rows):
+            result = points_text(r.points) if r.status == APPROVED else r.reason
+            cells = [
+                item(format_date(r.served_on), data=r.id),
+                item(hours_text(r.minutes), RIGHT),
+                item(r.activity),
+                item(r.description),
+                item(record_status_text(r.status), CENTRE),
+                item(result),
+            ]
+            cells[R_DESCRIPTION].setToolTip(r.description)
+            cells[R_POINTS].setToolTip(result)
+            if r.status == REJECTED:
+                for c in cells:
+                    c.setForeground(REVERSED_COLOUR)
+            for column, cell in enumerate(cells):
+                t.setItem(row, column, cell)
+        self.records_empty.show_text(None if rows else _("No service hours recorded yet."))
+
+    def _fill_redemptions(self) -> None:
+        t = self.redemptions_table
+        self.redemption_rows = self._bank.redemptions(self._actor, volunteer_id=self.volunteer_id)
+        t.setRowCount(len(self.redemption_rows))
+        for row, r in enumerate(self.redemption_rows):
+            cells = [
+                item(format_date(r.created_at), data=r.id),
+                item(f"DH{r.id:06d}"),
+                item(points_text(r.points), RIGHT),
+                item(redemption_status_text(r.status), CENTRE),
+                item(redemption_items(r)),
+            ]
+            cells[D_ITEMS].setToolTip(redemption_items(r))
+            if r.status == FROZEN:
+                cells[D_STATUS].setForeground(QColor("#b26a00"))
+            elif r.status == CANCELLED:
+                for c in cells:
+                    c.setForeground(REVERSED_COLOUR)
+            for column, cell in enumerate(cells):
+                t.setItem(row, column, cell)
+        self.redemptions_empty.show_text(None if self.redemption_rows else _("No redemptions yet."))
+
+    # --- selection -------------------------------------------------------------------
+    def selected_line(self) -> StatementLine | None:
+        rows = self.statement_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        at = rows[0].row()
+        return self.lines[at] if 0 <= at < len(self.lines) else None
+
+    def selected_redemption(self) -> RedemptionRow | None:
+        rows = self.redemptions_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        at = rows[0].row()
+        return self.redemption_rows[at] if 0 <= at < len(self.redemption_rows) else None
+
+    def _update_buttons(self) -> None:
+        line = self.selected_line()
+        on_statement = self.tabs.currentIndex() == 0
+        self.reverse_button.setEnabled(
+            on_statement and line is not None and not line.reversed and line.kind != ledger.REVERSAL
+        )
+        r = self.selected_redemption()
+        self.hand_over_button.setEnabled(r is not None and r.status == FROZEN)
+        self.cancel_button.setEnabled(r is not None and r.status != CANCELLED)
+
+    def select_statement_row(self, row: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.statement_table.selectRow(row)
+        self.statement_table.setCurrentCell(row, 0)
+
+    # --- actions ---------------------------------------------------------------------
+    # Callbacks given to child dialogs never capture ``self`` in a lambda: a child holding
+    # the last reference to a parentless dialog would delete it while being deleted.
+    def _open_action(self, dialog: QDialog) -> None:
+        if self.action_dialog is not None and self.action_dialog.isVisible():
+            self.action_dialog.close()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._changed)
+        dialog.finished.connect(self._action_closed)
+        self.action_dialog = dialog
+        dialog.open()
+
+    def _action_closed(self) -> None:
+        self.action_dialog = None
+
+    def _changed(self) -> None:
+        try:
+            self.reload()
+        except DomainError as exc:
+            self._show_error(exc)
+        self.sig_changed.emit(self.volunteer_id)
+
+    def adjust(self) -> None:
+        if not self.can_manage:
+            return
+        self._open_action(AdjustDialog(self._bank, self._actor, self.volunteer, self))
+
+    def reverse_selected(self) -> None:
+        line = self.selected_line()
+        if not self.can_manage or line is None:
+            if self.can_manage:
+                self.message_label.setText(_("Select the statement line to reverse first."))
+            return
+        amount = signed(line.delta) if line.delta else signed(line.frozen_delta)
+        intro = _(
+            "Reverse the entry of {date} ({kind}, {amount} points). A new entry with the opposite "
+            "amount is added; the original stays in the statement, marked as reversed.",
+            date=format_date(line.at),
+            kind=kind_text(line),
+            amount=amount,
+        )
+        threshold = self._bank.rules().reversal_threshold
+        size = abs(line.delta) + abs(line.frozen_delta)
+        if size > threshold and not self._actor.can(Permission.APPROVE_LARGE_REVERSALS):
+            intro += "\n" + _(
+                "Reversing more than {n} points needs a director; ask the director to do it.", n=threshold
+            )
+        entry_id = line.id
+        dialog = ReasonDialog(
+            _("Reverse entry"),
+            intro,
+            _("Reverse"),
+            partial(self._bank.reverse_entry, self._actor, entry_id),
+            self,
+        )
+        self._open_action(dialog)
+
+    def hand_over_selected(self) -> None:
+        r = self.selected_redemption()
+        if not self.can_manage or r is None:
+            return
+        try:
+            self._bank.hand_over(self._actor, r.id)
+        except DomainError as exc:
+            self._show_error(exc)
+            return
+        self.message_label.setText(
+            _("Handed over: {items} ({n} points).", items=redemption_items(r), n=points_text(r.points))
+        )
+        self._changed()
+
+    def cancel_selected(self) -> None:
+        r = self.selected_redemption()
+        if not self.can_manage or r is None:
+            return
+        rid = r.id
+        dialog = ReasonDialog(
+            _("Cancel redemption"),
+            _(
+                "Cancel redemption {number} ({items}, {n} points)? The points go back to the "
+                "volunteer and the items back into stock.",
+                number=f"DH{r.id:06d}",
+                items=redemption_items(r),
+                n=points_text(r.points),
+            ),
+            _("Cancel redemption"),
+            partial(self._bank.cancel_redemption, self._actor, rid),
+            self,
+        )
+        self._open_action(dialog)
+
+    def print_statement(self) -> None:
+        try:
+            self.preview = show_statement(
+                self._bank, self._actor, self.volunteer_id, self._centre_name, self, self._preview_factory
+            )
+        except DomainError as exc:
+            self._show_error(exc)
+        except OSError as exc:
+            QMessageBox.warning(
+                self, _("Print statement"), _("The PDF could not be written: {error}", error=exc)
+            )
+
+    def _show_error(self, exc: DomainError) -> None:
+        QMessageBox.warning(self, _("Volunteer"), error_text(exc))

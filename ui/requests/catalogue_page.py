@@ -1,0 +1,702 @@
+"""分类与单位: the administrator's request categories, departments and response templates.
+
+Three tabs. Categories are a two-level tree; categories and departments are disabled,
+never deleted (requests refer to them). Templates are edited in place. Dialogs open
+window-modal without blocking (``self.dialog``), and the page refreshes when one saves.
+Users without the settings permission see everything read-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.common.errors import DomainError, FieldErrors
+from desktop.common.permissions import Actor, Permission
+from desktop.requests.catalogue import LEVELS, CatalogueService, CategoryNode, DepartmentRow, TemplateRow
+from ui.widgets.forms import DialogHost, FieldBox, FormDialog
+from ui.widgets.i18n import Translator, desktop_text, error_text
+
+_ = Translator("admin")
+
+GREY = QColor("#9aa5b1")
+ID_ROLE = Qt.ItemDataRole.UserRole
+ITEM_PADDING = "QTreeView::item, QListView::item { padding: 4px 2px; }"
+
+
+def category_label(node: CategoryNode) -> str:
+    return node.name if node.is_active else _("{name} (disabled)", name=node.name)
+
+
+def level_label(level: str) -> str:
+    return desktop_text(LEVELS[level]) if level in LEVELS else level
+
+
+def shortcut(key: QKeySequence | str, widget: QWidget, slot: Callable[[], object]) -> QShortcut:
+    """A key for ``slot`` while the focus is inside ``widget`` (e.g. one tab of the page)."""
+    result = QShortcut(QKeySequence(key), widget)
+    result.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    result.activated.connect(slot)
+    return result
+
+
+class AdminDialog(FormDialog):
+    """A ``FormDialog`` that grows when an error or hint line wraps onto a second line
+    (a top-level window does not follow its layout's height-for-width by itself)."""
+
+    def _submit(self) -> None:
+        super()._submit()
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        layout = self.layout()
+        layout.activate()
+        if layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
+
+    @property
+    def save_button(self) -> QPushButton:
+        box = self.findChild(QDialogButtonBox)
+        return next(b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole)
+
+
+# --- dialogs --------------------------------------------------------------------------------
+class CategoryDialog(AdminDialog):
+    """New category, new sub-category (``parent`` given) or rename (``node`` given)."""
+
+    def __init__(
+        self,
+        catalogue: CatalogueService,
+        actor: Actor,
+        *,
+        parent_node: CategoryNode | None = None,
+        node: CategoryNode | None = None,
+        parent: QWidget | None = None,
+    ):
+        if node is not None:
+            title = _("Rename category")
+        elif parent_node is not None:
+            title = _("New sub-category")
+        else:
+            title = _("New category")
+        super().__init__(title, parent)
+        self._catalogue, self._actor = catalogue, actor
+        self._parent_node, self._node = parent_node, node
+        self.saved_id: int | None = node.id if node else None
+        if parent_node is not None:
+            self.add("parent_id", _("Under"), QLabel(parent_node.name))
+        self.name = QLineEdit(node.name if node else "")
+        self.name.setMaxLength(64)
+        self.add("name", _("Name"), self.name)
+        self.name.setFocus()
+
+    def save(self) -> None:
+        if self._node is not None:
+            self._catalogue.rename_category(self._actor, self._node.id, self.name.text())
+        else:
+            parent_id = self._parent_node.id if self._parent_node else None
+            self.saved_id = self._catalogue.add_category(self._actor, self.name.text(), parent_id)
+
+
+class DepartmentDialog(AdminDialog):
+    """New department, or change a department's name and handling level."""
+
+    def __init__(
+        self,
+        catalogue: CatalogueService,
+        actor: Actor,
+        department: DepartmentRow | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(_("New department") if department is None else _("Edit department"), parent)
+        self._catalogue, self._actor, self._department = catalogue, actor, department
+        self.saved_id: int | None = department.id if department else None
+        self.name = QLineEdit(department.name if department else "")
+        self.name.setMaxLength(64)
+        self.level = QComboBox()
+        for key, label in LEVELS.items():
+            self.level.addItem(desktop_text(label), key)
+        if department is not None:
+            self.level.setCurrentIndex(max(0, self.level.findData(department.level)))
+        self.add("name", _("Name"), self.name)
+        self.add("level", _("Handling level"), self.level)
+        self.name.setFocus()
+
+    def save(self) -> None:
+        level = self.level.currentData()
+        if self._department is None:
+            self.saved_id = self._catalogue.add_department(self._actor, self.name.text(), level)
+        else:
+            self._catalogue.update_department(
+                self._actor, self._department.id, name=self.name.text(), level=level
+            )
+
+
+# --- the page -------------------------------------------------------------------------------
+class CataloguePage(QWidget):
+    """Signals:
+    sig_changed(): a category, department or template was saved (other pages may refresh).
+    """
+
+    sig_changed = Signal()
+
+    def __init__(self, catalogue: CatalogueService, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._catalogue, self._actor = catalogue, actor
+        self.editable = actor.can(Permission.MANAGE_SETTINGS)
+        self._dialogs = DialogHost()
+        self._nodes: dict[int, CategoryNode] = {}
+        self._departments: list[DepartmentRow] = []
+        self._templates: list[TemplateRow] = []
+        self._editing: int | None = None  # the template in the editor; None for a new one
+
+        title = QLabel(_("Categories and departments"))
+        title.setObjectName("pageTitle")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._categories_tab(), _("Request categories"))
+        self.tabs.addTab(self._departments_tab(), _("Departments"))
+        self.templates_tab = self._templates_tab()
+        self.tabs.addTab(self.templates_tab, _("Response templates"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(title)
+        layout.addWidget(self.tabs, 1)
+        if not self.editable:
+            note = QLabel(_("Only an administrator can change these lists."))
+            note.setObjectName("hint")
+            layout.addWidget(note)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.refresh_categories()
+        self.refresh_departments()
+        self.refresh_templates()
+
+    # --- shared ---------------------------------------------------------------------------
+    def _open(self, dialog: FormDialog, on_saved: Callable[[], None]) -> None:
+        """Show a dialog window-modal without blocking; ``on_saved`` runs when it saves."""
+        dialog.accepted.connect(on_saved)
+        dialog.accepted.connect(self.sig_changed)
+        self._dialogs.open(dialog)
+
+    @property
+    def dialog(self) -> QDialog | None:
+        """The dialog open on this page, if any."""
+        return self._dialogs.current
+
+    def _run(self, action: Callable[[], object]) -> bool:
+        """Run a service call; a refusal is shown in a message box."""
+        try:
+            action()
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Not saved"), error_text(exc))
+            return False
+        self.sig_changed.emit()
+        return True
+
+    @staticmethod
+    def _button_column(buttons: list[QPushButton]) -> QVBoxLayout:
+        column = QVBoxLayout()
+        for b in buttons:
+            column.addWidget(b)
+        column.addStretch(1)
+        return column
+
+    # --- categories -----------------------------------------------------------------------
+    def _categories_tab(self) -> QWidget:
+        tab = QWidget()
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([_("Category"), _("Status")])
+        self.tree.setColumnCount(2)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setStyleSheet(ITEM_PADDING)
+        self.tree.currentItemChanged.connect(lambda *_args: self._update_category_buttons())
+        self.tree.itemDoubleClicked.connect(lambda *_args: self.rename_category())
+
+        self.add_category_button = QPushButton(_("New category"))
+        self.add_category_button.setToolTip("Ctrl+N")
+        self.add_category_button.clicked.connect(self.add_category)
+        self.add_child_button = QPushButton(_("New sub-category"))
+        self.add_child_button.setToolTip("Ctrl+Shift+N")
+        self.add_child_button.clicked.connect(self.add_sub_category)
+        self.rename_category_button = QPushButton(_("Rename"))
+        self.rename_category_button.setToolTip("F2")
+        self.rename_category_button.clicked.connect(self.rename_category)
+        self.up_button = QPushButton(_("Move up"))
+        self.up_button.setToolTip("Ctrl+↑")
+        self.up_button.clicked.connect(lambda: self.move_category(-1))
+        self.down_button = QPushButton(_("Move down"))
+        self.down_button.setToolTip("Ctrl+↓")
+        self.down_button.clicked.connect(lambda: self.move_category(1))
+        self.category_active_button = QPushButton(_("Disable"))
+        self.category_active_button.clicked.connect(self.toggle_category)
+        buttons = [
+            self.add_category_button,
+            self.add_child_button,
+            self.rename_category_button,
+            self.up_button,
+            self.down_button,
+            self.category_active_button,
+        ]
+        if self.editable:
+            shortcut("Ctrl+N", tab, self.add_category)
+            shortcut("Ctrl+Shift+N", tab, self.add_sub_category)
+            shortcut("F2", tab, self.rename_category)
+            shortcut("Ctrl+Up", tab, lambda: self.move_category(-1))
+            shortcut("Ctrl+Down", tab, lambda: self.move_category(1))
+
+        hint = QLabel(
+            _(
+                "Requests are registered under a sub-category where a category has them. "
+                "Categories are never deleted because requests refer to them: disable one instead, "
+                "and it can no longer be chosen at reception (its sub-categories neither)."
+            )
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.tree, 1)
+        if self.editable:
+            row.addLayout(self._button_column(buttons))
+        layout = QVBoxLayout(tab)
+        layout.addLayout(row, 1)
+        layout.addWidget(hint)
+        return tab
+
+    def refresh_categories(self, select_id: int | None = None) -> None:
+        current = self.selected_category()
+        if select_id is None and current is not None:
+            select_id = current.id
+        tree = self._catalogue.tree()
+        self._nodes = {}
+        self.tree.clear()
+        chosen: QTreeWidgetItem | None = None
+        for top in tree:
+            item = self._category_item(top)
+            self.tree.addTopLevelItem(item)
+            if top.id == select_id:
+                chosen = item
+            for child in top.children:
+                child_item = self._category_item(child)
+                item.addChild(child_item)
+                if child.id == select_id:
+                    chosen = child_item
+            item.setExpanded(True)
+        if chosen is None and self.tree.topLevelItemCount():
+            chosen = self.tree.topLevelItem(0)
+        if chosen is not None:
+            self.tree.setCurrentItem(chosen)
+        self._update_category_buttons()
+
+    def _category_item(self, node: CategoryNode) -> QTreeWidgetItem:
+        self._nodes[node.id] = node
+        if node.is_active and node.available:
+            status = ""
+        elif node.is_active:
+            status = _("Unavailable: the category above is disabled")
+        else:
+            status = _("Disabled")
+        item = QTreeWidgetItem([category_label(node), status])
+        item.setData(0, ID_ROLE, node.id)
+        if not node.available:
+            for column in range(2):
+                item.setForeground(column, QBrush(GREY))
+        return item
+
+    def selected_category(self) -> CategoryNode | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        return self._nodes.get(item.data(0, ID_ROLE))
+
+    def category_item(self, category_id: int) -> QTreeWidgetItem | None:
+        """The tree item showing a category (for tests and for selecting after a change)."""
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            if top.data(0, ID_ROLE) == category_id:
+                return top
+            for j in range(top.childCount()):
+                if top.child(j).data(0, ID_ROLE) == category_id:
+                    return top.child(j)
+        return None
+
+    def _siblings_of(self, node: CategoryNode) -> list[int]:
+        if node.parent_id is None:
+            return [self.tree.topLevelItem(i).data(0, ID_ROLE) for i in range(self.tree.topLevelItemCount())]
+        parent = self.category_item(node.parent_id)
+        return [parent.child(j).data(0, ID_ROLE) for j in range(parent.childCount())] if parent else []
+
+    def _update_category_buttons(self) -> None:
+        node = self.selected_category()
+        has = node is not None
+        self.add_child_button.setEnabled(has)
+        self.rename_category_button.setEnabled(has)
+        self.category_active_button.setEnabled(has)
+        siblings = self._siblings_of(node) if node is not None else []
+        self.up_button.setEnabled(has and siblings[:1] != [node.id])
+        self.down_button.setEnabled(has and siblings[-1:] != [node.id])
+        self.category_active_button.setText(
+            _("Enable") if node is not None and not node.is_active else _("Disable")
+        )
+
+    def add_category(self) -> None:
+        if not self.editable:
+            return
+        dialog = CategoryDialog(self._catalogue, self._actor, parent=self)
+        self._open(dialog, lambda: self.refresh_categories(dialog.saved_id))
+
+    def add_sub_category(self) -> None:
+        """Add a sub-category to the selected category (or beside the selected sub-category)."""
+        node = self.selected_category()
+        if not self.editable or node is None:
+            return
+        top = node if node.parent_id is None else self._nodes.get(node.parent_id)
+        if top is None:
+            return
+        dialog = CategoryDialog(self._catalogue, self._actor, parent_node=top, parent=self)
+        self._open(dialog, lambda: self.refresh_categories(dialog.saved_id))
+
+    def rename_category(self) -> None:
+        node = self.selected_category()
+        if not self.editable or node is None:
+            return
+        dialog = CategoryDialog(self._catalogue, self._actor, node=node, parent=self)
+        self._open(dialog, lambda: self.refresh_categories(node.id))
+
+    def move_category(self, step: int) -> None:
+        node = self.selected_category()
+        if not self.editable or node is None:
+            return
+        if self._run(lambda: self._catalogue.move_category(self._actor, node.id, step)):
+            self.refresh_categories(node.id)
+
+    def toggle_category(self) -> None:
+        node = self.selected_category()
+        if not self.editable or node is None:
+            return
+        if self._run(lambda: self._catalogue.set_category_active(self._actor, node.id, not node.is_active)):
+            self.refresh_categories(node.id)
+
+    # --- departments ----------------------------------------------------------------------
+    def _departments_tab(self) -> QWidget:
+        tab = QWidget()
+        self.department_table = QTableWidget(0, 3)
+        self.department_table.setHorizontalHeaderLabels([_("Department"), _("Handling level"), _("Status")])
+        self.department_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.department_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.department_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.department_table.verticalHeader().hide()
+        header = self.department_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.department_table.currentCellChanged.connect(lambda *_args: self._update_department_buttons())
+        self.department_table.doubleClicked.connect(lambda _index: self.edit_department())
+
+        self.add_department_button = QPushButton(_("New department"))
+        self.add_department_button.setToolTip("Ctrl+N")
+        self.add_department_button.clicked.connect(self.add_department)
+        self.edit_department_button = QPushButton(_("Rename / level"))
+        self.edit_department_button.setToolTip("F2")
+        self.edit_department_button.clicked.connect(self.edit_department)
+        self.department_active_button = QPushButton(_("Disable"))
+        self.department_active_button.clicked.connect(self.toggle_department)
+        if self.editable:
+            shortcut("Ctrl+N", tab, self.add_department)
+            shortcut("F2", tab, self.edit_department)
+
+        hint = QLabel(
+            _(
+                "A disabled department keeps the requests it already has, but new requests "
+                "can no longer be routed to it."
+            )
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.department_table, 1)
+        if self.editable:
+            row.addLayout(
+                self._button_column(
+                    [self.add_department_button, self.edit_department_button, self.department_active_button]
+                )
+            )
+        layout = QVBoxLayout(tab)
+        layout.addLayout(row, 1)
+        layout.addWidget(hint)
+        return tab
+
+    def refresh_departments(self, select_id: int | None = None) -> None:
+        current = self.selected_department()
+        if select_id is None and current is not None:
+            select_id = current.id
+        self._departments = self._catalogue.departments()
+        table = self.department_table
+        table.setRowCount(len(self._departments))
+        selected_row = 0
+        for r, d in enumerate(self._departments):
+            status = _("In use") if d.is_active else _("Disabled")
+            for c, value in enumerate((d.name, level_label(d.level), status)):
+                item = QTableWidgetItem(value)
+                if not d.is_active:
+                    item.setForeground(QBrush(GREY))
+                table.setItem(r, c, item)
+            if d.id == select_id:
+                selected_row = r
+        if self._departments:
+            table.selectRow(selected_row)
+        self._update_department_buttons()
+
+    def selected_department(self) -> DepartmentRow | None:
+        row = self.department_table.currentRow()
+        return self._departments[row] if 0 <= row < len(self._departments) else None
+
+    def _update_department_buttons(self) -> None:
+        d = self.selected_department()
+        self.edit_department_button.setEnabled(d is not None)
+        self.department_active_button.setEnabled(d is not None)
+        self.department_active_button.setText(
+            _("Enable") if d is not None and not d.is_active else _("Disable")
+        )
+
+    def add_department(self) -> None:
+        if not self.editable:
+            return
+        dialog = DepartmentDialog(self._catalogue, self._actor, parent=self)
+        self._open(dialog, lambda: self.refresh_departments(dialog.saved_id))
+
+    def edit_department(self) -> None:
+        d = self.selected_department()
+        if not self.editable or d is None:
+            return
+        dialog = DepartmentDialog(self._catalogue, self._actor, d, parent=self)
+        self._open(dialog, lambda: self.refresh_departments(d.id))
+
+    def toggle_department(self) -> None:
+        d = self.selected_department()
+        if not self.editable or d is None:
+            return
+        if self._run(lambda: self._catalogue.set_department_active(self._actor, d.id, not d.is_active)):
+            self.refresh_departments(d.id)
+
+    # --- templates ------------------------------------------------------------------------
+    def _templates_tab(self) -> QWidget:
+        tab = QWidget()
+        self.template_list = QListWidget()
+        self.template_list.setStyleSheet(ITEM_PADDING)
+        self.template_list.currentRowChanged.connect(self._show_template)
+        self.new_template_button = QPushButton(_("New template"))
+        self.new_template_button.setToolTip("Ctrl+N")
+        self.new_template_button.clicked.connect(self.new_template)
+        self.delete_template_button = QPushButton(_("Delete"))
+        self.delete_template_button.clicked.connect(self.delete_template)
+
+        self.template_title = QLineEdit()
+        self.template_title.setMaxLength(64)
+        self.template_category = QComboBox()
+        self.template_body = QPlainTextEdit()
+        self.template_boxes = {
+            "title": FieldBox(self.template_title),
+            "category_id": FieldBox(self.template_category),
+            "body": FieldBox(self.template_body),
+        }
+        self.template_message = QLabel()
+        self.template_message.setObjectName("fieldError")
+        self.template_message.setWordWrap(True)
+        self.template_message.hide()
+        self.save_template_button = QPushButton(_("Save template"))
+        self.save_template_button.setObjectName("primary")
+        self.save_template_button.setToolTip("Ctrl+S")
+        self.save_template_button.clicked.connect(self.save_template)
+        if self.editable:
+            shortcut("Ctrl+N", tab, self.new_template)
+            shortcut("Ctrl+S", tab, self.save_template)
+        else:
+            self.template_title.setReadOnly(True)
+            self.template_body.setReadOnly(True)
+            self.template_category.setEnabled(False)
+
+        self.template_heading = QLabel()
+        font = self.template_heading.font()
+        font.setBold(True)
+        self.template_heading.setFont(font)
+        form = QFormLayout()
+        form.addRow(_("Title"), self.template_boxes["title"])
+        form.addRow(_("For category"), self.template_boxes["category_id"])
+        form.addRow(_("Answer text"), self.template_boxes["body"])
+        editor = QVBoxLayout()
+        editor.addWidget(self.template_heading)
+        editor.addLayout(form, 1)
+        editor.addWidget(self.template_message)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        if self.editable:
+            save_row.addWidget(self.save_template_button)
+        editor.addLayout(save_row)
+
+        left = QVBoxLayout()
+        left.addWidget(self.template_list, 1)
+        if self.editable:
+            buttons = QHBoxLayout()
+            buttons.addWidget(self.new_template_button)
+            buttons.addWidget(self.delete_template_button)
+            buttons.addStretch(1)
+            left.addLayout(buttons)
+        row = QHBoxLayout(tab)
+        row.addLayout(left, 2)
+        row.addLayout(editor, 3)
+        return tab
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.templates_tab:
+            self._fill_template_categories()  # categories may have changed meanwhile
+
+    def _fill_template_categories(self) -> None:
+        """The category choice of the template editor, keeping what is chosen."""
+        combo = self.template_category
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(_("Any category"), None)
+        for top in self._catalogue.tree():
+            combo.addItem(category_label(top), top.id)
+            for child in top.children:
+                combo.addItem(f"{top.name} / {category_label(child)}", child.id)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        combo.blockSignals(False)
+
+    def refresh_templates(self, select_id: int | None = None) -> None:
+        current = self.selected_template()
+        if select_id is None and current is not None:
+            select_id = current.id
+        self._fill_template_categories()
+        self._templates = self._catalogue.templates()
+        self.template_list.blockSignals(True)
+        self.template_list.clear()
+        selected_row = 0
+        for r, t in enumerate(self._templates):
+            item = QListWidgetItem(f"{t.title}　（{t.category_name}）" if t.category_name else t.title)
+            item.setToolTip(t.category_name or _("Any category"))
+            self.template_list.addItem(item)
+            if t.id == select_id:
+                selected_row = r
+        self.template_list.blockSignals(False)
+        if self._templates:
+            self.template_list.setCurrentRow(selected_row)
+            self._show_template(selected_row)
+        else:
+            self.new_template()
+
+    def selected_template(self) -> TemplateRow | None:
+        row = self.template_list.currentRow()
+        return self._templates[row] if 0 <= row < len(self._templates) else None
+
+    def _clear_template_errors(self) -> None:
+        for box in self.template_boxes.values():
+            box.set_error(None)
+        self.template_message.hide()
+
+    def _show_template(self, row: int) -> None:
+        self._clear_template_errors()
+        t = self._templates[row] if 0 <= row < len(self._templates) else None
+        if t is None:
+            return
+        self._editing = t.id
+        self.template_heading.setText(_("Edit template"))
+        self.template_title.setText(t.title)
+        self.template_body.setPlainText(t.body)
+        index = self.template_category.findData(t.category_id)
+        self.template_category.setCurrentIndex(max(0, index))
+        self.delete_template_button.setEnabled(True)
+
+    def new_template(self) -> None:
+        """Clear the editor for a new template (saved with Save template)."""
+        self._editing = None
+        self._clear_template_errors()
+        self.template_list.blockSignals(True)
+        self.template_list.setCurrentRow(-1)
+        self.template_list.clearSelection()
+        self.template_list.blockSignals(False)
+        self.template_heading.setText(_("New template"))
+        self.template_title.clear()
+        self.template_body.clear()
+        self.template_category.setCurrentIndex(0)
+        self.delete_template_button.setEnabled(False)
+        if self.editable:
+            self.template_title.setFocus()
+
+    def save_template(self) -> bool:
+        if not self.editable:
+            return False
+        self._clear_template_errors()
+        title, body = self.template_title.text(), self.template_body.toPlainText()
+        category_id = self.template_category.currentData()
+        try:
+            if self._editing is None:
+                saved = self._catalogue.add_template(self._actor, title, body, category_id)
+            else:
+                saved = self._editing
+                self._catalogue.update_template(self._actor, saved, title, body, category_id)
+        except FieldErrors as exc:
+            for name, err in exc.errors.items():
+                if name in self.template_boxes:
+                    self.template_boxes[name].set_error(error_text(err))
+                else:
+                    self.template_message.setText(error_text(err))
+                    self.template_message.show()
+            return False
+        except DomainError as exc:
+            self.template_message.setText(error_text(exc))
+            self.template_message.show()
+            return False
+        self.refresh_templates(saved)
+        self.sig_changed.emit()
+        self.template_boxes["body"].set_warning(_("Saved."))
+        return True
+
+    def delete_template(self) -> None:
+        t = self.selected_template()
+        if not self.editable or t is None or self._editing is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Delete template"),
+            _("Delete the response template “{title}”?", title=t.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self._run(lambda: self._catalogue.delete_template(self._actor, t.id)):
+            self.refresh_templates()

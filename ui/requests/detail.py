@@ -1,0 +1,562 @@
+"""One request in full (诉求详情): what was asked, the four clocks, attachments and the
+timeline of every step — read-only — with buttons for the actions the user may take now.
+
+The buttons are exactly ``allowed_actions(actor, status)``; each opens its dialog from
+``ui.requests.actions``. After an action the dialog reads the request again and emits
+``sig_changed(request_id)`` so lists can refresh.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.common.errors import DomainError
+from desktop.common.permissions import Actor
+from desktop.requests.clocks import CLOCK_FOR_STATUS, CLOCK_LABELS, COLOUR_LABELS
+from desktop.requests.service import CHANNELS, LEVELS, SATISFACTION, URGENCIES, RequestDetail, RequestService
+from desktop.requests.states import ACTION_LABELS, STATUS_LABELS, Action, allowed_actions
+from ui.requests.actions import ActionDialog, dialog_for
+from ui.requests.list_page import (
+    CLOCK_BACKGROUNDS,
+    CLOCK_FOREGROUNDS,
+    URGENCY_COLOURS,
+    format_due,
+    format_time,
+)
+from ui.widgets.i18n import Translator, desktop_text, error_text
+
+_ = Translator("requests")
+
+# The buttons, in the order of the lifecycle; REOPEN comes from an unsatisfied follow-up.
+BUTTON_ACTIONS = (
+    Action.ASSIGN,
+    Action.ACCEPT,
+    Action.RETURN,
+    Action.ANSWER,
+    Action.RESOLVE,
+    Action.FOLLOW_UP,
+    Action.REMIND,
+    Action.SUPERVISE,
+    Action.MERGE,
+)
+
+DONE_COLOURS = {"done_on_time": ("#e3f4e6", "#1e6b35"), "done_late": ("#f3e8e8", "#8a2c2c")}
+STATUS_COLOURS = {
+    "registered": "#52606d",
+    "assigned": "#2a6fb0",
+    "accepted": "#2a6fb0",
+    "answered": "#2a6fb0",
+    "resolved": "#2f7d32",
+    "closed": "#3e4c59",
+    "returned": "#b26a00",
+    "reopened": "#b26a00",
+    "merged": "#7b8794",
+}
+
+STYLE = """
+#detailNumber { font-size: 15pt; font-weight: bold; color: #102a43; }
+#statusBadge { border-radius: 10px; padding: 2px 12px; color: white; font-weight: bold; }
+#fieldName { color: #52606d; }
+#description, #descriptionText { background: white; }
+#description { border: 1px solid #d9e2ec; border-radius: 4px; }
+#clockState { border-radius: 9px; padding: 1px 10px; }
+"""
+
+# Timeline columns.
+T_TIME, T_USER, T_ACTION, T_STATUS, T_DEPARTMENT, T_CLOCK, T_NOTE, T_NUMBER = range(8)
+
+
+def button_texts() -> dict[Action, tuple[str, str]]:
+    """Button text (with its Alt mnemonic) and tooltip per action."""
+    return {
+        Action.ASSIGN: (_("&Assign…"), _("Route to a lead department and any assisting ones (Alt+A)")),
+        Action.ACCEPT: (_("A&ccept…"), _("The department has accepted the request (Alt+C)")),
+        Action.RETURN: (_("&Return…"), _("Wrongly routed: return it for re-assignment (Alt+R)")),
+        Action.ANSWER: (_("A&nswer…"), _("Record the answer given to the resident (Alt+N)")),
+        Action.RESOLVE: (_("Re&solve…"), _("The request is resolved (Alt+S)")),
+        Action.FOLLOW_UP: (_("&Follow-up…"), _("Record the follow-up call (Alt+F)")),
+        Action.REMIND: (_("Re&mind…"), _("Record a reminder to the department (Alt+M)")),
+        Action.SUPERVISE: (_("Su&pervise…"), _("Record supervision by the director (Alt+P)")),
+        Action.MERGE: (_("Mer&ge…"), _("Merge this duplicate into another request (Alt+G)")),
+    }
+
+
+def _size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return _("{n} MB", n=f"{size / 1024 / 1024:.1f}")
+    return _("{n} KB", n=max(1, round(size / 1024)))
+
+
+class RequestDetailDialog(QDialog):
+    """The detail of one request.
+
+    Args:
+        requests: the request service.
+        actor: the logged-in user; only the actions they may take now are offered.
+        request_id: the request to show (``NotFound`` when it does not exist).
+        parent: the owning widget.
+
+    Signals:
+        sig_changed(int): an action was recorded on the request (carries its id).
+
+    Keys: Alt+letter on each button, Esc closes.
+    """
+
+    sig_changed = Signal(int)
+
+    def __init__(
+        self,
+        requests: RequestService,
+        actor: Actor,
+        request_id: int,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._requests = requests
+        self._actor = actor
+        self.request_id = request_id
+        self.detail: RequestDetail = requests.get(actor, request_id)
+        self.action_dialog: ActionDialog | None = None
+        self.setStyleSheet(STYLE)
+        self.setMinimumSize(900, 600)
+        self.resize(1180, 690)
+        self._build()
+        self._fill()
+
+    # --- layout ----------------------------------------------------------------------
+    def _build(self) -> None:
+        fm = self.fontMetrics()
+        height = fm.height() * 2 + 4
+        # Top line: number, status, round, urgency.
+        self.number_label = QLabel()
+        self.number_label.setObjectName("detailNumber")
+        self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statusBadge")
+        self.round_label = QLabel()
+        self.urgency_label = QLabel()
+        self.merged_label = QLabel()
+        self.merged_label.setObjectName("fieldWarning")
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        for w in (
+            self.number_label,
+            self.status_label,
+            self.round_label,
+            self.urgency_label,
+            self.merged_label,
+        ):
+            top.addWidget(w)
+        top.addStretch(1)
+        self.registered_label = QLabel()
+        self.registered_label.setObjectName("hint")
+        top.addWidget(self.registered_label)
+
+        # Facts: three label/value pairs per row.
+        self.values: dict[str, QLabel] = {}
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(10)
+        facts.setVerticalSpacing(4)
+        names = [
+            ("resident", _("Resident")),
+            ("channel", _("Channel")),
+            ("head_count", _("Visitors")),
+            ("category", _("Category")),
+            ("level", _("Handling level")),
+            ("follow_up", _("Follow-up")),
+            ("address", _("Address")),
+            ("department", _("Lead department")),
+            ("assists", _("Assisting")),
+        ]
+        for i, (key, title) in enumerate(names):
+            row, col = divmod(i, 3)
+            name = QLabel(_("{name}:", name=title))
+            name.setObjectName("fieldName")
+            name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            self.values[key] = value
+            facts.addWidget(name, row, col * 2)
+            facts.addWidget(value, row, col * 2 + 1)
+        for col, stretch in ((1, 4), (3, 3), (5, 3)):
+            facts.setColumnStretch(col, stretch)
+
+        # Description beside the clocks.
+        self.description = QLabel()
+        self.description.setObjectName("descriptionText")
+        self.description.setWordWrap(True)
+        self.description.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.description.setContentsMargins(8, 6, 8, 6)
+        scroll = QScrollArea()
+        scroll.setObjectName("description")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.description)
+        scroll.setMinimumHeight(fm.lineSpacing() * 4 + 16)
+        self.description_box = QGroupBox(_("Description"))
+        box = QVBoxLayout(self.description_box)
+        box.setContentsMargins(8, 4, 8, 8)
+        box.addWidget(scroll)
+
+        self.clocks_box = QGroupBox(_("Deadlines (30135)"))
+        self.clocks_grid = QGridLayout(self.clocks_box)
+        self.clocks_grid.setContentsMargins(10, 4, 10, 8)
+        self.clocks_grid.setHorizontalSpacing(12)
+        self.clocks_grid.setVerticalSpacing(4)
+        middle = QHBoxLayout()
+        middle.setSpacing(12)
+        middle.addWidget(self.description_box, 3)
+        middle.addWidget(self.clocks_box, 2)
+
+        # Timeline and attachments.
+        self.timeline = QTableWidget(0, 8)
+        self.timeline.setHorizontalHeaderLabels(
+            [
+                _("Time"),
+                _("User"),
+                _("Action"),
+                _("Status"),
+                _("Department"),
+                _("Deadline met"),
+                _("Note"),
+                _("Request"),
+            ]
+        )
+        self._read_only_table(self.timeline)
+        self.timeline.setWordWrap(True)
+        header = self.timeline.horizontalHeader()
+        widths = {
+            T_TIME: fm.horizontalAdvance("2026-11-23 09:30") + 20,
+            T_USER: fm.horizontalAdvance("qiantai01") + 20,
+            T_ACTION: fm.horizontalAdvance("Follow-up (round 2)") + 20,
+            T_STATUS: fm.horizontalAdvance("Registered → Assigned") + 20,
+            T_DEPARTMENT: fm.horizontalAdvance("街道城市管理办公室") + 20,
+            T_CLOCK: fm.horizontalAdvance("Follow-up: on time") + 20,
+            T_NUMBER: fm.horizontalAdvance("2026-11-000123") + 20,
+        }
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(T_NOTE, QHeaderView.ResizeMode.Stretch)
+        self.timeline.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+        self.attachments = QTableWidget(0, 2)
+        self.attachments.setHorizontalHeaderLabels([_("File"), _("Size")])
+        self._read_only_table(self.attachments)
+        self.attachments.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.attachments.horizontalHeader().resizeSection(1, fm.horizontalAdvance("20.0 MB") + 40)
+        self.attachments.doubleClicked.connect(self.save_attachment_copy)
+        self.add_file_button = QPushButton(_("A&dd file…"))
+        self.add_file_button.setToolTip(_("Attach a photo or scan (Alt+D)"))
+        self.save_copy_button = QPushButton(_("Sa&ve a copy…"))
+        self.save_copy_button.setToolTip(_("Save a copy of the selected file (Alt+V)"))
+        self.attachment_message = QLabel()
+        self.attachment_message.setObjectName("hint")
+        self.no_attachments = QLabel(_("No files attached."))
+        self.no_attachments.setObjectName("emptyState")
+        self.no_attachments.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for b in (self.add_file_button, self.save_copy_button):
+            b.setAutoDefault(False)
+            b.setMinimumHeight(height)
+        self.add_file_button.clicked.connect(self.add_attachment)
+        self.save_copy_button.clicked.connect(self.save_attachment_copy)
+        files = QWidget()
+        files_layout = QVBoxLayout(files)
+        files_layout.addWidget(self.attachments, 1)
+        files_layout.addWidget(self.no_attachments, 1)
+        file_buttons = QHBoxLayout()
+        file_buttons.addWidget(self.add_file_button)
+        file_buttons.addWidget(self.save_copy_button)
+        file_buttons.addWidget(self.attachment_message, 1)
+        files_layout.addLayout(file_buttons)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.timeline, "")
+        self.tabs.addTab(files, "")
+
+        # Action buttons and Close.
+        self.buttons: dict[Action, QPushButton] = {}
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        for action, (text, tip) in button_texts().items():
+            b = QPushButton(text)
+            b.setToolTip(tip)
+            b.setAutoDefault(False)
+            b.setMinimumHeight(height)
+            b.clicked.connect(lambda _checked=False, a=action: self.start_action(a))
+            self.buttons[action] = b
+            actions.addWidget(b)
+        self.no_actions_label = QLabel()
+        self.no_actions_label.setObjectName("hint")
+        actions.addWidget(self.no_actions_label)
+        actions.addStretch(1)
+        self.close_button = QPushButton(_("Close"))
+        self.close_button.setToolTip(_("Close (Esc)"))
+        self.close_button.setAutoDefault(False)
+        self.close_button.setMinimumHeight(height)
+        self.close_button.clicked.connect(self.reject)
+        actions.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addLayout(facts)
+        layout.addLayout(middle)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(actions)
+
+    @staticmethod
+    def _read_only_table(table: QTableWidget) -> None:
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setTabKeyNavigation(False)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setHighlightSections(False)
+        table.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+
+    # --- filling ---------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the request again (after an action) and show it."""
+        try:
+            self.detail = self._requests.get(self._actor, self.request_id)
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Request"), error_text(exc))
+            return
+        self._fill()
+
+    def _fill(self) -> None:
+        d = self.detail
+        self.setWindowTitle(_("Request {number}", number=d.number))
+        self.number_label.setText(d.number)
+        self.status_label.setText(desktop_text(STATUS_LABELS.get(d.status, d.status)))
+        self.status_label.setStyleSheet(f"background: {STATUS_COLOURS.get(d.status, '#52606d')};")
+        self.round_label.setText(_("Round {n}", n=d.round) if d.round > 1 else "")
+        self.round_label.setVisible(d.round > 1)
+        colour = URGENCY_COLOURS.get(d.urgency, "#52606d")
+        urgency = _("Urgency: {urgency}", urgency=desktop_text(URGENCIES.get(d.urgency, d.urgency)))
+        self.urgency_label.setText(f"<span style='color:{colour}; font-size:15pt'>●</span> {urgency}")
+        self.merged_label.setText(_("Merged into {number}", number=d.merged_into) if d.merged_into else "")
+        self.merged_label.setVisible(bool(d.merged_into))
+        self.registered_label.setText(_("Registered {time}", time=format_time(d.registered_at)))
+
+        v = self.values
+        v["resident"].setText(f"{d.resident_name}  {d.resident_phone}".strip())
+        v["channel"].setText(desktop_text(CHANNELS.get(d.channel, d.channel)))
+        v["head_count"].setText(_("{n} people (group visit)", n=d.head_count) if d.head_count > 1 else "1")
+        v["category"].setText(d.category)
+        v["level"].setText(desktop_text(LEVELS.get(d.level, d.level)))
+        follow = []
+        if d.satisfaction:
+            follow.append(desktop_text(SATISFACTION.get(d.satisfaction, d.satisfaction)))
+        if d.follow_up_due is not None:
+            follow.append(_("call by {time}", time=format_due(d.follow_up_due)))
+        v["follow_up"].setText("; ".join(follow) or "—")
+        place = d.address or "—"
+        v["address"].setText(f"{place} ({d.grid})" if d.grid else place)
+        v["department"].setText(d.department or _("Not assigned yet"))
+        v["assists"].setText("、".join(d.assists) or "—")
+        for label in v.values():
+            label.setToolTip(label.text() if len(label.text()) > 20 else "")
+        self.description.setText(d.description)
+
+        self._fill_clocks(d)
+        self._fill_timeline(d)
+        self._fill_attachments(d)
+        self._fill_buttons(d)
+
+    def _fill_clocks(self, d: RequestDetail) -> None:
+        while self.clocks_grid.count():
+            item = self.clocks_grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.clock_states: dict[str, QLabel] = {}
+        if not d.clocks:
+            none = QLabel(_("The clocks start when the request is assigned."))
+            none.setObjectName("hint")
+            none.setWordWrap(True)
+            self.clocks_grid.addWidget(none, 0, 0)
+            return
+        # A merged or returned request runs no clock: its unmet clocks are stopped, not late.
+        stopped = CLOCK_FOR_STATUS.get(d.status) is None
+        for row, c in enumerate(d.clocks):
+            name = QLabel(desktop_text(CLOCK_LABELS.get(c.clock, c.clock)))
+            due = QLabel(_("due {time}", time=format_due(c.due_at)))
+            state = QLabel(desktop_text(COLOUR_LABELS.get(c.colour, c.colour)))
+            state.setObjectName("clockState")
+            if stopped and c.done_at is None:
+                state.setText(_("Stopped"))
+                background, foreground = "#eef2f7", "#52606d"
+            elif c.colour in CLOCK_BACKGROUNDS:
+                background, foreground = CLOCK_BACKGROUNDS[c.colour], CLOCK_FOREGROUNDS[c.colour]
+            else:
+                background, foreground = DONE_COLOURS.get(c.colour, ("#eef2f7", "#1f2933"))
+            state.setStyleSheet(f"background: {background}; color: {foreground};")
+            state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            if c.done_at is not None:
+                state.setToolTip(_("Done {time}", time=format_time(c.done_at)))
+            self.clock_states[c.clock] = state
+            self.clocks_grid.addWidget(name, row, 0)
+            self.clocks_grid.addWidget(due, row, 1)
+            self.clocks_grid.addWidget(state, row, 2)
+        self.clocks_grid.setColumnStretch(1, 1)
+
+    def _fill_timeline(self, d: RequestDetail) -> None:
+        t = self.timeline
+        t.setRowCount(len(d.events))
+        several = len({e.number for e in d.events}) > 1
+        for row, e in enumerate(d.events):
+            action = desktop_text(ACTION_LABELS.get(e.action, e.action))
+            if e.round > 1 and e.action in (Action.ASSIGN, Action.REOPEN):
+                action = _("{action} (round {n})", action=action, n=e.round)
+            if e.from_status and e.to_status and e.from_status != e.to_status:
+                before = desktop_text(STATUS_LABELS.get(e.from_status, e.from_status))
+                after = desktop_text(STATUS_LABELS.get(e.to_status, e.to_status))
+                status = f"{before} → {after}"
+            else:
+                status = desktop_text(STATUS_LABELS.get(e.to_status, e.to_status)) if e.to_status else ""
+            clock = ""
+            if e.clock:
+                label = desktop_text(CLOCK_LABELS.get(e.clock, e.clock))
+                if e.on_time is True:
+                    clock = _("{clock}: on time", clock=label)
+                elif e.on_time is False:
+                    clock = _("{clock}: late", clock=label)
+            cells = {
+                T_TIME: format_time(e.at),
+                T_USER: e.username,
+                T_ACTION: action,
+                T_STATUS: status,
+                T_DEPARTMENT: e.department,
+                T_CLOCK: clock,
+                T_NOTE: e.note,
+                T_NUMBER: e.number,
+            }
+            for column, text in cells.items():
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                if column == T_CLOCK and e.on_time is not None:
+                    item.setForeground(Qt.GlobalColor.darkGreen if e.on_time else Qt.GlobalColor.darkRed)
+                if column in (T_NOTE, T_DEPARTMENT) and text:
+                    item.setToolTip(text)
+                t.setItem(row, column, item)
+        t.setColumnHidden(T_NUMBER, not several)
+        t.resizeRowsToContents()
+        if d.events:
+            t.scrollToBottom()
+        self.tabs.setTabText(0, _("&Timeline ({n})", n=len(d.events)))
+
+    def _fill_attachments(self, d: RequestDetail) -> None:
+        t = self.attachments
+        t.setRowCount(len(d.attachments))
+        for row, (attachment_id, name, size) in enumerate(d.attachments):
+            item = QTableWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, attachment_id)
+            item.setToolTip(name)
+            t.setItem(row, 0, item)
+            t.setItem(row, 1, QTableWidgetItem(_size_text(size)))
+        t.setVisible(bool(d.attachments))
+        self.no_attachments.setVisible(not d.attachments)
+        if d.attachments and t.currentRow() < 0:
+            t.selectRow(0)
+        self.save_copy_button.setEnabled(bool(d.attachments))
+        self.tabs.setTabText(1, _("Attac&hments ({n})", n=len(d.attachments)))
+
+    def _fill_buttons(self, d: RequestDetail) -> None:
+        allowed = set(allowed_actions(self._actor, d.status))
+        for action, button in self.buttons.items():
+            button.setVisible(action in allowed)
+        self.add_file_button.setVisible(Action.ATTACH in allowed)
+        visible = [a for a in BUTTON_ACTIONS if a in allowed]
+        self.no_actions_label.setText("" if visible else _("No action is open to you on this request."))
+        self.no_actions_label.setVisible(not visible)
+
+    def allowed_buttons(self) -> list[Action]:
+        """The actions whose buttons are offered (for tests and the screenshots)."""
+        return [a for a, b in self.buttons.items() if not b.isHidden()]
+
+    # --- actions ---------------------------------------------------------------------
+    def start_action(self, action: Action) -> ActionDialog | None:
+        """Open the dialog of ``action`` (window-modal); on success reload and emit."""
+        if self.action_dialog is not None and self.action_dialog.isVisible():
+            self.action_dialog.raise_()
+            return self.action_dialog
+        dialog = dialog_for(action, self._requests, self._actor, self.detail, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._action_done)
+        dialog.finished.connect(self._action_closed)
+        self.action_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _action_done(self) -> None:
+        self.reload()
+        self.sig_changed.emit(self.request_id)
+
+    def _action_closed(self) -> None:
+        self.action_dialog = None
+
+    def add_attachment(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Attach a file"),
+            "",
+            _("Photos and scans (*.jpg *.jpeg *.png *.bmp *.pdf *.tif *.tiff);;All files (*)"),
+        )
+        if not path:
+            return
+        try:
+            self._requests.add_attachment(self._actor, self.request_id, Path(path))
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Attach a file"), error_text(exc))
+            return
+        self.reload()
+        self.tabs.setCurrentIndex(1)
+        self.attachment_message.setText(_("Attached {name}.", name=Path(path).name))
+        self.sig_changed.emit(self.request_id)
+
+    def save_attachment_copy(self) -> None:
+        row = self.attachments.currentRow()
+        if row < 0 or row >= len(self.detail.attachments):
+            return
+        attachment_id, name, _size = self.detail.attachments[row]
+        target, _filter = QFileDialog.getSaveFileName(self, _("Save a copy"), name)
+        if not target:
+            return
+        try:
+            self._requests.export_attachment(self._actor, attachment_id, Path(target))
+        except (DomainError, OSError) as exc:
+            text = error_text(exc) if isinstance(exc, DomainError) else str(exc)
+            QMessageBox.warning(self, _("Save a copy"), text)
+            return
+        self.attachment_message.setText(_("Saved a copy to {path}.", path=target))

@@ -1,0 +1,322 @@
+"""The main window: left navigation, a header with the centre and the user, a status bar.
+
+Only pages the user's role may open are listed; each has a Ctrl+number shortcut (and
+F-keys as shown in its tooltip). Pages are built when first opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.common.permissions import ROLE_LABELS, Actor, Permission, Role
+from desktop.opening import Services
+from ui.widgets.i18n import Translator, desktop_text
+
+_ = Translator("main")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str  # also the screenshot file name
+    title: str
+    permission: Permission | None
+    build: Callable[[], QWidget]
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+    sig_logout: the user chose to log out (the app shows the login window again).
+    """
+
+    sig_logout = Signal()
+
+    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.actor = actor
+        self.setWindowTitle(_("Community Service Centre — {centre}", centre=services.centre.name()))
+        self.resize(1366, 768)
+        self.setMinimumSize(1024, 640)
+
+        self._specs = [s for s in self._all_pages() if s.permission is None or actor.can(s.permission)]
+        self._pages: dict[str, QWidget] = {}
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(168)
+        self.stack = QStackedWidget()
+        for number, spec in enumerate(self._specs, start=1):
+            item = QListWidgetItem(spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.navigation.addItem(item)
+            placeholder = QWidget()
+            self.stack.addWidget(placeholder)
+            if number <= 9:  # Ctrl+1 … Ctrl+9 for the first nine pages
+                item.setToolTip(_("Shortcut: Ctrl+{n}", n=number))
+                QShortcut(
+                    QKeySequence(f"Ctrl+{number}"),
+                    self,
+                    activated=lambda n=number - 1: self.show_page_at(n),
+                )
+        self.navigation.currentRowChanged.connect(self.show_page_at)
+
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self._header())
+        right.addWidget(self.stack, 1)
+        row.addLayout(right, 1)
+        self.setCentralWidget(body)
+
+        self.statusBar().showMessage(_("Database: {name}", name=services.description))
+        if self._specs:
+            # A volunteer coordinator's day starts with the volunteers, everyone else's
+            # with 今日待办.
+            keys = self.page_keys()
+            start = keys.index("volunteers") if actor.role == Role.COORDINATOR and "volunteers" in keys else 0
+            self.navigation.setCurrentRow(start)
+
+    def _header(self) -> QWidget:
+        header = QWidget()
+        header.setObjectName("header")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(16, 8, 16, 8)
+        self.centre_label = QLabel(self.services.centre.name())
+        self.centre_label.setObjectName("centreName")
+        role = desktop_text(ROLE_LABELS[self.actor.role])
+        self.user_label = QLabel(_("{name} ({role})", name=self.actor.full_name, role=role))
+        password = QPushButton(_("Change password"))
+        password.clicked.connect(self._change_password)
+        logout = QPushButton(_("Log out"))
+        logout.setToolTip(_("Log out (Ctrl+Shift+L)"))
+        logout.clicked.connect(self.sig_logout.emit)
+        QShortcut(QKeySequence("Ctrl+Shift+L"), self, activated=self.sig_logout.emit)
+        row.addWidget(self.centre_label)
+        row.addStretch(1)
+        row.addWidget(self.user_label)
+        row.addWidget(password)
+        row.addWidget(logout)
+        return header
+
+    def _all_pages(self) -> list[PageSpec]:
+        s, a = self.services, self.actor
+
+        def today() -> QWidget:
+            from ui.requests.today_page import TodayPage
+
+            page = TodayPage(s.requests, a)
+            page.sig_open_request.connect(self.open_request)
+            return page
+
+        def reception() -> QWidget:
+            from ui.requests.reception_page import ReceptionPage
+
+            page = ReceptionPage(s.requests, s.residents, a, centre_name=s.centre.name())
+            page.sig_registered.connect(self._requests_changed)
+            page.sig_open_request.connect(self.open_request)
+            page.sig_resident_saved.connect(self._residents_changed)
+            return page
+
+        def requests() -> QWidget:
+            from ui.requests.list_page import RequestsPage
+
+            page = RequestsPage(s.requests, a, grids=s.residents.grids)
+            page.sig_open_request.connect(self.open_request)
+            return page
+
+        def residents() -> QWidget:
+            from ui.residents.page import ResidentsPage
+
+            return ResidentsPage(s.residents, a)
+
+        def volunteers() -> QWidget:
+            from ui.love_bank.volunteers_page import VolunteersPage
+
+            page = VolunteersPage(s.love_bank, s.residents, a, centre_name=s.centre.name())
+            page.sig_open_volunteer.connect(self.open_volunteer)
+            return page
+
+        def service_hours() -> QWidget:
+            from ui.love_bank.service_hours_page import ServiceHoursPage
+
+            return ServiceHoursPage(s.love_bank, a)
+
+        def supermarket() -> QWidget:
+            from ui.love_bank.shop_page import SupermarketPage
+
+            return SupermarketPage(s.love_bank, a, centre_name=s.centre.name())
+
+        def love_bank_settings() -> QWidget:
+            from ui.love_bank.rules_page import LoveBankSettingsPage
+
+            return LoveBankSettingsPage(s.love_bank, a)
+
+        def users() -> QWidget:
+            from ui.admin.users_page import UsersPage
+
+            return UsersPage(s.accounts, a)
+
+        def audit() -> QWidget:
+            from ui.admin.audit_page import AuditPage
+
+            return AuditPage(s.audit, a)
+
+        def catalogue() -> QWidget:
+            from desktop.requests.catalogue import CatalogueService
+            from ui.requests.catalogue_page import CataloguePage
+
+            return CataloguePage(CatalogueService(s.db), a)
+
+        def clock_settings() -> QWidget:
+            from desktop.requests.catalogue import CatalogueService
+            from desktop.requests.clock_settings import ClockSettingsService
+            from ui.requests.deadlines_page import ClockSettingsPage
+
+            return ClockSettingsPage(ClockSettingsService(s.db), CatalogueService(s.db), a)
+
+        def settings() -> QWidget:
+            from ui.admin.settings_page import SettingsPage
+
+            page = SettingsPage(s, a)
+            page.sig_centre_renamed.connect(self._centre_renamed)
+            return page
+
+        return [
+            PageSpec("today", _("Today"), Permission.VIEW_REQUESTS, today),
+            PageSpec("reception", _("Reception"), Permission.HANDLE_REQUESTS, reception),
+            PageSpec("requests", _("All requests"), Permission.VIEW_REQUESTS, requests),
+            PageSpec("residents", _("Residents"), Permission.VIEW_RESIDENTS, residents),
+            PageSpec("volunteers", _("Volunteers"), Permission.VIEW_LOVE_BANK, volunteers),
+            PageSpec("service_hours", _("Service hours"), Permission.MANAGE_LOVE_BANK, service_hours),
+            PageSpec("supermarket", _("Love supermarket"), Permission.VIEW_LOVE_BANK, supermarket),
+            PageSpec("users", _("Users"), Permission.MANAGE_USERS, users),
+            PageSpec("audit", _("Audit log"), Permission.VIEW_AUDIT, audit),
+            PageSpec("catalogue", _("Categories"), Permission.MANAGE_SETTINGS, catalogue),
+            PageSpec("clock_settings", _("Deadlines"), Permission.MANAGE_SETTINGS, clock_settings),
+            PageSpec("lovebank_settings", _("Points rules"), Permission.MANAGE_SETTINGS, love_bank_settings),
+            PageSpec("settings", _("Settings"), None, settings),
+        ]
+
+    def open_request(self, request_id: int) -> None:
+        """Open a request's detail; pages showing requests refresh after any action."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.common.errors import DomainError
+        from ui.requests.detail import RequestDetailDialog
+        from ui.widgets.i18n import error_text
+
+        try:
+            dialog = RequestDetailDialog(self.services.requests, self.actor, request_id, self)
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Request"), error_text(exc))
+            self._requests_changed(request_id)
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_changed.connect(self._requests_changed)
+        dialog.open()
+
+    def open_volunteer(self, volunteer_id: int) -> None:
+        """A volunteer's page; the love-bank pages refresh after any change there."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.common.errors import DomainError
+        from ui.love_bank.volunteer_detail import VolunteerDetailDialog
+        from ui.widgets.i18n import error_text
+
+        try:
+            dialog = VolunteerDetailDialog(
+                self.services.love_bank,
+                self.actor,
+                volunteer_id,
+                self,
+                centre_name=self.services.centre.name(),
+            )
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Volunteers"), error_text(exc))
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_changed.connect(self._love_bank_changed)
+        dialog.open()
+
+    # Bound methods, not lambdas: a lambda holding the window, connected to a child
+    # dialog's signal, can release the window's last reference while Qt deletes it.
+    def _love_bank_changed(self, _volunteer_id: int) -> None:
+        for key in ("volunteers", "service_hours", "supermarket"):
+            self._refresh(key)
+
+    def _residents_changed(self, _resident_id: int) -> None:
+        self._refresh("residents")
+
+    def _requests_changed(self, _request_id: int) -> None:
+        for key in ("today", "requests"):
+            self._refresh(key)
+
+    def _refresh(self, key: str) -> None:
+        """Refresh a page only if it has been built (others read fresh when opened)."""
+        refresh = getattr(self._pages.get(key), "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    # --- navigation ------------------------------------------------------------------
+    def page_keys(self) -> list[str]:
+        return [s.key for s in self._specs]
+
+    def show_page(self, key: str) -> QWidget:
+        index = self.page_keys().index(key)
+        self.show_page_at(index)
+        return self._pages[key]
+
+    def show_page_at(self, index: int) -> None:
+        if not 0 <= index < len(self._specs):
+            return
+        spec = self._specs[index]
+        if spec.key not in self._pages:
+            page = spec.build()
+            old = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self._pages[spec.key] = page
+        if self.navigation.currentRow() != index:
+            self.navigation.setCurrentRow(index)
+        self.stack.setCurrentIndex(index)
+        focus = getattr(self._pages[spec.key], "focus_default", None)
+        if callable(focus):
+            focus()
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    # --- header actions --------------------------------------------------------------
+    def _change_password(self) -> None:
+        from ui.admin.users_page import ChangePasswordDialog
+
+        ChangePasswordDialog(self.services.accounts, self.actor, self).exec()
+
+    def _centre_renamed(self, name: str) -> None:
+        self.centre_label.setText(name)
+        for key in ("reception", "volunteers", "supermarket"):
+            page = self._pages.get(key)
+            if page is not None:
+                page.set_centre_name(name)
+        self.setWindowTitle(_("Community Service Centre — {centre}", centre=name))

@@ -1,0 +1,91 @@
+"""Preview a PDF (slip, receipt, statement, report) in the app and print it.
+
+The PDF on screen is the one that prints: pages are rendered from the same file at the
+printer's resolution, so what the resident takes home matches what was previewed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QSize
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui.widgets.i18n import Translator
+
+_ = Translator("preview")
+
+
+class PdfPreviewDialog(QDialog):
+    """Shows a PDF with Print (Ctrl+P) and Close (Esc)."""
+
+    def __init__(self, path: Path, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(720, 700)
+        self.path = Path(path)
+        self.document = QPdfDocument(self)
+        self.document.load(str(self.path))
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        info = QLabel(_("{n} page(s) — {file}", n=self.document.pageCount(), file=self.path.name))
+        info.setObjectName("hint")
+        print_button = QPushButton(_("Print…"))
+        print_button.setObjectName("primary")
+        print_button.setToolTip("Ctrl+P")
+        print_button.clicked.connect(self.print_document)
+        close = QPushButton(_("Close"))
+        close.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_document)
+        row = QHBoxLayout()
+        row.addWidget(info, 1)
+        row.addWidget(print_button)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        print_button.setFocus()
+
+    def print_document(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        print_pdf(self.document, printer)
+
+
+def print_pdf(document: QPdfDocument, printer: QPrinter) -> None:
+    """Render every page at the printer's resolution, scaled to fit its page."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return
+    try:
+        target = printer.pageRect(QPrinter.Unit.DevicePixel)
+        for index in range(document.pageCount()):
+            if index:
+                printer.newPage()
+            points = document.pagePointSize(index)
+            scale = min(target.width() / points.width(), target.height() / points.height())
+            size = QSize(int(points.width() * scale), int(points.height() * scale))
+            image = document.render(index, size)
+            painter.drawImage(QPointF(0, 0), image)
+    finally:
+        painter.end()
+
+
+def first_page_image(path: Path, width: int = 600):
+    """The first page as an image (for screenshots and tests)."""
+    document = QPdfDocument()
+    document.load(str(path))
+    points = document.pagePointSize(0)
+    height = int(points.height() * width / points.width())
+    return document.render(0, QSize(width, height))
+
+
+__all__ = ["PdfPreviewDialog", "first_page_image", "print_pdf"]
