@@ -13,9 +13,10 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from db.locks import LockKey, advisory_lock
 from db.models import AuditEntry
 
 GENESIS = "0" * 64
@@ -47,8 +48,7 @@ def _digest(prev_hash: str, entry: AuditEntry) -> str:
 def _lock_chain(session: Session) -> None:
     # SQLite write transactions already hold the database lock (BEGIN IMMEDIATE);
     # PostgreSQL needs an explicit lock so two desks cannot fork the chain.
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(7310001)"))
+    advisory_lock(session, LockKey.AUDIT_CHAIN)
 
 
 def record(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from db.locks import LockKey, advisory_lock
 from db.models import Category, Department, Request, Resident
 
 OPEN = ("assigned", "accepted", "answered", "resolved")
@@ -172,8 +173,7 @@ def next_number(session: Session, now: dt.datetime) -> str:
     Called inside a write transaction: SQLite holds the write lock (BEGIN IMMEDIATE);
     PostgreSQL takes an advisory lock so two desks cannot draw the same number.
     """
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(func.pg_advisory_xact_lock(7310002)))
+    advisory_lock(session, LockKey.REQUEST_NUMBER)
     prefix = f"{now:%Y-%m}-"
     last = session.scalar(
         select(func.max(Request.number)).where(Request.number >= prefix, Request.number < prefix + "~")

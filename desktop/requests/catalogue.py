@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db import audit
+from db.locks import LockKey, advisory_lock
 from db.models import Category, Department, ResponseTemplate
 from db.uow import Database
 from desktop.common.errors import DomainError, FieldErrors, NotFound
@@ -31,10 +32,6 @@ TEMPLATE_TITLE_MAX = 32
 TEMPLATE_BODY_MAX = 2000
 
 __all__ = ["LEVELS", "CatalogueService", "CategoryNode", "DepartmentRow", "TemplateRow"]
-
-# PostgreSQL advisory lock: one writer of the catalogue at a time, so that two desks
-# cannot both add the same top-level name (a unique constraint cannot see NULL parents).
-_CATALOGUE_LOCK = 7310010
 
 
 # --- what the screens get ------------------------------------------------------------------
@@ -93,9 +90,9 @@ def _same(a: str, b: str) -> bool:
 
 
 def _lock(session: Session) -> None:
-    # SQLite write transactions already hold the database lock (BEGIN IMMEDIATE).
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text(f"SELECT pg_advisory_xact_lock({_CATALOGUE_LOCK})"))
+    # One writer of the catalogue at a time, so that two desks cannot both add the same
+    # top-level name (a unique constraint cannot see NULL parents).
+    advisory_lock(session, LockKey.CATALOGUE)
 
 
 def _category_dict(c: Category) -> dict[str, object]:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db import audit
+from db.locks import LockKey, advisory_lock
 from db.models import CalendarOverride, Category, ClockLimit
 from db.uow import Database
 from desktop.common.errors import DomainError, FieldErrors, NotFound
@@ -30,8 +31,6 @@ MAX_ACCEPT_MINUTES = 24 * 60
 MAX_DAYS = 60
 NOTE_MAX = 64
 LIMIT_FIELDS: tuple[str, ...] = ("accept_minutes", "answer_days", "resolve_days", "follow_up_days")
-
-_LIMIT_LOCK = 7310002  # PostgreSQL advisory lock: one writer of clock limits at a time
 
 
 @dataclass(frozen=True)
@@ -352,5 +351,4 @@ def _lock_limits(session: Session) -> None:
     # The scope's uniqueness cannot be enforced by the database when urgency or category
     # is NULL, so writers of limits take turns. SQLite write transactions already hold
     # the database lock (BEGIN IMMEDIATE).
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text(f"SELECT pg_advisory_xact_lock({_LIMIT_LOCK})"))
+    advisory_lock(session, LockKey.CLOCK_LIMITS)

@@ -57,9 +57,9 @@ from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.permissions import Actor, Permission
 from desktop.love_bank.service import LoveBankService, VolunteerRow, next_star
 from desktop.residents.service import ResidentFilter, ResidentService
-from ui.requests.reception_page import MatchPopup
 from ui.widgets.forms import DialogHost, FormDialog
 from ui.widgets.i18n import Translator, error_text
+from ui.widgets.match_popup import MatchPopup
 from ui.widgets.windowed_model import Column, RowSource, WindowedTableModel
 
 _ = Translator("lovebank")

@@ -11,12 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.common.matching import exact_choice, match_choices
 from desktop.common.permissions import Actor
 from desktop.common.pinyin import initials
 from desktop.opening import Services
 from desktop.requests.service import RequestFilter, RequestForm
 from desktop.residents.service import ResidentFilter, ResidentRow
-from ui.requests.reception_page import ReceptionPage, exact_choice, match_choices
+from ui.requests.reception_page import ReceptionPage
 from ui.requests.slip import slip_data
 
 CTRL = Qt.KeyboardModifier.ControlModifier
