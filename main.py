@@ -74,7 +74,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from desktop.admin.check import run_checks
+    from desktop.check import run_checks
     from desktop.common.errors import DomainError
     from desktop.opening import open_database
 

@@ -283,3 +283,19 @@ def tags_for(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, ...]]
 
 def find_by_id_number(session: Session, id_number: str) -> Resident | None:
     return session.scalar(select(Resident).where(Resident.id_number == id_number).limit(1))
+
+
+def grids(session: Session) -> list[tuple[int, str]]:
+    """The active grids as ``(id, name)``, by name (the filters and the form list them)."""
+    rows = session.execute(select(Grid.id, Grid.name).where(Grid.is_active).order_by(Grid.name))
+    return [(i, n) for i, n in rows]
+
+
+def tags(session: Session) -> list[tuple[int, str]]:
+    """The key groups as ``(id, name)``, in the order they were made."""
+    return [(i, n) for i, n in session.execute(select(Tag.id, Tag.name).order_by(Tag.id))]
+
+
+def tags_by_id(session: Session, ids: Sequence[int]) -> list[Tag]:
+    """The key groups with these ids, in their order; a missing id is simply absent."""
+    return list(session.scalars(select(Tag).where(Tag.id.in_(ids)).order_by(Tag.id)))

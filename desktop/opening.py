@@ -11,9 +11,10 @@ from db.uow import Database
 from desktop.admin.accounts import AccountService
 from desktop.admin.audit_log import AuditService
 from desktop.admin.centre import CentreService
-from desktop.common.errors import DomainError
+from desktop.common.errors import DomainError, StorageFailure
 from desktop.common.i18n import N_
 from desktop.love_bank.service import LoveBankService
+from desktop.requests import reference_data
 from desktop.requests.service import RequestService
 from desktop.residents.service import ResidentService
 
@@ -61,10 +62,10 @@ def open_database(target: str | Path, *, backup_dir: Path | None) -> Services:
         if isinstance(exc, DomainError):
             raise
         raise DomainError(N_("The database could not be opened: {why}"), why=str(exc)) from exc
-    db = Database(engine, url)
+    db = Database(engine, url, storage_error=StorageFailure)
     return Services(
         db=db,
-        accounts=AccountService(db),
+        accounts=AccountService(db, starting_data=reference_data.seed),
         residents=ResidentService(db),
         centre=CentreService(db),
         audit=AuditService(db),

@@ -3,8 +3,11 @@ poppler-based PDF readers.
 
 The PDFs are checked with poppler-utils (``pdffonts``, ``pdftotext``, ``pdfinfo``), which
 CI installs together with fonts-wqy-microhei. Without them the printing tests are skipped
-on a developer's machine, but fail under ``CI=true``: a CI machine that lost a package
-must not pass by skipping every PDF check.
+with a reason on a developer's machine, but fail under ``CI=true``: a CI machine that
+lost a package must not pass by skipping every PDF check. The marks (:data:`needs_wqy`,
+:data:`needs_poppler`) skip at collection; under CI they let the test run, and the
+helpers below (:func:`wqy_font`, :func:`run` and the readers built on it) then fail it
+with the name of the missing package.
 """
 
 from __future__ import annotations
@@ -22,13 +25,51 @@ RARE = "\U00020000\u4dae"  # 𠀀 (Ext-B) and 䶮 (Ext-A): neither is in WenQuan
 NOWHERE = "\U0002a6d6"  # an Ext-B character no font here has
 
 
-def _requires(present: bool, what: str) -> pytest.MarkDecorator:
-    """Skip without ``what`` locally; under CI, run the test so that it fails loudly."""
-    return pytest.mark.skipif(not present and not os.environ.get("CI"), reason=f"needs {what}")
+POPPLER = ("pdffonts", "pdfinfo", "pdftotext")
 
 
-needs_wqy = _requires(WQY.exists(), "fonts-wqy-microhei")
-needs_poppler = _requires(shutil.which("pdffonts") is not None, "poppler-utils")
+def on_ci() -> bool:
+    """True when the ``CI`` environment variable is set to a true value (``CI=true``)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
+def has_wqy() -> bool:
+    return WQY.exists()
+
+
+def has_poppler() -> bool:
+    return all(shutil.which(tool) for tool in POPPLER)
+
+
+def _requires(present: bool, package: str) -> pytest.MarkDecorator:
+    """Skip without ``package`` locally; under CI, run the test so that it fails loudly."""
+    return pytest.mark.skipif(
+        not present and not on_ci(), reason=f"needs {package} (apt-get install {package})"
+    )
+
+
+def require(present: bool, package: str) -> None:
+    """Inside a test: skip without ``package`` locally, fail under CI."""
+    if present:
+        return
+    message = f"needs {package} (apt-get install {package})"
+    if on_ci():
+        pytest.fail(f"{message}; CI is set, so the printing tests must run", pytrace=False)
+    pytest.skip(message)
+
+
+needs_wqy = _requires(has_wqy(), "fonts-wqy-microhei")
+needs_poppler = _requires(has_poppler(), "poppler-utils")
+
+
+def wqy_font():
+    """WenQuanYi Micro Hei registered for printing (face 0); fails under CI if missing."""
+    from desktop.printing.fonts import load_font
+
+    require(has_wqy(), "fonts-wqy-microhei")
+    font = load_font(WQY, 0)
+    assert font is not None, f"{WQY} could not be loaded"
+    return font
 
 
 # --- a minimal TrueType font -----------------------------------------------------------
@@ -89,17 +130,59 @@ def make_ttf(chars: str, family: str) -> bytes:
 
 
 def run(*command: str) -> str:
+    """The output of a poppler tool; skips locally / fails under CI without poppler-utils."""
+    require(has_poppler(), "poppler-utils")
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 
 def pdf_text(path: Path) -> str:
+    """All the text of the PDF without white space."""
     return "".join(run("pdftotext", "-enc", "UTF-8", str(path), "-").split())
 
 
+def page_texts(path: Path) -> list[str]:
+    """The text of each page in reading order (table rows kept together), without white
+    space."""
+    raw = run("pdftotext", "-layout", "-enc", "UTF-8", str(path), "-")
+    return ["".join(page.split()) for page in raw.split("\f")[:-1]]
+
+
+def page_lines(path: Path) -> list[list[str]]:
+    """The lines of each page in the order they were drawn, spaces inside a line kept
+    (``pdftotext -raw``)."""
+    raw = run("pdftotext", "-raw", "-enc", "UTF-8", str(path), "-")
+    return [[line.strip() for line in page.splitlines() if line.strip()] for page in raw.split("\f")[:-1]]
+
+
+def pdf_info(path: Path, field: str) -> str:
+    """One field of ``pdfinfo`` (``Pages``, ``Page size``, ``Title`` …)."""
+    for line in run("pdfinfo", str(path)).splitlines():
+        name, _colon, value = line.partition(":")
+        if name == field:
+            return value.strip()
+    raise AssertionError(f"pdfinfo shows no {field!r} for {path}")
+
+
+def pages(path: Path) -> int:
+    return int(pdf_info(path, "Pages"))
+
+
+def page_size(path: Path) -> tuple[float, float]:
+    """Width and height of the first page in points."""
+    width, _x, height = pdf_info(path, "Page size").split()[:3]
+    return float(width), float(height)
+
+
 def assert_fonts_embedded(path: Path) -> list[str]:
+    """Every font of the PDF is embedded (``emb yes``), a subset (``sub yes``) and has a
+    ToUnicode map (``uni yes``, so the text can be copied and found); returns the
+    fonts' names, in the order ``pdffonts`` lists them."""
     rows = run("pdffonts", str(path)).splitlines()[2:]
     assert rows, "no fonts in the PDF"
+    names = []
     for row in rows:
-        # name type encoding emb sub uni object-id: emb is the fourth column from the end
-        assert row.split()[-5] == "yes", row
-    return [row.split()[0] for row in rows]
+        # name type encoding emb sub uni object-id: emb sub uni are the 5th to 3rd from the end
+        columns = row.split()
+        assert columns[-5:-2] == ["yes", "yes", "yes"], row
+        names.append(columns[0])
+    return names

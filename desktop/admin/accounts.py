@@ -11,17 +11,18 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from db import audit
+from db import admin as repo
 from db import settings as settings_repo
 from db.models import User
 from db.uow import Database
 from desktop.admin.passwords import check_new_password, hash_password, verify_password
+from desktop.common import audit
+from desktop.common.clock import Clock, system_clock
 from desktop.common.errors import DomainError, FieldErrors, NotFound
 from desktop.common.i18n import N_
 from desktop.common.permissions import SYSTEM, Actor, Permission, Role
-from desktop.requests import reference_data
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
@@ -48,6 +49,10 @@ def _row(u: User) -> UserRow:
         locked_until=u.locked_until,
         failed_logins=u.failed_logins,
     )
+
+
+def _actor(u: User) -> Actor:
+    return Actor(u.id, u.username, u.full_name, Role(u.role))
 
 
 def _snapshot(u: User) -> dict:
@@ -80,15 +85,30 @@ def _new_user(username: str, full_name: str, role: Role, password_hash: str, now
     )
 
 
+StartingData = Callable[[Session], None]
+"""Writes a new centre's starting data (the request categories and departments) inside
+the setup transaction; :mod:`desktop.opening` passes the requests job's, so this job
+does not import another."""
+
+
 class AccountService:
-    def __init__(self, db: Database, now: Callable[[], dt.datetime] = dt.datetime.now):
+    """Accounts: first-run setup, login with lock-out, and the administrator's user list.
+
+    Args:
+        db: the database.
+        now: the clock (lock-out times, creation times, the login audit rows).
+        starting_data: what else the first-run setup writes (see :data:`StartingData`).
+    """
+
+    def __init__(self, db: Database, now: Clock = system_clock, *, starting_data: StartingData | None = None):
         self._db = db
         self._now = now
+        self._starting_data = starting_data
 
     # --- first run -------------------------------------------------------------------
     def needs_setup(self) -> bool:
         with self._db.reading() as uow:
-            return (uow.session.scalar(select(func.count()).select_from(User)) or 0) == 0
+            return repo.user_count(uow.session) == 0
 
     def setup(self, centre_name: str, admin_username: str, password: str, confirm: str) -> None:
         """Create the first administrator and name the centre (only on an empty database)."""
@@ -108,21 +128,16 @@ class AccountService:
         password_hash = hash_password(password)  # slow by design: before the transaction
         with self._db.writing() as uow:
             s = uow.session
-            if s.scalar(select(func.count()).select_from(User)):
+            if repo.user_count(s):
                 raise DomainError(N_("This database has already been set up."))
             settings_repo.put(s, settings_repo.CENTRE_NAME, centre_name)
-            reference_data.seed(s)
+            if self._starting_data is not None:
+                self._starting_data(s)
             user = _new_user(admin_username, "系统管理员", Role.ADMIN, password_hash, self._now())
             s.add(user)
             s.flush()
             audit.record(
-                s,
-                user_id=None,
-                username=SYSTEM.username,
-                action="setup",
-                entity="user",
-                entity_id=user.id,
-                after={"centre_name": centre_name, **_snapshot(user)},
+                s, SYSTEM, "setup", "user", user.id, after={"centre_name": centre_name, **_snapshot(user)}
             )
             uow.commit()
 
@@ -139,7 +154,7 @@ class AccountService:
             raise DomainError(N_("Enter your user name and password."))
         now = self._now()
         with self._db.reading() as uow:
-            user = uow.session.scalar(select(User).where(User.username == username))
+            user = repo.user_by_username(uow.session, username)
             if user is None or not user.is_active:
                 raise DomainError(N_("Wrong user name or password."))
             _refuse_if_locked(user, now)
@@ -157,15 +172,7 @@ class AccountService:
                 if locked:
                     user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
                     user.failed_logins = 0
-                audit.record(
-                    s,
-                    user_id=user.id,
-                    username=user.username,
-                    action="lock" if locked else "login_failed",
-                    entity="user",
-                    entity_id=user.id,
-                    at=now,
-                )
+                audit.record(s, _actor(user), "lock" if locked else "login_failed", "user", user.id, at=now)
                 uow.commit()
                 if locked:
                     raise DomainError(
@@ -179,23 +186,16 @@ class AccountService:
                 )
             user.failed_logins = 0
             user.locked_until = None
-            audit.record(
-                s,
-                user_id=user.id,
-                username=user.username,
-                action="login",
-                entity="user",
-                entity_id=user.id,
-                at=now,
-            )
+            actor = _actor(user)
+            audit.record(s, actor, "login", "user", user.id, at=now)
             uow.commit()
-            return Actor(user.id, user.username, user.full_name, Role(user.role))
+            return actor
 
     # --- management (admin) ----------------------------------------------------------
     def list_users(self, actor: Actor) -> list[UserRow]:
         actor.require(Permission.MANAGE_USERS)
         with self._db.reading() as uow:
-            return [_row(u) for u in uow.session.scalars(select(User).order_by(User.id))]
+            return [_row(u) for u in repo.users(uow.session)]
 
     def create_user(self, actor: Actor, *, username: str, full_name: str, role: Role, password: str) -> int:
         actor.require(Permission.MANAGE_USERS)
@@ -214,22 +214,14 @@ class AccountService:
         password_hash = hash_password(password)  # slow by design: before the transaction
         with self._db.writing() as uow:
             s = uow.session
-            if s.scalar(select(User.id).where(User.username == username)) is not None:
+            if repo.user_by_username(s, username) is not None:
                 raise FieldErrors(
                     {"username": DomainError(N_("The user name {name} is taken."), name=username)}
                 )
             user = _new_user(username, full_name, role, password_hash, self._now())
             s.add(user)
             s.flush()
-            audit.record(
-                s,
-                user_id=actor.user_id,
-                username=actor.username,
-                action="create",
-                entity="user",
-                entity_id=user.id,
-                after=_snapshot(user),
-            )
+            audit.record(s, actor, "create", "user", user.id, after=_snapshot(user))
             uow.commit()
             return user.id
 
@@ -249,16 +241,7 @@ class AccountService:
             user.full_name, user.role, user.is_active = full_name, Role(role).value, is_active
             if before == _snapshot(user):
                 return
-            audit.record(
-                s,
-                user_id=actor.user_id,
-                username=actor.username,
-                action="update",
-                entity="user",
-                entity_id=user.id,
-                before=before,
-                after=_snapshot(user),
-            )
+            audit.record(s, actor, "update", "user", user.id, before=before, after=_snapshot(user))
             uow.commit()
 
     def reset_password(self, actor: Actor, user_id: int, password: str) -> None:
@@ -274,14 +257,7 @@ class AccountService:
             user.password_hash = password_hash
             user.failed_logins = 0
             user.locked_until = None
-            audit.record(
-                s,
-                user_id=actor.user_id,
-                username=actor.username,
-                action="reset_password",
-                entity="user",
-                entity_id=user.id,
-            )
+            audit.record(s, actor, "reset_password", "user", user.id)
             uow.commit()
 
     def change_own_password(self, actor: Actor, old: str, new: str, confirm: str) -> None:
@@ -292,12 +268,5 @@ class AccountService:
             if user is None or not verify_password(user.password_hash, old):
                 raise FieldErrors({"old": DomainError(N_("The current password is wrong."))})
             user.password_hash = hash_password(new)
-            audit.record(
-                s,
-                user_id=actor.user_id,
-                username=actor.username,
-                action="change_password",
-                entity="user",
-                entity_id=user.id,
-            )
+            audit.record(s, actor, "change_password", "user", user.id)
             uow.commit()

@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-
-from db.models import AuditEntry
+from db import admin as repo
 from db.uow import Database
 from desktop.common.permissions import Actor, Permission
 
@@ -31,15 +29,12 @@ class AuditService:
     def count(self, actor: Actor) -> int:
         actor.require(Permission.VIEW_AUDIT)
         with self._db.reading() as uow:
-            return uow.session.scalar(select(func.count(AuditEntry.id))) or 0
+            return repo.audit_count(uow.session)
 
     def page(self, actor: Actor, offset: int, limit: int) -> list[AuditRow]:
         actor.require(Permission.VIEW_AUDIT)
         with self._db.reading() as uow:
-            rows = uow.session.scalars(
-                select(AuditEntry).order_by(AuditEntry.id.desc()).offset(offset).limit(limit)
-            )
             return [
                 AuditRow(e.id, e.at, e.username, e.action, e.entity, e.entity_id, e.before, e.after)
-                for e in rows
+                for e in repo.audit_page(uow.session, offset, limit)
             ]

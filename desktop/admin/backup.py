@@ -16,7 +16,9 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from db.admin import sqlite_file_is_sound
 from db.migrate import BackupFailed, backup_sqlite_file
+from desktop.common.clock import Clock, system_clock
 from desktop.common.errors import DomainError
 from desktop.common.i18n import N_
 
@@ -24,8 +26,9 @@ DATABASE_NAME = "shequ.sqlite3"
 ATTACHMENTS_PREFIX = "attachments/"
 
 
-def make_backup(url: str, attachments: Path, target_dir: Path, *, now: dt.datetime | None = None) -> Path:
-    """Write ``shequ-backup-YYYYmmdd-HHMMSS.zip`` into ``target_dir`` and return its path."""
+def make_backup(url: str, attachments: Path, target_dir: Path, *, now: Clock = system_clock) -> Path:
+    """Write ``shequ-backup-YYYYmmdd-HHMMSS.zip`` (the time from ``now``) into
+    ``target_dir`` and return its path."""
     u = make_url(url)
     if u.get_backend_name() != "sqlite" or not u.database:
         raise DomainError(
@@ -35,7 +38,7 @@ def make_backup(url: str, attachments: Path, target_dir: Path, *, now: dt.dateti
     if not source.exists():
         raise DomainError(N_("The database file {path} does not exist."), path=str(source))
     target_dir.mkdir(parents=True, exist_ok=True)
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = now().strftime("%Y%m%d-%H%M%S")
     final = target_dir / f"shequ-backup-{stamp}.zip"
     with tempfile.TemporaryDirectory() as work:
         try:
@@ -72,14 +75,14 @@ def latest_backup(target_dir: Path) -> Path | None:
 
 
 def backup_due(
-    target_dir: Path, now: dt.datetime | None = None, *, every: dt.timedelta = dt.timedelta(days=1)
+    target_dir: Path, now: Clock = system_clock, *, every: dt.timedelta = dt.timedelta(days=1)
 ) -> bool:
     """Whether the daily automatic backup should run: none yet, or the newest is a day old."""
     latest = latest_backup(target_dir)
     if latest is None:
         return True
     made = dt.datetime.fromtimestamp(latest.stat().st_mtime)
-    return (now or dt.datetime.now()) - made >= every
+    return now() - made >= every
 
 
 def prune(target_dir: Path, keep: int = KEEP_BACKUPS) -> list[Path]:
@@ -91,9 +94,7 @@ def prune(target_dir: Path, keep: int = KEEP_BACKUPS) -> list[Path]:
     return old
 
 
-def daily_backup(
-    url: str, attachments: Path, target_dir: Path, now: dt.datetime | None = None
-) -> Path | None:
+def daily_backup(url: str, attachments: Path, target_dir: Path, now: Clock = system_clock) -> Path | None:
     """The automatic backup at start-up: made when due (SQLite files only), old ones pruned."""
     if make_url(url).get_backend_name() != "sqlite" or not backup_due(target_dir, now):
         return None
@@ -112,7 +113,6 @@ def restore_backup(zip_path: Path, url: str, attachments: Path, safety_dir: Path
     there was none). The application must not have the database open.
     """
     import shutil
-    import sqlite3
 
     u = make_url(url)
     if u.get_backend_name() != "sqlite" or not u.database:
@@ -131,13 +131,7 @@ def restore_backup(zip_path: Path, url: str, attachments: Path, safety_dir: Path
         staged = Path(work) / DATABASE_NAME
         with zf.open(DATABASE_NAME) as src, staged.open("wb") as out:
             shutil.copyfileobj(src, out)
-        try:
-            check = sqlite3.connect(staged)
-            ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            check.close()
-        except sqlite3.Error:
-            ok = False
-        if not ok:
+        if not sqlite_file_is_sound(staged):
             raise DomainError(
                 N_("The database in {name} is damaged; nothing was restored."), name=Path(zip_path).name
             )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from db import audit
 from db import settings as settings_repo
 from db.uow import Database
+from desktop.common import audit
 from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor, Permission
@@ -13,6 +13,8 @@ CENTRE_NAME_MAX = 60
 
 
 class CentreService:
+    """The centre's name: read by every page that prints, changed by an administrator."""
+
     def __init__(self, db: Database):
         self._db = db
 
@@ -40,11 +42,10 @@ class CentreService:
             settings_repo.put(uow.session, settings_repo.CENTRE_NAME, name)
             audit.record(
                 uow.session,
-                user_id=actor.user_id,
-                username=actor.username,
-                action="update",
-                entity="setting",
-                entity_id=settings_repo.CENTRE_NAME,
+                actor,
+                "update",
+                "setting",
+                settings_repo.CENTRE_NAME,
                 before={"centre_name": before},
                 after={"centre_name": name},
             )

@@ -1,4 +1,9 @@
-"""Roles and what each may do. The services check these; the screens only hide buttons."""
+"""Roles and what each may do. The services check these; the screens only hide buttons.
+
+One model for every job: a service (or a state machine, see
+``desktop.requests.states``) asks ``actor.require(Permission.X)`` for the permission of
+the action; which roles hold it is decided here alone.
+"""
 
 from __future__ import annotations
 
@@ -34,10 +39,41 @@ class Permission(StrEnum):
     MANAGE_SETTINGS = "manage_settings"
     VIEW_REQUESTS = "view_requests"
     HANDLE_REQUESTS = "handle_requests"
+    """Register requests at reception (登记); the reception page is shown for it."""
+    # One permission per step of the request lifecycle (desktop.requests.states).
+    ASSIGN_REQUESTS = "assign_requests"
+    ACCEPT_REQUESTS = "accept_requests"
+    RETURN_REQUESTS = "return_requests"
+    ANSWER_REQUESTS = "answer_requests"
+    RESOLVE_REQUESTS = "resolve_requests"
+    FOLLOW_UP_REQUESTS = "follow_up_requests"
+    REOPEN_REQUESTS = "reopen_requests"
+    REMIND_REQUESTS = "remind_requests"
+    SUPERVISE_REQUESTS = "supervise_requests"
+    MERGE_REQUESTS = "merge_requests"
+    ATTACH_TO_REQUESTS = "attach_to_requests"
     VIEW_LOVE_BANK = "view_love_bank"
     MANAGE_LOVE_BANK = "manage_love_bank"
     APPROVE_LARGE_REVERSALS = "approve_large_reversals"
 
+
+# Registering and taking a request through its steps: the front desk and the director
+# (supervising, 督办, is the director's alone).
+_HANDLING = frozenset(
+    {
+        Permission.HANDLE_REQUESTS,
+        Permission.ASSIGN_REQUESTS,
+        Permission.ACCEPT_REQUESTS,
+        Permission.RETURN_REQUESTS,
+        Permission.ANSWER_REQUESTS,
+        Permission.RESOLVE_REQUESTS,
+        Permission.FOLLOW_UP_REQUESTS,
+        Permission.REOPEN_REQUESTS,
+        Permission.REMIND_REQUESTS,
+        Permission.MERGE_REQUESTS,
+        Permission.ATTACH_TO_REQUESTS,
+    }
+)
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
     Role.FRONT_DESK: frozenset(
@@ -46,9 +82,9 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.EDIT_RESIDENTS,
             Permission.REVEAL_SENSITIVE,
             Permission.VIEW_REQUESTS,
-            Permission.HANDLE_REQUESTS,
             Permission.VIEW_LOVE_BANK,
         }
+        | _HANDLING
     ),
     Role.COORDINATOR: frozenset(
         {
@@ -67,11 +103,12 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.REVEAL_SENSITIVE,
             Permission.VIEW_AUDIT,
             Permission.VIEW_REQUESTS,
-            Permission.HANDLE_REQUESTS,
+            Permission.SUPERVISE_REQUESTS,
             Permission.VIEW_LOVE_BANK,
             Permission.MANAGE_LOVE_BANK,
             Permission.APPROVE_LARGE_REVERSALS,
         }
+        | _HANDLING
     ),
     Role.ADMIN: frozenset(Permission),
 }

@@ -17,14 +17,16 @@ from faker import Faker
 from sqlalchemy import func, insert, select, text
 from stdnum.cn import ric
 
-from db import audit, search_index
+from db import search_index
 from db import settings as settings_repo
 from db.models import Grid, Resident, ResidentTag, Tag, User
 from db.uow import Database
 from desktop.admin.passwords import hash_password
+from desktop.common import audit
+from desktop.common.clock import Clock, system_clock
 from desktop.common.errors import DomainError
 from desktop.common.i18n import N_
-from desktop.common.permissions import Role
+from desktop.common.permissions import SYSTEM, Role
 from desktop.common.pinyin import initials
 from desktop.demo.love_bank import COUNTS as VOLUNTEER_COUNTS
 from desktop.demo.love_bank import fill_love_bank
@@ -90,8 +92,12 @@ def fill_demo(
     *,
     seed: int = 20261121,
     progress: Callable[[int, int], None] | None = None,
+    now: Clock = system_clock,
 ) -> None:
-    """Fill an empty database with sample data; refuses a database that has users."""
+    """Fill an empty database with sample data; refuses a database that has users.
+
+    The history (requests, service hours, redemptions) runs up to ``now()``.
+    """
     if scale not in SCALES:
         raise DomainError(N_("Unknown demo scale {scale}."), scale=scale)
     size = SCALES[scale]
@@ -99,8 +105,8 @@ def fill_demo(
     rng = random.Random(seed)
     fake = Faker("zh_CN")
     fake.seed_instance(seed)
-    today = dt.date.today()
-    now = dt.datetime.now()
+    moment = now()
+    today = moment.date()
     with db.writing() as uow:
         s = uow.session
         if s.scalar(select(func.count()).select_from(User)):
@@ -116,7 +122,7 @@ def fill_demo(
                     password_hash=hash_password(password),
                     is_active=True,
                     failed_logins=0,
-                    created_at=now,
+                    created_at=moment,
                 )
             )
         tags = [Tag(name=n) for n in KEY_GROUPS]
@@ -187,7 +193,7 @@ def fill_demo(
                 f"{rng.choice(streets)}{rng.randint(1, 300)}号{rng.choice(estates)}"
                 f"{rng.randint(1, 30)}号楼{rng.randint(1, 6)}单元{rng.randint(1, 18)}0{rng.randint(1, 4)}室"
             )
-            created = now - dt.timedelta(days=rng.randint(0, 1500), minutes=rng.randint(0, 1440))
+            created = moment - dt.timedelta(days=rng.randint(0, 1500), minutes=rng.randint(0, 1440))
             batch.append(
                 {
                     "id": next_id,
@@ -232,7 +238,7 @@ def fill_demo(
             s,
             scale,
             rng,
-            now,
+            moment,
             progress=(lambda done, _total: progress(size.residents + done, grand_total))
             if progress
             else None,
@@ -241,7 +247,7 @@ def fill_demo(
             s,
             scale,
             rng,
-            now,
+            moment,
             progress=(
                 lambda done, _total: progress(size.residents + REQUEST_COUNTS[scale] + done, grand_total)
             )
@@ -250,10 +256,10 @@ def fill_demo(
         )
         audit.record(
             s,
-            user_id=None,
-            username="system",
-            action="demo",
-            entity="database",
+            SYSTEM,
+            "demo",
+            "database",
+            at=moment,
             after={
                 "scale": scale,
                 "residents": size.residents,

@@ -6,7 +6,11 @@ locked while points move: on SQLite the write transaction began IMMEDIATE, holdi
 database's write lock; on PostgreSQL the account row is taken ``FOR UPDATE``. Either
 way, two desks redeeming at once are serialised and a balance never goes below zero.
 
-These functions run inside the caller's write transaction and never commit.
+These functions run inside the caller's write transaction and never commit. The caller
+says when a movement happens (``at``): it asks its clock once per operation, so every
+entry of one operation carries the same moment. ``mismatches``, the check that the
+cached sums agree with the ledger, is plain SQL and lives in ``db.love_bank``; it is
+re-exported here.
 """
 
 from __future__ import annotations
@@ -14,22 +18,33 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import LedgerEntry, PointAccount, ServiceRecord
+from db import love_bank as queries
+from db.love_bank import ADJUST, EARN, EXPIRE, FREEZE, KINDS, REDEEM, RELEASE, REVERSAL, mismatches
+from db.models import LedgerEntry, PointAccount
 from desktop.common.errors import DomainError
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor
 
-EARN = "earn"
-REDEEM = "redeem"
-FREEZE = "freeze"
-RELEASE = "release"
-ADJUST = "adjust"
-EXPIRE = "expire"
-REVERSAL = "reversal"
-KINDS = (EARN, REDEEM, FREEZE, RELEASE, ADJUST, EXPIRE, REVERSAL)
+__all__ = [
+    "ADJUST",
+    "EARN",
+    "EXPIRE",
+    "FREEZE",
+    "KINDS",
+    "KIND_LABELS",
+    "REDEEM",
+    "RELEASE",
+    "REVERSAL",
+    "Sums",
+    "account",
+    "mismatches",
+    "post",
+    "reverse",
+    "service_note",
+    "sums",
+]
 
 KIND_LABELS: dict[str, str] = {
     EARN: N_("Earned"),
@@ -42,19 +57,19 @@ KIND_LABELS: dict[str, str] = {
 }
 
 
+def service_note(served_on: dt.date, minutes: int) -> str:
+    """The stored note of an earning entry: ``2026-11-23 2.5 小时``.
+
+    Notes are records kept in Chinese, like the reasons typed at the desk. Screens and
+    the printed statement do not repeat it: they word the day and length of the service
+    themselves (``StatementLine.served_on`` / ``service_minutes``).
+    """
+    return f"{served_on.isoformat()} {round(minutes / 60, 2):g} 小时"
+
+
 def account(session: Session, volunteer_id: int) -> PointAccount:
     """The volunteer's account row, locked for the rest of the transaction."""
-    stmt = select(PointAccount).where(PointAccount.volunteer_id == volunteer_id)
-    if session.get_bind().dialect.name == "postgresql":
-        stmt = stmt.with_for_update()
-    row = session.scalar(stmt)
-    if row is None:
-        row = PointAccount(volunteer_id=volunteer_id, available=0, frozen=0, approved_minutes=0)
-        session.add(row)
-        session.flush()
-        if session.get_bind().dialect.name == "postgresql":
-            session.scalar(stmt)  # lock the row just made
-    return row
+    return queries.lock_account(session, volunteer_id)
 
 
 def post(
@@ -63,15 +78,15 @@ def post(
     volunteer_id: int,
     kind: str,
     *,
+    at: dt.datetime,
     delta: int = 0,
     frozen_delta: int = 0,
     note: str = "",
     reverses: LedgerEntry | None = None,
     service_record_id: int | None = None,
     redemption_id: int | None = None,
-    at: dt.datetime | None = None,
 ) -> LedgerEntry:
-    """Append one entry and move the cached balance; refuse to go below zero."""
+    """Append one entry at ``at`` and move the cached balance; refuse to go below zero."""
     if kind not in KINDS:
         raise ValueError(kind)
     acc = account(session, volunteer_id)
@@ -85,7 +100,7 @@ def post(
         raise DomainError(N_("Not enough frozen points for this change."))
     entry = LedgerEntry(
         volunteer_id=volunteer_id,
-        at=at or dt.datetime.now(),
+        at=at,
         kind=kind,
         delta=delta,
         frozen_delta=frozen_delta,
@@ -103,27 +118,24 @@ def post(
     return entry
 
 
-def reverse(
-    session: Session, actor: Actor, entry: LedgerEntry, note: str, *, at: dt.datetime | None = None
-) -> LedgerEntry:
+def reverse(session: Session, actor: Actor, entry: LedgerEntry, note: str, *, at: dt.datetime) -> LedgerEntry:
     """A correcting entry with the opposite amounts; an entry is reversed at most once."""
     if entry.kind == REVERSAL:
         raise DomainError(N_("A reversal cannot itself be reversed; make an adjustment instead."))
-    already = session.scalar(select(LedgerEntry.id).where(LedgerEntry.reverses_id == entry.id))
-    if already is not None:
+    if queries.reversal_of(session, entry.id) is not None:
         raise DomainError(N_("This entry has already been reversed."))
     return post(
         session,
         actor,
         entry.volunteer_id,
         REVERSAL,
+        at=at,
         delta=-entry.delta,
         frozen_delta=-entry.frozen_delta,
         note=note,
         reverses=entry,
         service_record_id=entry.service_record_id,
         redemption_id=entry.redemption_id,
-        at=at,
     )
 
 
@@ -135,49 +147,5 @@ class Sums:
 
 def sums(session: Session, volunteer_id: int) -> Sums:
     """The balance recomputed from the ledger itself (what ``check`` compares with)."""
-    row = session.execute(
-        select(
-            func.coalesce(func.sum(LedgerEntry.delta), 0),
-            func.coalesce(func.sum(LedgerEntry.frozen_delta), 0),
-        ).where(LedgerEntry.volunteer_id == volunteer_id)
-    ).one()
-    return Sums(int(row[0]), int(row[1]))
-
-
-def mismatches(session: Session) -> list[str]:
-    """Accounts whose cached balance differs from the sum of their ledger."""
-    ledger = {
-        v: (int(a), int(f))
-        for v, a, f in session.execute(
-            select(
-                LedgerEntry.volunteer_id, func.sum(LedgerEntry.delta), func.sum(LedgerEntry.frozen_delta)
-            ).group_by(LedgerEntry.volunteer_id)
-        )
-    }
-    problems = []
-    for acc in session.scalars(select(PointAccount)):
-        available, frozen = ledger.pop(acc.volunteer_id, (0, 0))
-        if (acc.available, acc.frozen) != (available, frozen):
-            problems.append(
-                f"point_account volunteer={acc.volunteer_id}: cached {acc.available}/{acc.frozen}, "
-                f"ledger {available}/{frozen}"
-            )
-    for volunteer_id, (available, frozen) in ledger.items():
-        if available or frozen:
-            problems.append(f"point_account volunteer={volunteer_id}: missing, ledger {available}/{frozen}")
-    approved = dict(
-        session.execute(
-            select(ServiceRecord.volunteer_id, func.sum(ServiceRecord.minutes))
-            .where(ServiceRecord.status == "approved")
-            .group_by(ServiceRecord.volunteer_id)
-        ).all()
-    )
-    for volunteer_id, minutes in session.execute(
-        select(PointAccount.volunteer_id, PointAccount.approved_minutes)
-    ):
-        if int(approved.get(volunteer_id) or 0) != minutes:
-            problems.append(
-                f"point_account volunteer={volunteer_id}: cached {minutes} approved minutes, "
-                f"records {int(approved.get(volunteer_id) or 0)}"
-            )
-    return problems
+    available, frozen = queries.ledger_sums(session, volunteer_id)
+    return Sums(available, frozen)

@@ -12,7 +12,7 @@ Thermal print fades over months, but the receipt only has to last until the good
 the service are handed over; the ledger is the record that stays.
 
 The text is 10 pt (20 characters to a line), the total and the status 14 pt. A basket
-of many items simply makes a longer receipt; only beyond :data:`MAX_HEIGHT` (about 5 m
+of many items simply makes a longer receipt; only beyond ``ROLL_80.max_height`` (about 5 m
 of paper, which no real basket reaches) is the content scaled down.
 
 Printed texts are Simplified Chinese literals here, not ``N_`` texts: the receipt is a
@@ -27,6 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, BinaryIO
+
+from desktop.printing.page import DARK_GREY, MM, ROLL_80, Blank, DocumentInfo
 
 if TYPE_CHECKING:
     from desktop.love_bank.service import RedemptionRow, VolunteerRow
@@ -49,13 +51,8 @@ STATUS_NOTES: dict[str, str] = {
     "cancelled": "本次兑换已取消，积分与库存已退回。",
 }
 
-MM = 72 / 25.4
-PAGE_WIDTH = 80 * MM
-MARGIN_X = 4 * MM  # 72 mm print width of an 80 mm receipt printer
-MARGIN_TOP = 4 * MM
-MARGIN_BOTTOM = 8 * MM  # room above the cutter
-MAX_HEIGHT = 5000 * MM  # PDF pages may be at most 200 inches (5080 mm) long
-SLACK = 2 * MM  # measured height plus this, so rounding never spills onto a page 2
+PAGE = ROLL_80  # 72 mm printed, 4 mm above and 8 mm below (the cutter), at most 5 m long
+PAGE_WIDTH = PAGE.width
 
 TITLE_SIZE = 14
 CENTRE_SIZE = 11
@@ -153,40 +150,23 @@ def build_receipt(
     """
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import (
-        BaseDocTemplate,
-        Frame,
-        HRFlowable,
-        KeepInFrame,
-        PageTemplate,
-        Paragraph,
-        Spacer,
-        Table,
-        TableStyle,
-    )
+    from reportlab.platypus import HRFlowable, Paragraph, Spacer, Table
 
-    from desktop.printing.fonts import default_chain
+    from desktop.printing.template import DocumentTemplate
 
     if data.status not in STATUS_LABELS:
         raise ValueError(f"unknown redemption status {data.status!r}")
-    chain = chain or default_chain()
-    primary = chain.primary.name
-    width = PAGE_WIDTH - 2 * MARGIN_X
-    grey = colors.HexColor("#444444")
+    doc = DocumentTemplate(PAGE, DocumentInfo(data.centre_name, TITLE, data.redemption_number), chain)
+    width = doc.width
+    grey = colors.HexColor(DARK_GREY)
 
-    def style(size: float, *, leading: float = 1.3, **kw) -> ParagraphStyle:
-        return ParagraphStyle(
-            f"receipt{size}", fontName=primary, fontSize=size, leading=size * leading, wordWrap="CJK", **kw
-        )
+    text = doc.style(TEXT_SIZE)
+    label = doc.style(TEXT_SIZE, textColor=grey)
+    right = doc.style(TEXT_SIZE, alignment=TA_RIGHT)
+    centred_small = doc.style(SMALL_SIZE, alignment=TA_CENTER, textColor=grey)
 
-    text = style(TEXT_SIZE)
-    label = style(TEXT_SIZE, textColor=grey)
-    right = style(TEXT_SIZE, alignment=TA_RIGHT)
-    centred_small = style(SMALL_SIZE, alignment=TA_CENTER, textColor=grey)
-
-    def para(value: str, st: ParagraphStyle = text) -> Paragraph:
-        return Paragraph(chain.markup(value), st)
+    def para(value: str, st=text) -> Paragraph:
+        return doc.para(value, st)
 
     def rule(dashed: bool = True, space: float = 1.5 * MM) -> HRFlowable:
         return HRFlowable(
@@ -198,29 +178,23 @@ def build_receipt(
             spaceAfter=space,
         )
 
-    # Tables draw with Helvetica (not embedded) unless told otherwise.
     cells = [
-        ("FONTNAME", (0, 0), (-1, -1), primary),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
 
-    def rows_table(rows: list[tuple[str, str]], value_style: ParagraphStyle = text) -> Table:
-        table = Table(
-            [[para(name, label), para(value, value_style)] for name, value in rows],
-            colWidths=[LABEL_WIDTH, width - LABEL_WIDTH],
+    def table(rows: list[list], widths: list[float], *commands: tuple) -> Table:
+        return doc.table(rows, widths, [*cells, *commands], padding=CELL_PADDING)
+
+    def rows_table(rows: list[tuple[str, str]]) -> Table:
+        return table(
+            [[para(name, label), para(value)] for name, value in rows], [LABEL_WIDTH, width - LABEL_WIDTH]
         )
-        table.setStyle(TableStyle(cells))
-        return table
 
     title = TITLE + (REPRINT if data.reprint else "")
     story: list = [
-        para(data.centre_name, style(CENTRE_SIZE, alignment=TA_CENTER)),
-        Spacer(0, 1 * MM),
-        para(title, style(TITLE_SIZE, leading=1.25, alignment=TA_CENTER)),
+        *doc.title_block(title, centre_size=CENTRE_SIZE, title_size=TITLE_SIZE, gap=1 * MM),
         rule(dashed=False),
     ]
     volunteer = data.volunteer_name + (f"（{data.team}）" if data.team else "")
@@ -235,7 +209,7 @@ def build_receipt(
     )
     story.append(rule())
 
-    label_right = style(TEXT_SIZE, alignment=TA_RIGHT, textColor=grey)
+    label_right = doc.style(TEXT_SIZE, alignment=TA_RIGHT, textColor=grey)
     rows: list[list] = [[para("品名", label), *(para(t, label_right) for t in ("单价", "数量", "积分"))]]
     for line in data.lines:
         rows.append(
@@ -246,43 +220,25 @@ def build_receipt(
                 para(str(line.points), right),
             ]
         )
-    items = Table(rows, colWidths=list(ITEM_COLUMNS))
-    items.setStyle(TableStyle([*cells, ("LINEBELOW", (0, 0), (-1, 0), 0.5, grey)]))
-    story.append(items)
+    story.append(table(rows, list(ITEM_COLUMNS), ("LINEBELOW", (0, 0), (-1, 0), 0.5, grey)))
     story.append(rule())
 
     count = sum(line.quantity for line in data.lines)
-    total = Table(
-        [
-            [
-                para(f"共 {count} 件"),
-                Paragraph(chain.markup(f"合计 {data.total} 分"), style(TOTAL_SIZE, alignment=TA_RIGHT)),
-            ]
-        ],
-        colWidths=[width * 0.35, width * 0.65],
-    )
-    total.setStyle(TableStyle([*cells, ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
-    story.append(total)
+    total = [para(f"共 {count} 件"), para(f"合计 {data.total} 分", doc.style(TOTAL_SIZE, alignment=TA_RIGHT))]
+    story.append(table([total], [width * 0.35, width * 0.65], ("VALIGN", (0, 0), (-1, -1), "BOTTOM")))
     story.append(Spacer(0, 1.5 * MM))
 
-    status = Table(
-        [[para("状态", style(TEXT_SIZE)), para(STATUS_LABELS[data.status], style(TOTAL_SIZE))]],
-        colWidths=[LABEL_WIDTH, width - LABEL_WIDTH],
-    )
-    status.setStyle(
-        TableStyle(
-            [
-                *cells,
-                ("BOX", (0, 0), (-1, -1), 1, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ]
-        )
+    status = table(
+        [[para("状态", doc.style(TEXT_SIZE)), para(STATUS_LABELS[data.status], doc.style(TOTAL_SIZE))]],
+        [LABEL_WIDTH, width - LABEL_WIDTH],
+        ("BOX", (0, 0), (-1, -1), 1, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     )
     story.append(status)
     if STATUS_NOTES[data.status]:
-        story += [Spacer(0, 1 * MM), para(STATUS_NOTES[data.status], style(SMALL_SIZE, textColor=grey))]
+        story += [Spacer(0, 1 * MM), para(STATUS_NOTES[data.status], doc.style(SMALL_SIZE, textColor=grey))]
     story.append(Spacer(0, 1.5 * MM))
 
     balances = [("可用积分", f"{data.available_after} 分")]
@@ -291,50 +247,19 @@ def build_receipt(
     balances.append(("经办人", data.coordinator))
     story.append(rows_table(balances))
     for extra in data.extra_lines:
-        story.append(para(extra, style(SMALL_SIZE)))
+        story.append(para(extra, doc.style(SMALL_SIZE)))
     story.append(rule())
 
-    signature = Table([[para(SIGNATURE), ""]], colWidths=[6 * TEXT_SIZE + 2 * CELL_PADDING, None])
-    signature.setStyle(
-        TableStyle(
-            [
-                *cells,
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("TOPPADDING", (0, 0), (-1, -1), 9 * MM),
-                ("LINEBELOW", (1, 0), (1, 0), 0.7, colors.black),
-            ]
-        )
+    signature = doc.signature_line(
+        [Blank(SIGNATURE, 6 * TEXT_SIZE + 2 * CELL_PADDING, None)],
+        text,
+        padding=CELL_PADDING,
+        top_padding=9 * MM,
+        bottom_padding=1.5,
     )
     story += [signature, Spacer(0, 3 * MM), para(KEEP_NOTICE, centred_small)]
     if data.centre_phone:
         story.append(para(f"咨询电话：{data.centre_phone}", centred_small))
     if data.printed_at is not None:
         story.append(para(f"打印时间：{format_time(data.printed_at)}", centred_small))
-
-    # The page is as tall as the content: measure it first.
-    needed = SLACK
-    for flowable in story:
-        _w, h = flowable.wrap(width, MAX_HEIGHT)
-        needed += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
-    height = min(needed, MAX_HEIGHT)
-    page_height = height + MARGIN_TOP + MARGIN_BOTTOM
-
-    frame = Frame(MARGIN_X, MARGIN_BOTTOM, width, height, 0, 0, 0, 0, id="receipt")
-    if not hasattr(path_or_buffer, "write"):
-        path_or_buffer = os.fspath(path_or_buffer)  # ReportLab takes str, not Path
-    doc = BaseDocTemplate(
-        path_or_buffer,
-        pagesize=(PAGE_WIDTH, page_height),
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=f"{TITLE} {data.redemption_number}",
-        author=data.centre_name,
-        subject=TITLE,
-        creator="社区服务中心桌面系统",
-        lang="zh-CN",
-        initialFontName=primary,
-        pageTemplates=[PageTemplate("receipt", [frame])],
-    )
-    doc.build([KeepInFrame(width, height, story, mode="shrink")])
+    doc.build(story, path_or_buffer, one_page=True)  # the page is as tall as the content

@@ -11,7 +11,8 @@ signature line for the coordinator and the date, kept on one page with the recor
 
 Entries are printed oldest first with the available balance after each one. A reversed
 entry stays in the list, greyed and marked 已冲正; the reversing entry (冲正) names the
-entry it corrects by its number (流水号), so the two can be found together.
+entry it corrects by its number (流水号), so the two can be found together. An earning
+names the day and length of the service it pays for, in Chinese ("2026-11-23 2.5 小时").
 
 Printed texts are Simplified Chinese literals here: a statement is a document for the
 volunteer and is always printed in Chinese, whatever the screen language. Every text is
@@ -27,13 +28,26 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
+from desktop.printing.page import (
+    A4,
+    DARK_GREY,
+    GREY,
+    LIGHT_GREY,
+    MM,
+    SHADE,
+    STRIPE,
+    Blank,
+    DocumentInfo,
+    PageFooter,
+    RunningHeader,
+)
+
 if TYPE_CHECKING:
     from desktop.common.permissions import Actor
     from desktop.love_bank.service import LoveBankService
     from desktop.printing.fonts import FontChain
 
 TITLE = "志愿者积分明细"
-CONTINUED = "（续）"
 STAR_NAMES = ("暂无星级", "一星", "二星", "三星", "四星", "五星")
 REVERSED_MARK = "已冲正"
 
@@ -50,11 +64,7 @@ KIND_LABELS_ZH: dict[str, str] = {
 }
 HANDOVER_LABEL = "核销"  # a redeem entry that only spends frozen points
 
-MM = 72 / 25.4
-PAGE_WIDTH, PAGE_HEIGHT = 210 * MM, 297 * MM  # A4 portrait
-MARGIN_X = 15 * MM
-MARGIN_TOP = 18 * MM  # the running header sits in the top margin
-MARGIN_BOTTOM = 16 * MM  # and the page number in the bottom one
+PAGE = A4  # 15 mm at the sides; the running header in the top margin, the page number in the bottom one
 
 TITLE_SIZE = 18
 CENTRE_SIZE = 12
@@ -89,6 +99,8 @@ class Line(Protocol):
     username: str
     reversed: bool
     reverses_id: int | None
+    served_on: date | None  # an earning: the service it pays for
+    service_minutes: int | None
 
 
 @dataclass
@@ -182,6 +194,18 @@ def period_text(start: date | None, end: date | None, printed: date) -> str:
     return f"{start:%Y-%m-%d} 至 {(end or printed):%Y-%m-%d}"
 
 
+def hours_text(minutes: int) -> str:
+    """Service time in Chinese: ``2 小时``, ``1.5 小时``."""
+    return f"{round(minutes / 60, 2):g} 小时"
+
+
+def note_text(line: Line) -> str:
+    """The note column: an earning names its service (``2026-11-23 2 小时``), others their note."""
+    if line.served_on is not None and line.service_minutes is not None:
+        return f"{line.served_on:%Y-%m-%d} {hours_text(line.service_minutes)}"
+    return line.note
+
+
 def kind_label(line: Line) -> str:
     if line.kind == "redeem" and line.delta == 0 and line.frozen_delta < 0:
         return HANDOVER_LABEL
@@ -203,64 +227,28 @@ def build_statement(
     :class:`~desktop.common.errors.DomainError` naming a character that no font can print.
     """
     from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import (
-        BaseDocTemplate,
-        Frame,
-        KeepTogether,
-        LongTable,
-        PageTemplate,
-        Paragraph,
-        Spacer,
-        Table,
-        TableStyle,
-    )
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
-    from desktop.printing.fonts import default_chain
+    from desktop.printing.template import DocumentTemplate
 
-    chain = chain or default_chain()
-    primary = chain.primary
-    width = PAGE_WIDTH - 2 * MARGIN_X
-    grey = colors.HexColor("#555555")
-    light = colors.HexColor("#888888")
+    doc = DocumentTemplate(PAGE, DocumentInfo(data.centre_name, TITLE, data.volunteer_name), chain)
+    chain, primary, width = doc.chain, doc.primary, doc.width
+    grey = colors.HexColor(GREY)
+    light = colors.HexColor(LIGHT_GREY)
     printed_at = data.printed_at or datetime.now()
 
-    def style(size: float, *, leading: float = 1.3, **kw) -> ParagraphStyle:
-        return ParagraphStyle(
-            f"statement{size}",
-            fontName=primary.name,
-            fontSize=size,
-            leading=size * leading,
-            wordWrap="CJK",
-            **kw,
-        )
+    info = doc.style(INFO_SIZE)
+    info_label = doc.style(INFO_SIZE, textColor=grey)
+    cell_style = doc.style(TABLE_SIZE, leading=1.25)
+    cell_grey = doc.style(TABLE_SIZE, leading=1.25, textColor=light)
 
-    info = style(INFO_SIZE)
-    info_label = style(INFO_SIZE, textColor=grey)
-    cell_style = style(TABLE_SIZE, leading=1.25)
-    cell_grey = style(TABLE_SIZE, leading=1.25, textColor=light)
-
-    def para(value: str, st: ParagraphStyle = info) -> Paragraph:
-        return Paragraph(chain.markup(value), st)
-
-    def draw(canvas, text: str, size: float, x: float, y: float, align: str = "left") -> None:
-        """One line of text on the canvas, each character in a font that has it."""
-        runs = chain.runs(text)
-        widths = [stringWidth(run, font.name, size) for font, run in runs]
-        x -= {"left": 0, "centre": sum(widths) / 2, "right": sum(widths)}[align]
-        for (font, run), w in zip(runs, widths, strict=True):
-            canvas.setFont(font.name, size)
-            canvas.drawString(x, y, run)
-            x += w
+    def para(value: str, st=info) -> Paragraph:
+        return doc.para(value, st)
 
     # --- the first page's header ---------------------------------------------------------
     story: list = [
-        para(data.centre_name, style(CENTRE_SIZE, alignment=TA_CENTER)),
-        Spacer(0, 1.5 * MM),
-        para(TITLE, style(TITLE_SIZE, leading=1.25, alignment=TA_CENTER)),
+        *doc.title_block(TITLE, centre_size=CENTRE_SIZE, title_size=TITLE_SIZE, gap=1.5 * MM),
         Spacer(0, 5 * MM),
     ]
     pairs = [
@@ -276,28 +264,20 @@ def build_statement(
     ]
     labels = [6 * INFO_SIZE + 2 * CELL_PADDING + 4] * 2
     value_width = (width - sum(labels)) / 2
-    head = Table(
+    top = ("VALIGN", (0, 0), (-1, -1), "TOP")
+    head = doc.table(
         [[para(a, info_label), para(b), para(c, info_label), para(d)] for a, b, c, d in pairs],
-        colWidths=[labels[0], value_width, labels[1], value_width],
-    )
-    base = [
-        ("FONTNAME", (0, 0), (-1, -1), primary.name),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]
-    head.setStyle(
-        TableStyle(
-            [
-                *base,
-                ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-            ]
-        )
+        [labels[0], value_width, labels[1], value_width],
+        [
+            top,
+            ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ],
+        padding=CELL_PADDING,
     )
     story += [head, Spacer(0, 3 * MM)]
-    summary = Table(
+    summary = doc.table(
         [
             [
                 para(f"期初可用 {data.opening()} 分"),
@@ -306,17 +286,14 @@ def build_statement(
                 para(f"期末可用 {data.closing()} 分"),
             ]
         ],
-        colWidths=[width / 4] * 4,
-    )
-    summary.setStyle(
-        TableStyle(
-            [
-                *base,
-                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#eeeeee")),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ]
-        )
+        [width / 4] * 4,
+        [
+            top,
+            ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(SHADE)),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ],
+        padding=CELL_PADDING,
     )
     story += [summary, Spacer(0, 4 * MM)]
 
@@ -326,8 +303,9 @@ def build_statement(
     usable = [w - 2 * CELL_PADDING for w in widths]
 
     def cell(text: str, column: int, grey_text: bool) -> str | Paragraph:
-        """A plain string where it fits in one line of the primary font (fast), else a
-        wrapping Paragraph with per-character fallback."""
+        """A plain string where it fits in one line of the primary font (fast; the table
+        draws it in the primary font), else a wrapping Paragraph with per-character
+        fallback."""
         if not text:
             return ""
         runs = chain.runs(text)
@@ -340,16 +318,16 @@ def build_statement(
             return runs[0][1]
         return para(text, cell_grey if grey_text else cell_style)
 
-    header_style = style(TABLE_SIZE, leading=1.25, textColor=colors.white)
+    header_style = doc.style(TABLE_SIZE, leading=1.25, textColor=colors.white)
     rows: list[list] = [[para(h, header_style) for h, _w, _a in COLUMNS]]
     commands = [
-        *base,
+        top,
         ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE),
         ("LEADING", (0, 0), (-1, -1), TABLE_SIZE * 1.25),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#444444")),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f2f2f2")]),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(DARK_GREY)),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor(STRIPE)]),
         ("LINEBELOW", (0, -1), (-1, -1), 0.6, colors.black),
     ]
     commands += [("ALIGN", (i, 1), (i, -1), a) for i, (_h, _w, a) in enumerate(COLUMNS) if a != "LEFT"]
@@ -358,7 +336,7 @@ def build_statement(
         kind = kind_label(line)
         if line.reversed:
             kind = f"{kind}\n{REVERSED_MARK}"
-        note = line.note
+        note = note_text(line)
         if line.reverses_id is not None:
             note = f"冲正第 {line.reverses_id} 号" + (f"：{note}" if note else "")
         operator = data.operator_names.get(line.username, line.username)
@@ -378,108 +356,39 @@ def build_statement(
     if not data.lines:
         rows.append([para("本期没有积分变动", cell_grey)] + [""] * (len(COLUMNS) - 1))
         commands.append(("SPAN", (0, 1), (-1, 1)))
-    table = LongTable(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle(commands))
-    story.append(table)
+    story.append(doc.table(rows, widths, commands, padding=CELL_PADDING, long=True, repeat_rows=1))
 
     # --- the end: count and signature ----------------------------------------------------
     closing = [
         Spacer(0, 3 * MM),
-        para(
-            f"以上共 {len(data.lines)} 条记录，期末可用积分 {data.closing()} 分。",
-            style(INFO_SIZE),
-        ),
+        para(f"以上共 {len(data.lines)} 条记录，期末可用积分 {data.closing()} 分。"),
         Spacer(0, 10 * MM),
     ]
-    cells: list = []
-    columns: list[float | None] = []
+    blanks: list[Blank] = []
     if data.coordinator:
-        cells += [para("协调员："), para(data.coordinator)]
-        columns += [
-            4 * INFO_SIZE + 2 * CELL_PADDING,
-            max(60, 2 * CELL_PADDING + INFO_SIZE * len(data.coordinator)),
-        ]
-    cells += [para("签字：" if data.coordinator else "协调员签字："), "", para("日期："), ""]
-    columns += [
-        (3 if data.coordinator else 6) * INFO_SIZE + 2 * CELL_PADDING,
-        150,
-        3 * INFO_SIZE + 2 * CELL_PADDING,
-        110,
-    ]
-    sign = Table([cells], colWidths=columns, hAlign="LEFT")
-    signature_line = len(cells) - 3
-    sign.setStyle(
-        TableStyle(
-            [
-                *base,
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LINEBELOW", (signature_line, 0), (signature_line, 0), 0.7, colors.black),
-                ("LINEBELOW", (-1, 0), (-1, 0), 0.7, colors.black),
-            ]
+        name_width = max(60, 2 * CELL_PADDING + INFO_SIZE * len(data.coordinator))
+        blanks.append(
+            Blank("协调员：", 4 * INFO_SIZE + 2 * CELL_PADDING, name_width, filled=data.coordinator)
         )
-    )
-    closing += [sign, Spacer(0, 4 * MM), para("（单位盖章）", style(INFO_SIZE, textColor=grey))]
+        blanks.append(Blank("签字：", 3 * INFO_SIZE + 2 * CELL_PADDING, 150))
+    else:
+        blanks.append(Blank("协调员签字：", 6 * INFO_SIZE + 2 * CELL_PADDING, 150))
+    blanks.append(Blank("日期：", 3 * INFO_SIZE + 2 * CELL_PADDING, 110))
+    closing += [
+        doc.signature_line(blanks, info, padding=CELL_PADDING),
+        Spacer(0, 4 * MM),
+        para("（单位盖章）", doc.style(INFO_SIZE, textColor=grey)),
+    ]
     story.append(KeepTogether(closing))
 
-    # --- running header, page X of Y -----------------------------------------------------
-    def running_header(canvas, _doc) -> None:
-        canvas.saveState()
-        y = PAGE_HEIGHT - MARGIN_TOP + 4 * MM
-        draw(canvas, f"{data.centre_name}　{TITLE}{CONTINUED}", SMALL_SIZE, MARGIN_X, y)
-        draw(canvas, f"志愿者：{data.volunteer_name}", SMALL_SIZE, PAGE_WIDTH - MARGIN_X, y, "right")
-        canvas.setStrokeColor(grey)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN_X, y - 1.5 * MM, PAGE_WIDTH - MARGIN_X, y - 1.5 * MM)
-        canvas.restoreState()
-
-    def footer(canvas, page: int, pages: int) -> None:
-        canvas.saveState()
-        y = MARGIN_BOTTOM - 8 * MM
-        draw(canvas, f"第 {page} 页 / 共 {pages} 页", INFO_SIZE - 1, PAGE_WIDTH / 2, y, "centre")
-        draw(canvas, f"打印时间 {printed_at:%Y-%m-%d %H:%M}", SMALL_SIZE, MARGIN_X, y)
-        draw(canvas, data.volunteer_name, SMALL_SIZE, PAGE_WIDTH - MARGIN_X, y, "right")
-        canvas.restoreState()
-
-    class NumberedCanvas(Canvas):
-        """Keeps every page until the end, when the number of pages is known."""
-
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def showPage(self):  # noqa: N802 (ReportLab's name)
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                footer(self, number, total)
-                super().showPage()
-            super().save()
-
-    if not hasattr(path_or_buffer, "write"):
-        path_or_buffer = os.fspath(path_or_buffer)  # ReportLab takes str, not Path
-    frame = Frame(
-        MARGIN_X, MARGIN_BOTTOM, width, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, 0, 0, 0, 0, id="body"
-    )
-    doc = BaseDocTemplate(
+    doc.build(
+        story,
         path_or_buffer,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=f"{TITLE} {data.volunteer_name}",
-        author=data.centre_name,
-        subject=TITLE,
-        creator="社区服务中心桌面系统",
-        lang="zh-CN",
-        initialFontName=primary.name,
-        pageTemplates=[
-            PageTemplate("first", [frame], autoNextPageTemplate="later"),
-            PageTemplate("later", [frame], onPage=running_header),
-        ],
+        running_header=RunningHeader(right=f"志愿者：{data.volunteer_name}", size=SMALL_SIZE),
+        footer=PageFooter(
+            left=f"打印时间 {printed_at:%Y-%m-%d %H:%M}",
+            right=data.volunteer_name,
+            size=INFO_SIZE - 1,
+            side_size=SMALL_SIZE,
+        ),
     )
-    doc.build(story, canvasmaker=NumberedCanvas)

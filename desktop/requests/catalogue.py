@@ -7,25 +7,27 @@ enabled again. Response templates are free text and may be deleted.
 
 Reading needs no permission; every change requires ``Permission.MANAGE_SETTINGS`` and
 writes one audit row (entity ``category``, ``department`` or ``template``, with the row
-before and after) in the same transaction as the change.
+before and after) in the same transaction as the change. The SQL is in ``db.requests``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from db import audit
+from db import requests as repo
 from db.locks import LockKey, advisory_lock
 from db.models import Category, Department, ResponseTemplate
 from db.uow import Database
+from desktop.common import audit
+from desktop.common.clock import Clock, system_clock
 from desktop.common.errors import DomainError, FieldErrors, NotFound
 from desktop.common.i18n import N_
+from desktop.common.labels import category_label
 from desktop.common.permissions import Actor, Permission
-from desktop.requests.service import LEVELS  # the handling levels and their labels
+from desktop.requests.vocabulary import LEVELS  # the handling levels and their labels
 
 NAME_MAX = 32
 TEMPLATE_TITLE_MAX = 32
@@ -107,28 +109,19 @@ def _template_dict(t: ResponseTemplate) -> dict[str, object]:
     return {"title": t.title, "body": t.body, "category_id": t.category_id}
 
 
-def _siblings(session: Session, parent_id: int | None) -> list[Category]:
-    where = Category.parent_id.is_(None) if parent_id is None else Category.parent_id == parent_id
-    return list(session.scalars(select(Category).where(where).order_by(Category.sort_order, Category.id)))
-
-
 def _duplicate_category(session: Session, parent_id: int | None, name: str, exclude: int | None) -> bool:
-    return any(_same(c.name, name) and c.id != exclude for c in _siblings(session, parent_id))
+    return any(_same(c.name, name) and c.id != exclude for c in repo.sibling_categories(session, parent_id))
 
 
-def _category_names(session: Session) -> dict[int, str]:
-    rows = session.execute(select(Category.id, Category.parent_id, Category.name)).all()
-    by_id = {r.id: r for r in rows}
-    names: dict[int, str] = {}
-    for r in rows:
-        parent = by_id.get(r.parent_id) if r.parent_id is not None else None
-        names[r.id] = f"{parent.name} / {r.name}" if parent is not None else r.name
-    return names
+def category_labels(session: Session) -> dict[int, str]:
+    """Category id → its label, "Parent / Child" (just the name at the top level)."""
+    return {i: category_label(n.name, n.parent) for i, n in repo.category_names(session).items()}
 
 
 class CatalogueService:
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, now: Clock = system_clock):
         self._db = db
+        self._now = now
 
     # --- reading ------------------------------------------------------------------------
     def tree(self, include_inactive: bool = True) -> list[CategoryNode]:
@@ -138,11 +131,7 @@ class CatalogueService:
         (a disabled category hides its sub-categories too).
         """
         with self._db.reading() as uow:
-            rows = uow.session.execute(
-                select(
-                    Category.id, Category.parent_id, Category.name, Category.sort_order, Category.is_active
-                ).order_by(Category.sort_order, Category.id)
-            ).all()
+            rows = repo.categories(uow.session)
         kids: dict[int, list[CategoryNode]] = {}
         tops = [r for r in rows if r.parent_id is None]
         active_top = {r.id: r.is_active for r in tops}
@@ -172,18 +161,18 @@ class CatalogueService:
 
     def departments(self, include_inactive: bool = True) -> list[DepartmentRow]:
         """Departments by handling level (community, town, district), then in order of entry."""
-        query = select(Department)
-        if not include_inactive:
-            query = query.where(Department.is_active)
         with self._db.reading() as uow:
-            rows = [DepartmentRow(d.id, d.name, d.level, d.is_active) for d in uow.session.scalars(query)]
+            rows = [
+                DepartmentRow(d.id, d.name, d.level, d.is_active)
+                for d in repo.departments(uow.session, active_only=not include_inactive)
+            ]
         order = {level: i for i, level in enumerate(LEVELS)}
         rows.sort(key=lambda d: (order.get(d.level, 9), d.id))
         return rows
 
     def templates(self) -> list[TemplateRow]:
         with self._db.reading() as uow:
-            names = _category_names(uow.session)
+            names = category_labels(uow.session)
             return [
                 TemplateRow(
                     t.id,
@@ -192,7 +181,7 @@ class CatalogueService:
                     t.category_id,
                     names.get(t.category_id, "") if t.category_id is not None else "",
                 )
-                for t in uow.session.scalars(select(ResponseTemplate).order_by(ResponseTemplate.id))
+                for t in repo.templates(uow.session)
             ]
 
     # --- categories ---------------------------------------------------------------------
@@ -226,11 +215,7 @@ class CatalogueService:
                     )
             if _duplicate_category(s, parent_id, name, None):
                 raise FieldErrors({"name": _duplicate_category_error(name, parent_id)})
-            last = s.scalar(
-                select(func.max(Category.sort_order)).where(
-                    Category.parent_id.is_(None) if parent_id is None else Category.parent_id == parent_id
-                )
-            )
+            last = repo.last_sort_order(s, parent_id)
             row = Category(
                 name=name,
                 parent_id=parent_id,
@@ -275,7 +260,7 @@ class CatalogueService:
             s = uow.session
             _lock(s)
             row = _get_category(s, category_id)
-            siblings = _siblings(s, row.parent_id)
+            siblings = repo.sibling_categories(s, row.parent_id)
             index = next(i for i, c in enumerate(siblings) if c.id == row.id)
             target = index + step
             if not 0 <= target < len(siblings):
@@ -424,8 +409,8 @@ class CatalogueService:
             uow.commit()
 
     # --- internals ----------------------------------------------------------------------
-    @staticmethod
     def _audit(
+        self,
         session: Session,
         actor: Actor,
         action: str,
@@ -434,16 +419,7 @@ class CatalogueService:
         before: dict[str, object] | None,
         after: dict[str, object] | None,
     ) -> None:
-        audit.record(
-            session,
-            user_id=actor.user_id,
-            username=actor.username,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            before=before,
-            after=after,
-        )
+        audit.record(session, actor, action, entity, entity_id, before=before, after=after, at=self._now())
 
     @staticmethod
     def _flush_category(session: Session, name: str, parent_id: int | None) -> None:
@@ -487,7 +463,7 @@ def _get_department(session: Session, department_id: int) -> Department:
 
 
 def _check_department_name(session: Session, name: str, exclude: int | None) -> None:
-    for other_id, other in session.execute(select(Department.id, Department.name)):
+    for other_id, other in repo.department_names(session).items():
         if other_id != exclude and _same(other, name):
             raise FieldErrors({"name": _duplicate_department_error(other)})
 

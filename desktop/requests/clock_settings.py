@@ -5,7 +5,7 @@ category, or neither for the centre's default row. The most specific row wins (s
 ``desktop.requests.clocks.limits_for``). Calendar overrides (``calendar_override``): the admin's
 corrections of the official calendar, e.g. next year's holidays and 调休 working days
 before the calendar library knows them. Every change requires the settings permission
-and writes an audit row in the same transaction.
+and writes an audit row in the same transaction. The SQL is in ``db.requests``.
 """
 
 from __future__ import annotations
@@ -13,20 +13,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db import audit
+from db import requests as repo
 from db.locks import LockKey, advisory_lock
 from db.models import CalendarOverride, Category, ClockLimit
 from db.uow import Database
+from desktop.common import audit
+from desktop.common.clock import Clock, system_clock
 from desktop.common.errors import DomainError, FieldErrors, NotFound
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor, Permission
 from desktop.common.workcalendar import WorkCalendar, known_year, official_is_workday
+from desktop.requests import vocabulary
+from desktop.requests.catalogue import category_labels
 from desktop.requests.clocks import LimitRules, Limits
 
-URGENCIES: tuple[str, ...] = ("red", "yellow", "green")
+URGENCIES: tuple[str, ...] = tuple(vocabulary.URGENCIES)  # red, yellow, green
 MAX_ACCEPT_MINUTES = 24 * 60
 MAX_DAYS = 60
 NOTE_MAX = 64
@@ -121,16 +124,17 @@ def validate_limits(
 
 
 class ClockSettingsService:
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, now: Clock = system_clock):
         self._db = db
+        self._now = now
 
     # --- limits -------------------------------------------------------------------------
     def list_limits(self) -> list[LimitRow]:
         """Every limit row: the default row first, then by category and urgency."""
         with self._db.reading() as uow:
             session = uow.session
-            names = _category_names(session)
-            rows = session.scalars(select(ClockLimit)).all()
+            names = category_labels(session)
+            rows = repo.clock_limits(session)
             result = [
                 LimitRow(
                     id=r.id,
@@ -197,14 +201,7 @@ class ClockSettingsService:
             if category_id is not None and session.get(Category, category_id) is None:
                 raise FieldErrors({"category_id": DomainError(N_("This category no longer exists."))})
             _lock_limits(session)
-            row = session.scalars(
-                select(ClockLimit).where(
-                    ClockLimit.urgency.is_(None) if urgency is None else ClockLimit.urgency == urgency,
-                    ClockLimit.category_id.is_(None)
-                    if category_id is None
-                    else ClockLimit.category_id == category_id,
-                )
-            ).first()
+            row = repo.clock_limit(session, urgency, category_id)
             before = _limit_dict(row) if row is not None else None
             if row is None:
                 row = ClockLimit(urgency=urgency, category_id=category_id)
@@ -219,13 +216,13 @@ class ClockSettingsService:
             session.flush()
             audit.record(
                 session,
-                user_id=actor.user_id,
-                username=actor.username,
+                actor,
                 action="create" if before is None else "update",
                 entity="clock_limit",
                 entity_id=row.id,
                 before=before,
                 after=after,
+                at=self._now(),
             )
             uow.commit()
             return row.id
@@ -243,12 +240,12 @@ class ClockSettingsService:
             session.flush()
             audit.record(
                 session,
-                user_id=actor.user_id,
-                username=actor.username,
+                actor,
                 action="delete",
                 entity="clock_limit",
                 entity_id=limit_id,
                 before=before,
+                at=self._now(),
             )
             uow.commit()
 
@@ -266,13 +263,8 @@ class ClockSettingsService:
 
     def list_overrides(self, year: int | None = None) -> list[OverrideRow]:
         """The overrides (of one year, or all), oldest first."""
-        query = select(CalendarOverride).order_by(CalendarOverride.day)
-        if year is not None:
-            query = query.where(
-                CalendarOverride.day >= dt.date(year, 1, 1), CalendarOverride.day <= dt.date(year, 12, 31)
-            )
         with self._db.reading() as uow:
-            rows = uow.session.scalars(query).all()
+            rows = repo.calendar_overrides(uow.session, year)
             return [OverrideRow(r.day, r.is_workday, r.note, official_is_workday(r.day)) for r in rows]
 
     def set_override(self, actor: Actor, day: dt.date, is_workday: bool, note: str = "") -> None:
@@ -303,13 +295,13 @@ class ClockSettingsService:
             session.flush()
             audit.record(
                 session,
-                user_id=actor.user_id,
-                username=actor.username,
+                actor,
                 action="create" if before is None else "update",
                 entity="calendar_override",
                 entity_id=day.isoformat(),
                 before=before,
                 after=after,
+                at=self._now(),
             )
             uow.commit()
 
@@ -326,25 +318,14 @@ class ClockSettingsService:
             session.flush()
             audit.record(
                 session,
-                user_id=actor.user_id,
-                username=actor.username,
+                actor,
                 action="delete",
                 entity="calendar_override",
                 entity_id=day.isoformat(),
                 before=before,
+                at=self._now(),
             )
             uow.commit()
-
-
-def _category_names(session: Session) -> dict[int, str]:
-    """Category id → "Parent / Child" (or just the name at the top level)."""
-    rows = session.execute(select(Category.id, Category.parent_id, Category.name)).all()
-    by_id = {r.id: r for r in rows}
-    names: dict[int, str] = {}
-    for r in rows:
-        parent = by_id.get(r.parent_id) if r.parent_id is not None else None
-        names[r.id] = f"{parent.name} / {r.name}" if parent is not None else r.name
-    return names
 
 
 def _lock_limits(session: Session) -> None:

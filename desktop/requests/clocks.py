@@ -28,10 +28,10 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Category, ClockLimit
+from db import requests as repo
+from db.models import ClockLimit
 from desktop.common.i18n import N_
 from desktop.common.workcalendar import WorkCalendar
 
@@ -133,10 +133,10 @@ class LimitRules:
 
     @classmethod
     def from_db(cls, session: Session) -> LimitRules:
-        rows = {(r.urgency, r.category_id): _limits_of(r) for r in session.scalars(select(ClockLimit))}
+        rows = {(r.urgency, r.category_id): _limits_of(r) for r in repo.clock_limits(session)}
         parents: dict[int, int | None] = {}
         if any(cat is not None for (_, cat) in rows):
-            parents = {cid: pid for cid, pid in session.execute(select(Category.id, Category.parent_id))}
+            parents = repo.category_parents(session)
         return cls(rows, parents)
 
     def _lineage(self, category_id: int | None) -> list[int]:
@@ -174,6 +174,11 @@ def limits_for(session: Session, urgency: str | None, category_id: int | None) -
     For many requests at once, load :class:`LimitRules` once and call ``resolve``.
     """
     return LimitRules.from_db(session).resolve(urgency, category_id)
+
+
+def rules_for(session: Session, urgency: str | None, category_id: int | None) -> tuple[WorkCalendar, Limits]:
+    """The working calendar and the limits a request of this urgency and category runs on."""
+    return WorkCalendar.from_db(session), limits_for(session, urgency, category_id)
 
 
 # --- due and warning moments ---------------------------------------------------------

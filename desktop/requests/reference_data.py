@@ -6,9 +6,9 @@ once when a database is set up (first-run setup or demo).
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from db import requests as repo
 from db.models import Category, ClockLimit, Department, ResponseTemplate
 
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -54,7 +54,7 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
 
 def seed(session: Session) -> None:
     """Write the starting categories, departments, templates and the 30135 limits once."""
-    if session.scalar(select(func.count()).select_from(Category)):
+    if repo.has_categories(session):
         return
     for order, (top, children) in enumerate(CATEGORIES.items()):
         parent = Category(name=top, sort_order=order, is_active=True)

@@ -22,6 +22,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, BinaryIO
 
 from desktop.common.masking import mask_phone
+from desktop.printing.page import A5, GREY, MM, DocumentInfo
 
 if TYPE_CHECKING:
     from desktop.printing.fonts import FontChain
@@ -33,9 +34,7 @@ WEEKDAYS = "一二三四五六日"
 DESCRIPTION_MAX_CHARS = 300  # cut before measuring; more never fits anyway
 DESCRIPTION_MAX_LINES = 8
 
-MM = 72 / 25.4
-PAGE_WIDTH, PAGE_HEIGHT = 148 * MM, 210 * MM  # A5 portrait
-MARGIN = 12 * MM
+PAGE = A5  # 12 mm margins
 CELL_PADDING = 6
 LABEL_WIDTH = 4 * 13 + 2 * CELL_PADDING + 10  # four characters at the text size, and a gap
 
@@ -101,85 +100,57 @@ def build_slip(
     """
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import (
-        BaseDocTemplate,
-        Frame,
-        HRFlowable,
-        KeepInFrame,
-        PageTemplate,
-        Paragraph,
-        Spacer,
-        Table,
-        TableStyle,
+    from reportlab.platypus import HRFlowable, Paragraph, Spacer, Table
+
+    from desktop.printing.template import DocumentTemplate
+
+    doc = DocumentTemplate(
+        PAGE, DocumentInfo(data.centre_name, TITLE, data.request_number), chain, leading=1.35
     )
-
-    from desktop.printing.fonts import default_chain
-
-    chain = chain or default_chain()
-    primary = chain.primary.name
-    width = PAGE_WIDTH - 2 * MARGIN
-    value_width = width - LABEL_WIDTH
+    value_width = doc.width - LABEL_WIDTH
     text_width = value_width - 2 * CELL_PADDING
-    grey = colors.HexColor("#555555")
+    grey = colors.HexColor(GREY)
 
-    def style(size: float, *, leading: float = 1.35, **kw) -> ParagraphStyle:
-        return ParagraphStyle(
-            f"slip{size}", fontName=primary, fontSize=size, leading=size * leading, wordWrap="CJK", **kw
-        )
+    text = doc.style(TEXT_SIZE)
+    label = doc.style(TEXT_SIZE, textColor=grey)
+    small = doc.style(SMALL_SIZE, alignment=TA_CENTER, textColor=grey)
 
-    text = style(TEXT_SIZE)
-    label = style(TEXT_SIZE, textColor=grey)
-    small = style(SMALL_SIZE, alignment=TA_CENTER, textColor=grey)
+    def para(value: str, st=text) -> Paragraph:
+        return doc.para(value, st)
 
-    def para(value: str, st: ParagraphStyle = text) -> Paragraph:
-        return Paragraph(chain.markup(value), st)
-
-    # Tables draw with Helvetica (not embedded) unless told otherwise, even when every
-    # cell is a Paragraph; the same left padding everywhere lines labels and values up
-    # with those inside the box around the number.
-    cells = [
-        ("FONTNAME", (0, 0), (-1, -1), primary),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-    ]
-
+    # The same left padding everywhere lines labels and values up with those inside the
+    # box around the number.
     def rows_table(rows: list[tuple[str, Paragraph]]) -> Table:
-        table = Table(
-            [[para(name, label), value] for name, value in rows], colWidths=[LABEL_WIDTH, value_width]
-        )
-        table.setStyle(
-            TableStyle(
-                [
-                    *cells,
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-                ]
-            )
-        )
-        return table
-
-    number = Table(
-        [[para("受理编号", style(TEXT_SIZE)), para(data.request_number, style(NUMBER_SIZE, leading=1.2))]],
-        colWidths=[LABEL_WIDTH, value_width],
-    )
-    number.setStyle(
-        TableStyle(
+        return doc.table(
+            [[para(name, label), value] for name, value in rows],
+            [LABEL_WIDTH, value_width],
             [
-                *cells,
-                ("BOX", (0, 0), (-1, -1), 1, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-            ]
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ],
+            padding=CELL_PADDING,
         )
+
+    number = doc.table(
+        [
+            [
+                para("受理编号", doc.style(TEXT_SIZE)),
+                para(data.request_number, doc.style(NUMBER_SIZE, leading=1.2)),
+            ]
+        ],
+        [LABEL_WIDTH, value_width],
+        [
+            ("BOX", (0, 0), (-1, -1), 1, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+        ],
+        padding=CELL_PADDING,
     )
 
     story = [
-        para(data.centre_name, style(CENTRE_SIZE, alignment=TA_CENTER)),
-        Spacer(0, 2 * MM),
-        para(TITLE, style(TITLE_SIZE, leading=1.25, alignment=TA_CENTER)),
+        *doc.title_block(TITLE, centre_size=CENTRE_SIZE, title_size=TITLE_SIZE, gap=2 * MM),
         Spacer(0, 4 * MM),
         number,
         Spacer(0, 3 * MM),
@@ -191,7 +162,7 @@ def build_slip(
                 ("受理渠道", para(data.channel)),
                 ("事项类别", para(data.category)),
                 ("承办部门", para(data.department)),
-                ("诉求内容", _description(data.description, chain, text, text_width)),
+                ("诉求内容", _description(data.description, doc.chain, text, text_width)),
             ]
         ),
     ]
@@ -204,30 +175,11 @@ def build_slip(
     story += [
         Spacer(0, 2 * MM),
         HRFlowable(width="100%", thickness=0.6, color=grey, spaceBefore=0, spaceAfter=2 * MM),
-        para(KEEP_NOTICE, style(SMALL_SIZE, alignment=TA_CENTER)),
+        para(KEEP_NOTICE, doc.style(SMALL_SIZE, alignment=TA_CENTER)),
     ]
     if data.centre_phone:
         story.append(para(f"咨询电话：{data.centre_phone}", small))
-
-    frame = Frame(MARGIN, MARGIN, width, PAGE_HEIGHT - 2 * MARGIN, 0, 0, 0, 0, id="slip")
-    if not hasattr(path_or_buffer, "write"):
-        path_or_buffer = os.fspath(path_or_buffer)  # ReportLab takes str, not Path
-    doc = BaseDocTemplate(
-        path_or_buffer,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
-        title=f"{TITLE} {data.request_number}",
-        author=data.centre_name,
-        subject=TITLE,
-        creator="社区服务中心桌面系统",
-        lang="zh-CN",
-        initialFontName=primary,
-        pageTemplates=[PageTemplate("slip", [frame])],
-    )
-    doc.build([KeepInFrame(width, frame.height, story, mode="shrink")])
+    doc.build(story, path_or_buffer, one_page=True)
 
 
 def _description(text: str, chain: FontChain, st, width: float):

@@ -8,16 +8,16 @@ log. Residents are archived, never deleted: their history belongs to the centre.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
-
-from db import audit, search_index
 from db import residents as repo
-from db.models import Grid, Resident, Tag
+from db import search_index
+from db.models import Grid, Resident
 from db.residents import ResidentFilter
 from db.uow import Database
+from desktop.common import audit
+from desktop.common.clock import Clock, system_clock
 from desktop.common.errors import DomainError, FieldErrors, NotFound
 from desktop.common.i18n import N_
 from desktop.common.masking import mask_id_number, mask_phone
@@ -32,6 +32,7 @@ __all__ = [
     "ResidentResult",
     "ResidentRow",
     "ResidentService",
+    "Revealed",
 ]
 
 KEY_GROUPS = (
@@ -83,6 +84,14 @@ class ResidentDetail:
     tag_ids: tuple[int, ...]
     notes: str
     archived: bool
+
+
+@dataclass(frozen=True)
+class Revealed:
+    """A resident's full ID number and phone ("" when not recorded), seen by an allowed role."""
+
+    id_number: str
+    phone: str
 
 
 @dataclass
@@ -161,9 +170,19 @@ class ResidentResult:
 
 
 class ResidentService:
-    def __init__(self, db: Database, today: Callable[[], dt.date] = dt.date.today):
+    """The register: every read and change of residents goes through here.
+
+    Args:
+        db: the database.
+        now: the clock (ages and birth-date checks use its date; saves stamp its time).
+    """
+
+    def __init__(self, db: Database, now: Clock = system_clock):
         self._db = db
-        self._today = today
+        self._now = now
+
+    def _today(self) -> dt.date:
+        return self._now().date()
 
     # --- reading ---------------------------------------------------------------------
     def count(self, actor: Actor, f: ResidentFilter) -> int:
@@ -228,7 +247,7 @@ class ResidentService:
                 archived=r.archived,
             )
 
-    def reveal(self, actor: Actor, resident_id: int) -> tuple[str, str]:
+    def reveal(self, actor: Actor, resident_id: int) -> Revealed:
         """The full ID number and phone; audited as ``reveal``."""
         actor.require(Permission.REVEAL_SENSITIVE)
         with self._db.writing() as uow:
@@ -236,25 +255,20 @@ class ResidentService:
             if r is None:
                 raise NotFound(N_("This resident no longer exists."))
             audit.record(
-                uow.session,
-                user_id=actor.user_id,
-                username=actor.username,
-                action="reveal",
-                entity="resident",
-                entity_id=r.id,
-                after={"fields": ["id_number", "phone"]},
+                uow.session, actor, "reveal", "resident", r.id, after={"fields": ["id_number", "phone"]}
             )
             uow.commit()
-            return r.id_number or "", r.phone or ""
+            return Revealed(r.id_number or "", r.phone or "")
 
     def grids(self) -> list[tuple[int, str]]:
+        """The active grids as ``(id, name)``, by name."""
         with self._db.reading() as uow:
-            rows = uow.session.execute(select(Grid.id, Grid.name).where(Grid.is_active).order_by(Grid.name))
-            return [(i, n) for i, n in rows]
+            return repo.grids(uow.session)
 
     def tags(self) -> list[tuple[int, str]]:
+        """The key groups as ``(id, name)``, in their fixed order."""
         with self._db.reading() as uow:
-            return [(i, n) for i, n in uow.session.execute(select(Tag.id, Tag.name).order_by(Tag.id))]
+            return repo.tags(uow.session)
 
     # --- validation ------------------------------------------------------------------
     def check(self, form: ResidentForm, *, resident_id: int | None = None) -> Checked:
@@ -329,12 +343,12 @@ class ResidentService:
         """Create (``resident_id`` None) or update a resident; one transaction with its audit row."""
         actor.require(Permission.EDIT_RESIDENTS)
         values = self.check(form, resident_id=resident_id).values
-        now = dt.datetime.now()
+        now = self._now()
         with self._db.writing() as uow:
             s = uow.session
             if values["grid_id"] is not None and s.get(Grid, values["grid_id"]) is None:
                 raise FieldErrors({"grid_id": DomainError(N_("This grid no longer exists."))})
-            tags = list(s.scalars(select(Tag).where(Tag.id.in_(values["tag_ids"])).order_by(Tag.id)))
+            tags = repo.tags_by_id(s, values["tag_ids"])
             if len(tags) != len(values["tag_ids"]):
                 raise FieldErrors({"tags": DomainError(N_("A chosen key group no longer exists."))})
             if "id_number" in values and values["id_number"]:
@@ -380,11 +394,10 @@ class ResidentService:
                 return r.id
             audit.record(
                 s,
-                user_id=actor.user_id,
-                username=actor.username,
-                action="create" if before is None else "update",
-                entity="resident",
-                entity_id=r.id,
+                actor,
+                "create" if before is None else "update",
+                "resident",
+                r.id,
                 before=before,
                 after=after,
             )
@@ -401,15 +414,14 @@ class ResidentService:
             if r.archived == archived:
                 return
             r.archived = archived
-            r.updated_at = dt.datetime.now()
+            r.updated_at = self._now()
             search_index.put(s, [(r.id, r.address, archived)])
             audit.record(
                 s,
-                user_id=actor.user_id,
-                username=actor.username,
-                action="archive" if archived else "restore",
-                entity="resident",
-                entity_id=r.id,
+                actor,
+                "archive" if archived else "restore",
+                "resident",
+                r.id,
                 before={"archived": not archived},
                 after={"archived": archived},
             )

@@ -4,166 +4,6 @@
   <context>
     <name>admin</name>
     <message>
-      <source>{name} (disabled)</source>
-      <translation>{name}（已停用）</translation>
-    </message>
-    <message>
-      <source>Rename category</source>
-      <translation>重命名分类</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>名称</translation>
-    </message>
-    <message>
-      <source>Handling level</source>
-      <translation>办理层级</translation>
-    </message>
-    <message>
-      <source>Categories and departments</source>
-      <translation>分类与单位</translation>
-    </message>
-    <message>
-      <source>Request categories</source>
-      <translation>诉求分类</translation>
-    </message>
-    <message>
-      <source>Departments</source>
-      <translation>承办单位</translation>
-    </message>
-    <message>
-      <source>Response templates</source>
-      <translation>答复模板</translation>
-    </message>
-    <message>
-      <source>New category</source>
-      <translation>新建分类</translation>
-    </message>
-    <message>
-      <source>New sub-category</source>
-      <translation>新建子分类</translation>
-    </message>
-    <message>
-      <source>Rename</source>
-      <translation>重命名</translation>
-    </message>
-    <message>
-      <source>Move up</source>
-      <translation>上移</translation>
-    </message>
-    <message>
-      <source>Move down</source>
-      <translation>下移</translation>
-    </message>
-    <message>
-      <source>Disable</source>
-      <translation>停用</translation>
-    </message>
-    <message>
-      <source>Requests are registered under a sub-category where a category has them. Categories are never deleted because requests refer to them: disable one instead, and it can no longer be chosen at reception (its sub-categories neither).</source>
-      <translation>分类下有子分类时，诉求登记在子分类下。分类已被诉求引用，因此不能删除，只能停用；停用后接待登记时不能再选择该分类（及其子分类）。</translation>
-    </message>
-    <message>
-      <source>New department</source>
-      <translation>新建单位</translation>
-    </message>
-    <message>
-      <source>Rename / level</source>
-      <translation>改名/层级</translation>
-    </message>
-    <message>
-      <source>A disabled department keeps the requests it already has, but new requests can no longer be routed to it.</source>
-      <translation>停用的单位保留已有的诉求，但新诉求不能再派给该单位。</translation>
-    </message>
-    <message>
-      <source>New template</source>
-      <translation>新建模板</translation>
-    </message>
-    <message>
-      <source>Delete</source>
-      <translation>删除</translation>
-    </message>
-    <message>
-      <source>Save template</source>
-      <translation>保存模板</translation>
-    </message>
-    <message>
-      <source>Title</source>
-      <translation>标题</translation>
-    </message>
-    <message>
-      <source>For category</source>
-      <translation>适用分类</translation>
-    </message>
-    <message>
-      <source>Answer text</source>
-      <translation>答复内容</translation>
-    </message>
-    <message>
-      <source>Any category</source>
-      <translation>不限分类</translation>
-    </message>
-    <message>
-      <source>Edit template</source>
-      <translation>编辑模板</translation>
-    </message>
-    <message>
-      <source>Saved.</source>
-      <translation>已保存。</translation>
-    </message>
-    <message>
-      <source>Delete template</source>
-      <translation>删除模板</translation>
-    </message>
-    <message>
-      <source>Delete the response template “{title}”?</source>
-      <translation>确定删除答复模板“{title}”吗？</translation>
-    </message>
-    <message>
-      <source>Under</source>
-      <translation>上级分类</translation>
-    </message>
-    <message>
-      <source>Edit department</source>
-      <translation>编辑单位</translation>
-    </message>
-    <message>
-      <source>Only an administrator can change these lists.</source>
-      <translation>只有系统管理员可以修改这些列表。</translation>
-    </message>
-    <message>
-      <source>Category</source>
-      <translation>诉求分类</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>状态</translation>
-    </message>
-    <message>
-      <source>Unavailable: the category above is disabled</source>
-      <translation>不可用：上级分类已停用</translation>
-    </message>
-    <message>
-      <source>Disabled</source>
-      <translation>已停用</translation>
-    </message>
-    <message>
-      <source>Enable</source>
-      <translation>启用</translation>
-    </message>
-    <message>
-      <source>Department</source>
-      <translation>承办单位</translation>
-    </message>
-    <message>
-      <source>In use</source>
-      <translation>使用中</translation>
-    </message>
-    <message>
-      <source>Not saved</source>
-      <translation>未保存</translation>
-    </message>
-    <message>
       <source>{urgency}, {category}</source>
       <translation>{urgency}，{category}</translation>
     </message>
@@ -216,6 +56,22 @@
       <translation>周日</translation>
     </message>
     <message>
+      <source>Rename category</source>
+      <translation>重命名分类</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Handling level</source>
+      <translation>办理层级</translation>
+    </message>
+    <message>
+      <source>Any category</source>
+      <translation>不限分类</translation>
+    </message>
+    <message>
       <source>Accept within</source>
       <translation>受理时限</translation>
     </message>
@@ -254,6 +110,198 @@
     <message>
       <source>{weekday}; the official calendar of this year is not known yet.</source>
       <translation>{weekday}；本年度官方日历尚未公布。</translation>
+    </message>
+    <message>
+      <source>New sub-category</source>
+      <translation>新建子分类</translation>
+    </message>
+    <message>
+      <source>New category</source>
+      <translation>新建分类</translation>
+    </message>
+    <message>
+      <source>Under</source>
+      <translation>上级分类</translation>
+    </message>
+    <message>
+      <source>New department</source>
+      <translation>新建单位</translation>
+    </message>
+    <message>
+      <source>Edit department</source>
+      <translation>编辑单位</translation>
+    </message>
+    <message>
+      <source>New deadline rule</source>
+      <translation>新建时限规则</translation>
+    </message>
+    <message>
+      <source>Edit deadline rule</source>
+      <translation>编辑时限规则</translation>
+    </message>
+    <message>
+      <source>Urgency</source>
+      <translation>紧急程度</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>诉求分类</translation>
+    </message>
+    <message>
+      <source>Applies to</source>
+      <translation>适用范围</translation>
+    </message>
+    <message>
+      <source>Answer within</source>
+      <translation>答复时限</translation>
+    </message>
+    <message>
+      <source>Resolve within</source>
+      <translation>办结时限</translation>
+    </message>
+    <message>
+      <source>Follow-up visit within</source>
+      <translation>回访时限</translation>
+    </message>
+    <message>
+      <source>working days</source>
+      <translation>个工作日</translation>
+    </message>
+    <message>
+      <source>{weekday}; officially a working day.</source>
+      <translation>{weekday}；官方安排为工作日。</translation>
+    </message>
+    <message>
+      <source>{weekday}; officially a day off.</source>
+      <translation>{weekday}；官方安排为休息日。</translation>
+    </message>
+    <message>
+      <source>This date already has a correction; saving replaces it.</source>
+      <translation>该日期已有调整，保存后将替换。</translation>
+    </message>
+    <message>
+      <source>There is already a rule for this urgency and category; edit that rule instead.</source>
+      <translation>该紧急程度和分类已有规则，请编辑那条规则。</translation>
+    </message>
+    <message>
+      <source>{name} (disabled)</source>
+      <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+      <source>Categories and departments</source>
+      <translation>分类与单位</translation>
+    </message>
+    <message>
+      <source>Request categories</source>
+      <translation>诉求分类</translation>
+    </message>
+    <message>
+      <source>Departments</source>
+      <translation>承办单位</translation>
+    </message>
+    <message>
+      <source>Response templates</source>
+      <translation>答复模板</translation>
+    </message>
+    <message>
+      <source>Rename</source>
+      <translation>重命名</translation>
+    </message>
+    <message>
+      <source>Move up</source>
+      <translation>上移</translation>
+    </message>
+    <message>
+      <source>Move down</source>
+      <translation>下移</translation>
+    </message>
+    <message>
+      <source>Disable</source>
+      <translation>停用</translation>
+    </message>
+    <message>
+      <source>Requests are registered under a sub-category where a category has them. Categories are never deleted because requests refer to them: disable one instead, and it can no longer be chosen at reception (its sub-categories neither).</source>
+      <translation>分类下有子分类时，诉求登记在子分类下。分类已被诉求引用，因此不能删除，只能停用；停用后接待登记时不能再选择该分类（及其子分类）。</translation>
+    </message>
+    <message>
+      <source>Rename / level</source>
+      <translation>改名/层级</translation>
+    </message>
+    <message>
+      <source>A disabled department keeps the requests it already has, but new requests can no longer be routed to it.</source>
+      <translation>停用的单位保留已有的诉求，但新诉求不能再派给该单位。</translation>
+    </message>
+    <message>
+      <source>New template</source>
+      <translation>新建模板</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Save template</source>
+      <translation>保存模板</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>For category</source>
+      <translation>适用分类</translation>
+    </message>
+    <message>
+      <source>Answer text</source>
+      <translation>答复内容</translation>
+    </message>
+    <message>
+      <source>Edit template</source>
+      <translation>编辑模板</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>已保存。</translation>
+    </message>
+    <message>
+      <source>Only an administrator can change these lists.</source>
+      <translation>只有系统管理员可以修改这些列表。</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Unavailable: the category above is disabled</source>
+      <translation>不可用：上级分类已停用</translation>
+    </message>
+    <message>
+      <source>Disabled</source>
+      <translation>已停用</translation>
+    </message>
+    <message>
+      <source>Enable</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>承办单位</translation>
+    </message>
+    <message>
+      <source>In use</source>
+      <translation>使用中</translation>
+    </message>
+    <message>
+      <source>Delete template</source>
+      <translation>删除模板</translation>
+    </message>
+    <message>
+      <source>Delete the response template “{title}”?</source>
+      <translation>确定删除答复模板“{title}”吗？</translation>
+    </message>
+    <message>
+      <source>Not saved</source>
+      <translation>未保存</translation>
     </message>
     <message>
       <source>Deadlines and calendar</source>
@@ -302,50 +350,6 @@
     <message>
       <source>Remove</source>
       <translation>删除</translation>
-    </message>
-    <message>
-      <source>New deadline rule</source>
-      <translation>新建时限规则</translation>
-    </message>
-    <message>
-      <source>Edit deadline rule</source>
-      <translation>编辑时限规则</translation>
-    </message>
-    <message>
-      <source>Urgency</source>
-      <translation>紧急程度</translation>
-    </message>
-    <message>
-      <source>Applies to</source>
-      <translation>适用范围</translation>
-    </message>
-    <message>
-      <source>Answer within</source>
-      <translation>答复时限</translation>
-    </message>
-    <message>
-      <source>Resolve within</source>
-      <translation>办结时限</translation>
-    </message>
-    <message>
-      <source>Follow-up visit within</source>
-      <translation>回访时限</translation>
-    </message>
-    <message>
-      <source>working days</source>
-      <translation>个工作日</translation>
-    </message>
-    <message>
-      <source>{weekday}; officially a working day.</source>
-      <translation>{weekday}；官方安排为工作日。</translation>
-    </message>
-    <message>
-      <source>{weekday}; officially a day off.</source>
-      <translation>{weekday}；官方安排为休息日。</translation>
-    </message>
-    <message>
-      <source>This date already has a correction; saving replaces it.</source>
-      <translation>该日期已有调整，保存后将替换。</translation>
     </message>
     <message>
       <source>Only an administrator can change deadlines and the calendar.</source>
@@ -398,10 +402,6 @@
     <message>
       <source>Remove the correction for {day}? The day then follows the official calendar.</source>
       <translation>确定删除 {day} 的调整吗？删除后该日按官方日历执行。</translation>
-    </message>
-    <message>
-      <source>There is already a rule for this urgency and category; edit that rule instead.</source>
-      <translation>该紧急程度和分类已有规则，请编辑那条规则。</translation>
     </message>
   </context>
   <context>
@@ -558,16 +558,12 @@
       <translation>网格数</translation>
     </message>
     <message>
-      <source>Audit log</source>
-      <translation>操作日志</translation>
+      <source>{n} entries</source>
+      <translation>共 {n} 条</translation>
     </message>
     <message>
       <source>Entries cannot be changed or deleted. ID numbers and phones are kept masked.</source>
       <translation>日志不可修改或删除。身份证号和电话以脱敏形式记录。</translation>
-    </message>
-    <message>
-      <source>{n} entries</source>
-      <translation>共 {n} 条</translation>
     </message>
     <message>
       <source>Time</source>
@@ -590,12 +586,27 @@
       <translation>修改后</translation>
     </message>
     <message>
+      <source>Audit log</source>
+      <translation>操作日志</translation>
+    </message>
+    <message>
       <source>yes</source>
       <translation>是</translation>
     </message>
     <message>
       <source>no</source>
       <translation>否</translation>
+    </message>
+  </context>
+  <context>
+    <name>background</name>
+    <message>
+      <source>Stopping…</source>
+      <translation>正在停止…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
   </context>
   <context>
@@ -697,6 +708,26 @@
       <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
+      <source>The database is busy: another program or PC is holding it. Nothing was saved; please try again in a moment.</source>
+      <translation>数据库正忙：另一个程序或另一台电脑正在使用它。刚才的内容没有保存，请稍后再试。</translation>
+    </message>
+    <message>
+      <source>The connection to the database server was lost. Nothing was saved; check the network and the server, then try again.</source>
+      <translation>与数据库服务器的连接已断开。刚才的内容没有保存，请检查网络和服务器后再试。</translation>
+    </message>
+    <message>
+      <source>The disk is full. Nothing was saved; free some space and try again.</source>
+      <translation>磁盘已满。刚才的内容没有保存，请清理出空间后再试。</translation>
+    </message>
+    <message>
+      <source>The database cannot be written to (read-only file or server). Nothing was saved; ask the administrator.</source>
+      <translation>数据库无法写入（文件或服务器为只读）。刚才的内容没有保存，请联系系统管理员。</translation>
+    </message>
+    <message>
+      <source>The database file is damaged or is not a database of this program. Ask the administrator to restore the latest backup.</source>
+      <translation>数据库文件已损坏，或者不是本程序的数据库。请联系系统管理员恢复最近的备份。</translation>
+    </message>
+    <message>
       <source>You are not allowed to do this.</source>
       <translation>您没有执行此操作的权限。</translation>
     </message>
@@ -777,6 +808,34 @@
       <translation>该数据库已有数据，演示数据只能写入新数据库。</translation>
     </message>
     <message>
+      <source>Enter a whole number of points, not zero (negative to deduct).</source>
+      <translation>请填写积分整数，不能为零（扣减请填负数）。</translation>
+    </message>
+    <message>
+      <source>An adjustment needs a reason.</source>
+      <translation>调整积分须填写原因。</translation>
+    </message>
+    <message>
+      <source>This volunteer no longer exists.</source>
+      <translation>该志愿者已不存在。</translation>
+    </message>
+    <message>
+      <source>This ledger entry no longer exists.</source>
+      <translation>该积分记录已不存在。</translation>
+    </message>
+    <message>
+      <source>Reversing more than {n} points needs a director.</source>
+      <translation>冲正超过 {n} 分须由主任操作。</translation>
+    </message>
+    <message>
+      <source>Cancel the redemption instead; it gives back the items' stock too.</source>
+      <translation>请改为取消兑换，这样库存也会退回。</translation>
+    </message>
+    <message>
+      <source>A reversal needs a reason.</source>
+      <translation>冲正须填写原因。</translation>
+    </message>
+    <message>
       <source>Earned</source>
       <translation>获得</translation>
     </message>
@@ -833,10 +892,6 @@
       <translation>阈值不能为负数。</translation>
     </message>
     <message>
-      <source>This volunteer no longer exists.</source>
-      <translation>该志愿者已不存在。</translation>
-    </message>
-    <message>
       <source>Enter a title of at most 100 characters.</source>
       <translation>请填写活动名称，最多 100 个字。</translation>
     </message>
@@ -847,6 +902,50 @@
     <message>
       <source>The multiplier must be between 0.1 and 10.</source>
       <translation>倍数应在 0.1 到 10 之间。</translation>
+    </message>
+    <message>
+      <source>This service record no longer exists.</source>
+      <translation>该服务记录已不存在。</translation>
+    </message>
+    <message>
+      <source>This record has already been decided.</source>
+      <translation>该记录已审核过。</translation>
+    </message>
+    <message>
+      <source>Add at least one volunteer.</source>
+      <translation>请至少添加一名志愿者。</translation>
+    </message>
+    <message>
+      <source>Service cannot be recorded for a future date.</source>
+      <translation>不能录入未来日期的服务时长。</translation>
+    </message>
+    <message>
+      <source>Write why the hours are rejected.</source>
+      <translation>请填写驳回原因。</translation>
+    </message>
+    <message>
+      <source>This activity no longer exists.</source>
+      <translation>该活动已不存在。</translation>
+    </message>
+    <message>
+      <source>Hours must be more than zero.</source>
+      <translation>服务时长须大于零。</translation>
+    </message>
+    <message>
+      <source>A volunteer is listed twice.</source>
+      <translation>同一名志愿者被列了两次。</translation>
+    </message>
+    <message>
+      <source>This person is not an active volunteer.</source>
+      <translation>此人不是在册志愿者。</translation>
+    </message>
+    <message>
+      <source>{name} would have more than 24 hours of service on {date}.</source>
+      <translation>{name} 在 {date} 的服务时长将超过 24 小时。</translation>
+    </message>
+    <message>
+      <source>This redemption no longer exists.</source>
+      <translation>该兑换记录已不存在。</translation>
     </message>
     <message>
       <source>Enter a name of at most 32 characters.</source>
@@ -865,60 +964,12 @@
       <translation>请选择物品或服务。</translation>
     </message>
     <message>
-      <source>This redemption no longer exists.</source>
-      <translation>该兑换记录已不存在。</translation>
-    </message>
-    <message>
-      <source>Enter a whole number of points, not zero (negative to deduct).</source>
-      <translation>请填写积分整数，不能为零（扣减请填负数）。</translation>
-    </message>
-    <message>
-      <source>An adjustment needs a reason.</source>
-      <translation>调整积分须填写原因。</translation>
-    </message>
-    <message>
-      <source>This service record no longer exists.</source>
-      <translation>该服务记录已不存在。</translation>
-    </message>
-    <message>
-      <source>This record has already been decided.</source>
-      <translation>该记录已审核过。</translation>
-    </message>
-    <message>
       <source>Only a redemption waiting for handover can be handed over.</source>
       <translation>只有待核销的兑换才能核销。</translation>
     </message>
     <message>
       <source>This redemption has already been cancelled.</source>
       <translation>该兑换已经取消。</translation>
-    </message>
-    <message>
-      <source>This ledger entry no longer exists.</source>
-      <translation>该积分记录已不存在。</translation>
-    </message>
-    <message>
-      <source>Reversing more than {n} points needs a director.</source>
-      <translation>冲正超过 {n} 分须由主任操作。</translation>
-    </message>
-    <message>
-      <source>Cancel the redemption instead; it gives back the items' stock too.</source>
-      <translation>请改为取消兑换，这样库存也会退回。</translation>
-    </message>
-    <message>
-      <source>Enter a team name of at most 32 characters.</source>
-      <translation>请填写服务队名称，最多 32 个字。</translation>
-    </message>
-    <message>
-      <source>Add at least one volunteer.</source>
-      <translation>请至少添加一名志愿者。</translation>
-    </message>
-    <message>
-      <source>Service cannot be recorded for a future date.</source>
-      <translation>不能录入未来日期的服务时长。</translation>
-    </message>
-    <message>
-      <source>Write why the hours are rejected.</source>
-      <translation>请填写驳回原因。</translation>
     </message>
     <message>
       <source>This item no longer exists.</source>
@@ -937,8 +988,20 @@
       <translation>请填写取消兑换的原因。</translation>
     </message>
     <message>
-      <source>A reversal needs a reason.</source>
-      <translation>冲正须填写原因。</translation>
+      <source>There is already an item named {name}.</source>
+      <translation>已有名为 {name} 的商品。</translation>
+    </message>
+    <message>
+      <source>An item is no longer offered.</source>
+      <translation>有商品已下架。</translation>
+    </message>
+    <message>
+      <source>Only {stock} of {name} left.</source>
+      <translation>{name} 只剩 {stock} 件。</translation>
+    </message>
+    <message>
+      <source>Enter a team name of at most 32 characters.</source>
+      <translation>请填写服务队名称，最多 32 个字。</translation>
     </message>
     <message>
       <source>There is already a team named {name}.</source>
@@ -959,38 +1022,6 @@
     <message>
       <source>This team no longer exists.</source>
       <translation>该服务队已不存在。</translation>
-    </message>
-    <message>
-      <source>This activity no longer exists.</source>
-      <translation>该活动已不存在。</translation>
-    </message>
-    <message>
-      <source>There is already an item named {name}.</source>
-      <translation>已有名为 {name} 的商品。</translation>
-    </message>
-    <message>
-      <source>Hours must be more than zero.</source>
-      <translation>服务时长须大于零。</translation>
-    </message>
-    <message>
-      <source>A volunteer is listed twice.</source>
-      <translation>同一名志愿者被列了两次。</translation>
-    </message>
-    <message>
-      <source>This person is not an active volunteer.</source>
-      <translation>此人不是在册志愿者。</translation>
-    </message>
-    <message>
-      <source>{name} would have more than 24 hours of service on {date}.</source>
-      <translation>{name} 在 {date} 的服务时长将超过 24 小时。</translation>
-    </message>
-    <message>
-      <source>An item is no longer offered.</source>
-      <translation>有商品已下架。</translation>
-    </message>
-    <message>
-      <source>Only {stock} of {name} left.</source>
-      <translation>{name} 只剩 {stock} 件。</translation>
     </message>
     <message>
       <source>The database is ready.</source>
@@ -1031,6 +1062,30 @@
     <message>
       <source>No installed font can print the character “{char}” (U+{code}). Install a font that has it (for example a font for rare characters, 生僻字) or write the text differently.</source>
       <translation>已安装的字体都无法打印“{char}”字（U+{code}）。请安装包含该字的字体（如生僻字字体），或改用其他写法。</translation>
+    </message>
+    <message>
+      <source>The file {name} is empty.</source>
+      <translation>文件 {name} 为空。</translation>
+    </message>
+    <message>
+      <source>The file {name} is {mb} MB; at most {max} MB can be attached.</source>
+      <translation>文件 {name} 大小为 {mb} MB，附件最大 {max} MB。</translation>
+    </message>
+    <message>
+      <source>The file {name} cannot be read.</source>
+      <translation>无法读取文件 {name}。</translation>
+    </message>
+    <message>
+      <source>This request no longer exists.</source>
+      <translation>该诉求已不存在。</translation>
+    </message>
+    <message>
+      <source>The file {name} could not be stored: {why}</source>
+      <translation>无法保存文件 {name}：{why}</translation>
+    </message>
+    <message>
+      <source>This attachment no longer exists.</source>
+      <translation>该附件已不存在。</translation>
     </message>
     <message>
       <source>This category already has a sub-category named {name}.</source>
@@ -1169,72 +1224,32 @@
       <translation>超时完成</translation>
     </message>
     <message>
-      <source>Walk-in</source>
-      <translation>来访</translation>
-    </message>
-    <message>
-      <source>Phone</source>
-      <translation>电话</translation>
-    </message>
-    <message>
-      <source>12345 hotline</source>
-      <translation>12345热线</translation>
-    </message>
-    <message>
-      <source>Mini-program</source>
-      <translation>小程序</translation>
-    </message>
-    <message>
-      <source>Grid report</source>
-      <translation>网格员上报</translation>
-    </message>
-    <message>
-      <source>Red</source>
-      <translation>红</translation>
-    </message>
-    <message>
-      <source>Yellow</source>
-      <translation>黄</translation>
-    </message>
-    <message>
-      <source>Green</source>
-      <translation>绿</translation>
-    </message>
-    <message>
-      <source>Village/community</source>
-      <translation>村居/社区</translation>
-    </message>
-    <message>
-      <source>Town/street</source>
-      <translation>镇街道</translation>
-    </message>
-    <message>
-      <source>District</source>
-      <translation>区级</translation>
-    </message>
-    <message>
-      <source>Satisfied</source>
-      <translation>满意</translation>
-    </message>
-    <message>
-      <source>Basically satisfied</source>
-      <translation>基本满意</translation>
-    </message>
-    <message>
-      <source>Unsatisfied</source>
-      <translation>不满意</translation>
+      <source>The request to merge into does not exist or is itself merged.</source>
+      <translation>要合并到的诉求不存在，或其本身已被合并。</translation>
     </message>
     <message>
       <source>A request cannot be merged into itself.</source>
       <translation>诉求不能合并到自身。</translation>
     </message>
     <message>
-      <source>The file {name} is empty.</source>
-      <translation>文件 {name} 为空。</translation>
+      <source>This department is not available.</source>
+      <translation>该单位不可用。</translation>
     </message>
     <message>
-      <source>The file {name} is {mb} MB; at most {max} MB can be attached.</source>
-      <translation>文件 {name} 大小为 {mb} MB，附件最大 {max} MB。</translation>
+      <source>Choose how satisfied the resident is.</source>
+      <translation>请选择居民的满意程度。</translation>
+    </message>
+    <message>
+      <source>Write why the resident is unsatisfied; the request is reopened.</source>
+      <translation>请填写居民不满意的原因；诉求将重办。</translation>
+    </message>
+    <message>
+      <source>An assisting department is not available.</source>
+      <translation>所选协办单位中有单位不可用。</translation>
+    </message>
+    <message>
+      <source>Choose the lead department.</source>
+      <translation>请选择主办单位。</translation>
     </message>
     <message>
       <source>Find or register the resident first.</source>
@@ -1273,22 +1288,6 @@
       <translation>接收时间不能晚于当前时间。</translation>
     </message>
     <message>
-      <source>This request no longer exists.</source>
-      <translation>该诉求已不存在。</translation>
-    </message>
-    <message>
-      <source>The file {name} cannot be read.</source>
-      <translation>无法读取文件 {name}。</translation>
-    </message>
-    <message>
-      <source>The file {name} could not be stored: {why}</source>
-      <translation>无法保存文件 {name}：{why}</translation>
-    </message>
-    <message>
-      <source>This attachment no longer exists.</source>
-      <translation>该附件已不存在。</translation>
-    </message>
-    <message>
       <source>This category has been disabled by the administrator; choose another.</source>
       <translation>该分类已被管理员停用，请选择其他分类。</translation>
     </message>
@@ -1297,32 +1296,8 @@
       <translation>诉求内容有 {count} 个字，最多 {n} 个字。</translation>
     </message>
     <message>
-      <source>This department is not available.</source>
-      <translation>该单位不可用。</translation>
-    </message>
-    <message>
-      <source>Choose how satisfied the resident is.</source>
-      <translation>请选择居民的满意程度。</translation>
-    </message>
-    <message>
-      <source>Write why the resident is unsatisfied; the request is reopened.</source>
-      <translation>请填写居民不满意的原因；诉求将重办。</translation>
-    </message>
-    <message>
       <source>Choose a sub-category.</source>
       <translation>请选择子分类。</translation>
-    </message>
-    <message>
-      <source>The request to merge into does not exist or is itself merged.</source>
-      <translation>要合并到的诉求不存在，或其本身已被合并。</translation>
-    </message>
-    <message>
-      <source>An assisting department is not available.</source>
-      <translation>所选协办单位中有单位不可用。</translation>
-    </message>
-    <message>
-      <source>Choose the lead department.</source>
-      <translation>请选择主办单位。</translation>
     </message>
     <message>
       <source>Registered</source>
@@ -1405,6 +1380,62 @@
       <translation>请填写“{action}”的原因或内容。</translation>
     </message>
     <message>
+      <source>Walk-in</source>
+      <translation>来访</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>12345 hotline</source>
+      <translation>12345热线</translation>
+    </message>
+    <message>
+      <source>Mini-program</source>
+      <translation>小程序</translation>
+    </message>
+    <message>
+      <source>Grid report</source>
+      <translation>网格员上报</translation>
+    </message>
+    <message>
+      <source>Red</source>
+      <translation>红</translation>
+    </message>
+    <message>
+      <source>Yellow</source>
+      <translation>黄</translation>
+    </message>
+    <message>
+      <source>Green</source>
+      <translation>绿</translation>
+    </message>
+    <message>
+      <source>Village/community</source>
+      <translation>村居/社区</translation>
+    </message>
+    <message>
+      <source>Town/street</source>
+      <translation>镇街道</translation>
+    </message>
+    <message>
+      <source>District</source>
+      <translation>区级</translation>
+    </message>
+    <message>
+      <source>Satisfied</source>
+      <translation>满意</translation>
+    </message>
+    <message>
+      <source>Basically satisfied</source>
+      <translation>基本满意</translation>
+    </message>
+    <message>
+      <source>Unsatisfied</source>
+      <translation>不满意</translation>
+    </message>
+    <message>
       <source>Enter the resident's name.</source>
       <translation>请填写居民姓名。</translation>
     </message>
@@ -1439,6 +1470,35 @@
     <message>
       <source>A chosen key group no longer exists.</source>
       <translation>所选的重点人群类别已不存在。</translation>
+    </message>
+  </context>
+  <context>
+    <name>errors</name>
+    <message>
+      <source>Something unexpected went wrong, and the last action may not have been completed. What was already saved is safe; you can carry on working.
+
+The details were written to the log file:
+{path}
+
+If it happens again, send this file to your administrator.</source>
+      <translation>程序遇到了意外的问题，刚才的操作可能没有完成。已经保存的数据不受影响，您可以继续工作。
+
+详细信息已写入日志文件：
+{path}
+
+如果再次出现，请把这个文件发给系统管理员。</translation>
+    </message>
+    <message>
+      <source>Something went wrong</source>
+      <translation>出错了</translation>
+    </message>
+    <message>
+      <source>Open the log folder</source>
+      <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+      <source>Could not finish</source>
+      <translation>操作未完成</translation>
     </message>
   </context>
   <context>
@@ -1518,20 +1578,248 @@
   <context>
     <name>lovebank</name>
     <message>
-      <source>This redemption no longer exists.</source>
-      <translation>该兑换记录已不存在。</translation>
+      <source>Batch entry of service hours</source>
+      <translation>批量录入服务时长</translation>
     </message>
     <message>
-      <source>Receipt {number}</source>
-      <translation>兑换小票 {number}</translation>
+      <source>No activity (×1)</source>
+      <translation>不关联活动（×1）</translation>
     </message>
     <message>
-      <source>Points statement of {name}</source>
-      <translation>{name} 的积分明细</translation>
+      <source>New activity…</source>
+      <translation>新建活动…</translation>
+    </message>
+    <message>
+      <source>Create the activity these hours belong to (Ctrl+Shift+N)</source>
+      <translation>新建这些时长所属的活动（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+      <source>Hours given to each volunteer added</source>
+      <translation>新添加的志愿者默认填入的小时数</translation>
+    </message>
+    <message>
+      <source>Apply to all rows</source>
+      <translation>应用到所有行</translation>
+    </message>
+    <message>
+      <source>Activity</source>
+      <translation>活动</translation>
+    </message>
+    <message>
+      <source>Date served</source>
+      <translation>服务日期</translation>
+    </message>
+    <message>
+      <source>Default hours</source>
+      <translation>默认小时数</translation>
+    </message>
+    <message>
+      <source>Add volunteer</source>
+      <translation>添加志愿者</translation>
+    </message>
+    <message>
+      <source>Volunteer</source>
+      <translation>志愿者</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>服务队</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>小时数</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Remove row</source>
+      <translation>删除行</translation>
+    </message>
+    <message>
+      <source>Remove the selected rows (Delete)</source>
+      <translation>删除选中的行（Delete）</translation>
+    </message>
+    <message>
+      <source>Save all</source>
+      <translation>全部保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Type a volunteer's name, pinyin initials or phone; Enter adds</source>
+      <translation>输入志愿者姓名、拼音首字母或电话，按回车添加</translation>
+    </message>
+    <message>
+      <source>{n} volunteers · {hours} hours</source>
+      <translation>{n} 名志愿者 · 共 {hours} 小时</translation>
+    </message>
+    <message>
+      <source>Type a volunteer's name above and press Enter to add them to the list.</source>
+      <translation>在上方输入志愿者姓名，按回车添加到列表。</translation>
+    </message>
+    <message>
+      <source>Add at least one volunteer.</source>
+      <translation>请至少添加一名志愿者。</translation>
+    </message>
+    <message>
+      <source>Service cannot be recorded for a future date.</source>
+      <translation>不能录入未来日期的服务时长。</translation>
+    </message>
+    <message>
+      <source>Close without saving? The hours of {n} volunteers are not saved yet.</source>
+      <translation>不保存就关闭吗？{n} 名志愿者的服务时长尚未保存。</translation>
+    </message>
+    <message>
+      <source>{name} is already in the list.</source>
+      <translation>{name} 已在列表中。</translation>
+    </message>
+    <message>
+      <source>… and {n} more.</source>
+      <translation>……另有 {n} 条。</translation>
+    </message>
+    <message>
+      <source>Row {row} ({name}): {error}</source>
+      <translation>第 {row} 行（{name}）：{error}</translation>
+    </message>
+    <message>
+      <source>Nothing was saved.</source>
+      <translation>未保存任何记录。</translation>
+    </message>
+    <message>
+      <source>Required</source>
+      <translation>必填</translation>
+    </message>
+    <message>
+      <source>Reason *</source>
+      <translation>原因 *</translation>
+    </message>
+    <message>
+      <source>Nothing found.</source>
+      <translation>没有找到匹配项。</translation>
+    </message>
+    <message>
+      <source>{shown} of {n} shown; type more to narrow down</source>
+      <translation>共 {n} 条，显示 {shown} 条；继续输入可缩小范围</translation>
+    </message>
+    <message>
+      <source>No volunteer found.</source>
+      <translation>未找到志愿者。</translation>
+    </message>
+    <message>
+      <source>Resident: name, pinyin initials (zs), phone, ID number or address</source>
+      <translation>居民：姓名、拼音首字母（如 zs）、电话、身份证号或住址</translation>
+    </message>
+    <message>
+      <source>No resident found.</source>
+      <translation>未找到居民。</translation>
+    </message>
+    <message>
+      <source>Volunteer: name, pinyin initials (zs) or phone</source>
+      <translation>志愿者：姓名、拼音首字母（如 zs）或电话</translation>
     </message>
     <message>
       <source>{n} points</source>
       <translation>{n} 分</translation>
+    </message>
+    <message>
+      <source>{name} (inactive)</source>
+      <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+      <source>{name} (archived)</source>
+      <translation>{name}（已归档）</translation>
+    </message>
+    <message>
+      <source>{hours} more hours to {level}</source>
+      <translation>再服务 {hours} 小时升{level}</translation>
+    </message>
+    <message>
+      <source>No star yet</source>
+      <translation>暂无星级</translation>
+    </message>
+    <message>
+      <source>One star</source>
+      <translation>一星</translation>
+    </message>
+    <message>
+      <source>Two stars</source>
+      <translation>二星</translation>
+    </message>
+    <message>
+      <source>Three stars</source>
+      <translation>三星</translation>
+    </message>
+    <message>
+      <source>Four stars</source>
+      <translation>四星</translation>
+    </message>
+    <message>
+      <source>Five stars</source>
+      <translation>五星</translation>
+    </message>
+    <message>
+      <source>Highest level reached</source>
+      <translation>已达最高星级</translation>
+    </message>
+    <message>
+      <source>{kind} (reversed)</source>
+      <translation>{kind}（已冲正）</translation>
+    </message>
+    <message>
+      <source>Later (points frozen)</source>
+      <translation>稍后核销（冻结积分）</translation>
+    </message>
+    <message>
+      <source>At once</source>
+      <translation>当场核销</translation>
+    </message>
+    <message>
+      <source>Enter the hours as a number, e.g. 2.5.</source>
+      <translation>时长请填写数字，例如 2.5。</translation>
+    </message>
+    <message>
+      <source>Hours must be more than zero.</source>
+      <translation>服务时长须大于零。</translation>
+    </message>
+    <message>
+      <source>At most 24 hours in a day.</source>
+      <translation>一天最多 24 小时。</translation>
+    </message>
+    <message>
+      <source>Pending</source>
+      <translation>待审核</translation>
+    </message>
+    <message>
+      <source>Approved</source>
+      <translation>已通过</translation>
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation>已驳回</translation>
+    </message>
+    <message>
+      <source>Redeemed</source>
+      <translation>已兑换</translation>
+    </message>
+    <message>
+      <source>Waiting for handover</source>
+      <translation>待核销</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <source>Goods</source>
+      <translation>物品</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>服务</translation>
     </message>
     <message>
       <source>New activity</source>
@@ -1598,80 +1886,40 @@
       <translation>小时数 *</translation>
     </message>
     <message>
-      <source>Activity</source>
-      <translation>活动</translation>
-    </message>
-    <message>
       <source>Description</source>
       <translation>服务内容</translation>
     </message>
     <message>
-      <source>Batch entry of service hours</source>
-      <translation>批量录入服务时长</translation>
+      <source>Create activity</source>
+      <translation>创建活动</translation>
     </message>
     <message>
-      <source>No activity (×1)</source>
-      <translation>不关联活动（×1）</translation>
+      <source>Record</source>
+      <translation>录入</translation>
     </message>
     <message>
-      <source>New activity…</source>
-      <translation>新建活动…</translation>
+      <source>The hours wait for approval; points are awarded when they are approved.</source>
+      <translation>录入的时长须经审核，审核通过后发放积分。</translation>
     </message>
     <message>
-      <source>Create the activity these hours belong to (Ctrl+Shift+N)</source>
-      <translation>新建这些时长所属的活动（Ctrl+Shift+N）</translation>
+      <source>Find the volunteer first: type a name and press Enter.</source>
+      <translation>请先查找志愿者：输入姓名后按回车。</translation>
     </message>
     <message>
-      <source>Hours given to each volunteer added</source>
-      <translation>新添加的志愿者默认填入的小时数</translation>
+      <source>Enter the multiplier as a number, e.g. 1.5.</source>
+      <translation>倍数请填写数字，例如 1.5。</translation>
     </message>
     <message>
-      <source>Apply to all rows</source>
-      <translation>应用到所有行</translation>
+      <source>This redemption no longer exists.</source>
+      <translation>该兑换记录已不存在。</translation>
     </message>
     <message>
-      <source>Date served</source>
-      <translation>服务日期</translation>
+      <source>Receipt {number}</source>
+      <translation>兑换小票 {number}</translation>
     </message>
     <message>
-      <source>Default hours</source>
-      <translation>默认小时数</translation>
-    </message>
-    <message>
-      <source>Add volunteer</source>
-      <translation>添加志愿者</translation>
-    </message>
-    <message>
-      <source>Volunteer</source>
-      <translation>志愿者</translation>
-    </message>
-    <message>
-      <source>Team</source>
-      <translation>服务队</translation>
-    </message>
-    <message>
-      <source>Hours</source>
-      <translation>小时数</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>备注</translation>
-    </message>
-    <message>
-      <source>Remove row</source>
-      <translation>删除行</translation>
-    </message>
-    <message>
-      <source>Remove the selected rows (Delete)</source>
-      <translation>删除选中的行（Delete）</translation>
-    </message>
-    <message>
-      <source>Save all</source>
-      <translation>全部保存</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
+      <source>Points statement of {name}</source>
+      <translation>{name} 的积分明细</translation>
     </message>
     <message>
       <source>Status</source>
@@ -1754,56 +2002,8 @@
       <translation>服务时长</translation>
     </message>
     <message>
-      <source>Create activity</source>
-      <translation>创建活动</translation>
-    </message>
-    <message>
-      <source>Record</source>
-      <translation>录入</translation>
-    </message>
-    <message>
-      <source>The hours wait for approval; points are awarded when they are approved.</source>
-      <translation>录入的时长须经审核，审核通过后发放积分。</translation>
-    </message>
-    <message>
-      <source>Find the volunteer first: type a name and press Enter.</source>
-      <translation>请先查找志愿者：输入姓名后按回车。</translation>
-    </message>
-    <message>
-      <source>Service cannot be recorded for a future date.</source>
-      <translation>不能录入未来日期的服务时长。</translation>
-    </message>
-    <message>
-      <source>Type a volunteer's name, pinyin initials or phone; Enter adds</source>
-      <translation>输入志愿者姓名、拼音首字母或电话，按回车添加</translation>
-    </message>
-    <message>
-      <source>{n} volunteers · {hours} hours</source>
-      <translation>{n} 名志愿者 · 共 {hours} 小时</translation>
-    </message>
-    <message>
-      <source>Type a volunteer's name above and press Enter to add them to the list.</source>
-      <translation>在上方输入志愿者姓名，按回车添加到列表。</translation>
-    </message>
-    <message>
-      <source>Add at least one volunteer.</source>
-      <translation>请至少添加一名志愿者。</translation>
-    </message>
-    <message>
-      <source>Close without saving? The hours of {n} volunteers are not saved yet.</source>
-      <translation>不保存就关闭吗？{n} 名志愿者的服务时长尚未保存。</translation>
-    </message>
-    <message>
       <source>Waiting for approval</source>
       <translation>待审核</translation>
-    </message>
-    <message>
-      <source>Approved</source>
-      <translation>已通过</translation>
-    </message>
-    <message>
-      <source>Rejected</source>
-      <translation>已驳回</translation>
     </message>
     <message>
       <source>All</source>
@@ -1834,24 +2034,8 @@
       <translation>已选 {n} 条 · 共 {hours} 小时</translation>
     </message>
     <message>
-      <source>{name} is already in the list.</source>
-      <translation>{name} 已在列表中。</translation>
-    </message>
-    <message>
-      <source>… and {n} more.</source>
-      <translation>……另有 {n} 条。</translation>
-    </message>
-    <message>
       <source>Ctrl+N records hours; Ctrl+B records an activity for many volunteers.</source>
       <translation>按 Ctrl+N 录入时长；按 Ctrl+B 为多名志愿者批量录入同一活动的时长。</translation>
-    </message>
-    <message>
-      <source>Row {row} ({name}): {error}</source>
-      <translation>第 {row} 行（{name}）：{error}</translation>
-    </message>
-    <message>
-      <source>Nothing was saved.</source>
-      <translation>未保存任何记录。</translation>
     </message>
     <message>
       <source>No hours are waiting for approval.</source>
@@ -1866,24 +2050,8 @@
       <translation>没有已驳回的服务时长。</translation>
     </message>
     <message>
-      <source>Enter the multiplier as a number, e.g. 1.5.</source>
-      <translation>倍数请填写数字，例如 1.5。</translation>
-    </message>
-    <message>
-      <source>Later (points frozen)</source>
-      <translation>稍后核销（冻结积分）</translation>
-    </message>
-    <message>
-      <source>At once</source>
-      <translation>当场核销</translation>
-    </message>
-    <message>
       <source>{name} · {team} — {n} points available</source>
       <translation>{name} · {team} — 可用积分 {n} 分</translation>
-    </message>
-    <message>
-      <source>No items yet.</source>
-      <translation>还没有商品。</translation>
     </message>
     <message>
       <source>e.g. 大米 5kg</source>
@@ -1958,16 +2126,60 @@
       <translation>合计：{n} 分</translation>
     </message>
     <message>
+      <source>New item</source>
+      <translation>新建商品</translation>
+    </message>
+    <message>
+      <source>Edit item: {name}</source>
+      <translation>编辑商品：{name}</translation>
+    </message>
+    <message>
+      <source>No items are offered yet.</source>
+      <translation>还没有上架的商品。</translation>
+    </message>
+    <message>
+      <source>({n} frozen until handover)</source>
+      <translation>（另有 {n} 分冻结待核销）</translation>
+    </message>
+    <message>
+      <source>Not enough points: {n} more needed</source>
+      <translation>积分不足：还差 {n} 分</translation>
+    </message>
+    <message>
+      <source>Left after redeeming: {n} points</source>
+      <translation>兑换后剩余：{n} 分</translation>
+    </message>
+    <message>
+      <source>Choose at least one item: set its quantity.</source>
+      <translation>请至少选择一件商品：填写兑换数量。</translation>
+    </message>
+    <message>
+      <source>Quantity (↑/↓ or type a number)</source>
+      <translation>数量（按 ↑/↓ 或直接输入数字）</translation>
+    </message>
+    <message>
+      <source>Out of stock</source>
+      <translation>缺货</translation>
+    </message>
+    <message>
+      <source>No team</source>
+      <translation>未加入服务队</translation>
+    </message>
+    <message>
+      <source>(handed over later)</source>
+      <translation>（稍后核销）</translation>
+    </message>
+    <message>
+      <source>No items yet.</source>
+      <translation>还没有商品。</translation>
+    </message>
+    <message>
       <source>Redeem…</source>
       <translation>兑换…</translation>
     </message>
     <message>
       <source>A volunteer takes items for points (Ctrl+R)</source>
       <translation>志愿者用积分兑换商品（Ctrl+R）</translation>
-    </message>
-    <message>
-      <source>New item</source>
-      <translation>新建商品</translation>
     </message>
     <message>
       <source>Add an item to the supermarket (Ctrl+N)</source>
@@ -2066,38 +2278,6 @@
       <translation>爱心超市</translation>
     </message>
     <message>
-      <source>Goods</source>
-      <translation>物品</translation>
-    </message>
-    <message>
-      <source>Service</source>
-      <translation>服务</translation>
-    </message>
-    <message>
-      <source>Edit item: {name}</source>
-      <translation>编辑商品：{name}</translation>
-    </message>
-    <message>
-      <source>No items are offered yet.</source>
-      <translation>还没有上架的商品。</translation>
-    </message>
-    <message>
-      <source>({n} frozen until handover)</source>
-      <translation>（另有 {n} 分冻结待核销）</translation>
-    </message>
-    <message>
-      <source>Not enough points: {n} more needed</source>
-      <translation>积分不足：还差 {n} 分</translation>
-    </message>
-    <message>
-      <source>Left after redeeming: {n} points</source>
-      <translation>兑换后剩余：{n} 分</translation>
-    </message>
-    <message>
-      <source>Choose at least one item: set its quantity.</source>
-      <translation>请至少选择一件商品：填写兑换数量。</translation>
-    </message>
-    <message>
       <source>Ctrl+R: redeem   Ctrl+N: new item   Enter: edit item</source>
       <translation>Ctrl+R：兑换   Ctrl+N：新建商品   回车：编辑商品</translation>
     </message>
@@ -2122,24 +2302,8 @@
       <translation>现在打印小票吗？</translation>
     </message>
     <message>
-      <source>Quantity (↑/↓ or type a number)</source>
-      <translation>数量（按 ↑/↓ 或直接输入数字）</translation>
-    </message>
-    <message>
-      <source>Out of stock</source>
-      <translation>缺货</translation>
-    </message>
-    <message>
-      <source>No team</source>
-      <translation>未加入服务队</translation>
-    </message>
-    <message>
       <source>The PDF could not be written: {error}</source>
       <translation>无法生成 PDF 文件：{error}</translation>
-    </message>
-    <message>
-      <source>(handed over later)</source>
-      <translation>（稍后核销）</translation>
     </message>
     <message>
       <source>Offered</source>
@@ -2154,32 +2318,8 @@
       <translation>库存不足</translation>
     </message>
     <message>
-      <source>{kind} (reversed)</source>
-      <translation>{kind}（已冲正）</translation>
-    </message>
-    <message>
       <source>Reverse the entry of {date} ({kind}, {amount} points). A new entry with the opposite amount is added; the original stays in the statement, marked as reversed.</source>
       <translation>冲正 {date} 的记录（{kind}，{amount} 分）。系统将新增一笔积分相反的记录；原记录仍保留在积分明细中，并标记为已冲正。</translation>
-    </message>
-    <message>
-      <source>Adjust points of {name}</source>
-      <translation>调整 {name} 的积分</translation>
-    </message>
-    <message>
-      <source>e.g. 20 or -20</source>
-      <translation>例如：20 或 -20</translation>
-    </message>
-    <message>
-      <source>Required</source>
-      <translation>必填</translation>
-    </message>
-    <message>
-      <source>Points *</source>
-      <translation>积分 *</translation>
-    </message>
-    <message>
-      <source>Reason *</source>
-      <translation>原因 *</translation>
     </message>
     <message>
       <source>Inactive</source>
@@ -2282,30 +2422,6 @@
       <translation>已核销：{items}（{n} 分）。</translation>
     </message>
     <message>
-      <source>Pending</source>
-      <translation>待审核</translation>
-    </message>
-    <message>
-      <source>Redeemed</source>
-      <translation>已兑换</translation>
-    </message>
-    <message>
-      <source>Waiting for handover</source>
-      <translation>待核销</translation>
-    </message>
-    <message>
-      <source>Cancelled</source>
-      <translation>已取消</translation>
-    </message>
-    <message>
-      <source>Adjust</source>
-      <translation>调整</translation>
-    </message>
-    <message>
-      <source>{name} has {n} points available. A positive number adds points, a negative one deducts them. The adjustment is kept in the statement with its reason.</source>
-      <translation>{name} 现有可用积分 {n} 分。填正数为增加积分，填负数为扣减积分。调整记录连同原因会保留在积分明细中。</translation>
-    </message>
-    <message>
       <source>Reverses the entry of {date}: {note}</source>
       <translation>冲正 {date} 的记录：{note}</translation>
     </message>
@@ -2334,70 +2450,6 @@
       <translation>打印积分明细</translation>
     </message>
     <message>
-      <source>{hours} more hours to {level}</source>
-      <translation>再服务 {hours} 小时升{level}</translation>
-    </message>
-    <message>
-      <source>No star yet</source>
-      <translation>暂无星级</translation>
-    </message>
-    <message>
-      <source>One star</source>
-      <translation>一星</translation>
-    </message>
-    <message>
-      <source>Two stars</source>
-      <translation>二星</translation>
-    </message>
-    <message>
-      <source>Three stars</source>
-      <translation>三星</translation>
-    </message>
-    <message>
-      <source>Four stars</source>
-      <translation>四星</translation>
-    </message>
-    <message>
-      <source>Five stars</source>
-      <translation>五星</translation>
-    </message>
-    <message>
-      <source>Highest level reached</source>
-      <translation>已达最高星级</translation>
-    </message>
-    <message>
-      <source>Enter the hours as a number, e.g. 2.5.</source>
-      <translation>时长请填写数字，例如 2.5。</translation>
-    </message>
-    <message>
-      <source>Hours must be more than zero.</source>
-      <translation>服务时长须大于零。</translation>
-    </message>
-    <message>
-      <source>At most 24 hours in a day.</source>
-      <translation>一天最多 24 小时。</translation>
-    </message>
-    <message>
-      <source>Nothing found.</source>
-      <translation>没有找到匹配项。</translation>
-    </message>
-    <message>
-      <source>{shown} of {n} shown; type more to narrow down</source>
-      <translation>共 {n} 条，显示 {shown} 条；继续输入可缩小范围</translation>
-    </message>
-    <message>
-      <source>No volunteer found.</source>
-      <translation>未找到志愿者。</translation>
-    </message>
-    <message>
-      <source>Resident: name, pinyin initials (zs), phone, ID number or address</source>
-      <translation>居民：姓名、拼音首字母（如 zs）、电话、身份证号或住址</translation>
-    </message>
-    <message>
-      <source>No resident found.</source>
-      <translation>未找到居民。</translation>
-    </message>
-    <message>
       <source>Register volunteer</source>
       <translation>登记志愿者</translation>
     </message>
@@ -2424,6 +2476,42 @@
     <message>
       <source>Leader</source>
       <translation>队长</translation>
+    </message>
+    <message>
+      <source>Adjust points of {name}</source>
+      <translation>调整 {name} 的积分</translation>
+    </message>
+    <message>
+      <source>e.g. 20 or -20</source>
+      <translation>例如：20 或 -20</translation>
+    </message>
+    <message>
+      <source>Points *</source>
+      <translation>积分 *</translation>
+    </message>
+    <message>
+      <source>Register</source>
+      <translation>登记</translation>
+    </message>
+    <message>
+      <source>Volunteers are residents of the register. Find the resident (type, then Enter), choose the team and press Ctrl+S.</source>
+      <translation>志愿者须是已建档的居民。先查找居民（输入后按回车），再选择服务队，然后按 Ctrl+S。</translation>
+    </message>
+    <message>
+      <source>Create team</source>
+      <translation>创建服务队</translation>
+    </message>
+    <message>
+      <source>Adjust</source>
+      <translation>调整</translation>
+    </message>
+    <message>
+      <source>{name} has {n} points available. A positive number adds points, a negative one deducts them. The adjustment is kept in the statement with its reason.</source>
+      <translation>{name} 现有可用积分 {n} 分。填正数为增加积分，填负数为扣减积分。调整记录连同原因会保留在积分明细中。</translation>
+    </message>
+    <message>
+      <source>Find the resident first: type a name or phone and press Enter.</source>
+      <translation>请先查找居民：输入姓名或电话后按回车。</translation>
     </message>
     <message>
       <source>Name</source>
@@ -2498,30 +2586,6 @@
       <translation>全部服务队</translation>
     </message>
     <message>
-      <source>Volunteer: name, pinyin initials (zs) or phone</source>
-      <translation>志愿者：姓名、拼音首字母（如 zs）或电话</translation>
-    </message>
-    <message>
-      <source>Register</source>
-      <translation>登记</translation>
-    </message>
-    <message>
-      <source>Volunteers are residents of the register. Find the resident (type, then Enter), choose the team and press Ctrl+S.</source>
-      <translation>志愿者须是已建档的居民。先查找居民（输入后按回车），再选择服务队，然后按 Ctrl+S。</translation>
-    </message>
-    <message>
-      <source>{name} (archived)</source>
-      <translation>{name}（已归档）</translation>
-    </message>
-    <message>
-      <source>Create team</source>
-      <translation>创建服务队</translation>
-    </message>
-    <message>
-      <source>{name} (inactive)</source>
-      <translation>{name}（已停用）</translation>
-    </message>
-    <message>
       <source>Month {n}</source>
       <translation>{n} 月</translation>
     </message>
@@ -2564,10 +2628,6 @@
     <message>
       <source>Press Ctrl+N to register one.</source>
       <translation>按 Ctrl+N 登记志愿者。</translation>
-    </message>
-    <message>
-      <source>Find the resident first: type a name or phone and press Enter.</source>
-      <translation>请先查找居民：输入姓名或电话后按回车。</translation>
     </message>
   </context>
   <context>
@@ -2738,28 +2798,64 @@
   <context>
     <name>reception</name>
     <message>
-      <source>Enter: pick · F3: new resident · Alt+1…5: channel · Ctrl+S: register · Ctrl+P: print slip</source>
-      <translation>回车：选定 · F3：新建居民 · Alt+1…5：渠道 · Ctrl+S：登记 · Ctrl+P：打印回执</translation>
+      <source>Possible duplicates</source>
+      <translation>疑似重复诉求</translation>
     </message>
     <message>
-      <source>No resident found.</source>
-      <translation>未找到居民。</translation>
+      <source>Same resident, or same address and category, in the last 30 days</source>
+      <translation>近 30 天内同一居民，或同一住址、同一分类的诉求</translation>
     </message>
     <message>
-      <source>Name, pinyin initials (zs), phone, ID number or address</source>
-      <translation>姓名、拼音首字母（如 zs）、电话、身份证号或住址</translation>
+      <source>Enter or double-click opens the request</source>
+      <translation>回车或双击打开诉求</translation>
     </message>
     <message>
-      <source>Type to search; ↓/↑ choose, Enter picks (Ctrl+F comes back here)</source>
-      <translation>边输入边查找；↓/↑ 选择，回车选定（Ctrl+F 回到这里）</translation>
+      <source>No.</source>
+      <translation>编号</translation>
     </message>
     <message>
-      <source>New resident (F3)</source>
-      <translation>新建居民（F3）</translation>
+      <source>Date</source>
+      <translation>日期</translation>
     </message>
     <message>
-      <source>Not found? Register the resident with what you typed (F3 or Ctrl+N)</source>
-      <translation>找不到？用已输入的内容登记新居民（F3 或 Ctrl+N）</translation>
+      <source>Category</source>
+      <translation>诉求分类</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Possible duplicates ({n})</source>
+      <translation>疑似重复诉求（{n}）</translation>
+    </message>
+    <message>
+      <source>Not assigned yet</source>
+      <translation>尚未派单</translation>
+    </message>
+    <message>
+      <source>None in the last 30 days.</source>
+      <translation>近 30 天内没有。</translation>
+    </message>
+    <message>
+      <source>Shown here once the resident is chosen.</source>
+      <translation>选定居民后在此显示。</translation>
+    </message>
+    <message>
+      <source>Assisting departments: Space opens the list, Space ticks</source>
+      <translation>协办单位：按空格打开列表，再按空格勾选</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Nothing matches; try other characters</source>
+      <translation>没有匹配项，请换几个字试试</translation>
+    </message>
+    <message>
+      <source>Assisting departments (optional)</source>
+      <translation>协办单位（选填）</translation>
     </message>
     <message>
       <source>Resident *</source>
@@ -2792,10 +2888,6 @@
     <message>
       <source>Optional: empty registers only</source>
       <translation>选填：留空则只登记、不派单</translation>
-    </message>
-    <message>
-      <source>Assisting departments: Space opens the list, Space ticks</source>
-      <translation>协办单位：按空格打开列表，再按空格勾选</translation>
     </message>
     <message>
       <source>Assisting</source>
@@ -2842,6 +2934,58 @@
       <translation>附件</translation>
     </message>
     <message>
+      <source>No grid</source>
+      <translation>未分网格</translation>
+    </message>
+    <message>
+      <source>Attach photos or scans</source>
+      <translation>添加照片或扫描件</translation>
+    </message>
+    <message>
+      <source>Photos and scans (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.heic *.pdf);;All files (*)</source>
+      <translation>照片和扫描件 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.heic *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Pick a category from the list.</source>
+      <translation>请从列表中选择分类。</translation>
+    </message>
+    <message>
+      <source>Pick a department from the list, or leave it empty.</source>
+      <translation>请从列表中选择单位，或留空。</translation>
+    </message>
+    <message>
+      <source>Alt+{n}</source>
+      <translation>Alt+{n}</translation>
+    </message>
+    <message>
+      <source>Group visit</source>
+      <translation>集体访</translation>
+    </message>
+    <message>
+      <source>{n} file(s): {names}</source>
+      <translation>{n} 个文件：{names}</translation>
+    </message>
+    <message>
+      <source>No files</source>
+      <translation>无附件</translation>
+    </message>
+    <message>
+      <source>{name} is empty.</source>
+      <translation>{name} 为空文件。</translation>
+    </message>
+    <message>
+      <source>{name} cannot be read.</source>
+      <translation>无法读取 {name}。</translation>
+    </message>
+    <message>
+      <source>{name} is {mb} MB; at most {max} MB.</source>
+      <translation>{name} 大小为 {mb} MB，最大 {max} MB。</translation>
+    </message>
+    <message>
+      <source>Enter: pick · F3: new resident · Alt+1…5: channel · Ctrl+S: register · Ctrl+P: print slip</source>
+      <translation>回车：选定 · F3：新建居民 · Alt+1…5：渠道 · Ctrl+S：登记 · Ctrl+P：打印回执</translation>
+    </message>
+    <message>
       <source>Print slip (Ctrl+P)</source>
       <translation>打印回执（Ctrl+P）</translation>
     </message>
@@ -2870,6 +3014,54 @@
       <translation>您的角色可以查询诉求，但不能登记诉求。</translation>
     </message>
     <message>
+      <source>Request {number} registered for {name}, sent to {department}.</source>
+      <translation>已为 {name} 登记诉求 {number}，派单至 {department}。</translation>
+    </message>
+    <message>
+      <source>Request {number} registered for {name}.</source>
+      <translation>已为 {name} 登记诉求 {number}。</translation>
+    </message>
+    <message>
+      <source>Not attached: {files}</source>
+      <translation>以下文件未能添加为附件：{files}</translation>
+    </message>
+    <message>
+      <source>Clear the form</source>
+      <translation>清空表单</translation>
+    </message>
+    <message>
+      <source>The description has not been registered. Clear the form anyway?</source>
+      <translation>诉求内容尚未登记。仍要清空表单吗？</translation>
+    </message>
+    <message>
+      <source>The slip could not be made: {why}</source>
+      <translation>无法生成回执：{why}</translation>
+    </message>
+    <message>
+      <source>No resident found.</source>
+      <translation>未找到居民。</translation>
+    </message>
+    <message>
+      <source>Name, pinyin initials (zs), phone, ID number or address</source>
+      <translation>姓名、拼音首字母（如 zs）、电话、身份证号或住址</translation>
+    </message>
+    <message>
+      <source>Type to search; ↓/↑ choose, Enter picks (Ctrl+F comes back here)</source>
+      <translation>边输入边查找；↓/↑ 选择，回车选定（Ctrl+F 回到这里）</translation>
+    </message>
+    <message>
+      <source>New resident (F3)</source>
+      <translation>新建居民（F3）</translation>
+    </message>
+    <message>
+      <source>Not found? Register the resident with what you typed (F3 or Ctrl+N)</source>
+      <translation>找不到？用已输入的内容登记新居民（F3 或 Ctrl+N）</translation>
+    </message>
+    <message>
+      <source>{shown} of {n} shown; type more to narrow down</source>
+      <translation>共 {n} 条，显示 {shown} 条；继续输入可缩小范围</translation>
+    </message>
+    <message>
       <source>Type a name, pinyin initials or phone to find the resident</source>
       <translation>输入姓名、拼音首字母或电话查找居民</translation>
     </message>
@@ -2886,120 +3078,16 @@
       <translation>编辑该居民的档案（F4）</translation>
     </message>
     <message>
-      <source>Possible duplicates</source>
-      <translation>疑似重复诉求</translation>
-    </message>
-    <message>
-      <source>Same resident, or same address and category, in the last 30 days</source>
-      <translation>近 30 天内同一居民，或同一住址、同一分类的诉求</translation>
-    </message>
-    <message>
-      <source>Enter or double-click opens the request</source>
-      <translation>回车或双击打开诉求</translation>
-    </message>
-    <message>
-      <source>No grid</source>
-      <translation>未分网格</translation>
-    </message>
-    <message>
-      <source>{shown} of {n} shown; type more to narrow down</source>
-      <translation>共 {n} 条，显示 {shown} 条；继续输入可缩小范围</translation>
-    </message>
-    <message>
-      <source>None</source>
-      <translation>无</translation>
-    </message>
-    <message>
-      <source>Attach photos or scans</source>
-      <translation>添加照片或扫描件</translation>
-    </message>
-    <message>
-      <source>Photos and scans (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.heic *.pdf);;All files (*)</source>
-      <translation>照片和扫描件 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.heic *.pdf);;所有文件 (*)</translation>
-    </message>
-    <message>
-      <source>Pick a category from the list.</source>
-      <translation>请从列表中选择分类。</translation>
-    </message>
-    <message>
-      <source>Pick a department from the list, or leave it empty.</source>
-      <translation>请从列表中选择单位，或留空。</translation>
-    </message>
-    <message>
-      <source>Request {number} registered for {name}, sent to {department}.</source>
-      <translation>已为 {name} 登记诉求 {number}，派单至 {department}。</translation>
-    </message>
-    <message>
-      <source>Request {number} registered for {name}.</source>
-      <translation>已为 {name} 登记诉求 {number}。</translation>
-    </message>
-    <message>
-      <source>Alt+{n}</source>
-      <translation>Alt+{n}</translation>
-    </message>
-    <message>
-      <source>No.</source>
-      <translation>编号</translation>
-    </message>
-    <message>
-      <source>Date</source>
-      <translation>日期</translation>
-    </message>
-    <message>
-      <source>Category</source>
-      <translation>诉求分类</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>状态</translation>
-    </message>
-    <message>
       <source>F3: register a new resident</source>
       <translation>F3：登记新居民</translation>
-    </message>
-    <message>
-      <source>{n} years</source>
-      <translation>{n} 岁</translation>
-    </message>
-    <message>
-      <source>Nothing matches; try other characters</source>
-      <translation>没有匹配项，请换几个字试试</translation>
-    </message>
-    <message>
-      <source>Assisting departments (optional)</source>
-      <translation>协办单位（选填）</translation>
-    </message>
-    <message>
-      <source>Group visit</source>
-      <translation>集体访</translation>
-    </message>
-    <message>
-      <source>{n} file(s): {names}</source>
-      <translation>{n} 个文件：{names}</translation>
-    </message>
-    <message>
-      <source>No files</source>
-      <translation>无附件</translation>
-    </message>
-    <message>
-      <source>Possible duplicates ({n})</source>
-      <translation>疑似重复诉求（{n}）</translation>
     </message>
     <message>
       <source>Pick the resident from the list (Enter), or press F3 to register them.</source>
       <translation>请从列表中选定居民（回车），或按 F3 登记新居民。</translation>
     </message>
     <message>
-      <source>Not attached: {files}</source>
-      <translation>以下文件未能添加为附件：{files}</translation>
-    </message>
-    <message>
-      <source>Clear the form</source>
-      <translation>清空表单</translation>
-    </message>
-    <message>
-      <source>The description has not been registered. Clear the form anyway?</source>
-      <translation>诉求内容尚未登记。仍要清空表单吗？</translation>
+      <source>{n} years</source>
+      <translation>{n} 岁</translation>
     </message>
     <message>
       <source>Phone</source>
@@ -3016,34 +3104,6 @@
     <message>
       <source>Key groups</source>
       <translation>重点人群</translation>
-    </message>
-    <message>
-      <source>{name} is empty.</source>
-      <translation>{name} 为空文件。</translation>
-    </message>
-    <message>
-      <source>Not assigned yet</source>
-      <translation>尚未派单</translation>
-    </message>
-    <message>
-      <source>None in the last 30 days.</source>
-      <translation>近 30 天内没有。</translation>
-    </message>
-    <message>
-      <source>Shown here once the resident is chosen.</source>
-      <translation>选定居民后在此显示。</translation>
-    </message>
-    <message>
-      <source>The slip could not be made: {why}</source>
-      <translation>无法生成回执：{why}</translation>
-    </message>
-    <message>
-      <source>{name} cannot be read.</source>
-      <translation>无法读取 {name}。</translation>
-    </message>
-    <message>
-      <source>{name} is {mb} MB; at most {max} MB.</source>
-      <translation>{name} 大小为 {mb} MB，最大 {max} MB。</translation>
     </message>
     <message>
       <source>Slip {number}</source>
@@ -3561,30 +3621,6 @@
       <translation>{name}（{n} 人）</translation>
     </message>
     <message>
-      <source>Number</source>
-      <translation>编号</translation>
-    </message>
-    <message>
-      <source>Registered</source>
-      <translation>登记时间</translation>
-    </message>
-    <message>
-      <source>Urgency</source>
-      <translation>紧急程度</translation>
-    </message>
-    <message>
-      <source>Current deadline</source>
-      <translation>当前时限</translation>
-    </message>
-    <message>
-      <source>Request number</source>
-      <translation>诉求编号</translation>
-    </message>
-    <message>
-      <source>Find by request number, e.g. 2026-11-000123 (Ctrl+F); Esc clears</source>
-      <translation>按诉求编号查找，例如 2026-11-000123（Ctrl+F）；Esc 清空</translation>
-    </message>
-    <message>
       <source>Deadline colour</source>
       <translation>时限状态</translation>
     </message>
@@ -3637,10 +3673,6 @@
       <translation>重新显示全部诉求</translation>
     </message>
     <message>
-      <source>Enter: open   Ctrl+F: number   F5: refresh</source>
-      <translation>回车：打开   Ctrl+F：编号   F5：刷新</translation>
-    </message>
-    <message>
       <source>All categories</source>
       <translation>全部分类</translation>
     </message>
@@ -3653,8 +3685,28 @@
       <translation>全部网格</translation>
     </message>
     <message>
+      <source>1 request</source>
+      <translation>共 1 条</translation>
+    </message>
+    <message>
+      <source>{n} requests</source>
+      <translation>共 {n} 条</translation>
+    </message>
+    <message>
       <source>No request number starts with “{number}”.</source>
       <translation>没有以“{number}”开头的诉求编号。</translation>
+    </message>
+    <message>
+      <source>Requests registered at reception appear here.</source>
+      <translation>在接待登记页登记的诉求会显示在这里。</translation>
+    </message>
+    <message>
+      <source>Request number</source>
+      <translation>诉求编号</translation>
+    </message>
+    <message>
+      <source>Find by request number, e.g. 2026-11-000123 (Ctrl+F); Esc clears</source>
+      <translation>按诉求编号查找，例如 2026-11-000123（Ctrl+F）；Esc 清空</translation>
     </message>
     <message>
       <source>Requests</source>
@@ -3689,28 +3741,36 @@
       <translation>登记日期不晚于</translation>
     </message>
     <message>
-      <source>1 request</source>
-      <translation>共 1 条</translation>
-    </message>
-    <message>
-      <source>{n} requests</source>
-      <translation>共 {n} 条</translation>
+      <source>Enter: open   Ctrl+F: number   F5: refresh</source>
+      <translation>回车：打开   Ctrl+F：编号   F5：刷新</translation>
     </message>
     <message>
       <source>Choose “Clear filters” to see all.</source>
       <translation>点击“清除筛选”可查看全部。</translation>
     </message>
     <message>
-      <source>Requests registered at reception appear here.</source>
-      <translation>在接待登记页登记的诉求会显示在这里。</translation>
+      <source>No requests yet.</source>
+      <translation>还没有诉求。</translation>
     </message>
     <message>
       <source>No request matches these filters.</source>
       <translation>没有符合筛选条件的诉求。</translation>
     </message>
     <message>
-      <source>No requests yet.</source>
-      <translation>还没有诉求。</translation>
+      <source>Number</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Registered</source>
+      <translation>登记时间</translation>
+    </message>
+    <message>
+      <source>Urgency</source>
+      <translation>紧急程度</translation>
+    </message>
+    <message>
+      <source>Current deadline</source>
+      <translation>当前时限</translation>
     </message>
   </context>
   <context>
@@ -3760,14 +3820,6 @@
       <translation>点击按此列排序</translation>
     </message>
     <message>
-      <source>Name, pinyin initials (zs), phone, ID number or address</source>
-      <translation>姓名、拼音首字母（如 zs）、电话、身份证号或住址</translation>
-    </message>
-    <message>
-      <source>Search as you type (Ctrl+F); Esc clears</source>
-      <translation>边输入边查找（Ctrl+F）；Esc 清空</translation>
-    </message>
-    <message>
       <source>Show archived</source>
       <translation>显示已归档</translation>
     </message>
@@ -3804,16 +3856,20 @@
       <translation>显示完整身份证号和电话（将记入操作日志）</translation>
     </message>
     <message>
-      <source>Enter: edit   Ctrl+N: new   Ctrl+F: search   Esc: clear search</source>
-      <translation>回车：编辑   Ctrl+N：新建   Ctrl+F：查找   Esc：清空查找</translation>
-    </message>
-    <message>
       <source>All grids</source>
       <translation>全部网格</translation>
     </message>
     <message>
       <source>All key groups</source>
       <translation>全部重点人群</translation>
+    </message>
+    <message>
+      <source>1 resident</source>
+      <translation>共 1 人</translation>
+    </message>
+    <message>
+      <source>{n} residents</source>
+      <translation>共 {n} 人</translation>
     </message>
     <message>
       <source>No resident matches “{text}”.</source>
@@ -3824,16 +3880,16 @@
       <translation>身份证号和电话</translation>
     </message>
     <message>
+      <source>Name, pinyin initials (zs), phone, ID number or address</source>
+      <translation>姓名、拼音首字母（如 zs）、电话、身份证号或住址</translation>
+    </message>
+    <message>
+      <source>Search as you type (Ctrl+F); Esc clears</source>
+      <translation>边输入边查找（Ctrl+F）；Esc 清空</translation>
+    </message>
+    <message>
       <source>Residents</source>
       <translation>居民档案</translation>
-    </message>
-    <message>
-      <source>1 resident</source>
-      <translation>共 1 人</translation>
-    </message>
-    <message>
-      <source>{n} residents</source>
-      <translation>共 {n} 人</translation>
     </message>
     <message>
       <source>No resident in this grid or key group.</source>
@@ -3850,6 +3906,10 @@
     <message>
       <source>Restore</source>
       <translation>恢复</translation>
+    </message>
+    <message>
+      <source>Enter: edit   Ctrl+N: new   Ctrl+F: search   Esc: clear search</source>
+      <translation>回车：编辑   Ctrl+N：新建   Ctrl+F：查找   Esc：清空查找</translation>
     </message>
     <message>
       <source>Archive resident</source>
@@ -4093,6 +4153,18 @@
   <context>
     <name>users</name>
     <message>
+      <source>Active</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <source>Disabled</source>
+      <translation>已停用</translation>
+    </message>
+    <message>
+      <source>Locked until {time}</source>
+      <translation>锁定至 {time}</translation>
+    </message>
+    <message>
       <source>User name</source>
       <translation>用户名</translation>
     </message>
@@ -4125,10 +4197,6 @@
       <translation>确认新密码</translation>
     </message>
     <message>
-      <source>Users</source>
-      <translation>用户管理</translation>
-    </message>
-    <message>
       <source>New user</source>
       <translation>新建用户</translation>
     </message>
@@ -4157,12 +4225,12 @@
       <translation>允许登录</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>状态</translation>
+      <source>Users</source>
+      <translation>用户管理</translation>
     </message>
     <message>
-      <source>Disabled</source>
-      <translation>已停用</translation>
+      <source>Status</source>
+      <translation>状态</translation>
     </message>
     <message>
       <source>Password reset</source>
@@ -4171,14 +4239,6 @@
     <message>
       <source>The new password is set and the account is unlocked.</source>
       <translation>新密码已设置，账号已解锁。</translation>
-    </message>
-    <message>
-      <source>Locked until {time}</source>
-      <translation>锁定至 {time}</translation>
-    </message>
-    <message>
-      <source>Active</source>
-      <translation>正常</translation>
     </message>
   </context>
 </TS>

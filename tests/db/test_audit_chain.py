@@ -8,7 +8,7 @@ from sqlalchemy.exc import DBAPIError
 
 from db import audit
 from db.triggers import APPEND_ONLY_TABLES, trigger_names
-from desktop.admin.check import run_checks
+from desktop.check import run_checks
 from desktop.common.permissions import Role
 from desktop.residents.service import ResidentForm
 

@@ -269,7 +269,7 @@ def test_a_database_of_the_first_release_upgrades_with_its_data_and_triggers(tmp
     from db.engine import make_engine, to_url
     from db.migrate import HEAD, alembic_config, current_revision
     from db.triggers import missing_triggers
-    from desktop.admin.check import run_checks
+    from desktop.check import run_checks
 
     path = tmp_path / "old.sqlite3"
     url = to_url(path)

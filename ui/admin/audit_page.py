@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
 
 from desktop.admin.audit_log import AuditRow, AuditService
 from desktop.common.permissions import Actor
 from ui.widgets.i18n import Translator
-from ui.widgets.windowed_model import Column, RowSource, WindowedTableModel
+from ui.widgets.list_page import ListPage
+from ui.widgets.windowed_model import Column, ServiceRows, WindowedTableModel
 
 _ = Translator("audit")
 
@@ -100,20 +94,11 @@ def describe(before: str, after: str) -> tuple[str, str]:
     return show(old), show(new)
 
 
-class _AuditSource(RowSource[AuditRow]):
-    def __init__(self, service: AuditService, actor: Actor):
-        self._service, self._actor = service, actor
+class AuditPage(ListPage[AuditRow]):
+    """The audit log, newest first: a :class:`~ui.widgets.list_page.ListPage` without a
+    search box, its count on a line under the title."""
 
-    def count(self) -> int:
-        return self._service.count(self._actor)
-
-    def page(self, offset: int, limit: int) -> Sequence[AuditRow]:
-        return self._service.page(self._actor, offset, limit)
-
-
-class AuditPage(QWidget):
     def __init__(self, service: AuditService, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
         actions, entities = action_labels(), entity_labels()
         columns = [
             Column(_("Time"), lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S")),
@@ -123,12 +108,15 @@ class AuditPage(QWidget):
             Column(_("Before"), lambda r: describe(r.before, r.after)[0]),
             Column(_("After"), lambda r: describe(r.before, r.after)[1]),
         ]
-        self.model: WindowedTableModel[AuditRow] = WindowedTableModel(columns)
-        self.model.set_source(_AuditSource(service, actor))
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
+        super().__init__(
+            WindowedTableModel(columns),
+            parent,
+            title=_("Audit log"),
+            searchable=False,
+            error_title=_("Audit log"),
+        )
+        self._service, self._actor = service, actor
+        self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(30)
         header = self.table.horizontalHeader()
@@ -136,26 +124,21 @@ class AuditPage(QWidget):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        title = QLabel(_("Audit log"))
-        title.setObjectName("pageTitle")
-        self.count_label = QLabel()
         self.count_label.setObjectName("hint")
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         hint = QLabel(_("Entries cannot be changed or deleted. ID numbers and phones are kept masked."))
         hint.setObjectName("hint")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(title)
-        layout.addWidget(self.count_label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(hint)
-        self._update_count()
+        self.arrange(self.title_label, self.count_label, below=[hint], margins=(16, 12, 16, 12), spacing=None)
+        self.start()
 
-    def _update_count(self) -> None:
-        self.count_label.setText(_("{n} entries", n=self.model.rowCount()))
+    def new_source(self) -> ServiceRows[AuditRow]:
+        return ServiceRows(
+            lambda: self._service.count(self._actor),
+            lambda offset, limit: self._service.page(self._actor, offset, limit),
+        )
 
-    def refresh(self) -> None:
-        self.model.refresh()
-        self._update_count()
+    def count_text(self, n: int) -> str:
+        return _("{n} entries", n=n)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         # The log grows with every action elsewhere; show the newest when opened.

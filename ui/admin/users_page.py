@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +20,9 @@ from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.permissions import ROLE_LABELS, Actor, Role
 from ui.widgets.forms import FormDialog
 from ui.widgets.i18n import Translator, desktop_text
+from ui.widgets.list_page import ListPage
+from ui.widgets.messages import show_info
+from ui.widgets.windowed_model import Column, ServiceRows, WindowedTableModel
 
 _ = Translator("users")
 
@@ -128,17 +124,24 @@ class ChangePasswordDialog(FormDialog):
             raise FieldErrors({"new": exc}) from exc
 
 
-class UsersPage(QWidget):
-    """The list of accounts with New (Ctrl+N), Edit (Enter) and Reset password."""
+class UsersPage(ListPage[UserRow]):
+    """The list of accounts with New (Ctrl+N), Edit (Enter) and Reset password.
+
+    A :class:`~ui.widgets.list_page.ListPage` without a search box: a centre has a
+    handful of accounts, read at once.
+    """
 
     COLUMNS = ("username", "full_name", "role", "status")
 
     def __init__(self, accounts: AccountService, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(
+            WindowedTableModel(self._columns()),
+            parent,
+            title=_("Users"),
+            searchable=False,
+            error_title=_("Users"),
+        )
         self._accounts, self._actor = accounts, actor
-        self._rows: list[UserRow] = []
-        title = QLabel(_("Users"))
-        title.setObjectName("pageTitle")
         new = QPushButton(_("New user"))
         new.setToolTip("Ctrl+N")
         new.clicked.connect(self.new_user)
@@ -147,22 +150,13 @@ class UsersPage(QWidget):
         self.edit_button.clicked.connect(self.edit_user)
         self.reset_button = QPushButton(_("Reset password / unlock"))
         self.reset_button.clicked.connect(self.reset_password)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([_("User name"), _("Name"), _("Role"), _("Status")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _index: self.edit_user())
+        self.table.setAlternatingRowColors(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(True)  # the titles bold over the selected account, as always
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_user)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.edit_user)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(title)
-        buttons.addStretch(1)
-        for b in (new, self.edit_button, self.reset_button):
-            buttons.addWidget(b)
         hint = QLabel(
             _(
                 "An account is locked for 15 minutes after 5 wrong passwords; "
@@ -170,33 +164,47 @@ class UsersPage(QWidget):
             )
         )
         hint.setObjectName("hint")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(hint)
-        self.refresh()
+        self.arrange(
+            self.title_bar(new, self.edit_button, self.reset_button),
+            below=[hint],
+            margins=(16, 12, 16, 12),
+            spacing=None,
+        )
+        self.start()
+
+    @staticmethod
+    def _columns() -> list[Column[UserRow]]:
+        return [
+            Column(_("User name"), lambda u: u.username),
+            Column(_("Name"), lambda u: u.full_name),
+            Column(_("Role"), lambda u: desktop_text(ROLE_LABELS[u.role])),
+            Column(_("Status"), _status),
+        ]
+
+    def new_source(self) -> ServiceRows[UserRow]:
+        return ServiceRows.from_list(lambda: self._accounts.list_users(self._actor))
+
+    def start(self) -> None:
+        super().start()
+        self._select_first()
 
     def refresh(self) -> None:
-        self._rows = self._accounts.list_users(self._actor)
-        self.table.setRowCount(len(self._rows))
-        now = dt.datetime.now()
-        for r, user in enumerate(self._rows):
-            if not user.is_active:
-                status = _("Disabled")
-            elif user.locked_until and user.locked_until > now:
-                status = _("Locked until {time}", time=user.locked_until.strftime("%H:%M"))
-            else:
-                status = _("Active")
-            values = (user.username, user.full_name, desktop_text(ROLE_LABELS[user.role]), status)
-            for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
-        if self._rows and not self.table.selectedItems():
-            self.table.selectRow(0)
+        super().refresh()
+        self._select_first()
+
+    def _select_first(self) -> None:
+        if self.model.rowCount() and self.selected_row() is None:
+            self.select_row(0)
+
+    def rows(self) -> list[UserRow]:
+        """Every account shown, in order."""
+        return [row for r in range(self.model.rowCount()) if (row := self.model.row_at(r)) is not None]
 
     def selected(self) -> UserRow | None:
-        row = self.table.currentRow()
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.selected_row()
+
+    def open_row(self, row: UserRow) -> None:
+        self.edit_user()
 
     def new_user(self) -> None:
         if UserDialog(self._accounts, self._actor, parent=self).exec():
@@ -213,6 +221,12 @@ class UsersPage(QWidget):
             return
         if ResetPasswordDialog(self._accounts, self._actor, user, parent=self).exec():
             self.refresh()
-            QMessageBox.information(
-                self, _("Password reset"), _("The new password is set and the account is unlocked.")
-            )
+            show_info(self, _("Password reset"), _("The new password is set and the account is unlocked."))
+
+
+def _status(user: UserRow) -> str:
+    if not user.is_active:
+        return _("Disabled")
+    if user.locked_until and user.locked_until > dt.datetime.now():
+        return _("Locked until {time}", time=user.locked_until.strftime("%H:%M"))
+    return _("Active")

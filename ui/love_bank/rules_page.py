@@ -7,6 +7,7 @@ awarded are never recomputed (the ledger is history).
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,14 +27,36 @@ from desktop.common.permissions import Actor
 from desktop.love_bank.service import ACTIVITY_KINDS, LoveBankService, PointRules
 from ui.widgets.forms import FieldBox
 from ui.widgets.i18n import Translator, error_text
+from ui.widgets.messages import Ask, ask_yes, show_error, show_info
 
 _ = Translator("lovebank_settings")
 
 
+ASK_SETTLE: Ask = partial(ask_yes, default_yes=True)
+"""Asks before the settlement; Enter answers yes, as the message box always did."""
+
+
 class LoveBankSettingsPage(QWidget):
-    def __init__(self, love_bank: LoveBankService, actor: Actor, parent: QWidget | None = None):
+    """The 积分规则 page.
+
+    Args:
+        love_bank: the love-bank service.
+        actor: the logged-in administrator.
+        parent: the owning widget.
+        ask: asks before the year-end settlement (tests pass their own).
+    """
+
+    def __init__(
+        self,
+        love_bank: LoveBankService,
+        actor: Actor,
+        parent: QWidget | None = None,
+        *,
+        ask: Ask = ASK_SETTLE,
+    ):
         super().__init__(parent)
         self._bank, self._actor = love_bank, actor
+        self._ask = ask
         title = QLabel(_("Points rules"))
         title.setObjectName("pageTitle")
         layout = QVBoxLayout(self)
@@ -145,7 +167,7 @@ class LoveBankSettingsPage(QWidget):
     def settle(self) -> None:
         qd = self.cutoff.date()
         cutoff = dt.date(qd.year(), qd.month(), qd.day())
-        answer = QMessageBox.question(
+        sure = self._ask(
             self,
             _("Year-end settlement"),
             _(
@@ -154,11 +176,11 @@ class LoveBankSettingsPage(QWidget):
                 date=cutoff.isoformat(),
             ),
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not sure:
             return
         try:
             total = self._bank.expire(self._actor, cutoff)
         except DomainError as exc:
-            QMessageBox.warning(self, _("Year-end settlement"), error_text(exc))
+            show_error(self, _("Year-end settlement"), exc)
             return
-        QMessageBox.information(self, _("Year-end settlement"), _("{n} points expired.", n=total))
+        show_info(self, _("Year-end settlement"), _("{n} points expired.", n=total))

@@ -13,7 +13,6 @@ cancel with a reason (points and stock go back).
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -22,401 +21,43 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QMessageBox,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.common.errors import DomainError, FieldErrors
+from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor, Permission
-from desktop.love_bank.service import FROZEN, Basket, ItemRow, LoveBankService, RedemptionRow, VolunteerRow
+from desktop.love_bank.receipt import redemption_number
+from desktop.love_bank.service import FROZEN, ItemRow, LoveBankService, RedemptionRow
+from ui.love_bank.dialogs import ReasonDialog
+from ui.love_bank.formatting import format_date, handover_text, item_kind_text, points_text, redemption_items
 from ui.love_bank.printing import PreviewFactory, find_redemption, show_receipt
-from ui.love_bank.volunteer_detail import ReasonDialog, redemption_items
-from ui.love_bank.volunteers_page import (
-    CENTRE,
-    RIGHT,
-    STYLE,
-    EmptyHint,
-    format_date,
-    item,
-    points_text,
-    setup_table,
-    size_columns,
-    volunteer_finder,
-)
-from ui.widgets.forms import DialogHost, FieldBox, FormDialog
-from ui.widgets.i18n import Translator, error_text, field_messages
+from ui.love_bank.shop_dialogs import ItemDialog, RedemptionDialog
+from ui.love_bank.tables import CENTRE, RIGHT, item
+from ui.widgets import palette
+from ui.widgets.forms import DialogHost
+from ui.widgets.i18n import Translator
+from ui.widgets.list_page import EmptyHint, setup_table, size_columns
+from ui.widgets.messages import Ask, ask_yes, show_error
 
 _ = Translator("lovebank")
 
 LOW_STOCK = 5  # at or below this, the stock is highlighted
-LOW_BACKGROUND, LOW_FOREGROUND = QColor("#fff2c6"), QColor("#7a5200")
-OUT_BACKGROUND, OUT_FOREGROUND = QColor("#fde2e1"), QColor("#a61b1b")
-WITHDRAWN_COLOUR = QColor("#8a8a8a")
-OVER_STYLE = "color: #a61b1b; font-weight: bold;"
-TOTAL_STYLE = "font-size: 12pt; font-weight: bold; color: #102a43;"
+LOW_BACKGROUND, LOW_FOREGROUND = QColor(palette.PALE_AMBER), QColor(palette.DARK_AMBER)
+OUT_BACKGROUND, OUT_FOREGROUND = QColor(palette.PALE_RED), QColor(palette.DARK_RED)
+WITHDRAWN_COLOUR = QColor(palette.GREY)
 
+ASK_PRINT: Ask = partial(ask_yes, default_yes=True)
+"""Asks whether to print the receipt; Enter answers yes (the usual answer at the counter)."""
 
-def kind_text(kind: str) -> str:
-    return {"goods": _("Goods"), "service": _("Service")}.get(kind, kind)
-
-
-def handover_text(later: bool) -> str:
-    return _("Later (points frozen)") if later else _("At once")
-
-
-def redemption_number(redemption_id: int) -> str:
-    return f"DH{redemption_id:06d}"
-
-
-# --- item ---------------------------------------------------------------------------------
-class ItemDialog(FormDialog):
-    """A reward item: name, goods or service, whole-number price, stock, handover later.
-
-    Signals:
-        sig_saved(int): the item was saved; carries its id.
-    """
-
-    sig_saved = Signal(int)
-
-    def __init__(
-        self,
-        love_bank: LoveBankService,
-        actor: Actor,
-        item_row: ItemRow | None,
-        parent: QWidget | None = None,
-    ):
-        super().__init__(
-            _("New item") if item_row is None else _("Edit item: {name}", name=item_row.name),
-            parent,
-        )
-        self._bank, self._actor, self.item_row = love_bank, actor, item_row
-        self.saved_id: int | None = None
-        self.name_edit = QLineEdit()
-        self.name_edit.setMaxLength(32)
-        self.name_edit.setPlaceholderText(_("e.g. 大米 5kg"))
-        self.kind_combo = QComboBox()
-        self.kind_combo.addItem(kind_text("goods"), "goods")
-        self.kind_combo.addItem(kind_text("service"), "service")
-        self.price_edit = QLineEdit()
-        self.price_edit.setPlaceholderText(_("Whole points, e.g. 50"))
-        self.stock_edit = QLineEdit()
-        self.stock_edit.setPlaceholderText(_("e.g. 20"))
-        self.later_check = QCheckBox(_("Handed over later (points are frozen until handover)"))
-        self.active_check = QCheckBox(_("Offered in the supermarket"))
-        self.active_check.setChecked(True)
-        self.add("name", _("Name *"), self.name_edit)
-        self.add("kind", _("Kind"), self.kind_combo)
-        self.add("price", _("Price in points *"), self.price_edit)
-        self.add("stock", _("Stock *"), self.stock_edit)
-        self.add("handed_over_later", "", self.later_check)
-        self.add("is_active", "", self.active_check)
-        if item_row is not None:
-            self.name_edit.setText(item_row.name)
-            self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(item_row.kind), 0))
-            self.price_edit.setText(str(item_row.price))
-            self.stock_edit.setText(str(item_row.stock))
-            self.later_check.setChecked(item_row.handed_over_later)
-            self.active_check.setChecked(item_row.is_active)
-        else:
-            self.active_check.hide()
-        for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self._submit)
-        self.name_edit.setFocus()
-
-    def save(self) -> None:
-        self.saved_id = self._bank.save_item(
-            self._actor,
-            name=self.name_edit.text(),
-            price=self.price_edit.text(),
-            stock=self.stock_edit.text(),
-            kind=self.kind_combo.currentData(),
-            handed_over_later=self.later_check.isChecked(),
-            item_id=self.item_row.id if self.item_row is not None else None,
-            is_active=self.active_check.isChecked(),
-        )
-        self.sig_saved.emit(self.saved_id)
-
-
-# --- redemption --------------------------------------------------------------------------
-I_NAME, I_PRICE, I_STOCK, I_QUANTITY, I_SUBTOTAL = range(5)
-
-
-class RedemptionDialog(QDialog):
-    """兑换: a volunteer, the items and quantities, the total against the balance.
-
-    The idempotency key is made here, when the dialog opens: however often confirm is
-    pressed, the service makes one redemption for it.
-
-    Keys: type the volunteer and Enter; Tab moves through the quantities (↑/↓ change
-    them); Ctrl+S or Ctrl+Enter confirms; Esc cancels.
-
-    Signals:
-        sig_redeemed(int): the redemption was made; carries its id.
-    """
-
-    sig_redeemed = Signal(int)
-
-    def __init__(
-        self,
-        love_bank: LoveBankService,
-        actor: Actor,
-        parent: QWidget | None = None,
-        *,
-        volunteer_id: int | None = None,
-    ):
-        super().__init__(parent)
-        self._bank, self._actor = love_bank, actor
-        self.idempotency_key = uuid.uuid4().hex
-        self.volunteer: VolunteerRow | None = None
-        self.redemption_id: int | None = None
-        self.items: list[ItemRow] = [i for i in love_bank.items() if i.is_active]
-        self.spins: list[QSpinBox] = []
-        self.setWindowTitle(_("Redeem points"))
-        self.setMinimumSize(760, 560)
-        self.resize(860, 640)
-        self.setStyleSheet(STYLE)
-        self._build()
-        if volunteer_id is not None:
-            self.choose(love_bank.volunteer(actor, volunteer_id))
-        else:
-            self.finder.setFocus()
-
-    def _build(self) -> None:
-        self.finder = volunteer_finder(self._bank, self._actor, self)
-        self.volunteer_box = FieldBox(self.finder)
-        self.balance_label = QLabel(_("Find the volunteer first."))
-        self.balance_label.setObjectName("hint")
-        form = QFormLayout()
-        form.addRow(_("Volunteer *"), self.volunteer_box)
-        form.addRow("", self.balance_label)
-
-        headers = [_("Item"), _("Price"), _("Stock"), _("Quantity"), _("Points")]
-        self.table = QTableWidget(len(self.items), len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        setup_table(self.table)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 18)
-        size_columns(
-            self.table,
-            {
-                I_NAME: "爱心理发服务（上门）",
-                I_PRICE: "10,000",
-                I_STOCK: "1,000",
-                I_QUANTITY: "1000  ▲▼",
-                I_SUBTOTAL: "100,000",
-            },
-            headers,
-        )
-        self.table.horizontalHeader().setSectionResizeMode(I_NAME, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        for row, it in enumerate(self.items):
-            name = it.name + ("  " + _("(handed over later)") if it.handed_over_later else "")
-            self.table.setItem(row, I_NAME, item(name))
-            self.table.setItem(row, I_PRICE, item(points_text(it.price), RIGHT))
-            self.table.setItem(row, I_STOCK, item(it.stock, RIGHT))
-            self.table.setItem(row, I_SUBTOTAL, item("", RIGHT))
-            spin = QSpinBox()
-            spin.setRange(0, max(0, it.stock))
-            spin.setEnabled(it.stock > 0)
-            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
-            spin.setToolTip(_("Quantity (↑/↓ or type a number)") if it.stock else _("Out of stock"))
-            spin.valueChanged.connect(self._update_total)
-            self.table.setCellWidget(row, I_QUANTITY, spin)
-            self.spins.append(spin)
-            if it.stock <= 0:
-                for column in (I_NAME, I_PRICE, I_STOCK):
-                    self.table.item(row, column).setForeground(WITHDRAWN_COLOUR)
-        self.empty_hint = EmptyHint(self.table)
-        self.empty_hint.show_text(None if self.items else _("No items are offered yet."))
-
-        self.total_label = QLabel()
-        self.total_label.setStyleSheet(TOTAL_STYLE)
-        self.after_label = QLabel()
-        totals = QHBoxLayout()
-        totals.addWidget(self.total_label)
-        totals.addStretch(1)
-        totals.addWidget(self.after_label)
-        self.message = QLabel()
-        self.message.setObjectName("fieldError")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        buttons = QDialogButtonBox()
-        self.confirm_button = buttons.addButton(
-            _("Confirm redemption"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.confirm_button.setObjectName("primary")
-        self.confirm_button.setToolTip(_("Ctrl+S or Ctrl+Enter"))
-        self.confirm_button.setAutoDefault(False)
-        cancel = buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAutoDefault(False)
-        buttons.accepted.connect(self.confirm)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(totals)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        # Tab: volunteer → each quantity in stock → confirm (now that all are in the window).
-        chain: list[QWidget] = [self.finder, *(s for s in self.spins if s.isEnabled()), self.confirm_button]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-
-        self.finder.sig_picked.connect(self.choose)
-        self.finder.sig_enter.connect(self._focus_first_quantity)
-        self.finder.textEdited.connect(self._typed)
-        for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.confirm)
-        self._update_total()
-
-    # --- content ---------------------------------------------------------------------
-    def _typed(self, _text: str) -> None:
-        if self.volunteer is not None:
-            self.volunteer = None
-            self._update_total()
-
-    def choose(self, volunteer: VolunteerRow) -> None:
-        self.volunteer = volunteer
-        self.finder.setText(volunteer.name)
-        self.volunteer_box.set_error(None)
-        self._update_total()
-        self._focus_first_quantity()
-
-    def _focus_first_quantity(self) -> None:
-        if self.volunteer is None:
-            return
-        for spin in self.spins:
-            if spin.isEnabled():
-                spin.setFocus()
-                spin.selectAll()
-                return
-
-    def set_quantity(self, item_id: int, quantity: int) -> None:
-        for it, spin in zip(self.items, self.spins, strict=True):
-            if it.id == item_id:
-                spin.setValue(quantity)
-                return
-        raise KeyError(item_id)
-
-    def basket(self) -> Basket:
-        return Basket(
-            {it.id: spin.value() for it, spin in zip(self.items, self.spins, strict=True) if spin.value()}
-        )
-
-    def total(self) -> int:
-        return sum(it.price * spin.value() for it, spin in zip(self.items, self.spins, strict=True))
-
-    def _update_total(self) -> None:
-        for row, (it, spin) in enumerate(zip(self.items, self.spins, strict=True)):
-            cell = self.table.item(row, I_SUBTOTAL)
-            cell.setText(points_text(it.price * spin.value()) if spin.value() else "")
-        total = self.total()
-        self.total_label.setText(_("Total: {n} points", n=points_text(total)))
-        v = self.volunteer
-        if v is None:
-            self.balance_label.setText(_("Find the volunteer first: type a name and press Enter."))
-            self.after_label.setText("")
-            return
-        text = _(
-            "{name} · {team} — {n} points available",
-            name=v.name,
-            team=v.team or _("No team"),
-            n=points_text(v.available),
-        )
-        if v.frozen:
-            text += "  " + _("({n} frozen until handover)", n=points_text(v.frozen))
-        self.balance_label.setText(text)
-        left = v.available - total
-        if left < 0:
-            self.after_label.setText(_("Not enough points: {n} more needed", n=points_text(-left)))
-            self.after_label.setStyleSheet(OVER_STYLE)
-        else:
-            self.after_label.setText(_("Left after redeeming: {n} points", n=points_text(left)))
-            self.after_label.setStyleSheet("")
-
-    def _show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
-
-    # --- confirming ------------------------------------------------------------------
-    def confirm(self) -> int | None:
-        """Redeem (once per dialog, whatever the number of clicks); returns the redemption id."""
-        if self.redemption_id is not None:
-            return self.redemption_id
-        self.message.hide()
-        self.volunteer_box.set_error(None)
-        if self.volunteer is None:
-            self.volunteer_box.set_error(_("Find the volunteer first: type a name and press Enter."))
-            self.finder.setFocus()
-            return None
-        basket = self.basket()
-        if not basket.items:
-            self._show_message(_("Choose at least one item: set its quantity."))
-            self._focus_first_quantity()
-            return None
-        self.confirm_button.setEnabled(False)
-        try:
-            redemption_id = self._bank.redeem(self._actor, self.volunteer.id, basket, self.idempotency_key)
-        except FieldErrors as exc:
-            messages = field_messages(exc)
-            if "volunteer" in messages:
-                self.volunteer_box.set_error(messages.pop("volunteer"))
-            if messages:
-                self._show_message("\n".join(messages.values()))
-            return None
-        except DomainError as exc:
-            self._show_message(error_text(exc))
-            self._refresh_volunteer()
-            return None
-        finally:
-            self.confirm_button.setEnabled(True)
-        self.redemption_id = redemption_id
-        self.confirm_button.setEnabled(False)
-        self.sig_redeemed.emit(redemption_id)
-        self.accept()
-        return redemption_id
-
-    def _refresh_volunteer(self) -> None:
-        """The balance may have changed at another desk: show the one now."""
-        if self.volunteer is None:
-            return
-        try:
-            self.volunteer = self._bank.volunteer(self._actor, self.volunteer.id)
-        except DomainError:
-            return
-        self._update_total()
-
-
-# --- the page ----------------------------------------------------------------------------
 P_DATE, P_NUMBER, P_VOLUNTEER, P_POINTS, P_ITEMS = range(5)
 T_NAME, T_KIND, T_PRICE, T_STOCK, T_HANDOVER, T_STATUS = range(6)
-
-Ask = Callable[[QWidget, str, str], bool]
-"""Asks a yes/no question: ``(parent, title, text) → yes``."""
-
-
-def ask_yes(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class SupermarketPage(QWidget):
@@ -450,7 +91,7 @@ class SupermarketPage(QWidget):
         *,
         centre_name: str = "",
         preview_factory: PreviewFactory | None = None,
-        ask: Ask = ask_yes,
+        ask: Ask = ASK_PRINT,
     ):
         super().__init__(parent)
         self._bank = love_bank
@@ -464,7 +105,7 @@ class SupermarketPage(QWidget):
         self._dialogs = DialogHost()
         self.preview: Any = None
         self._cancelling: RedemptionRow | None = None
-        self.setStyleSheet(STYLE)
+        self.setObjectName("supermarketPage")
         self._build()
         self._connect_callbacks()
         self.refresh()
@@ -519,7 +160,7 @@ class SupermarketPage(QWidget):
             self.items_table,
             {
                 T_NAME: "爱心理发服务（上门）",
-                T_KIND: kind_text("service"),
+                T_KIND: item_kind_text("service"),
                 T_PRICE: "10,000",
                 T_STOCK: "1,000",
                 T_HANDOVER: handover_text(True),
@@ -612,7 +253,7 @@ class SupermarketPage(QWidget):
         for row, it in enumerate(self.items):
             cells = [
                 item(it.name, data=it.id),
-                item(kind_text(it.kind), CENTRE),
+                item(item_kind_text(it.kind), CENTRE),
                 item(points_text(it.price), RIGHT),
                 item(points_text(it.stock), RIGHT),
                 item(handover_text(it.handed_over_later)),
@@ -781,9 +422,7 @@ class SupermarketPage(QWidget):
         except DomainError as exc:
             self._show_error(exc)
         except OSError as exc:
-            QMessageBox.warning(
-                self, _("Print receipt"), _("The PDF could not be written: {error}", error=exc)
-            )
+            show_error(self, _("Print receipt"), _("The PDF could not be written: {error}", error=exc))
 
     def reprint_selected(self) -> None:
         r = self.selected_pending()
@@ -855,7 +494,7 @@ class SupermarketPage(QWidget):
         return self._dialogs.current
 
     def _show_error(self, exc: DomainError) -> None:
-        QMessageBox.warning(self, _("Love supermarket"), error_text(exc))
+        show_error(self, _("Love supermarket"), exc)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if (
@@ -866,6 +505,3 @@ class SupermarketPage(QWidget):
             self.edit_selected()
             return True
         return super().eventFilter(watched, event)
-
-
-__all__ = ["ItemDialog", "RedemptionDialog", "SupermarketPage"]

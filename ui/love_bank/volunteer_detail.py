@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -34,12 +32,11 @@ from PySide6.QtWidgets import (
 from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor, Permission
 from desktop.love_bank import ledger
+from desktop.love_bank.receipt import redemption_number
 from desktop.love_bank.service import (
     APPROVED,
     CANCELLED,
-    COMPLETED,
     FROZEN,
-    PENDING,
     REJECTED,
     STARS,
     LoveBankService,
@@ -48,42 +45,34 @@ from desktop.love_bank.service import (
     VolunteerRow,
     next_star,
 )
-from ui.love_bank.printing import PreviewFactory, show_statement
-from ui.love_bank.volunteers_page import (
-    CENTRE,
-    RIGHT,
-    EmptyHint,
+from ui.love_bank.dialogs import ReasonDialog
+from ui.love_bank.formatting import (
+    entry_kind_text,
     format_date,
     hours_text,
-    item,
     points_text,
-    setup_table,
+    record_status_text,
+    redemption_items,
+    redemption_status_text,
     signed,
-    size_columns,
     star_name,
     star_progress,
     star_text,
 )
-from ui.love_bank.volunteers_page import STYLE as PAGE_STYLE
-from ui.widgets.forms import FormDialog
-from ui.widgets.i18n import Translator, desktop_text, error_text
+from ui.love_bank.printing import PreviewFactory, show_statement
+from ui.love_bank.tables import CENTRE, RIGHT, item
+from ui.love_bank.volunteer_dialogs import AdjustDialog
+from ui.widgets import palette
+from ui.widgets.i18n import Translator, desktop_text
+from ui.widgets.list_page import EmptyHint, setup_table, size_columns
+from ui.widgets.messages import show_error
 
 _ = Translator("lovebank")
 
-STYLE = """
-#volunteerName { font-size: 15pt; font-weight: bold; color: #102a43; }
-#figure { background: white; border: 1px solid #d9e2ec; border-radius: 6px; }
-#figureValue { font-size: 15pt; font-weight: bold; color: #102a43; }
-#figureStars { font-size: 15pt; color: #d69e00; }
-#figureTitle { color: #52606d; }
-#inactiveBadge { color: white; background: #7b8794; border-radius: 9px; padding: 1px 10px; }
-QProgressBar { border: 1px solid #d9e2ec; border-radius: 4px; background: #f0f4f8; max-height: 10px; }
-QProgressBar::chunk { background: #f0b429; border-radius: 4px; }
-"""
-
-REVERSED_COLOUR = QColor("#8a8a8a")
-MINUS_COLOUR = QColor("#a61b1b")
-PLUS_COLOUR = QColor("#1e6b35")
+REVERSED_COLOUR = QColor(palette.GREY)
+MINUS_COLOUR = QColor(palette.DARK_RED)
+PLUS_COLOUR = QColor(palette.DARK_GREEN)
+WAITING_COLOUR = QColor(palette.AMBER)
 
 # Statement columns.
 S_DATE, S_KIND, S_CHANGE, S_FROZEN, S_BALANCE, S_NOTE, S_USER = range(7)
@@ -93,94 +82,6 @@ R_DATE, R_HOURS, R_ACTIVITY, R_DESCRIPTION, R_STATUS, R_POINTS = range(6)
 D_DATE, D_NUMBER, D_POINTS, D_STATUS, D_ITEMS = range(5)
 
 
-def record_status_text(status: str) -> str:
-    return {PENDING: _("Pending"), APPROVED: _("Approved"), REJECTED: _("Rejected")}.get(status, status)
-
-
-def redemption_status_text(status: str) -> str:
-    return {
-        COMPLETED: _("Redeemed"),
-        FROZEN: _("Waiting for handover"),
-        CANCELLED: _("Cancelled"),
-    }.get(status, status)
-
-
-def redemption_items(r: RedemptionRow) -> str:
-    return "、".join(f"{name}×{quantity}" for name, quantity, _price in r.lines)
-
-
-def kind_text(line: StatementLine) -> str:
-    label = desktop_text(ledger.KIND_LABELS.get(line.kind, line.kind))
-    if line.reversed:
-        return _("{kind} (reversed)", kind=label)
-    return label
-
-
-# --- small dialogs -----------------------------------------------------------------------
-class AdjustDialog(FormDialog):
-    """调整积分: add or deduct points, with a required reason."""
-
-    def __init__(
-        self, love_bank: LoveBankService, actor: Actor, volunteer: VolunteerRow, parent: QWidget | None = None
-    ):
-        super().__init__(
-            _("Adjust points of {name}", name=volunteer.name),
-            parent,
-            save_text=_("Adjust"),
-            intro=_(
-                "{name} has {n} points available. A positive number adds points, a negative one "
-                "deducts them. The adjustment is kept in the statement with its reason.",
-                name=volunteer.name,
-                n=points_text(volunteer.available),
-            ),
-        )
-        self._bank, self._actor, self.volunteer = love_bank, actor, volunteer
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
-        self.points_edit = QLineEdit()
-        self.points_edit.setPlaceholderText(_("e.g. 20 or -20"))
-        self.reason_edit = QLineEdit()
-        self.reason_edit.setMaxLength(200)
-        self.reason_edit.setPlaceholderText(_("Required"))
-        self.add("points", _("Points *"), self.points_edit)
-        self.add("reason", _("Reason *"), self.reason_edit)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self._submit)
-        self.points_edit.setFocus()
-
-    def save(self) -> None:
-        self._bank.adjust(self._actor, self.volunteer.id, self.points_edit.text(), self.reason_edit.text())
-
-
-class ReasonDialog(FormDialog):
-    """A reason, then ``call(reason)``: reversing an entry, cancelling a redemption,
-    rejecting hours. A missing reason shows under the field; other errors (a reversal
-    too large for the role) above the buttons."""
-
-    def __init__(
-        self,
-        title: str,
-        intro: str,
-        save_text: str,
-        call: Callable[[str], Any],
-        parent: QWidget | None = None,
-    ):
-        super().__init__(title, parent, save_text=save_text, intro=intro)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
-        self.intro = intro
-        self._call = call
-        self.reason_edit = QLineEdit()
-        self.reason_edit.setMaxLength(200)
-        self.reason_edit.setPlaceholderText(_("Required"))
-        self.add("reason", _("Reason *"), self.reason_edit)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self._submit)
-        self.reason_edit.setFocus()
-
-    def save(self) -> None:
-        self._call(self.reason_edit.text())
-
-
-# --- the dialog --------------------------------------------------------------------------
 class VolunteerDetailDialog(QDialog):
     """A volunteer's page.
 
@@ -224,7 +125,6 @@ class VolunteerDetailDialog(QDialog):
         self.redemption_rows: list[RedemptionRow] = []
         self.action_dialog: QDialog | None = None
         self.preview: Any = None
-        self.setStyleSheet(PAGE_STYLE + STYLE)
         self.setMinimumSize(900, 600)
         self.resize(1120, 680)
         self._build()
@@ -270,6 +170,7 @@ class VolunteerDetailDialog(QDialog):
         self.level_label = QLabel()
         self.level_label.setObjectName("figureTitle")
         self.progress = QProgressBar()
+        self.progress.setObjectName("starProgress")
         self.progress.setTextVisible(False)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("hint")
@@ -477,7 +378,7 @@ class VolunteerDetailDialog(QDialog):
                 note = _("Reverses the entry of {date}: {note}", date=format_date(original.at), note=note)
             cells = [
                 item(format_date(line.at), data=line.id),
-                item(kind_text(line)),
+                item(entry_kind_text(line)),
                 item(signed(line.delta) if line.delta else "", RIGHT),
                 item(signed(line.frozen_delta) if line.frozen_delta else "", RIGHT),
                 item(points_text(line.balance), RIGHT),
@@ -533,14 +434,14 @@ class VolunteerDetailDialog(QDialog):
         for row, r in enumerate(self.redemption_rows):
             cells = [
                 item(format_date(r.created_at), data=r.id),
-                item(f"DH{r.id:06d}"),
+                item(redemption_number(r.id)),
                 item(points_text(r.points), RIGHT),
                 item(redemption_status_text(r.status), CENTRE),
                 item(redemption_items(r)),
             ]
             cells[D_ITEMS].setToolTip(redemption_items(r))
             if r.status == FROZEN:
-                cells[D_STATUS].setForeground(QColor("#b26a00"))
+                cells[D_STATUS].setForeground(WAITING_COLOUR)
             elif r.status == CANCELLED:
                 for c in cells:
                     c.setForeground(REVERSED_COLOUR)
@@ -616,7 +517,7 @@ class VolunteerDetailDialog(QDialog):
             "Reverse the entry of {date} ({kind}, {amount} points). A new entry with the opposite "
             "amount is added; the original stays in the statement, marked as reversed.",
             date=format_date(line.at),
-            kind=kind_text(line),
+            kind=entry_kind_text(line),
             amount=amount,
         )
         threshold = self._bank.rules().reversal_threshold
@@ -659,7 +560,7 @@ class VolunteerDetailDialog(QDialog):
             _(
                 "Cancel redemption {number} ({items}, {n} points)? The points go back to the "
                 "volunteer and the items back into stock.",
-                number=f"DH{r.id:06d}",
+                number=redemption_number(r.id),
                 items=redemption_items(r),
                 n=points_text(r.points),
             ),
@@ -677,9 +578,7 @@ class VolunteerDetailDialog(QDialog):
         except DomainError as exc:
             self._show_error(exc)
         except OSError as exc:
-            QMessageBox.warning(
-                self, _("Print statement"), _("The PDF could not be written: {error}", error=exc)
-            )
+            show_error(self, _("Print statement"), _("The PDF could not be written: {error}", error=exc))
 
     def _show_error(self, exc: DomainError) -> None:
-        QMessageBox.warning(self, _("Volunteer"), error_text(exc))
+        show_error(self, _("Volunteer"), exc)

@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -37,126 +35,28 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.errors import DomainError, FieldErrors
+from desktop.common.labels import category_label
 from desktop.common.permissions import Actor, Permission
 from desktop.requests.catalogue import LEVELS, CatalogueService, CategoryNode, DepartmentRow, TemplateRow
+from ui.requests.admin_dialogs import CategoryDialog, DepartmentDialog, shortcut
 from ui.widgets.forms import DialogHost, FieldBox, FormDialog
 from ui.widgets.i18n import Translator, desktop_text, error_text
+from ui.widgets.messages import ask_yes, show_error
+from ui.widgets.palette import DISABLED
 
 _ = Translator("admin")
 
-GREY = QColor("#9aa5b1")
+GREY = QColor(DISABLED)
 ID_ROLE = Qt.ItemDataRole.UserRole
-ITEM_PADDING = "QTreeView::item, QListView::item { padding: 4px 2px; }"
 
 
-def category_label(node: CategoryNode) -> str:
+def node_label(node: CategoryNode) -> str:
+    """A category's own name, marked when it is disabled."""
     return node.name if node.is_active else _("{name} (disabled)", name=node.name)
 
 
 def level_label(level: str) -> str:
     return desktop_text(LEVELS[level]) if level in LEVELS else level
-
-
-def shortcut(key: QKeySequence | str, widget: QWidget, slot: Callable[[], object]) -> QShortcut:
-    """A key for ``slot`` while the focus is inside ``widget`` (e.g. one tab of the page)."""
-    result = QShortcut(QKeySequence(key), widget)
-    result.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    result.activated.connect(slot)
-    return result
-
-
-class AdminDialog(FormDialog):
-    """A ``FormDialog`` that grows when an error or hint line wraps onto a second line
-    (a top-level window does not follow its layout's height-for-width by itself)."""
-
-    def _submit(self) -> None:
-        super()._submit()
-        self.fit_height()
-
-    def fit_height(self) -> None:
-        layout = self.layout()
-        layout.activate()
-        if layout.hasHeightForWidth():
-            needed = layout.totalHeightForWidth(self.width())
-            if needed > self.height():
-                self.resize(self.width(), needed)
-
-    @property
-    def save_button(self) -> QPushButton:
-        box = self.findChild(QDialogButtonBox)
-        return next(b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole)
-
-
-# --- dialogs --------------------------------------------------------------------------------
-class CategoryDialog(AdminDialog):
-    """New category, new sub-category (``parent`` given) or rename (``node`` given)."""
-
-    def __init__(
-        self,
-        catalogue: CatalogueService,
-        actor: Actor,
-        *,
-        parent_node: CategoryNode | None = None,
-        node: CategoryNode | None = None,
-        parent: QWidget | None = None,
-    ):
-        if node is not None:
-            title = _("Rename category")
-        elif parent_node is not None:
-            title = _("New sub-category")
-        else:
-            title = _("New category")
-        super().__init__(title, parent)
-        self._catalogue, self._actor = catalogue, actor
-        self._parent_node, self._node = parent_node, node
-        self.saved_id: int | None = node.id if node else None
-        if parent_node is not None:
-            self.add("parent_id", _("Under"), QLabel(parent_node.name))
-        self.name = QLineEdit(node.name if node else "")
-        self.name.setMaxLength(64)
-        self.add("name", _("Name"), self.name)
-        self.name.setFocus()
-
-    def save(self) -> None:
-        if self._node is not None:
-            self._catalogue.rename_category(self._actor, self._node.id, self.name.text())
-        else:
-            parent_id = self._parent_node.id if self._parent_node else None
-            self.saved_id = self._catalogue.add_category(self._actor, self.name.text(), parent_id)
-
-
-class DepartmentDialog(AdminDialog):
-    """New department, or change a department's name and handling level."""
-
-    def __init__(
-        self,
-        catalogue: CatalogueService,
-        actor: Actor,
-        department: DepartmentRow | None = None,
-        parent: QWidget | None = None,
-    ):
-        super().__init__(_("New department") if department is None else _("Edit department"), parent)
-        self._catalogue, self._actor, self._department = catalogue, actor, department
-        self.saved_id: int | None = department.id if department else None
-        self.name = QLineEdit(department.name if department else "")
-        self.name.setMaxLength(64)
-        self.level = QComboBox()
-        for key, label in LEVELS.items():
-            self.level.addItem(desktop_text(label), key)
-        if department is not None:
-            self.level.setCurrentIndex(max(0, self.level.findData(department.level)))
-        self.add("name", _("Name"), self.name)
-        self.add("level", _("Handling level"), self.level)
-        self.name.setFocus()
-
-    def save(self) -> None:
-        level = self.level.currentData()
-        if self._department is None:
-            self.saved_id = self._catalogue.add_department(self._actor, self.name.text(), level)
-        else:
-            self._catalogue.update_department(
-                self._actor, self._department.id, name=self.name.text(), level=level
-            )
 
 
 # --- the page -------------------------------------------------------------------------------
@@ -217,7 +117,7 @@ class CataloguePage(QWidget):
         try:
             action()
         except DomainError as exc:
-            QMessageBox.warning(self, _("Not saved"), error_text(exc))
+            show_error(self, _("Not saved"), exc)
             return False
         self.sig_changed.emit()
         return True
@@ -240,7 +140,7 @@ class CataloguePage(QWidget):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setStyleSheet(ITEM_PADDING)
+        self.tree.setObjectName("categoryTree")  # its look: ui.widgets.style
         self.tree.currentItemChanged.connect(lambda *_args: self._update_category_buttons())
         self.tree.itemDoubleClicked.connect(lambda *_args: self.rename_category())
 
@@ -327,7 +227,7 @@ class CataloguePage(QWidget):
             status = _("Unavailable: the category above is disabled")
         else:
             status = _("Disabled")
-        item = QTreeWidgetItem([category_label(node), status])
+        item = QTreeWidgetItem([node_label(node), status])
         item.setData(0, ID_ROLE, node.id)
         if not node.available:
             for column in range(2):
@@ -514,7 +414,7 @@ class CataloguePage(QWidget):
     def _templates_tab(self) -> QWidget:
         tab = QWidget()
         self.template_list = QListWidget()
-        self.template_list.setStyleSheet(ITEM_PADDING)
+        self.template_list.setObjectName("templateList")
         self.template_list.currentRowChanged.connect(self._show_template)
         self.new_template_button = QPushButton(_("New template"))
         self.new_template_button.setToolTip("Ctrl+N")
@@ -590,9 +490,9 @@ class CataloguePage(QWidget):
         combo.clear()
         combo.addItem(_("Any category"), None)
         for top in self._catalogue.tree():
-            combo.addItem(category_label(top), top.id)
+            combo.addItem(node_label(top), top.id)
             for child in top.children:
-                combo.addItem(f"{top.name} / {category_label(child)}", child.id)
+                combo.addItem(category_label(node_label(child), top.name), child.id)
         combo.setCurrentIndex(max(0, combo.findData(chosen)))
         combo.blockSignals(False)
 
@@ -689,14 +589,9 @@ class CataloguePage(QWidget):
         t = self.selected_template()
         if not self.editable or t is None or self._editing is None:
             return
-        answer = QMessageBox.question(
-            self,
-            _("Delete template"),
-            _("Delete the response template “{title}”?", title=t.title),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask_yes(
+            self, _("Delete template"), _("Delete the response template “{title}”?", title=t.title)
+        ):
             return
         if self._run(lambda: self._catalogue.delete_template(self._actor, t.id)):
             self.refresh_templates()

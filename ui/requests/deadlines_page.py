@@ -12,18 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QIntValidator, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -32,62 +29,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.common.errors import DomainError, FieldErrors
+from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor, Permission
-from desktop.common.workcalendar import official_is_workday
 from desktop.requests.catalogue import CatalogueService
 from desktop.requests.clock_settings import ClockSettingsService, LimitRow, OverrideRow
-from desktop.requests.clocks import DEFAULT_LIMITS
-from desktop.requests.service import URGENCIES
-from ui.requests.catalogue_page import AdminDialog, shortcut
-from ui.widgets.forms import DialogHost, FieldBox, FormDialog
-from ui.widgets.i18n import Translator, desktop_text, error_text
+from ui.requests.admin_dialogs import (
+    LimitDialog,
+    OverrideDialog,
+    day_kind,
+    shortcut,
+    urgency_label,
+    weekday_label,
+)
+from ui.widgets.forms import DialogHost, FormDialog
+from ui.widgets.i18n import Translator
+from ui.widgets.messages import ask_yes, show_error
 
 _ = Translator("admin")
-
-LIMIT_COLUMNS = ("urgency", "category", "accept_minutes", "answer_days", "resolve_days", "follow_up_days")
-
-
-def urgency_label(urgency: str | None) -> str:
-    return desktop_text(URGENCIES[urgency]) if urgency in URGENCIES else _("Any urgency")
-
-
-def day_kind(is_workday: bool | None) -> str:
-    if is_workday is None:
-        return _("Not known yet")
-    return _("Working day") if is_workday else _("Day off")
-
-
-def weekday_label(day: dt.date) -> str:
-    return (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))[day.weekday()]
-
-
-def to_date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def scope_label(rule: LimitRow) -> str:
-    if rule.urgency is None and rule.category_id is None:
-        return _("Default (all requests)")
-    return _(
-        "{urgency}, {category}",
-        urgency=urgency_label(rule.urgency),
-        category=rule.category_name or _("Any category"),
-    )
-
-
-def _number() -> QLineEdit:
-    # Digits only; the service checks the range, so its message appears under the field.
-    edit = QLineEdit()
-    edit.setValidator(QIntValidator(0, 99_999, edit))
-    edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-    edit.setMaximumWidth(90)
-    return edit
-
-
-def _value(edit: QLineEdit) -> int | None:
-    text = edit.text().strip()
-    return int(text) if text.isdigit() else None
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -99,174 +57,6 @@ def _table(headers: list[str]) -> QTableWidget:
     table.verticalHeader().hide()
     table.setWordWrap(False)
     return table
-
-
-class UnitField(FieldBox):
-    """A number with its unit after it, and the error line under both."""
-
-    def __init__(self, edit: QLineEdit, unit: str, parent: QWidget | None = None):
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(edit)
-        layout.addWidget(QLabel(unit))
-        layout.addStretch(1)
-        super().__init__(row, parent)
-        self.edit = edit
-
-    def set_error(self, text: str | None) -> None:
-        super().set_error(text)
-        self.edit.setProperty("invalid", bool(text))
-        self.edit.style().unpolish(self.edit)
-        self.edit.style().polish(self.edit)
-
-
-# --- dialogs --------------------------------------------------------------------------------
-class LimitDialog(AdminDialog):
-    """Add a rule for a scope, or change the limits of an existing rule (scope fixed)."""
-
-    def __init__(
-        self,
-        settings: ClockSettingsService,
-        catalogue: CatalogueService,
-        actor: Actor,
-        rule: LimitRow | None = None,
-        existing: list[LimitRow] | None = None,
-        parent: QWidget | None = None,
-    ):
-        super().__init__(
-            _("New deadline rule") if rule is None else _("Edit deadline rule"),
-            parent,
-        )
-        self.setMinimumWidth(520)
-        self._settings, self._actor, self._rule = settings, actor, rule
-        self._existing = {(r.urgency, r.category_id) for r in existing or []}
-        self.saved_id: int | None = rule.id if rule else None
-
-        self.urgency = QComboBox()
-        self.urgency.addItem(_("Any urgency"), None)
-        for key, label in URGENCIES.items():
-            self.urgency.addItem(desktop_text(label), key)
-        self.category = QComboBox()
-        self.category.addItem(_("Any category"), None)
-        if rule is None:
-            for top in catalogue.tree(include_inactive=False):
-                self.category.addItem(top.name, top.id)
-                for child in top.children:
-                    self.category.addItem(f"{top.name} / {child.name}", child.id)
-        else:  # the scope of an existing rule is fixed: shown, not offered
-            self.urgency.setCurrentIndex(max(0, self.urgency.findData(rule.urgency)))
-            self.category.addItem(rule.category_name, rule.category_id)
-            self.category.setCurrentIndex(self.category.findData(rule.category_id))
-        limits = rule.limits if rule is not None else DEFAULT_LIMITS
-        self.accept_minutes, self.answer_days = _number(), _number()
-        self.resolve_days, self.follow_up_days = _number(), _number()
-        for edit, value in (
-            (self.accept_minutes, limits.accept_minutes),
-            (self.answer_days, limits.answer_days),
-            (self.resolve_days, limits.resolve_days),
-            (self.follow_up_days, limits.follow_up_days),
-        ):
-            edit.setText(str(value))
-        if rule is None:
-            self.add("urgency", _("Urgency"), self.urgency)
-            self.add("category_id", _("Category"), self.category)
-        else:
-            self.add("scope", _("Applies to"), QLabel(scope_label(rule)))
-        self._add_number(
-            "accept_minutes", _("Accept within"), self.accept_minutes, _("minutes (office time)")
-        )
-        for name, label, edit in (
-            ("answer_days", _("Answer within"), self.answer_days),
-            ("resolve_days", _("Resolve within"), self.resolve_days),
-            ("follow_up_days", _("Follow-up visit within"), self.follow_up_days),
-        ):
-            self._add_number(name, label, edit, _("working days"))
-        (self.accept_minutes if rule is not None else self.urgency).setFocus()
-
-    def _add_number(self, name: str, label: str, edit: QLineEdit, unit: str) -> None:
-        box = UnitField(edit, unit)
-        self.boxes[name] = box
-        self.form.addRow(label, box)
-
-    def save(self) -> None:
-        urgency, category_id = self.urgency.currentData(), self.category.currentData()
-        if self._rule is None and (urgency, category_id) in self._existing:
-            raise FieldErrors(
-                {
-                    "urgency": DomainError(
-                        _("There is already a rule for this urgency and category; edit that rule instead.")
-                    )
-                }
-            )
-        self.saved_id = self._settings.set_limit(
-            self._actor,
-            urgency=urgency,
-            category_id=category_id,
-            accept_minutes=_value(self.accept_minutes),  # type: ignore[arg-type]
-            answer_days=_value(self.answer_days),  # type: ignore[arg-type]
-            resolve_days=_value(self.resolve_days),  # type: ignore[arg-type]
-            follow_up_days=_value(self.follow_up_days),  # type: ignore[arg-type]
-        )
-
-
-class OverrideDialog(AdminDialog):
-    """Mark a date as a working day or a day off, whatever the official calendar says."""
-
-    def __init__(
-        self,
-        settings: ClockSettingsService,
-        actor: Actor,
-        year: int,
-        existing: list[OverrideRow] | None = None,
-        parent: QWidget | None = None,
-    ):
-        super().__init__(_("New calendar correction"), parent)
-        self._settings, self._actor = settings, actor
-        self._existing = {r.day for r in existing or []}
-        self.saved_day: dt.date | None = None
-        today = dt.date.today()
-        start = today if today.year == year else dt.date(year, 1, 1)
-        self.day = QDateEdit(QDate(start.year, start.month, start.day))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setMaximumWidth(180)
-        self.kind = QComboBox()
-        self.kind.addItem(_("Working day (e.g. a make-up working day)"), True)
-        self.kind.addItem(_("Day off (e.g. a public holiday)"), False)
-        self.note = QLineEdit()
-        self.note.setMaxLength(64)
-        self.note.setPlaceholderText(_("e.g. Spring Festival, make-up day for National Day"))
-        self.add("day", _("Date"), self.day)
-        self.add("is_workday", _("This centre"), self.kind)
-        self.add("note", _("Note"), self.note)
-        self.day.dateChanged.connect(self._describe_day)
-        self._describe_day()
-        self.day.setFocus()
-
-    def _describe_day(self) -> None:
-        day = to_date(self.day.date())
-        official = official_is_workday(day)
-        weekday = weekday_label(day)
-        if official is None:
-            text = _("{weekday}; the official calendar of this year is not known yet.", weekday=weekday)
-        elif official:
-            text = _("{weekday}; officially a working day.", weekday=weekday)
-        else:
-            text = _("{weekday}; officially a day off.", weekday=weekday)
-        if day in self._existing:
-            text += " " + _("This date already has a correction; saving replaces it.")
-        self.boxes["day"].set_warning(text)
-        if self.isVisible():
-            self.fit_height()
-        # Suggest the opposite of what the day would otherwise be.
-        usual = official if official is not None else day.weekday() < 5
-        self.kind.setCurrentIndex(self.kind.findData(not usual))
-
-    def save(self) -> None:
-        day = to_date(self.day.date())
-        self._settings.set_override(self._actor, day, bool(self.kind.currentData()), self.note.text())
-        self.saved_day = day
 
 
 # --- the page -------------------------------------------------------------------------------
@@ -315,21 +105,11 @@ class ClockSettingsPage(QWidget):
         """The dialog open on this page, if any."""
         return self._dialogs.current
 
-    def _confirm(self, title: str, question: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            title,
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
     def _run(self, action: Callable[[], object]) -> bool:
         try:
             action()
         except DomainError as exc:
-            QMessageBox.warning(self, _("Not saved"), error_text(exc))
+            show_error(self, _("Not saved"), exc)
             return False
         return True
 
@@ -459,7 +239,7 @@ class ClockSettingsPage(QWidget):
             question = _("Delete the default rule? Requests without a rule of their own then follow 30135.")
         else:
             question = _("Delete this rule? Its requests then follow the next rule that fits them.")
-        if not self._confirm(_("Delete rule"), question):
+        if not ask_yes(self, _("Delete rule"), question):
             return
         if self._run(lambda: self._settings.delete_limit(self._actor, rule.id)):
             self.refresh_limits()
@@ -613,7 +393,8 @@ class ClockSettingsPage(QWidget):
         o = self.selected_override()
         if not self.editable or o is None:
             return
-        if not self._confirm(
+        if not ask_yes(
+            self,
             _("Remove correction"),
             _("Remove the correction for {day}? The day then follows the official calendar.", day=o.day),
         ):

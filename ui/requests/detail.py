@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -38,14 +37,19 @@ from desktop.requests.clocks import CLOCK_FOR_STATUS, CLOCK_LABELS, COLOUR_LABEL
 from desktop.requests.service import CHANNELS, LEVELS, SATISFACTION, URGENCIES, RequestDetail, RequestService
 from desktop.requests.states import ACTION_LABELS, STATUS_LABELS, Action, allowed_actions
 from ui.requests.actions import ActionDialog, dialog_for
-from ui.requests.list_page import (
+from ui.requests.formatting import format_due, format_time
+from ui.widgets.i18n import Translator, desktop_text
+from ui.widgets.messages import show_error
+from ui.widgets.palette import (
     CLOCK_BACKGROUNDS,
     CLOCK_FOREGROUNDS,
+    DONE_CLOCK_COLOURS,
+    MUTED,
+    PLAIN_CLOCK_COLOURS,
+    STATUS_COLOURS,
+    STOPPED_CLOCK_COLOURS,
     URGENCY_COLOURS,
-    format_due,
-    format_time,
 )
-from ui.widgets.i18n import Translator, desktop_text, error_text
 
 _ = Translator("requests")
 
@@ -61,28 +65,6 @@ BUTTON_ACTIONS = (
     Action.SUPERVISE,
     Action.MERGE,
 )
-
-DONE_COLOURS = {"done_on_time": ("#e3f4e6", "#1e6b35"), "done_late": ("#f3e8e8", "#8a2c2c")}
-STATUS_COLOURS = {
-    "registered": "#52606d",
-    "assigned": "#2a6fb0",
-    "accepted": "#2a6fb0",
-    "answered": "#2a6fb0",
-    "resolved": "#2f7d32",
-    "closed": "#3e4c59",
-    "returned": "#b26a00",
-    "reopened": "#b26a00",
-    "merged": "#7b8794",
-}
-
-STYLE = """
-#detailNumber { font-size: 15pt; font-weight: bold; color: #102a43; }
-#statusBadge { border-radius: 10px; padding: 2px 12px; color: white; font-weight: bold; }
-#fieldName { color: #52606d; }
-#description, #descriptionText { background: white; }
-#description { border: 1px solid #d9e2ec; border-radius: 4px; }
-#clockState { border-radius: 9px; padding: 1px 10px; }
-"""
 
 # Timeline columns.
 T_TIME, T_USER, T_ACTION, T_STATUS, T_DEPARTMENT, T_CLOCK, T_NOTE, T_NUMBER = range(8)
@@ -139,7 +121,7 @@ class RequestDetailDialog(QDialog):
         self.request_id = request_id
         self.detail: RequestDetail = requests.get(actor, request_id)
         self.action_dialog: ActionDialog | None = None
-        self.setStyleSheet(STYLE)
+        self.setObjectName("requestDetail")  # its look: ui.widgets.style
         self.setMinimumSize(900, 600)
         self.resize(1180, 690)
         self._build()
@@ -350,7 +332,7 @@ class RequestDetailDialog(QDialog):
         try:
             self.detail = self._requests.get(self._actor, self.request_id)
         except DomainError as exc:
-            QMessageBox.warning(self, _("Request"), error_text(exc))
+            show_error(self, _("Request"), exc)
             return
         self._fill()
 
@@ -359,10 +341,10 @@ class RequestDetailDialog(QDialog):
         self.setWindowTitle(_("Request {number}", number=d.number))
         self.number_label.setText(d.number)
         self.status_label.setText(desktop_text(STATUS_LABELS.get(d.status, d.status)))
-        self.status_label.setStyleSheet(f"background: {STATUS_COLOURS.get(d.status, '#52606d')};")
+        self.status_label.setStyleSheet(f"background: {STATUS_COLOURS.get(d.status, MUTED)};")
         self.round_label.setText(_("Round {n}", n=d.round) if d.round > 1 else "")
         self.round_label.setVisible(d.round > 1)
-        colour = URGENCY_COLOURS.get(d.urgency, "#52606d")
+        colour = URGENCY_COLOURS.get(d.urgency, MUTED)
         urgency = _("Urgency: {urgency}", urgency=desktop_text(URGENCIES.get(d.urgency, d.urgency)))
         self.urgency_label.setText(f"<span style='color:{colour}; font-size:15pt'>●</span> {urgency}")
         self.merged_label.setText(_("Merged into {number}", number=d.merged_into) if d.merged_into else "")
@@ -415,11 +397,11 @@ class RequestDetailDialog(QDialog):
             state.setObjectName("clockState")
             if stopped and c.done_at is None:
                 state.setText(_("Stopped"))
-                background, foreground = "#eef2f7", "#52606d"
+                background, foreground = STOPPED_CLOCK_COLOURS
             elif c.colour in CLOCK_BACKGROUNDS:
                 background, foreground = CLOCK_BACKGROUNDS[c.colour], CLOCK_FOREGROUNDS[c.colour]
             else:
-                background, foreground = DONE_COLOURS.get(c.colour, ("#eef2f7", "#1f2933"))
+                background, foreground = DONE_CLOCK_COLOURS.get(c.colour, PLAIN_CLOCK_COLOURS)
             state.setStyleSheet(f"background: {background}; color: {foreground};")
             state.setAlignment(Qt.AlignmentFlag.AlignCenter)
             if c.done_at is not None:
@@ -538,7 +520,7 @@ class RequestDetailDialog(QDialog):
         try:
             self._requests.add_attachment(self._actor, self.request_id, Path(path))
         except DomainError as exc:
-            QMessageBox.warning(self, _("Attach a file"), error_text(exc))
+            show_error(self, _("Attach a file"), exc)
             return
         self.reload()
         self.tabs.setCurrentIndex(1)
@@ -556,7 +538,6 @@ class RequestDetailDialog(QDialog):
         try:
             self._requests.export_attachment(self._actor, attachment_id, Path(target))
         except (DomainError, OSError) as exc:
-            text = error_text(exc) if isinstance(exc, DomainError) else str(exc)
-            QMessageBox.warning(self, _("Save a copy"), text)
+            show_error(self, _("Save a copy"), exc if isinstance(exc, DomainError) else str(exc))
             return
         self.attachment_message.setText(_("Saved a copy to {path}.", path=target))

@@ -7,287 +7,45 @@ as fast on 200,000 requests as on 20. The deadline column (当前时限) shows t
 running and when it falls due, on a soft red / yellow / green background.
 
 Enter or a double-click opens the request: the page emits ``sig_open_request`` and,
-when nobody listens, opens the ``RequestDetailDialog`` itself.
+when nobody listens, opens the ``RequestDetailDialog`` itself. The page is a
+:class:`~ui.widgets.list_page.ListPage` whose search box is the request number box; the
+table is the one of :mod:`ui.requests.request_table`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable
 
-from PySide6.QtCore import (
-    SIGNAL,
-    QDate,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDateEdit,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor
-from desktop.requests.clocks import CLOCK_LABELS, COLOUR_LABELS
-from desktop.requests.service import CHANNELS, URGENCIES, RequestFilter, RequestRow, RequestService
+from desktop.requests.service import CHANNELS, RequestFilter, RequestRow, RequestService
 from desktop.requests.states import STATUS_LABELS, Status
-from ui.widgets.i18n import Translator, desktop_text, error_text
-from ui.widgets.windowed_model import Column, RowSource, WindowedTableModel
+from ui.requests.detail import RequestDetailDialog
+from ui.requests.formatting import urgency_dot
+from ui.requests.request_table import (
+    DetailFactory,
+    RequestTableModel,
+    has_receivers,
+    request_rows,
+    size_request_columns,
+)
+from ui.widgets.i18n import Translator, desktop_text
+from ui.widgets.list_page import ListPage
+from ui.widgets.windowed_model import ServiceRows
 
 _ = Translator("requests")
 
 NUMBER_DELAY_MS = 250
 
-# Soft backgrounds with dark text of the same hue: readable, not garish.
-CLOCK_BACKGROUNDS = {"red": "#fde2e1", "yellow": "#fff2c6", "green": "#e3f4e6"}
-CLOCK_FOREGROUNDS = {"red": "#a61b1b", "yellow": "#7a5200", "green": "#1e6b35"}
-URGENCY_COLOURS = {"red": "#d64545", "yellow": "#e3a008", "green": "#3f9142"}
-
-# Column keys, in the list's order; the start page shows a subset.
-NUMBER, REGISTERED, RESIDENT, CHANNEL, CATEGORY, URGENCY, STATUS, DEPARTMENT, DEADLINE = (
-    "number",
-    "registered",
-    "resident",
-    "channel",
-    "category",
-    "urgency",
-    "status",
-    "department",
-    "deadline",
-)
-ALL_COLUMNS = (NUMBER, REGISTERED, RESIDENT, CHANNEL, CATEGORY, URGENCY, STATUS, DEPARTMENT, DEADLINE)
-
-
-# --- shared formatting ------------------------------------------------------------------
-def format_time(value: dt.datetime | None) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value else ""
-
-
-def format_due(value: dt.datetime | None, today: dt.date | None = None) -> str:
-    """A due moment, short when it is this year: ``11-23 09:30``."""
-    if value is None:
-        return ""
-    today = today or dt.date.today()
-    return value.strftime("%m-%d %H:%M") if value.year == today.year else value.strftime("%Y-%m-%d %H:%M")
-
-
-def deadline_text(row: RequestRow) -> str:
-    if not row.clock or row.due_at is None:
-        return ""
-    return _("{clock} by {time}", clock=desktop_text(CLOCK_LABELS[row.clock]), time=format_due(row.due_at))
-
-
-def resident_text(row: RequestRow) -> str:
-    if row.head_count > 1:
-        return _("{name} ({n} people)", name=row.resident_name, n=row.head_count)
-    return row.resident_name
-
-
-_DOTS: dict[str, QIcon] = {}
-
-
-def colour_dot(colour: str) -> QIcon:
-    """A small filled circle in ``colour`` (for urgency), made once per colour."""
-    icon = _DOTS.get(colour)
-    if icon is None:
-        pixmap = QPixmap(14, 14)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(URGENCY_COLOURS.get(colour, "#9aa5b1")))
-        painter.drawEllipse(1, 1, 12, 12)
-        painter.end()
-        icon = _DOTS[colour] = QIcon(pixmap)
-    return icon
-
-
-def request_columns(keys: Sequence[str] = ALL_COLUMNS) -> list[Column[RequestRow]]:
-    centre = Qt.AlignmentFlag.AlignCenter
-    every: dict[str, Column[RequestRow]] = {
-        NUMBER: Column(_("Number"), lambda r: r.number),
-        REGISTERED: Column(_("Registered"), lambda r: format_time(r.registered_at)),
-        RESIDENT: Column(_("Resident"), resident_text),
-        CHANNEL: Column(_("Channel"), lambda r: desktop_text(CHANNELS.get(r.channel, r.channel))),
-        CATEGORY: Column(_("Category"), lambda r: r.category),
-        URGENCY: Column(_("Urgency"), lambda r: desktop_text(URGENCIES.get(r.urgency, r.urgency))),
-        STATUS: Column(
-            _("Status"), lambda r: desktop_text(STATUS_LABELS.get(r.status, r.status)), align=centre
-        ),
-        DEPARTMENT: Column(_("Lead department"), lambda r: r.department),
-        DEADLINE: Column(_("Current deadline"), deadline_text),
-    }
-    return [every[k] for k in keys]
-
-
-def column_samples(key: str) -> list[str]:
-    """Texts a column must fit: its longest labels in the current language, or a sample.
-
-    Widths come from the font, never from the rows (that would fetch every page).
-    """
-    labels = {
-        CHANNEL: CHANNELS.values(),
-        URGENCY: URGENCIES.values(),
-        STATUS: STATUS_LABELS.values(),
-    }
-    if key in labels:
-        return [desktop_text(label) for label in labels[key]]
-    return [
-        {
-            NUMBER: "2026-11-000123",
-            REGISTERED: "2026-11-23 09:30",
-            RESIDENT: "欧阳秀英（20人）",
-            CATEGORY: "环境卫生 / 垃圾清运",
-            DEPARTMENT: "街道城市管理办公室",
-            DEADLINE: "办结 11-23 09:30 前",
-        }[key]
-    ]
-
-
-class RequestTableModel(WindowedTableModel[RequestRow]):
-    """The windowed model plus the deadline colours, urgency dots and tooltips."""
-
-    def __init__(self, keys: Sequence[str] = ALL_COLUMNS, page_size: int = 100):
-        super().__init__(request_columns(keys), page_size=page_size)
-        self.keys = list(keys)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        key = self.keys[index.column()]
-        if key == DEADLINE and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            row = self.row_at(index.row())
-            if row is None or row.colour not in CLOCK_BACKGROUNDS:
-                return None
-            table = CLOCK_BACKGROUNDS if role == Qt.ItemDataRole.BackgroundRole else CLOCK_FOREGROUNDS
-            return QBrush(QColor(table[row.colour]))
-        if key == DEADLINE and role == Qt.ItemDataRole.FontRole:
-            row = self.row_at(index.row())
-            if row is not None and row.colour == "red":
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        if key == URGENCY and role == Qt.ItemDataRole.DecorationRole:
-            row = self.row_at(index.row())
-            return colour_dot(row.urgency) if row is not None else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            row = self.row_at(index.row())
-            if row is None:
-                return None
-            if key == DEADLINE and row.colour:
-                state = desktop_text(COLOUR_LABELS.get(row.colour, row.colour))
-                return f"{deadline_text(row)} — {state}"
-            if key in (RESIDENT, CATEGORY, DEPARTMENT):
-                return super().data(index, Qt.ItemDataRole.DisplayRole) or None
-            return None
-        return super().data(index, role)
-
-
-class ListSource(RowSource[RequestRow]):
-    """Rows already in hand (the start page's short lists)."""
-
-    def __init__(self, rows: Sequence[RequestRow]):
-        self.rows = list(rows)
-
-    def count(self) -> int:
-        return len(self.rows)
-
-    def page(self, offset: int, limit: int) -> Sequence[RequestRow]:
-        return self.rows[offset : offset + limit]
-
-
-class RequestSource(RowSource[RequestRow]):
-    """The rows of one filter, read a page at a time from the service."""
-
-    def __init__(self, requests: RequestService, actor: Actor, f: RequestFilter):
-        self.requests = requests
-        self.actor = actor
-        self.filter = f
-        self._count: int | None = None
-
-    def prepare(self) -> None:
-        """Count now, where an error can still be shown (the model must not fail mid-reset)."""
-        self._count = self.requests.count(self.actor, self.filter)
-
-    def count(self) -> int:
-        if self._count is None:
-            self.prepare()
-        assert self._count is not None
-        return self._count
-
-    def page(self, offset: int, limit: int) -> Sequence[RequestRow]:
-        return self.requests.page(self.actor, self.filter, offset, limit)
-
-
-def setup_request_table(table: QTableView, model: RequestTableModel) -> None:
-    """The look shared by every request table: rows, fixed heights, widths from the font."""
-    fm = table.fontMetrics()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.setTabKeyNavigation(False)
-    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    rows = table.verticalHeader()
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never measures rows
-    rows.setDefaultSectionSize(fm.height() + 14)
-    rows.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setMinimumHeight(fm.height() + 14)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    header_fm = header.fontMetrics()
-    for column, key in enumerate(model.keys):
-        title = model.headerData(column, Qt.Orientation.Horizontal)
-        extra = 24 if key == URGENCY else 0  # the dot
-        sample = max(fm.horizontalAdvance(text) for text in column_samples(key))
-        width = max(sample + 18 + extra, header_fm.horizontalAdvance(title) + 20)
-        header.resizeSection(column, width)
-
-
-def has_receivers(obj: QObject, signature: str) -> bool:
-    return obj.receivers(SIGNAL(signature)) > 0
-
-
-DetailFactory = Callable[..., QWidget]
-"""Builds the detail dialog: ``(requests, actor, request_id, parent)``."""
-
-
-def default_detail_factory(requests: RequestService, actor: Actor, request_id: int, parent: QWidget):
-    from ui.requests.detail import RequestDetailDialog
-
-    return RequestDetailDialog(requests, actor, request_id, parent)
-
-
 # Date presets of the filter bar.
 ANY_DATE, TODAY, LAST_7_DAYS, THIS_MONTH, CUSTOM_DATES = "any", "today", "7days", "month", "custom"
 
 
-class RequestsPage(QWidget):
+class RequestsPage(ListPage[RequestRow]):
     """The 全部诉求 page.
 
     Args:
@@ -303,6 +61,8 @@ class RequestsPage(QWidget):
 
     Shortcuts: Ctrl+F number box, F5 refresh, Enter / double-click open, Esc in the number
     box clears it, Enter or Down in the number box goes to the table.
+
+    The number box is the list page's ``search_edit``.
     """
 
     sig_open_request = Signal(int)
@@ -314,46 +74,42 @@ class RequestsPage(QWidget):
         parent: QWidget | None = None,
         *,
         grids: Callable[[], list[tuple[int, str]]] | None = None,
-        detail_factory: DetailFactory = default_detail_factory,
+        detail_factory: DetailFactory = RequestDetailDialog,
     ):
-        super().__init__(parent)
+        super().__init__(
+            RequestTableModel(),
+            parent,
+            search_placeholder=_("Request number"),
+            search_tip=_("Find by request number, e.g. 2026-11-000123 (Ctrl+F); Esc clears"),
+            search_delay_ms=NUMBER_DELAY_MS,
+            count_sample="200,000 requests",
+            error_title=_("Requests"),
+        )
+        self.model: RequestTableModel
         self._requests = requests
         self._actor = actor
         self._grids = grids if grids is not None else getattr(requests, "grids", None)
         self._detail_factory = detail_factory
-        self._source: RequestSource | None = None
         self._shown_once = False
         self.detail: QWidget | None = None  # the detail dialog this page opened, if any
-        self._number_timer = QTimer(self)
-        self._number_timer.setSingleShot(True)
-        self._number_timer.setInterval(NUMBER_DELAY_MS)
-        self.model = RequestTableModel()
         self._build()
         self.reload_choices()
         self._connect_callbacks()
-        self._run(RequestSource(requests, actor, self.current_filter()))
+        self.start()
 
     # --- layout ----------------------------------------------------------------------
     def _build(self) -> None:
         fm = self.fontMetrics()
         height = fm.height() * 2 + 4
-        self.setStyleSheet("QDateEdit:disabled { color: #9aa5b1; background: #f5f7fa; }")
+        self.setObjectName("requestsPage")  # its look: ui.widgets.style
 
         def combo(tip: str, chars: int) -> QComboBox:
-            c = QComboBox()
-            c.setToolTip(tip)
-            c.setMaxVisibleItems(20)
-            c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            c = self.make_combo(tip)
             c.setMinimumContentsLength(chars)
-            c.setMinimumHeight(height)
             return c
 
-        self.number_edit = QLineEdit()
-        self.number_edit.setPlaceholderText(_("Request number"))
-        self.number_edit.setClearButtonEnabled(True)
-        self.number_edit.setToolTip(_("Find by request number, e.g. 2026-11-000123 (Ctrl+F); Esc clears"))
-        self.number_edit.setMinimumWidth(fm.horizontalAdvance("2026-11-000123") + 60)
-        self.number_edit.setMinimumHeight(height)
+        self.search_edit.setMinimumWidth(fm.horizontalAdvance("2026-11-000123") + 60)
+        size_request_columns(self.table, self.model)
 
         self.status_combo = combo(_("Status"), 8)
         self.colour_combo = combo(_("Deadline colour"), 8)
@@ -372,7 +128,7 @@ class RequestsPage(QWidget):
         self.colour_combo.addItem(_("On time (green)"), "green")
         for colour in ("red", "yellow", "green"):
             index = self.colour_combo.findData(colour)
-            self.colour_combo.setItemIcon(index, colour_dot(colour))
+            self.colour_combo.setItemIcon(index, urgency_dot(colour))  # the same 红/黄/绿 dots
         self.channel_combo.addItem(_("All channels"), None)
         for key, label in CHANNELS.items():
             self.channel_combo.addItem(desktop_text(label), key)
@@ -405,14 +161,11 @@ class RequestsPage(QWidget):
         self.clear_button.setToolTip(_("Show every request again"))
         self.clear_button.setAutoDefault(False)
         self.clear_button.setMinimumHeight(height)
-        self.count_label = QLabel()
         self.count_label.setObjectName("resultCount")
-        self.count_label.setMinimumWidth(fm.horizontalAdvance("200,000 requests") + 8)
-        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         first = QHBoxLayout()
         first.setSpacing(8)
-        first.addWidget(self.number_edit)
+        first.addWidget(self.search_edit)
         first.addWidget(self.status_combo)
         first.addWidget(self.colour_combo)
         first.addWidget(self.category_combo)
@@ -433,29 +186,8 @@ class RequestsPage(QWidget):
         second.addStretch(1)
         second.addWidget(self.count_label)
 
-        self.hint_label = QLabel(_("Enter: open   Ctrl+F: number   F5: refresh"))
-        self.hint_label.setObjectName("hint")
-
-        self.table = QTableView()
-        setup_request_table(self.table, self.model)
-
-        self.empty_label = QLabel(self.table.viewport())
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setObjectName("emptyState")
-        self.empty_label.hide()
-
-        footer = QHBoxLayout()
-        footer.addStretch(1)
-        footer.addWidget(self.hint_label)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 8)
-        layout.setSpacing(8)
-        layout.addLayout(first)
-        layout.addLayout(second)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(footer)
+        footer = self.action_bar(hint=_("Enter: open   Ctrl+F: number   F5: refresh"))
+        self.arrange(first, second, below=[footer])
 
     def reload_choices(self) -> None:
         """(Re)load categories, departments and grids, keeping what is chosen."""
@@ -480,8 +212,6 @@ class RequestsPage(QWidget):
             c.blockSignals(False)
 
     def _connect_callbacks(self) -> None:
-        self.number_edit.textChanged.connect(self._number_timer.start)
-        self._number_timer.timeout.connect(self.apply_filter)
         for c in (
             self.status_combo,
             self.colour_combo,
@@ -495,13 +225,7 @@ class RequestsPage(QWidget):
         self.date_from.dateChanged.connect(self._on_date_edited)
         self.date_to.dateChanged.connect(self._on_date_edited)
         self.clear_button.clicked.connect(self.clear_filters)
-        self.table.doubleClicked.connect(self.open_selected)
-        self.model.modelReset.connect(self._after_reset)
-        self.number_edit.installEventFilter(self)
-        self.table.installEventFilter(self)
-        self.table.viewport().installEventFilter(self)
-        for keys, slot in (("Ctrl+F", self.focus_number), ("F5", self.refresh)):
-            QShortcut(QKeySequence(keys), self, slot)
+        QShortcut(QKeySequence("F5"), self, self.refresh)  # Ctrl+F, Enter, Esc: the list page's
 
     # --- filtering -------------------------------------------------------------------
     def current_filter(self) -> RequestFilter:
@@ -518,16 +242,11 @@ class RequestsPage(QWidget):
             channel=self.channel_combo.currentData(),
             date_from=date_from,
             date_to=date_to,
-            number=self.number_edit.text().strip(),
+            number=self.search_text(),
         )
 
-    def apply_filter(self) -> None:
-        """Query now with what the filter bar shows (nothing happens when it is unchanged)."""
-        self._number_timer.stop()
-        f = self.current_filter()
-        if self._source is not None and self._source.filter == f:
-            return
-        self._run(RequestSource(self._requests, self._actor, f))
+    def new_source(self) -> ServiceRows[RequestRow]:
+        return request_rows(self._requests, self._actor, self.current_filter())
 
     def clear_filters(self) -> None:
         widgets = (
@@ -538,7 +257,7 @@ class RequestsPage(QWidget):
             self.grid_combo,
             self.channel_combo,
             self.date_combo,
-            self.number_edit,
+            self.search_edit,
             self.date_from,
             self.date_to,
         )
@@ -546,7 +265,7 @@ class RequestsPage(QWidget):
             w.blockSignals(True)
         for c in widgets[:7]:
             c.setCurrentIndex(0)
-        self.number_edit.clear()
+        self.search_edit.clear()
         self.date_from.setEnabled(False)
         self.date_to.setEnabled(False)
         for w in widgets:
@@ -584,77 +303,30 @@ class RequestsPage(QWidget):
             self.date_to.blockSignals(False)
         self.apply_filter()
 
-    def _run(self, source: RequestSource, keep_id: int | None = None, keep_row: int = -1) -> None:
-        self._source = source
-        try:
-            source.prepare()
-        except DomainError as exc:
-            self.model.set_source(None)
-            self._show_error(exc)
-            return
-        self.model.set_source(source)
-        if keep_id is not None:
-            self.select_request(keep_id, keep_row)
-
     def refresh(self) -> None:
-        """Re-read the current result (colours change with time), keeping the selection."""
-        f = self.current_filter()
+        """Re-read with what the filter bar shows (colours change with time), keeping the selection."""
         row = self.selected_row()
         at = self.table.currentIndex().row()
-        self._run(RequestSource(self._requests, self._actor, f), row.id if row else None, at)
+        self._run(self.new_source(), row.id if row else None, at)
 
     def on_request_changed(self, request_id: int) -> None:
         """A request changed elsewhere (a detail dialog): re-read, keeping it selected."""
         at = self.table.currentIndex().row()
-        self._run(RequestSource(self._requests, self._actor, self.current_filter()), request_id, at)
+        self._run(self.new_source(), request_id, at)
 
-    def _after_reset(self) -> None:
-        n = self.model.rowCount()
-        self.count_label.setText(_("1 request") if n == 1 else _("{n} requests", n=f"{n:,}"))
-        if n:
-            self.empty_label.hide()
-            return
-        f = self._source.filter if self._source is not None else self.current_filter()
+    def count_text(self, n: int) -> str:
+        return _("1 request") if n == 1 else _("{n} requests", n=f"{n:,}")
+
+    def empty_text(self) -> str:
+        f = self.shown_filter()
         if f.number:
-            text = _("No request number starts with “{number}”.", number=f.number)
-        elif f != RequestFilter():
-            text = _("No request matches these filters.") + "\n" + _("Choose “Clear filters” to see all.")
-        else:
-            text = _("No requests yet.") + "\n" + _("Requests registered at reception appear here.")
-        self.empty_label.setText(text)
-        self._place_empty_hint()
-        self.empty_label.show()
+            return _("No request number starts with “{number}”.", number=f.number)
+        if f != RequestFilter():
+            return _("No request matches these filters.") + "\n" + _("Choose “Clear filters” to see all.")
+        return _("No requests yet.") + "\n" + _("Requests registered at reception appear here.")
 
-    def _place_empty_hint(self) -> None:
-        self.empty_label.setGeometry(self.table.viewport().rect().adjusted(20, 20, -20, -20))
-
-    # --- selection and opening -------------------------------------------------------
-    def selected_row(self) -> RequestRow | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
-            return None
-        return self.model.row_at(index.row())
-
-    def select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.table.setCurrentIndex(index)
-        self.table.selectRow(row)
-        self.table.scrollTo(index)
-
-    def select_request(self, request_id: int, near_row: int = -1) -> bool:
-        """Select a request at ``near_row`` or on the first page; else stay near that row."""
-        found = self.model.find_row(request_id, near_row)
-        if found is not None:
-            self.select_row(found)
-            return True
-        if near_row >= 0 and self.model.rowCount():
-            self.select_row(min(near_row, self.model.rowCount() - 1))
-        return False
-
-    def open_selected(self) -> None:
-        row = self.selected_row()
-        if row is None:
-            return
+    # --- opening ---------------------------------------------------------------------
+    def open_row(self, row: RequestRow) -> None:
         self.sig_open_request.emit(row.id)
         if not has_receivers(self, "sig_open_request(int)"):
             self.open_detail(row.id)
@@ -666,7 +338,7 @@ class RequestsPage(QWidget):
         try:
             dialog = self._detail_factory(self._requests, self._actor, request_id, self)
         except DomainError as exc:
-            self._show_error(exc)
+            self.show_error(exc)
             self.refresh()
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -680,18 +352,11 @@ class RequestsPage(QWidget):
         self.detail = None
         self.table.setFocus()
 
-    def focus_number(self) -> None:
-        self.number_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.number_edit.selectAll()
-
     def focus_default(self) -> None:
         """Where the keyboard starts when the page is shown: the table."""
         self.table.setFocus()
         if self.model.rowCount() and self.selected_row() is None:
             self.select_row(0)
-
-    def _show_error(self, exc: DomainError) -> None:
-        QMessageBox.warning(self, _("Requests"), error_text(exc))
 
     # --- events ----------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802
@@ -700,24 +365,6 @@ class RequestsPage(QWidget):
             self.refresh()  # deadlines change colour with time; one count and one page
         self._shown_once = True
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress:
-            key = event.key()
-            if watched is self.number_edit:
-                if key == Qt.Key.Key_Escape and self.number_edit.text():
-                    self.number_edit.clear()
-                    self.apply_filter()
-                    return True
-                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
-                    self.apply_filter()
-                    if self.model.rowCount():
-                        self.table.setFocus()
-                        if self.selected_row() is None:
-                            self.select_row(0)
-                    return True
-            elif watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.open_selected()
-                return True
-        elif event.type() == QEvent.Type.Resize and watched is self.table.viewport():
-            self._place_empty_hint()
-        return super().eventFilter(watched, event)
+    def table_escape(self) -> bool:
+        """Esc in the table does nothing here (the number box keeps what was typed)."""
+        return False

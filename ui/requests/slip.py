@@ -9,15 +9,9 @@ temporary folder and opened in the preview dialog, from which it prints.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop.common.permissions import Actor
@@ -25,6 +19,7 @@ from desktop.requests import clocks
 from desktop.requests.service import RequestDetail, RequestService
 from desktop.requests.slip import SlipData, build_slip
 from ui.widgets.i18n import Translator
+from ui.widgets.pdf_files import PreviewFactory, open_preview, pdf_folder, wait_cursor, write_pdf
 
 _ = Translator("reception")
 
@@ -43,11 +38,7 @@ CLOCKS_ZH: dict[str, str] = {
     clocks.FOLLOW_UP: "回访时限",
 }
 NOT_ASSIGNED_ZH = "待派单"
-SLIP_FOLDER = "shequ-slips"
-KEEP_DAYS = 2  # older slip files in the temporary folder are removed
-
-PreviewFactory = Callable[[Path, str, QWidget | None], Any]
-"""Opens the preview: ``(pdf_path, title, parent)``; the result's ``open()`` is called if it has one."""
+SLIP_FOLDER = "shequ-slips"  # in the temporary folder
 
 
 def slip_data(detail: RequestDetail, centre_name: str) -> SlipData:
@@ -77,19 +68,7 @@ def slip_data(detail: RequestDetail, centre_name: str) -> SlipData:
 
 
 def slip_folder() -> Path:
-    folder = Path(tempfile.gettempdir()) / SLIP_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _remove_old(folder: Path) -> None:
-    limit = time.time() - KEEP_DAYS * 86400
-    for old in folder.glob("slip-*.pdf"):
-        try:
-            if old.stat().st_mtime < limit:
-                old.unlink()
-        except OSError:
-            pass  # still open in a viewer, or already gone: not worth a message
+    return pdf_folder(SLIP_FOLDER)
 
 
 def write_slip(detail: RequestDetail, centre_name: str, folder: Path | None = None) -> Path:
@@ -98,18 +77,7 @@ def write_slip(detail: RequestDetail, centre_name: str, folder: Path | None = No
     Raises ``DomainError`` (a character no font can print) or ``OSError``.
     """
     data = slip_data(detail, centre_name)
-    folder = folder or slip_folder()
-    _remove_old(folder)
-    # A new file each time: an earlier slip may still be open in a viewer (locked on Windows).
-    fd, name = tempfile.mkstemp(prefix=f"slip-{detail.number}-", suffix=".pdf", dir=folder)
-    os.close(fd)
-    path = Path(name)
-    try:
-        build_slip(data, path)
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
-    return path
+    return write_pdf(lambda path: build_slip(data, path), f"slip-{detail.number}-", folder or slip_folder())
 
 
 def show_slip(
@@ -124,22 +92,10 @@ def show_slip(
 
     Raises ``DomainError`` (request gone, a character no font can print) or ``OSError``.
     """
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
+    with wait_cursor():
         detail = requests.get(actor, request_id)
         path = write_slip(detail, centre_name)
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-    if preview_factory is None:
-        from ui.widgets.pdf_preview import PdfPreviewDialog
-
-        preview_factory = PdfPreviewDialog
-    preview = preview_factory(path, _("Slip {number}", number=detail.number), parent)
-    if preview is not None and hasattr(preview, "setAttribute"):
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    if preview is not None and hasattr(preview, "open"):
-        preview.open()
-    return preview
+    return open_preview(path, _("Slip {number}", number=detail.number), parent, preview_factory)
 
 
 __all__ = ["CHANNELS_ZH", "CLOCKS_ZH", "PreviewFactory", "show_slip", "slip_data", "write_slip"]

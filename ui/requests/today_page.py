@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -28,7 +27,8 @@ from PySide6.QtWidgets import (
 from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor
 from desktop.requests.service import RequestRow, RequestService, TodayLists
-from ui.requests.list_page import (
+from ui.requests.detail import RequestDetailDialog
+from ui.requests.request_table import (
     CATEGORY,
     DEADLINE,
     DEPARTMENT,
@@ -37,29 +37,21 @@ from ui.requests.list_page import (
     STATUS,
     URGENCY,
     DetailFactory,
-    ListSource,
     RequestTableModel,
-    default_detail_factory,
     has_receivers,
     setup_request_table,
 )
-from ui.widgets.i18n import Translator, error_text
+from ui.widgets.i18n import Translator
+from ui.widgets.messages import show_error
+from ui.widgets.palette import AMBER, BLUE, FADED, RED
+from ui.widgets.windowed_model import ServiceRows
 
 _ = Translator("today")
 
 TODAY_COLUMNS = (NUMBER, RESIDENT, CATEGORY, URGENCY, STATUS, DEPARTMENT, DEADLINE)
 OVERDUE, DUE_SOON, FOLLOW_UPS = "overdue", "due_soon", "follow_ups"
-SECTION_COLOURS = {OVERDUE: "#c62828", DUE_SOON: "#b26a00", FOLLOW_UPS: "#2a6fb0"}
+SECTION_COLOURS = {OVERDUE: RED, DUE_SOON: AMBER, FOLLOW_UPS: BLUE}
 RELOAD_AFTER_S = 1.0  # a show right after a load does not load again
-
-STYLE = """
-#todayCard { background: white; border: 1px solid #d9e2ec; border-radius: 6px; }
-#todayNumber { font-size: 26pt; font-weight: bold; }
-#todayCaption { font-size: 12pt; color: #334e68; }
-#todaySection { font-size: 12pt; font-weight: bold; }
-#todayNone { color: #52606d; padding: 2px 4px 8px 4px; }
-#todayDone { color: #2f6d3a; font-size: 16pt; }
-"""
 
 
 class Section:
@@ -87,7 +79,7 @@ class Section:
             )
         else:
             self.title.setText(_("{title} ({n})", title=title, n=count))
-        self.model.set_source(ListSource(rows))
+        self.model.set_source(ServiceRows.from_list(rows))
         self.none_label.setText(none_text)
         self.table.setVisible(bool(rows))
         self.none_label.setVisible(not rows)
@@ -130,7 +122,7 @@ class TodayPage(QWidget):
         actor: Actor,
         parent: QWidget | None = None,
         *,
-        detail_factory: DetailFactory = default_detail_factory,
+        detail_factory: DetailFactory = RequestDetailDialog,
     ):
         super().__init__(parent)
         self._requests = requests
@@ -145,7 +137,7 @@ class TodayPage(QWidget):
 
     # --- layout ----------------------------------------------------------------------
     def _build(self) -> None:
-        self.setStyleSheet(STYLE)
+        self.setObjectName("todayPage")  # its look: ui.widgets.style
         self.numbers: dict[str, QLabel] = {}
         self.captions: dict[str, QLabel] = {}
         cards = QHBoxLayout()
@@ -213,7 +205,7 @@ class TodayPage(QWidget):
         try:
             lists = self._requests.today(self._actor)
         except DomainError as exc:
-            QMessageBox.warning(self, _("Today"), error_text(exc))
+            show_error(self, _("Today"), exc)
             return
         self.lists = lists
         self._loaded_at = time.monotonic()
@@ -232,7 +224,7 @@ class TodayPage(QWidget):
         self.numbers[FOLLOW_UPS].setText(str(t.follow_up_count))
         self.captions[FOLLOW_UPS].setText(_("follow-up calls today"))
         for key, number in self.numbers.items():
-            colour = SECTION_COLOURS[key] if counts[key] else "#7b8794"
+            colour = SECTION_COLOURS[key] if counts[key] else FADED
             number.setStyleSheet(f"color: {colour};")
         s = self.sections
         s[OVERDUE].set_rows(_("Overdue"), t.overdue, t.overdue_count, _("Nothing is overdue."))
@@ -279,7 +271,7 @@ class TodayPage(QWidget):
         try:
             dialog = self._detail_factory(self._requests, self._actor, request_id, self)
         except DomainError as exc:
-            QMessageBox.warning(self, _("Today"), error_text(exc))
+            show_error(self, _("Today"), exc)
             self.refresh()
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.common.errors import DomainError
 from desktop.common.permissions import ROLE_LABELS, Actor, Permission, Role
 from desktop.opening import Services
 from ui.widgets.i18n import Translator, desktop_text
+from ui.widgets.messages import show_error
 
 _ = Translator("main")
 
@@ -219,16 +221,12 @@ class MainWindow(QMainWindow):
 
     def open_request(self, request_id: int) -> None:
         """Open a request's detail; pages showing requests refresh after any action."""
-        from PySide6.QtWidgets import QMessageBox
-
-        from desktop.common.errors import DomainError
         from ui.requests.detail import RequestDetailDialog
-        from ui.widgets.i18n import error_text
 
         try:
             dialog = RequestDetailDialog(self.services.requests, self.actor, request_id, self)
         except DomainError as exc:
-            QMessageBox.warning(self, _("Request"), error_text(exc))
+            show_error(self, _("Request"), exc)
             self._requests_changed(request_id)
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -237,11 +235,7 @@ class MainWindow(QMainWindow):
 
     def open_volunteer(self, volunteer_id: int) -> None:
         """A volunteer's page; the love-bank pages refresh after any change there."""
-        from PySide6.QtWidgets import QMessageBox
-
-        from desktop.common.errors import DomainError
         from ui.love_bank.volunteer_detail import VolunteerDetailDialog
-        from ui.widgets.i18n import error_text
 
         try:
             dialog = VolunteerDetailDialog(
@@ -252,7 +246,7 @@ class MainWindow(QMainWindow):
                 centre_name=self.services.centre.name(),
             )
         except DomainError as exc:
-            QMessageBox.warning(self, _("Volunteers"), error_text(exc))
+            show_error(self, _("Volunteers"), exc)
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_changed.connect(self._love_bank_changed)

@@ -86,7 +86,7 @@ def _dialogs(services, actor) -> dict[str, Callable[[QWidget], QDialog]]:
     requests = services.requests.page(
         actor, RequestFilter(status="reopened"), 0, 1
     ) or services.requests.page(actor, RequestFilter(), 0, 1)
-    from ui.love_bank.shop_page import RedemptionDialog
+    from ui.love_bank.shop_dialogs import RedemptionDialog
     from ui.love_bank.volunteer_detail import VolunteerDetailDialog
 
     volunteers = services.love_bank.volunteers(actor, limit=300)

@@ -1,24 +1,70 @@
-"""Long work off the GUI thread: a function runs in Qt's thread pool and its result (or
-error) comes back to the GUI thread through a signal, so the window never freezes and
-no widget is touched from another thread.
+"""Long work off the GUI thread: the one runner for PDFs, backups, migrations, reports, Excel.
+
+A function runs in Qt's thread pool; its progress, its result or its error come back to
+the GUI thread through queued signals, so the window never freezes and no widget is
+touched from another thread. :func:`run_task` adds what a user needs around it: a
+progress dialog (shown only if the work lasts over ``SHOW_AFTER_MS``), 取消 where the work
+can stop cleanly, and the error in a dialog. The work function never touches Qt; it gets
+a :class:`Progress` to report to and to ask whether the user cancelled.
 """
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from desktop.common.errors import DomainError
+from ui.widgets.i18n import Translator
+from ui.widgets.messages import show_error
+
+_ = Translator("background")
+
+SHOW_AFTER_MS = 400
+"""Work that ends sooner shows no dialog at all (no flicker for a quick slip)."""
+
+
+class Cancelled(Exception):
+    """Raised by the work function when the user pressed 取消; nothing was kept."""
+
+
+class Progress:
+    """Handed to the work function: report how far it is, check whether to stop."""
+
+    def __init__(self, relay: _Relay):
+        self._relay = relay
+        self._cancelled = threading.Event()
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        self._relay.sig_progress.emit(int(done), int(total), text)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def check(self) -> None:
+        """Raise :class:`Cancelled` if the user cancelled (call between steps)."""
+        if self._cancelled.is_set():
+            raise Cancelled()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
 
 
 class _Relay(QObject):
-    """Signals:
+    """Signals (emitted from the worker, delivered on the GUI thread):
     sig_done(object): the function returned this value.
     sig_failed(object): the function raised this exception.
+    sig_progress(int, int, str): done, total and a line of text.
     """
 
     sig_done = Signal(object)
     sig_failed = Signal(object)
+    sig_progress = Signal(int, int, str)
 
 
 class _Job(QRunnable):
@@ -29,7 +75,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn()
-        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread to show
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread to show
             self._relay.sig_failed.emit(exc)
         else:
             self._relay.sig_done.emit(result)
@@ -46,7 +92,106 @@ def run_in_background(
     Keep the returned relay (or give a ``parent``) until it has signalled.
     """
     relay = _Relay(parent)
-    relay.sig_done.connect(on_done)
-    relay.sig_failed.connect(on_failed)
+    relay.sig_done.connect(on_done, Qt.ConnectionType.QueuedConnection)
+    relay.sig_failed.connect(on_failed, Qt.ConnectionType.QueuedConnection)
     QThreadPool.globalInstance().start(_Job(fn, relay))
     return relay
+
+
+class Task(QObject):
+    """One piece of long work with its progress dialog.
+
+    Signals:
+        sig_finished(): the work ended (done, failed or cancelled) and the dialog is gone.
+    """
+
+    sig_finished = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        work: Callable[[Progress], Any],
+        *,
+        title: str,
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[BaseException], None] | None = None,
+        cancellable: bool = False,
+    ):
+        super().__init__(parent)
+        self.title = title
+        self._on_done = on_done
+        self._on_failed = on_failed
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.running = True
+        self._relay = _Relay(self)
+        self.progress = Progress(self._relay)
+        self.dialog = QProgressDialog(title, _("Cancel") if cancellable else "", 0, 0, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        if not cancellable:
+            self.dialog.setCancelButton(None)
+        self.dialog.canceled.connect(self._cancel)
+        self._relay.sig_progress.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
+        self._relay.sig_done.connect(self._done, Qt.ConnectionType.QueuedConnection)
+        self._relay.sig_failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self.dialog.setValue(0)
+        progress = self.progress
+        QThreadPool.globalInstance().start(_Job(lambda: work(progress), self._relay))
+
+    @Slot(int, int, str)
+    def _show_progress(self, done: int, total: int, text: str) -> None:
+        if not self.running:
+            return
+        self.dialog.setMaximum(max(total, 0))
+        self.dialog.setValue(min(done, total) if total > 0 else 0)
+        if text:
+            self.dialog.setLabelText(text)
+
+    @Slot()
+    def _cancel(self) -> None:
+        self.progress.cancel()
+        self.dialog.setLabelText(_("Stopping…"))
+
+    def _finish(self) -> None:
+        self.running = False
+        self.dialog.canceled.disconnect(self._cancel)
+        self.dialog.close()
+        self.dialog.deleteLater()
+        self.sig_finished.emit()
+
+    @Slot(object)
+    def _done(self, result: Any) -> None:
+        self.result = result
+        self._finish()
+        self._on_done(result)
+
+    @Slot(object)
+    def _failed(self, error: BaseException) -> None:
+        self.error = error
+        self._finish()
+        if isinstance(error, Cancelled):
+            return
+        if self._on_failed is not None:
+            self._on_failed(error)
+        elif isinstance(error, DomainError):
+            parent = self.parent()
+            show_error(parent if isinstance(parent, QWidget) else None, self.title, error)
+        else:  # a bug: the error hook logs it and says 出错了
+            sys.excepthook(type(error), error, error.__traceback__)
+
+
+def run_task(
+    parent: QWidget | None,
+    work: Callable[[Progress], Any],
+    *,
+    title: str,
+    on_done: Callable[[Any], None],
+    on_failed: Callable[[BaseException], None] | None = None,
+    cancellable: bool = False,
+) -> Task:
+    """Run ``work(progress)`` off the GUI thread with a progress dialog; see :class:`Task`."""
+    return Task(parent, work, title=title, on_done=on_done, on_failed=on_failed, cancellable=cancellable)

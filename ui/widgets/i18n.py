@@ -21,6 +21,7 @@ from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.i18n import CONTEXT as DESKTOP_CONTEXT
 
 TRANSLATIONS_DIR = resources.TRANSLATIONS
+"""Where the ``.qm`` files were found at start-up (``install_translator`` looks again)."""
 
 _installed: list[QTranslator] = []
 
@@ -66,7 +67,7 @@ def install_translator(app: QCoreApplication, language: str) -> bool:
         return True
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     translator = QTranslator(app)
-    if not translator.load(str(TRANSLATIONS_DIR / f"{language}.qm")):
+    if not translator.load(str(resources.translations() / f"{language}.qm")):
         return False
     app.installTranslator(translator)
     _installed.append(translator)

@@ -2,6 +2,8 @@
 
 The PDF on screen is the one that prints: pages are rendered from the same file at the
 printer's resolution, so what the resident takes home matches what was previewed.
+Screens do not open this dialog themselves: :mod:`ui.widgets.pdf_files` writes the
+temporary PDF and opens the preview (importing this module, and Qt PDF, only then).
 """
 
 from __future__ import annotations

@@ -59,6 +59,59 @@ QTableView { background: white; alternate-background-color: #f8fafc; gridline-co
 QHeaderView::section { background: #eef2f7; padding: 5px; border: none;
                        border-right: 1px solid #d9e2ec; border-bottom: 1px solid #d9e2ec; }
 QStatusBar { background: #eef2f7; }
+#matchPopup { background: white; border: 1px solid #2680c2; }
+#matchPopup QTreeWidget { border: none; }
+#matchPopup QTreeWidget::item { padding: 3px 2px; }
+#sectionTitle { font-size: 11pt; font-weight: bold; color: #102a43; }
+#savedBar { background: #e3f9e5; border: 1px solid #57ae5b; border-radius: 4px; }
+/* Love bank: a disabled primary button must look disabled; the saved message is a padded label. */
+#volunteersPage QPushButton#primary:disabled, #serviceHoursPage QPushButton#primary:disabled,
+#supermarketPage QPushButton#primary:disabled, #redemptionDialog QPushButton#primary:disabled {
+    background: #f5f7fa; color: #9aa5b1; border-color: #d9e2ec; }
+QLabel#savedBar { padding: 6px 10px; }
+#volunteerName { font-size: 15pt; font-weight: bold; color: #102a43; }
+#figure { background: white; border: 1px solid #d9e2ec; border-radius: 6px; }
+#figureValue { font-size: 15pt; font-weight: bold; color: #102a43; }
+#figureStars { font-size: 15pt; color: #d69e00; }
+#figureTitle { color: #52606d; }
+#inactiveBadge { color: white; background: #7b8794; border-radius: 9px; padding: 1px 10px; }
+QProgressBar#starProgress { border: 1px solid #d9e2ec; border-radius: 4px; background: #f0f4f8;
+    max-height: 10px; }
+QProgressBar#starProgress::chunk { background: #f0b429; border-radius: 4px; }
+#redeemTotal { font-size: 12pt; font-weight: bold; color: #102a43; }
+#redeemAfter[over="true"] { color: #a61b1b; font-weight: bold; }
+/* Requests, reception (接待登记): the resident card, duplicates, what was registered. */
+#residentCard, #duplicatesPanel { background: white; border: 1px solid #d9e2ec; border-radius: 6px; }
+#residentName { font-size: 14pt; font-weight: bold; color: #102a43; }
+#cardLabel { color: #52606d; }
+#keyGroups, #groupVisit { color: #b26a00; font-weight: bold; }
+#savedBar[tone="warning"] { background: #fffbea; border: 1px solid #f0b429; }
+#savedBar[tone="error"] { background: #fff5f5; border: 1px solid #c62828; }
+#savedText { font-size: 11pt; }
+#receptionPage QPlainTextEdit[invalid="true"] { border: 1px solid #c62828; background: #fff5f5; }
+/* The reception's numbers have no arrows: typed, or changed with the arrow keys. */
+#receptionPage QSpinBox { padding-top: 0px; padding-bottom: 0px; min-height: 30px; }
+#receptionPage QSpinBox::up-button, #receptionPage QSpinBox::down-button { width: 0px; border: none; }
+QToolButton#assistButton { padding: 4px 26px 4px 8px; border: 1px solid #bcccdc; border-radius: 3px;
+    background: white; text-align: left; }
+QToolButton#assistButton:focus { border: 1px solid #2680c2; }
+QToolButton#assistButton::menu-indicator { image: url("@ICONS@/arrow-down.svg"); width: 12px; height: 8px;
+    subcontrol-origin: padding; subcontrol-position: center right; right: 8px; }
+/* Requests: the start page (今日待办), the list, the detail, the settings pages. */
+#todayCard { background: white; border: 1px solid #d9e2ec; border-radius: 6px; }
+#todayNumber { font-size: 26pt; font-weight: bold; }
+#todayCaption { font-size: 12pt; color: #334e68; }
+#todaySection { font-size: 12pt; font-weight: bold; }
+#todayNone { color: #52606d; padding: 2px 4px 8px 4px; }
+#todayDone { color: #2f6d3a; font-size: 16pt; }
+#requestsPage QDateEdit:disabled { color: #9aa5b1; background: #f5f7fa; }
+#requestDetail #detailNumber { font-size: 15pt; font-weight: bold; color: #102a43; }
+#requestDetail #statusBadge { border-radius: 10px; padding: 2px 12px; color: white; font-weight: bold; }
+#requestDetail #fieldName { color: #52606d; }
+#requestDetail #description, #requestDetail #descriptionText { background: white; }
+#requestDetail #description { border: 1px solid #d9e2ec; border-radius: 4px; }
+#requestDetail #clockState { border-radius: 9px; padding: 1px 10px; }
+#categoryTree::item, #templateList::item { padding: 4px 2px; }
 """
 
 
@@ -68,4 +121,9 @@ def apply_style(app: QApplication) -> None:
     font.setPointSizeF(10.5)
     app.setFont(font)
     app.setStyle("Fusion")
-    app.setStyleSheet(STYLE_SHEET.replace("@ICONS@", ICONS.as_posix()))
+    app.setStyleSheet(style_sheet())
+
+
+def style_sheet() -> str:
+    """The style sheet with its icon paths filled in (from source or from the installer)."""
+    return STYLE_SHEET.replace("@ICONS@", resources.icons().as_posix())

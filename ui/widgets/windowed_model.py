@@ -3,7 +3,7 @@
 Loading 200,000 rows into a model takes seconds and hundreds of MB; this model asks its
 source for the row count once and then for pages of rows as the view paints them,
 keeping a few recent pages. Sorting and filtering happen in SQL (the source), never in
-a proxy model.
+a proxy model. The source is a :class:`ServiceRows` made from two service functions.
 """
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole row object behind a cell
 
@@ -31,13 +32,107 @@ class Column(Generic[T]):
 
 
 class RowSource(Generic[T]):
-    """What the model reads from: a count and pages. Pages must be in a stable order."""
+    """What the model reads from: a count and pages. Pages must be in a stable order.
+
+    Pages do not write their own subclass: they hand their service's functions to
+    :class:`ServiceRows`, the one row source of the application.
+    """
 
     def count(self) -> int:  # pragma: no cover - interface
         raise NotImplementedError
 
     def page(self, offset: int, limit: int) -> Sequence[T]:  # pragma: no cover - interface
         raise NotImplementedError
+
+
+class PagedResult(Protocol[T_co]):
+    """A search run once whose size is known and whose rows are read page by page."""
+
+    @property
+    def count(self) -> int: ...
+
+    def page(self, offset: int, limit: int) -> Sequence[T_co]: ...
+
+
+class ServiceRows(RowSource[T]):
+    """The rows of one query, read through two service functions.
+
+    ``count()`` is asked once (in :meth:`prepare`, where a page can still show an error:
+    the model must not fail in the middle of a reset) and ``rows(offset, limit)`` for each
+    page the view paints. ``filter`` is what the rows were asked for; a page compares it
+    with the filter bar to skip a query that would return the same rows::
+
+        f = RequestFilter(status="open")
+        source = ServiceRows(
+            lambda: requests.count(actor, f),
+            lambda offset, limit: requests.page(actor, f, offset, limit),
+            filter=f,
+        )
+
+    :meth:`from_result` wraps a service that searches once and returns a
+    :class:`PagedResult`; :meth:`from_list` shows rows already in hand.
+    """
+
+    def __init__(
+        self,
+        count: Callable[[], int],
+        rows: Callable[[int, int], Sequence[T]],
+        *,
+        filter: Any = None,
+    ):
+        self._count_rows = count
+        self._read_rows = rows
+        self.filter = filter
+        self._count: int | None = None
+
+    @classmethod
+    def from_result(cls, search: Callable[[], PagedResult[T]], *, filter: Any = None) -> ServiceRows[T]:
+        """Rows of a search that runs once (in :meth:`prepare`) and is then paged."""
+        held: list[PagedResult[T]] = []
+
+        def count() -> int:
+            held[:] = [search()]
+            return held[0].count
+
+        def rows(offset: int, limit: int) -> Sequence[T]:
+            if not held:
+                count()
+            return held[0].page(offset, limit)
+
+        return cls(count, rows, filter=filter)
+
+    @classmethod
+    def from_list(
+        cls, rows: Sequence[T] | Callable[[], Sequence[T]], *, filter: Any = None
+    ) -> ServiceRows[T]:
+        """A short list read whole: rows already in hand, or a function reading them
+        (then read again by each :meth:`prepare`, so a refresh shows fresh rows)."""
+        read = rows if callable(rows) else (lambda: rows)
+        held: list[list[T]] = []
+
+        def count() -> int:
+            held[:] = [list(read())]
+            return len(held[0])
+
+        def page(offset: int, limit: int) -> Sequence[T]:
+            if not held:
+                count()
+            return held[0][offset : offset + limit]
+
+        return cls(count, page, filter=filter)
+
+    def prepare(self) -> None:
+        """Count (or search) now; again on every call, so a refresh reads fresh rows."""
+        self._count = self._count_rows()
+
+    def count(self) -> int:
+        if self._count is None:
+            self.prepare()
+        assert self._count is not None
+        return self._count
+
+    def page(self, offset: int, limit: int) -> Sequence[T]:
+        return self._read_rows(offset, limit)
 
 
 class WindowedTableModel(QAbstractTableModel, Generic[T]):

@@ -57,6 +57,7 @@ def test_setup_creates_the_first_administrator_once(any_db, audit_rows):
     accounts.setup(" 幸福社区党群服务中心 ", " admin ", PASSWORD, PASSWORD)
     assert not accounts.needs_setup()
     assert any_db.centre.name() == "幸福社区党群服务中心"
+    assert any_db.requests.categories()  # the new centre starts with the request categories
     actor = accounts.login("admin", PASSWORD)
     assert actor.role is Role.ADMIN
     [setup, login] = audit_rows(any_db)

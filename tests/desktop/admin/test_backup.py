@@ -59,16 +59,19 @@ def test_daily_backup_runs_once_a_day_and_keeps_the_newest_thirty(tmp_path):
     import os
 
     from desktop.admin.backup import backup_due, daily_backup, prune
+    from desktop.common.clock import fixed_clock
 
     db_file = tmp_path / "centre.sqlite3"
     services = open_database(db_file, backup_dir=None)
     services.db.dispose()
     url = to_url(db_file)
     out = tmp_path / "backups"
-    first = daily_backup(url, tmp_path / "att", out, now=dt.datetime(2026, 11, 20, 9, 0))
+    first = daily_backup(url, tmp_path / "att", out, now=fixed_clock(dt.datetime(2026, 11, 20, 9, 0)))
     assert first is not None and first.exists()
-    assert not backup_due(out, dt.datetime.fromtimestamp(first.stat().st_mtime) + dt.timedelta(hours=23))
-    assert backup_due(out, dt.datetime.fromtimestamp(first.stat().st_mtime) + dt.timedelta(hours=25))
+    assert first.name == "shequ-backup-20261120-090000.zip"  # named by the clock it was given
+    made = dt.datetime.fromtimestamp(first.stat().st_mtime)
+    assert not backup_due(out, fixed_clock(made + dt.timedelta(hours=23)))
+    assert backup_due(out, fixed_clock(made + dt.timedelta(hours=25)))
     for day in range(1, 35):
         stamp = (
             f"shequ-backup-202610{day:02d}-090000.zip"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import func, select
 
-from db.models import Grid, Resident, ResidentTag, Tag
+from db.models import AuditEntry, Grid, Resident, ResidentTag, Tag, User
+from desktop.common.clock import fixed_clock
 from desktop.common.errors import DomainError
 from desktop.common.permissions import Role
 from desktop.common.validation import check_id_number
@@ -95,3 +98,11 @@ def test_demo_initials_are_those_the_register_computes(demo_db):
         rows = uow.session.execute(select(Resident.name, Resident.name_initials)).all()
     wrong = [(name, stored) for name, stored in rows if stored != initials(name)]
     assert wrong == []
+
+
+def test_the_demo_history_runs_up_to_the_clock_it_is_given(sqlite_db):
+    moment = dt.datetime(2026, 3, 2, 10, 15)
+    fill_demo(sqlite_db.db, "centre", now=fixed_clock(moment))
+    assert scalar(sqlite_db, select(func.min(User.created_at))) == moment
+    assert scalar(sqlite_db, select(func.max(Resident.created_at))) <= moment
+    assert scalar(sqlite_db, select(func.max(AuditEntry.at))) == moment

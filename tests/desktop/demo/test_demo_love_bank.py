@@ -25,7 +25,7 @@ from db.models import (
     User,
     Volunteer,
 )
-from desktop.admin.check import run_checks
+from desktop.check import run_checks
 from desktop.demo.generate import DEMO_CENTRE
 from desktop.demo.love_bank import SCALES
 from desktop.love_bank import ledger

@@ -8,6 +8,9 @@ every balance, stock and status; after each step the database must agree with it
 cached accounts with the ledger, and nothing may be negative or reversed twice. An
 operation that must fail (too few points, too little stock, a second reversal, …)
 must raise and leave the database exactly as it was.
+
+The file is longer than the house's 600 lines on purpose: it is one state machine,
+whose rules and invariants share one model, and Hypothesis needs them in one class.
 """
 
 from __future__ import annotations

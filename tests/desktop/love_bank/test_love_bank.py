@@ -211,7 +211,7 @@ def test_a_resident_is_registered_as_a_volunteer_once(bank):
 def test_check_finds_a_cached_balance_that_disagrees_with_the_ledger(bank):
     from sqlalchemy import text
 
-    from desktop.admin.check import run_checks
+    from desktop.check import run_checks
 
     s, co, v = bank["s"], bank["co"], bank["v"][0]
     s.adjust(co, v, 10, "奖励")
@@ -219,3 +219,22 @@ def test_check_finds_a_cached_balance_that_disagrees_with_the_ledger(bank):
     with bank["db"].db.engine.begin() as conn:
         conn.execute(text("UPDATE point_account SET available = 999 WHERE volunteer_id = :v"), {"v": v})
     assert any("point_account" in p for p in run_checks(bank["db"].db))
+
+
+def test_changes_are_audited_as_the_actor_at_the_clock_time(bank, audit_rows):
+    s, co, v = bank["s"], bank["co"], bank["v"][0]
+    before = len(audit_rows(bank["db"]))
+    s.add_team(co, "助老队")
+    rid = s.record_service(co, v, dt.date(2026, 11, 18), 60)
+    s.reject(co, rid, "未到岗")
+    s.set_rules(SYSTEM, PointRules(points_per_hour=12))
+    s.expire(SYSTEM, dt.date(2026, 1, 1))
+    rows = audit_rows(bank["db"])[before:]
+    assert [(r.username, r.action, r.entity) for r in rows] == [
+        (co.username, "create", "team"),
+        (co.username, "create", "service_record"),
+        (co.username, "reject", "service_record"),
+        (SYSTEM.username, "update", "setting"),
+        (SYSTEM.username, "expire", "ledger"),
+    ]
+    assert {r.at for r in rows} == {dt.datetime(2026, 11, 20, 10, 0)}

@@ -24,13 +24,15 @@ from desktop.requests.slip import SlipData, build_slip, format_when, one_paragra
 from tests.pdf_support import (
     NOWHERE,
     RARE,
-    WQY,
     assert_fonts_embedded,
     make_ttf,
     needs_poppler,
     needs_wqy,
+    page_size,
+    pages,
+    pdf_info,
     pdf_text,
-    run,
+    wqy_font,
 )
 
 pytestmark = needs_wqy
@@ -51,9 +53,7 @@ def font_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def wqy():
-    font = load_font(WQY, 0)
-    assert font is not None
-    return font
+    return wqy_font()
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +89,27 @@ def slip_data(**changes) -> SlipData:
     )
     values.update(changes)
     return SlipData(**values)
+
+
+# Everything the slip of slip_data() prints, in reading order, without white space.
+SLIP_TEXT = (
+    "滨河街道幸福里社区服务中心"
+    "居民诉求受理回执"
+    "受理编号2026-11-000123"
+    "登记时间2026年11月21日周六09:42"
+    "居民姓名王堃喆"
+    "联系电话138****5678"
+    "受理渠道窗口来访"
+    "事项类别环境卫生"
+    "承办部门城市管理办公室"
+    "诉求内容小区3号楼东侧垃圾桶一周没有清运，气味很大。"
+    "受理时限2026年11月21日周六17:30"
+    "答复时限2026年11月24日周二17:30"
+    "办结时限2026年12月5日周六17:30"
+    "回访时限2026年12月12日周六"
+    "请妥善保管此回执，凭编号查询办理进度"
+    "咨询电话：0533-2345678"
+)
 
 
 # --- fonts -----------------------------------------------------------------------------
@@ -176,26 +197,20 @@ def test_slip_has_everything_with_fonts_embedded(tmp_path, chain):
     data = slip_data()
     build_slip(data, path, chain)
     assert assert_fonts_embedded(path) == ["AAAAAA+WenQuanYiMicroHei-0"]
-    text = pdf_text(path)
-    for expected in [
-        "2026-11-000123",
-        "王堃喆",
-        "138****5678",
-        "请妥善保管此回执，凭编号查询办理进度",
-        "0533-2345678",
-    ]:
-        assert expected in text
+    assert pdf_text(path) == SLIP_TEXT
     for label, when in data.promised:
-        assert label + "".join(format_when(when).split()) in text
-    assert "2026年11月24日周二17:30" in text
-    assert "Pages:           1" in run("pdfinfo", str(path))
+        assert label + "".join(format_when(when).split()) in SLIP_TEXT
+    assert pages(path) == 1
+    assert page_size(path) == pytest.approx((148 * 72 / 25.4, 210 * 72 / 25.4), abs=0.01)  # A5
+    assert pdf_info(path, "Title") == "居民诉求受理回执 2026-11-000123"
+    assert pdf_info(path, "Author") == "滨河街道幸福里社区服务中心"
 
 
 @needs_poppler
 def test_slip_prints_a_rare_name_with_the_fallback_font(tmp_path, chain):
     path = tmp_path / "slip.pdf"
     build_slip(slip_data(resident_name="王𠀀䶮"), path, chain)
-    assert "王𠀀䶮" in pdf_text(path)
+    assert pdf_text(path) == SLIP_TEXT.replace("王堃喆", "王𠀀䶮")
     assert sorted(assert_fonts_embedded(path)) == ["AAAAAA+ShequTestRare", "AAAAAA+WenQuanYiMicroHei-0"]
 
 
@@ -205,34 +220,54 @@ def test_slip_refuses_a_character_no_font_has(tmp_path, chain):
         build_slip(slip_data(resident_name=f"李{NOWHERE}"), path, chain)
     assert caught.value.params["char"] == NOWHERE
     assert not path.exists()
+    assert list(tmp_path.iterdir()) == []  # no temporary file left either
 
 
 @needs_poppler
 def test_long_texts_stay_on_one_page(tmp_path, chain):
     path = tmp_path / "slip.pdf"
-    description = "楼道灯坏了很久，晚上老人上下楼很不方便，\n希望物业尽快维修。" * 200
+    sentence = "楼道灯坏了很久，晚上老人上下楼很不方便，\n希望物业尽快维修。"
+    centre = "某某市某某区某某街道某某社区党群服务中心（新时代文明实践站）" * 2
     build_slip(
         slip_data(
-            description=description,
-            centre_name="某某市某某区某某街道某某社区党群服务中心（新时代文明实践站）" * 2,
+            description=sentence * 200,
+            centre_name=centre,
             resident_name="阿卜杜热合曼·买买提" * 3,
             category="城市管理 / 市容环境 / 占道经营",
         ),
         path,
         chain,
     )
-    assert "Pages:           1" in run("pdfinfo", str(path))
-    text = pdf_text(path)
-    assert "诉求内容楼道灯坏了很久" in text and "…" in text
-    assert len(text) < 1000
+    assert pages(path) == 1
+    # Eight lines of description, cut with "…"; everything else printed whole.
+    printed = "".join(sentence.split()) * 5 + "楼道灯坏了很久，晚上老人上下…"
+    assert pdf_text(path) == (
+        SLIP_TEXT.replace("滨河街道幸福里社区服务中心", centre)
+        .replace("王堃喆", "阿卜杜热合曼·买买提" * 3)
+        .replace("环境卫生", "城市管理/市容环境/占道经营")
+        .replace("小区3号楼东侧垃圾桶一周没有清运，气味很大。", printed)
+    )
 
 
 @needs_poppler
 def test_slip_masks_a_full_phone_number(tmp_path, chain):
     path = tmp_path / "slip.pdf"
     build_slip(slip_data(phone_masked="13812345678", centre_phone=None, promised=[]), path, chain)
-    text = pdf_text(path)
-    assert "138****5678" in text and "13812345678" not in text and "咨询电话" not in text
+    without = SLIP_TEXT.replace("咨询电话：0533-2345678", "")
+    without = without[: without.index("受理时限")] + without[without.index("请妥善保管") :]
+    assert pdf_text(path) == without  # masked; no promised dates, no centre phone
+
+
+@needs_poppler
+def test_a_failed_build_keeps_the_earlier_file_whole(tmp_path, chain):
+    path = tmp_path / "slip.pdf"
+    build_slip(slip_data(), path, chain)
+    before = path.read_bytes()
+    with pytest.raises(DomainError):
+        build_slip(slip_data(resident_name=f"李{NOWHERE}"), path, chain)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["slip.pdf"]
+    assert pdf_text(path) == SLIP_TEXT
 
 
 def test_description_lines_are_joined():

@@ -317,3 +317,98 @@ def test_number_search_finds_by_prefix(world):
     assert s.count(desk, RequestFilter(number="2026-11-00000")) == 3
     assert s.count(desk, RequestFilter(number="2026-11-000002")) == 1
     assert s.count(desk, RequestFilter(number="2026-10")) == 0
+
+
+# --- issue #8: notes of 催办/督办, 待派单 on the start page, one search box, reveal ------------
+@pytest.mark.parametrize("action", ["remind", "supervise"])
+def test_remind_and_supervise_with_an_empty_note_are_refused_under_the_note(world, action):
+    s, director = world["service"], world["director"]
+    rid = s.register(world["desk"], form(world, lead_department_id=world["dept"]))
+    with pytest.raises(FieldErrors) as err:
+        getattr(s, action)(director, rid, "  ")
+    assert set(err.value.errors) == {"note"}
+    assert "write the reason or content" in str(err.value.errors["note"])
+    assert [e.action for e in s.get(director, rid).events] == ["register", "assign"]
+
+
+def test_today_lists_requests_waiting_for_a_department_longest_waiting_first(world):
+    s, desk, clock = world["service"], world["desk"], world["clock"]
+    unrouted = s.register(desk, form(world))  # registered without a department
+    clock.advance(minutes=5)
+    returned = s.register(desk, form(world, lead_department_id=world["dept"]))
+    s.return_(desk, returned, "不属于本单位职责")
+    reopened = s.register(desk, form(world, lead_department_id=world["dept"]))
+    s.accept(desk, reopened)
+    s.answer(desk, reopened, "答复")
+    s.resolve(desk, reopened)
+    s.follow_up(desk, reopened, "unsatisfied", "没有解决")
+    routed = s.register(desk, form(world, lead_department_id=world["dept"]))
+    today = s.today(desk)
+    assert [r.id for r in today.waiting] == [unrouted, returned, reopened]
+    assert today.waiting_count == 3 and routed not in [r.id for r in today.waiting]
+    assert s.count(desk, RequestFilter(status="waiting")) == 3
+
+
+def test_the_demo_has_requests_waiting_for_a_department_and_today_shows_them(demo_db):
+    desk = demo_db.accounts.login("qiantai", "qiantai123")
+    waiting = {
+        status: demo_db.requests.count(desk, RequestFilter(status=status))
+        for status in ("registered", "returned", "reopened")
+    }
+    assert all(waiting.values()), waiting  # the demo has each kind
+    today = demo_db.requests.today(desk)
+    assert today.waiting_count == sum(waiting.values())
+    assert {r.status for r in today.waiting} == set(waiting)
+    assert len(today.waiting) == min(200, today.waiting_count)
+
+
+def test_one_search_text_finds_by_number_name_initials_phone_and_description(world, make_actor):
+    s, desk, db = world["service"], world["desk"], world["db"]
+    other = db.residents.save(desk, ResidentForm(name="欧阳修", phone="13900001111", address="幸福里"))
+    mine = s.register(desk, form(world, description="楼下垃圾三天没人清运"))
+    theirs = s.register(desk, form(world, resident_id=other, description="路灯不亮，晚上看不见"))
+    number = s.get(desk, theirs).number
+
+    def found(text: str) -> set[int]:
+        f = RequestFilter(text=text)
+        rows = s.page(desk, f, 0, 50)
+        assert s.count(desk, f) == len(rows)
+        return {r.id for r in rows}
+
+    assert found(number) == {theirs}  # the whole number
+    assert found("2026-11") == {mine, theirs}  # the start of a number
+    assert found("欧阳") == {theirs}  # the resident's name
+    assert found("oyx") == {theirs}  # pinyin initials
+    assert found("13900001111") == {theirs} and found("1111") == {theirs}  # phone, last digits
+    assert found("路灯") == {theirs} and found("垃圾") == {mine}  # words of the description
+    assert found("张三") == {mine}
+    assert found("没有这回事") == set()
+    # Combined with the other filters, and the number box of the merge dialog still works.
+    assert s.count(desk, RequestFilter(text="路灯", resident_id=world["resident"])) == 0
+    assert s.count(desk, RequestFilter(number=number)) == 1
+
+
+def test_a_future_registration_date_is_explained_not_silently_empty():
+    from desktop.requests.service import date_range_warning
+
+    today = dt.date(2026, 11, 23)
+    warning = date_range_warning(dt.date(2027, 11, 1), dt.date(2027, 11, 30), today)
+    assert warning is not None and "2027-11-01" in str(warning) and "after today" in str(warning)
+    assert date_range_warning(dt.date(2026, 11, 1), dt.date(2027, 1, 1), today) is None
+    assert date_range_warning(dt.date(2026, 11, 1), dt.date(2026, 11, 23), today) is None
+    assert date_range_warning(None, None, today) is None
+    assert "before the start" in str(date_range_warning(dt.date(2026, 11, 5), dt.date(2026, 11, 1), today))
+
+
+def test_revealing_the_residents_phone_from_a_request_is_the_registers_audited_reveal(
+    world, make_actor, audit_rows
+):
+    s, desk, director = world["service"], world["desk"], world["director"]
+    coordinator = make_actor(world["db"], Role.COORDINATOR)
+    with pytest.raises(PermissionDenied):
+        s.reveal_resident(coordinator, world["resident"])
+    before = len(audit_rows(world["db"]))
+    revealed = s.reveal_resident(director, world["resident"])
+    assert revealed.phone == "13812345678"
+    rows = audit_rows(world["db"])[before:]
+    assert [(r.action, r.entity, r.entity_id) for r in rows] == [("reveal", "resident", str(world["resident"]))]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.common.errors import DomainError, PermissionDenied
+from desktop.common.errors import DomainError, FieldErrors, PermissionDenied
 from desktop.common.permissions import Actor, Role
-from desktop.requests.states import RULES, Action, Status, allowed_actions, check
+from desktop.requests.states import PERMISSIONS, RULES, Action, Status, allowed_actions, check
 
 
 def actor(role: Role) -> Actor:
@@ -63,15 +63,19 @@ def test_a_coordinator_may_take_no_action(action):
 def test_only_a_director_or_admin_supervises():
     with pytest.raises(PermissionDenied):
         check(DESK, Action.SUPERVISE, Status.ASSIGNED)
-    assert check(actor(Role.DIRECTOR), Action.SUPERVISE, Status.ASSIGNED) is None
-    assert check(actor(Role.ADMIN), Action.SUPERVISE, Status.ASSIGNED) is None
+    assert check(actor(Role.DIRECTOR), Action.SUPERVISE, Status.ASSIGNED, note="主任督办") is None
+    assert check(actor(Role.ADMIN), Action.SUPERVISE, Status.ASSIGNED, note="主任督办") is None
 
 
-@pytest.mark.parametrize("action", [Action.RETURN, Action.ANSWER, Action.REOPEN])
-def test_actions_that_need_a_reason_refuse_an_empty_one(action):
+@pytest.mark.parametrize(
+    "action", [Action.RETURN, Action.ANSWER, Action.REOPEN, Action.REMIND, Action.SUPERVISE]
+)
+def test_actions_that_need_a_reason_refuse_an_empty_one_under_the_note(action):
     status = next(iter(RULES[action].sources))
-    with pytest.raises(DomainError):
-        check(DESK, action, status, note="   ")
+    with pytest.raises(FieldErrors) as err:
+        check(actor(Role.DIRECTOR), action, status, note="   ")
+    assert set(err.value.errors) == {"note"}
+    assert "write the reason or content" in str(err.value.errors["note"])
 
 
 def test_the_screen_offers_what_the_rules_allow():
@@ -85,3 +89,13 @@ def test_the_screen_offers_what_the_rules_allow():
     assert Action.SUPERVISE in allowed_actions(actor(Role.DIRECTOR), Status.ASSIGNED)
     assert allowed_actions(actor(Role.COORDINATOR), Status.ASSIGNED) == []
     assert allowed_actions(DESK, Status.MERGED) == []
+
+
+def test_each_action_has_its_own_permission_held_by_the_roles_that_may_take_it():
+    assert set(PERMISSIONS) == set(Action)
+    assert len(set(PERMISSIONS.values())) == len(Action)
+    assert all(rule.permission is PERMISSIONS[action] for action, rule in RULES.items())
+    desk = {Role.FRONT_DESK, Role.DIRECTOR, Role.ADMIN}
+    for action in Action:
+        expected = {Role.DIRECTOR, Role.ADMIN} if action == Action.SUPERVISE else desk
+        assert {role for role in Role if actor(role).can(PERMISSIONS[action])} == expected, action

@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import func, select
 
 from db.models import Resident, Tag
+from desktop.common.clock import fixed_clock
 from desktop.common.errors import FieldErrors, PermissionDenied
 from desktop.common.permissions import Role
-from desktop.residents.service import ResidentFilter, ResidentForm, ResidentService
+from desktop.residents.service import ResidentFilter, ResidentForm, ResidentService, Revealed
 
 ID_NUMBER = "11010519491231002X"
 ID_MASKED = "110105********002X"
@@ -35,7 +36,7 @@ def form(**values) -> ResidentForm:
 
 
 def test_create_derives_birth_date_and_gender_and_audits_masked_values(any_db, front_desk, audit_rows):
-    residents = ResidentService(any_db.db, today=lambda: dt.date(2026, 11, 21))
+    residents = ResidentService(any_db.db, now=fixed_clock(dt.datetime(2026, 11, 21, 9, 30)))
     rid = residents.save(
         front_desk,
         form(
@@ -52,6 +53,9 @@ def test_create_derives_birth_date_and_gender_and_audits_masked_values(any_db, f
     assert detail.address == "幸福家园3号楼2单元101室"
     [row] = residents.page(front_desk, ResidentFilter(), 0, 10)
     assert (row.id_number, row.phone, row.age) == (ID_MASKED, PHONE_MASKED, 76)
+    with any_db.db.reading() as uow:  # stamped by the service's clock, not the PC's
+        stored = uow.session.get(Resident, rid)
+        assert stored.created_at == stored.updated_at == dt.datetime(2026, 11, 21, 9, 30)
 
     entry = audit_rows(any_db)[-1]
     assert (entry.action, entry.entity, entry.entity_id) == ("create", "resident", str(rid))
@@ -72,7 +76,7 @@ def test_edit_keeps_untouched_sensitive_fields_and_audits_before_and_after(any_d
     before, after = json.loads(entry.before), json.loads(entry.after)
     assert (before["address"], after["address"]) == ("和平路1号", "和平路2号")
     assert after["id_number"] == ID_MASKED and after["phone"] == PHONE_MASKED
-    assert residents.reveal(front_desk, rid) == (ID_NUMBER, PHONE)
+    assert residents.reveal(front_desk, rid) == Revealed(ID_NUMBER, PHONE)
 
     residents.save(front_desk, form(id_number=None, phone="0533-2345678", address="和平路2号"), rid)
     entry = audit_rows(any_db)[-1]
@@ -202,7 +206,7 @@ def test_archive_is_audited_and_only_for_director_or_admin(any_db, front_desk, m
 def test_reveal_is_audited_and_refused_for_coordinator(any_db, front_desk, make_actor, audit_rows):
     residents = any_db.residents
     rid = residents.save(front_desk, form(id_number=ID_NUMBER, phone=PHONE))
-    assert residents.reveal(front_desk, rid) == (ID_NUMBER, PHONE)
+    assert residents.reveal(front_desk, rid) == Revealed(ID_NUMBER, PHONE)
     entry = audit_rows(any_db)[-1]
     assert (entry.action, entry.entity, entry.entity_id) == ("reveal", "resident", str(rid))
     assert entry.username == front_desk.username

@@ -17,17 +17,17 @@ from desktop.common.permissions import Actor
 from desktop.love_bank.service import APPROVED, PENDING, REJECTED, Basket, ServiceEntry
 from desktop.opening import Services
 from desktop.residents.service import ResidentFilter
-from ui.love_bank.service_hours_page import BatchEntryDialog, RecordHoursDialog, ServiceHoursPage
-from ui.love_bank.shop_page import ItemDialog, RedemptionDialog, SupermarketPage
-from ui.love_bank.volunteer_detail import AdjustDialog, ReasonDialog, VolunteerDetailDialog
-from ui.love_bank.volunteers_page import (
-    FinderEdit,
-    RegisterVolunteerDialog,
-    VolunteersPage,
-    parse_hours,
-    star_progress,
-    star_text,
-)
+from ui.love_bank.batch_entry import BatchEntryDialog
+from ui.love_bank.dialogs import ReasonDialog
+from ui.love_bank.finders import FinderEdit
+from ui.love_bank.formatting import parse_hours, star_progress, star_text
+from ui.love_bank.hours_dialogs import RecordHoursDialog
+from ui.love_bank.service_hours_page import ServiceHoursPage
+from ui.love_bank.shop_dialogs import ItemDialog, RedemptionDialog
+from ui.love_bank.shop_page import SupermarketPage
+from ui.love_bank.volunteer_detail import VolunteerDetailDialog
+from ui.love_bank.volunteer_dialogs import AdjustDialog, RegisterVolunteerDialog
+from ui.love_bank.volunteers_page import VolunteersPage
 
 TODAY = dt.date.today()
 

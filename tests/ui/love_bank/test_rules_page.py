@@ -41,3 +41,22 @@ def test_year_end_settlement_expires_unspent_old_points(qtbot, services, admin, 
     page.settle()
     assert services.love_bank.volunteer(coordinator, volunteer).available == 0
     assert len(shown) == 1  # the user is told how many points expired
+
+
+def test_year_end_settlement_asks_first_and_no_changes_nothing(qtbot, services, admin, coordinator):
+    resident = services.residents.save(coordinator, ResidentForm(name="结算取消"))
+    volunteer = services.love_bank.register_volunteer(coordinator, resident)
+    services.love_bank.adjust(coordinator, volunteer, 40, "测试积分")
+    asked: list[str] = []
+
+    def answer_no(_parent, _title, text):
+        asked.append(text)
+        return False
+
+    page = LoveBankSettingsPage(services.love_bank, admin, ask=answer_no)
+    qtbot.addWidget(page)
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    page.cutoff.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
+    page.settle()
+    assert len(asked) == 1 and asked[0].startswith(f"Expire all unspent points earned before {tomorrow}")
+    assert services.love_bank.volunteer(coordinator, volunteer).available == 40

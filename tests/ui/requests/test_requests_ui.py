@@ -19,8 +19,10 @@ from desktop.requests.states import Action, allowed_actions
 from desktop.residents.service import ResidentFilter
 from ui.requests.actions import AnswerDialog, AssignDialog, FollowUpDialog, MergeDialog, NoteDialog
 from ui.requests.detail import BUTTON_ACTIONS, T_ACTION, T_CLOCK, T_NOTE, T_NUMBER, RequestDetailDialog
-from ui.requests.list_page import CLOCK_BACKGROUNDS, DEADLINE, RequestsPage
+from ui.requests.list_page import RequestsPage
+from ui.requests.request_table import DEADLINE
 from ui.requests.today_page import DUE_SOON, FOLLOW_UPS, OVERDUE, TodayPage
+from ui.widgets.palette import CLOCK_BACKGROUNDS
 
 MONDAY = dt.datetime(2019, 3, 4, 9, 0)
 MINE = "2019-03"
@@ -134,14 +136,14 @@ def test_list_shows_registered_requests_and_the_number_box_finds_them(qtbot, svc
     assert page.model.rowCount() == total
     assert page.count_label.text() == (f"{total:,} requests" if total != 1 else "1 request")
 
-    page.focus_number()
-    qtbot.keyClicks(page.number_edit, MINE)
+    page.focus_search()
+    qtbot.keyClicks(page.search_edit, MINE)
     qtbot.waitUntil(lambda: page.model.rowCount() == 3)  # debounced, no sleep
     assert {page.model.row_at(r).number for r in range(3)} == numbers
     assert page.count_label.text() == "3 requests"
     assert page.model.index(0, 2).data() == page.model.row_at(0).resident_name
 
-    page.number_edit.setText("2019-99")
+    page.search_edit.setText("2019-99")
     page.apply_filter()
     assert page.model.rowCount() == 0
     assert page.empty_label.isVisible() and "2019-99" in page.empty_label.text()
@@ -166,7 +168,7 @@ def test_filters_by_colour_status_and_category_narrow_the_count(qtbot, svc, cloc
 
     page.colour_combo.setCurrentIndex(page.colour_combo.findData("green"))
     assert page.model.rowCount() == svc.count(front_desk, RequestFilter(colour="green"))
-    page.number_edit.setText(MINE)
+    page.search_edit.setText(MINE)
     page.apply_filter()
     assert [page.model.row_at(r).id for r in range(page.model.rowCount())] == [fine]
 
@@ -175,7 +177,7 @@ def test_filters_by_colour_status_and_category_narrow_the_count(qtbot, svc, cloc
     page.status_combo.setCurrentIndex(page.status_combo.findData("registered"))
     registered = svc.count(front_desk, RequestFilter(status="registered"))
     assert page.model.rowCount() == registered < total
-    page.number_edit.setText(MINE)
+    page.search_edit.setText(MINE)
     page.apply_filter()
     assert [page.model.row_at(r).id for r in range(page.model.rowCount())] == [waiting]
 
@@ -257,9 +259,9 @@ def test_the_model_fetches_only_the_pages_on_screen(qtbot, front_desk):
 def test_enter_emits_open_and_without_a_listener_opens_the_detail(qtbot, svc, front_desk, world):
     rid = register(svc, front_desk, world)
     page = show(qtbot, RequestsPage(svc, front_desk))
-    page.number_edit.setText(MINE)
+    page.search_edit.setText(MINE)
     page.apply_filter()
-    qtbot.keyClick(page.number_edit, Qt.Key.Key_Return)  # to the table, first row selected
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)  # to the table, first row selected
     assert page.table.hasFocus() and page.selected_row().id == rid
     with qtbot.waitSignal(page.sig_open_request) as opened:
         qtbot.keyClick(page.table, Qt.Key.Key_Return)
@@ -515,7 +517,7 @@ def test_an_action_the_service_refuses_shows_its_message(qtbot, svc, clock, fron
 def test_the_list_refreshes_after_an_action_in_the_detail_it_opened(qtbot, svc, front_desk, world):
     rid = register(svc, front_desk, world)
     page = show(qtbot, RequestsPage(svc, front_desk))
-    page.number_edit.setText(MINE)
+    page.search_edit.setText(MINE)
     page.apply_filter()
     page.select_row(0)
     page.open_selected()

@@ -295,7 +295,7 @@ def test_duplicate_id_number_names_the_registered_resident(qtbot, services, fron
     page = make_page(qtbot, services, front_desk)
     rows = services.residents.page(admin, ResidentFilter(), 0, 50)
     existing = next(r for r in rows if r.id_number)
-    full_id, _phone = services.residents.reveal(admin, existing.id)
+    full_id = services.residents.reveal(admin, existing.id).id_number
     dialog = open_new_dialog(qtbot, page)
     ime_type(dialog.name_edit, "钱七")
     qtbot.keyClicks(dialog.id_edit, full_id)

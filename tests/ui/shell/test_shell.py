@@ -142,7 +142,7 @@ def test_ctrl_number_switches_pages(qtbot, services, admin):
 def test_admin_creates_a_user_who_can_then_log_in(qtbot, services, admin):
     page = UsersPage(services.accounts, admin)
     qtbot.addWidget(page)
-    before = page.table.rowCount()
+    before = page.model.rowCount()
     dialog = UserDialog(services.accounts, admin, parent=page)
     dialog.username.setText("qiantai")  # taken
     dialog.full_name.setText("赵敏")
@@ -153,7 +153,7 @@ def test_admin_creates_a_user_who_can_then_log_in(qtbot, services, admin):
     dialog._submit()
     assert dialog.result() == UserDialog.DialogCode.Accepted
     page.refresh()
-    assert page.table.rowCount() == before + 1
+    assert page.model.rowCount() == before + 1
     assert services.accounts.login("zhaomin", "pass1234").full_name == "赵敏"
 
 
@@ -224,12 +224,13 @@ def test_reset_password_unlocks(qtbot, services, admin, monkeypatch):
             services.accounts.login("zhuren", "bad")
     page = UsersPage(services.accounts, admin)
     qtbot.addWidget(page)
-    row = next(i for i, u in enumerate(page._rows) if u.username == "zhuren")
-    assert page.table.item(row, 3).text() != page.table.item(0, 3).text()  # shown as locked
+    row = next(i for i, u in enumerate(page.rows()) if u.username == "zhuren")
+    assert page.model.index(row, 3).data().startswith("Locked until")  # shown as locked
+    assert page.model.index(0, 3).data() == "Active"
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
     from ui.admin.users_page import ResetPasswordDialog
 
-    user = page._rows[row]
+    user = page.rows()[row]
     dialog = ResetPasswordDialog(services.accounts, admin, user, page)
     dialog.password.setText("fresh123")
     dialog._submit()

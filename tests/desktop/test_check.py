@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from desktop.admin.check import run_checks
+from desktop.check import run_checks
 
 
 def test_a_fresh_database_is_sound(any_db):

@@ -1,8 +1,13 @@
-"""``python main.py check``: integrity, append-only triggers and the audit chain."""
+"""``python main.py check``: integrity, append-only triggers, the audit chain, the ledger.
+
+A composition module above the jobs: it asks each job's own consistency check (the
+points ledger of the love bank, the address index of the register) and the database's,
+so no job has to know another.
+"""
 
 from __future__ import annotations
 
-from db import audit, search_index
+from db import admin, audit, search_index
 from db.migrate import current_revision, head_revision
 from db.triggers import missing_triggers
 from db.uow import Database
@@ -14,11 +19,7 @@ def run_checks(db: Database) -> list[str]:
     problems: list[str] = []
     if db.dialect == "sqlite":
         with db.engine.connect() as conn:
-            result = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
-            if [r[0] for r in result] != ["ok"]:
-                problems += [f"integrity_check: {r[0]}" for r in result]
-            fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            problems += [f"foreign key broken: table {r[0]} rowid {r[1]} -> {r[2]}" for r in fk]
+            problems += admin.sqlite_file_problems(conn)
     rev = current_revision(db.engine)
     if rev != head_revision():
         problems.append(f"schema revision {rev} is not the expected {head_revision()}")

@@ -1,0 +1,91 @@
+"""One channel for "what changed": from a committed write to every page that shows it.
+
+The database announces each committed write as a :class:`~db.changes.Changes` value
+(topics and ids), in whatever thread committed it. The :class:`ChangeHub` carries it to
+the GUI thread as ``sig_changed``; pages never know each other, they only say which
+topics they show (:func:`watch`). A page that is visible refreshes at once, keeping the
+user's selection, scroll position and half-typed input (the page's ``refresh`` does
+that); a hidden page only remembers that it is stale and refreshes when it is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from desktop.common.changes import Changes, Topic
+
+
+class ChangeHub(QObject):
+    """Signals:
+    sig_changed(object): a :class:`Changes` value, delivered on the GUI thread.
+    """
+
+    sig_changed = Signal(object)
+    _sig_incoming = Signal(object)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        # Always queued: a page refreshes after the service call that changed things has
+        # returned, never in the middle of it, and never on a worker thread.
+        self._sig_incoming.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._sources: list[Any] = []
+
+    def attach(self, bus: Any) -> None:
+        """Listen to a database's change bus (``services.db.changes``)."""
+        bus.subscribe(self.publish)
+        self._sources.append(bus)
+
+    def detach_all(self) -> None:
+        for bus in self._sources:
+            bus.unsubscribe(self.publish)
+        self._sources.clear()
+
+    def publish(self, changes: Changes) -> None:
+        """Announce ``changes`` (thread-safe)."""
+        if changes:
+            self._sig_incoming.emit(changes)
+
+    @Slot(object)
+    def _deliver(self, changes: Changes) -> None:
+        self.sig_changed.emit(changes)
+
+
+Refresh = Callable[[Changes | None], None]
+"""A page's refresh: the changes that made it stale, or None after being hidden."""
+
+
+class _Watch(QObject):
+    def __init__(self, hub: ChangeHub, page: QWidget, topics: frozenset[Topic], refresh: Refresh):
+        super().__init__(page)
+        self._page = page
+        self._topics = topics
+        self._refresh = refresh
+        self.stale = False
+        hub.sig_changed.connect(self._on_changed)
+        page.installEventFilter(self)
+
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        if not changes.touches(self._topics):
+            return
+        if self._page.isVisible():
+            self._refresh(changes)
+        else:
+            self.stale = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self._page and event.type() == QEvent.Type.Show and self.stale:
+            self.stale = False
+            self._refresh(None)
+        return False
+
+
+def watch(hub: ChangeHub | None, page: QWidget, topics: Iterable[Topic], refresh: Refresh) -> None:
+    """Refresh ``page`` whenever a change touches one of ``topics`` (now, or when shown)."""
+    if hub is None:
+        return
+    _Watch(hub, page, frozenset(topics), refresh)

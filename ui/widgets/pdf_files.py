@@ -1,0 +1,146 @@
+"""The one way a screen prints a document: build the PDF into a temporary file and open
+it in the preview, from which it prints. :func:`preview_when_built` builds it off the GUI
+thread (:mod:`ui.widgets.background`), so a long statement never freezes the window.
+
+Each job keeps its PDFs in its own folder of the system's temporary folder
+(``shequ-slips``, ``shequ-lovebank`` …); files older than :data:`KEEP_DAYS` are removed
+when the next one is made. Every PDF gets a new file name: an earlier one may still be
+open in a viewer, which locks it on Windows. The preview dialog itself
+(:mod:`ui.widgets.pdf_preview`, Qt PDF) is imported only when a preview opens.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from ui.widgets.background import Task
+
+KEEP_DAYS = 2  # older PDFs in a temporary folder are removed
+
+PreviewFactory = Callable[[Path, str, QWidget | None], Any]
+"""Opens the preview: ``(pdf_path, title, parent)``; the result's ``open()`` is called if it has one."""
+
+
+def pdf_folder(name: str) -> Path:
+    """The folder ``name`` in the system's temporary folder, created if needed."""
+    folder = Path(tempfile.gettempdir()) / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def remove_old(folder: Path, keep_days: float = KEEP_DAYS) -> None:
+    """Remove the PDFs of ``folder`` older than ``keep_days``."""
+    limit = time.time() - keep_days * 86400
+    for old in folder.glob("*.pdf"):
+        try:
+            if old.stat().st_mtime < limit:
+                old.unlink()
+        except OSError:
+            pass  # still open in a viewer, or already gone: not worth a message
+
+
+def write_pdf(build: Callable[[Path], None], prefix: str, folder: Path) -> Path:
+    """Call ``build(path)`` with a new file ``<prefix>….pdf`` in ``folder``; returns the
+    path. Old PDFs of the folder are removed first; if ``build`` fails, no file is left.
+
+    Raises what ``build`` raises (``DomainError`` for a character no font can print) or
+    ``OSError``.
+    """
+    remove_old(folder)
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".pdf", dir=folder)
+    os.close(fd)
+    path = Path(name)
+    try:
+        build(path)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return path
+
+
+@contextlib.contextmanager
+def wait_cursor() -> Iterator[None]:
+    """The busy cursor while a PDF is built."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def open_preview(
+    path: Path, title: str, parent: QWidget | None, preview_factory: PreviewFactory | None = None
+) -> Any:
+    """Open the preview of ``path`` (window-modal, not blocking, deleted when closed);
+    returns it. ``preview_factory`` defaults to :class:`~ui.widgets.pdf_preview.PdfPreviewDialog`."""
+    if preview_factory is None:
+        from ui.widgets.pdf_preview import PdfPreviewDialog
+
+        preview_factory = PdfPreviewDialog
+    preview = preview_factory(path, title, parent)
+    if preview is not None and hasattr(preview, "setAttribute"):
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if preview is not None and hasattr(preview, "open"):
+        preview.open()
+    return preview
+
+
+@dataclass(frozen=True)
+class BuiltPdf:
+    """A PDF written to a temporary file, and the title of its preview."""
+
+    path: Path
+    title: str
+
+
+def preview_when_built(
+    parent: QWidget | None,
+    build: Callable[[], BuiltPdf],
+    *,
+    title: str,
+    preview_factory: PreviewFactory | None = None,
+    on_opened: Callable[[Any], None] | None = None,
+    on_failed: Callable[[BaseException], None] | None = None,
+) -> Task:
+    """Run ``build`` off the GUI thread (it gathers the data and writes the PDF, never
+    touching Qt), then open the preview on the GUI thread and hand it to ``on_opened``.
+
+    ``title`` names the work in the progress dialog (shown only when it lasts) and in
+    the message of a failure; ``on_failed`` replaces that message (see
+    :func:`~ui.widgets.background.run_task`). The task deletes itself when it has ended.
+    """
+    from ui.widgets.background import run_task
+
+    def opened(built: BuiltPdf) -> None:
+        preview = open_preview(built.path, built.title, parent, preview_factory)
+        if on_opened is not None:
+            on_opened(preview)
+
+    task = run_task(parent, lambda _progress: build(), title=title, on_done=opened, on_failed=on_failed)
+    task.sig_finished.connect(task.deleteLater)  # one print, one task: none piles up on the page
+    return task
+
+
+__all__ = [
+    "KEEP_DAYS",
+    "BuiltPdf",
+    "PreviewFactory",
+    "open_preview",
+    "pdf_folder",
+    "preview_when_built",
+    "remove_old",
+    "wait_cursor",
+    "write_pdf",
+]
