@@ -7,6 +7,7 @@
     python main.py backup [--to DIR] [--db DB]
     python main.py restore FILE [--db DB]
     python main.py check [--db DB]
+    python main.py smoke [--db DB] [--out DIR]
 
 ``--db`` takes a file path or a SQLAlchemy URL; without it the configured database is
 used. Every command prints a clear message and exits non-zero on failure.
@@ -38,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("--db", dest="sub_db")
     check = sub.add_parser("check", help="integrity and audit-chain check / 数据检查")
     check.add_argument("--db", dest="sub_db")
+    smoke = sub.add_parser("smoke", help="self-test of an installed copy / 安装自检")
+    smoke.add_argument("--db", dest="sub_db", help="a database without users (default: a new one)")
+    smoke.add_argument("--out", help="folder for the PDFs (default: a temporary folder)")
     return p
 
 
@@ -138,6 +142,71 @@ def _cmd_screenshots(args: argparse.Namespace) -> int:
     return take_screenshots(args.outdir, getattr(args, "sub_db", None) or args.db)
 
 
+def _cmd_smoke(args: argparse.Namespace) -> int:
+    """The installer's self-test (CI runs it on the frozen app): Qt offscreen with the
+    translations and the SVG icons of the style; a database created or upgraded to the
+    newest schema by the migrations that ship; a resident, a request and its slip PDF
+    (and a monthly report PDF once the reports have one), each opened with QtPdf; the
+    main window with every page. It writes only into a database without users."""
+    import os
+    import tempfile
+    import traceback
+    from pathlib import Path
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    folder = Path(tempfile.mkdtemp(prefix="shequ-smoke-"))
+    out = Path(args.out) if args.out else folder
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtGui import QImageReader
+        from PySide6.QtPdf import QPdfDocument
+
+        from db.engine import make_engine, to_url
+        from db.migrate import HEAD, current_revision
+        from desktop.opening import open_database
+        from desktop.requests.service import RequestForm
+        from desktop.residents.service import ResidentForm
+        from ui.requests.slip import write_slip
+        from ui.shell.app import make_app
+        from ui.shell.main_window import MainWindow
+
+        make_app("zh_CN")
+        assert QCoreApplication.translate("app", "Opening the database") != "Opening the database", "no zh_CN.qm"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消", "no qtbase_zh_CN.qm"
+        assert {b"svg", b"jpeg"} <= set(map(bytes, QImageReader.supportedImageFormats())), "image plugins"
+        url = to_url(getattr(args, "sub_db", None) or args.db or folder / "smoke.sqlite3")
+        engine = make_engine(url)
+        before = current_revision(engine)
+        engine.dispose()
+        services = open_database(url, backup_dir=folder / "backups")
+        assert current_revision(services.db.engine) == HEAD
+        if not services.accounts.needs_setup():
+            print("错误：自检只写入没有用户的数据库 / smoke needs a database without users", file=sys.stderr)
+            return 1
+        services.accounts.setup("自检社区服务中心", "admin", "Smoke-test-2026", "Smoke-test-2026")
+        actor = services.accounts.login("admin", "Smoke-test-2026")
+        resident = services.residents.save(
+            actor, ResidentForm(name="王堃喆", id_number="11010519491231002X", phone="13800138000")
+        )
+        category = services.requests.categories()[0][2][0][0]
+        department = services.requests.departments()[0][0]
+        form = RequestForm(resident, "walk_in", category, "小区3号楼东侧垃圾桶一周没有清运。")
+        form.lead_department_id = department
+        detail = services.requests.get(actor, services.requests.register(actor, form))
+        pdfs = [write_slip(detail, services.centre.name(), out)]
+        for pdf in pdfs:
+            document = QPdfDocument()
+            assert document.load(str(pdf)) == QPdfDocument.Error.None_ and document.pageCount() >= 1, pdf
+        MainWindow(services, actor).close()
+        services.db.dispose()
+    except Exception:
+        traceback.print_exc()
+        return 1
+    print(f"自检通过 / smoke test passed: {before or '-'} → {HEAD}, {', '.join(map(str, pdfs))}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "demo":
@@ -150,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_restore(args)
     if args.command == "screenshots":
         return _cmd_screenshots(args)
+    if args.command == "smoke":
+        return _cmd_smoke(args)
     from ui.shell.app import run
 
     return run(args.db, demo=args.demo)

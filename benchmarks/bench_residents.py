@@ -6,7 +6,8 @@ Prints medians of repeated runs; the figures are written in docs/performance.md.
 
 Without ``--db`` a district demo database is made once in the system temp folder and
 reused. Measured:
-  - start-up: process start → login window shown (``python main.py``, a subprocess);
+  - start-up: process start → login window painted, against a bare PySide6 window in
+    the same runs (``benchmarks/bench_startup.py``);
   - residents page first paint: building the page and painting its first screen;
   - search: what typing into the box costs: the service's search and its first page of
     rows, and the same through the page (filter applied, visible rows repainted).
@@ -67,22 +68,6 @@ def ensure_db(path: Path) -> None:
     )
 
 
-def bench_startup(path: Path, runs: int) -> float:
-    env = dict(os.environ, SHEQU_EXIT_AT_LOGIN="1", SHEQU_CONFIG_DIR=tempfile.mkdtemp())
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run(
-            [sys.executable, str(ROOT / "main.py"), "--db", str(path)],
-            env=env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument(
@@ -105,10 +90,9 @@ def main() -> int:
     settle_memory()  # as the app does before its login window
     total = services.residents.count(actor, ResidentFilter(include_archived=True))
     print(f"database: {args.db} ({total:,} residents)")
-    print(
-        f"start-up to login window (subprocess, median of {args.runs}): "
-        f"{bench_startup(args.db, args.runs):.0f} ms"
-    )
+    from benchmarks.bench_startup import report as startup_report
+
+    startup_report(args.db, args.runs)
 
     def first_paint() -> None:
         page = ResidentsPage(services.residents, actor)

@@ -1,18 +1,37 @@
 """Queries of the administration job: accounts, pages of the audit log, the file's own checks.
 
 The services in ``desktop.admin`` (and the ``check`` command) ask these; no SQL is
-written there.
+written there. The audit log names what its rows are about by id; :func:`names` turns
+the ids of one page into names and numbers, one query per kind of thing.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import ColumnElement, Connection, Select, func, select
 from sqlalchemy.orm import Session
 
-from db.models import AuditEntry, User
+from db.models import (
+    Activity,
+    AuditEntry,
+    Category,
+    Department,
+    Grid,
+    Redemption,
+    Request,
+    Resident,
+    ResponseTemplate,
+    RewardItem,
+    ServiceRecord,
+    Team,
+    User,
+    Volunteer,
+)
 
 
 # --- accounts ----------------------------------------------------------------------------
@@ -31,15 +50,100 @@ def users(session: Session) -> list[User]:
 
 
 # --- the audit log -----------------------------------------------------------------------
-def audit_count(session: Session) -> int:
-    return session.scalar(select(func.count(AuditEntry.id))) or 0
+@dataclass(frozen=True)
+class AuditQuery:
+    """Which rows of the log: by user, time (``since`` ≤ at < ``until``), actions, entities."""
+
+    user_id: int | None = None
+    since: dt.datetime | None = None
+    until: dt.datetime | None = None
+    actions: frozenset[str] = frozenset()
+    entities: frozenset[str] = frozenset()
 
 
-def audit_page(session: Session, offset: int, limit: int) -> list[AuditEntry]:
-    """Rows ``[offset, offset+limit)`` of the log, newest first."""
-    return list(
-        session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).offset(offset).limit(limit))
+@dataclass(frozen=True)
+class AuditLine:
+    """One row of the log with the full name of its user (None: no such account)."""
+
+    entry: AuditEntry
+    full_name: str | None
+
+
+def _where(query: AuditQuery) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if query.user_id is not None:
+        conditions.append(AuditEntry.user_id == query.user_id)
+    if query.since is not None:
+        conditions.append(AuditEntry.at >= query.since)
+    if query.until is not None:
+        conditions.append(AuditEntry.at < query.until)
+    if query.actions:
+        conditions.append(AuditEntry.action.in_(sorted(query.actions)))
+    if query.entities:
+        conditions.append(AuditEntry.entity.in_(sorted(query.entities)))
+    return conditions
+
+
+def audit_count(session: Session, query: AuditQuery | None = None) -> int:
+    conditions = _where(query or AuditQuery())
+    return session.scalar(select(func.count(AuditEntry.id)).where(*conditions)) or 0
+
+
+def audit_page(session: Session, offset: int, limit: int, query: AuditQuery | None = None) -> list[AuditLine]:
+    """Rows ``[offset, offset+limit)`` of the log (as filtered), newest first."""
+    stmt = (
+        select(AuditEntry, User.full_name)
+        .outerjoin(User, User.id == AuditEntry.user_id)
+        .where(*_where(query or AuditQuery()))
+        .order_by(AuditEntry.id.desc())
+        .offset(offset)
+        .limit(limit)
     )
+    return [AuditLine(entry, full_name) for entry, full_name in session.execute(stmt)]
+
+
+def _volunteer_names(via: type, key: ColumnElement) -> Select:
+    """``(id, resident name)`` of something that belongs to a volunteer."""
+    return (
+        select(key, Resident.name)
+        .join(Volunteer, Volunteer.id == via.volunteer_id)
+        .join(Resident, Resident.id == Volunteer.resident_id)
+    )
+
+
+# kind of thing → SELECT (id, name or number) of it
+_NAMES: dict[str, Select] = {
+    "user": select(User.id, User.full_name),
+    "resident": select(Resident.id, Resident.name),
+    "request": select(Request.id, Request.number),
+    "volunteer": select(Volunteer.id, Resident.name).join(Resident, Resident.id == Volunteer.resident_id),
+    "service_record": _volunteer_names(ServiceRecord, ServiceRecord.id),
+    "redemption": _volunteer_names(Redemption, Redemption.id),
+    "team": select(Team.id, Team.name),
+    "activity": select(Activity.id, Activity.title),
+    "reward_item": select(RewardItem.id, RewardItem.name),
+    "category": select(Category.id, Category.name),
+    "department": select(Department.id, Department.name),
+    "template": select(ResponseTemplate.id, ResponseTemplate.title),
+    "grid": select(Grid.id, Grid.name),
+}
+NAMED_KINDS = frozenset(_NAMES)
+"""The kinds of thing :func:`names` can name."""
+
+
+def names(session: Session, kind: str, ids: Iterable[int]) -> dict[int, str]:
+    """The names (a request's number) of the things of ``kind`` with these ids; ids that
+    no longer exist are left out."""
+    wanted: Collection[int] = sorted(set(ids))
+    if kind not in _NAMES or not wanted:
+        return {}
+    stmt = _NAMES[kind]
+    key = stmt.selected_columns[0]
+    found: dict[int, str] = {}
+    for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
+        chunk = list(wanted)[start : start + 500]
+        found.update({row[0]: row[1] for row in session.execute(stmt.where(key.in_(chunk)))})
+    return found
 
 
 # --- the database file's own checks ------------------------------------------------------

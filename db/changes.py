@@ -41,6 +41,10 @@ class Topic(StrEnum):
     USERS = "users"
     AUDIT = "audit"
     SETTINGS = "settings"
+    ORDERS = "orders"
+    PROVIDERS = "providers"
+    FUNDS = "funds"
+    SERVICE_MENU = "service_menu"
     OTHER = "other"
 
 
@@ -72,6 +76,27 @@ _TABLES: dict[str, tuple[Topic, str]] = {
     "app_user": (Topic.USERS, "id"),
     "audit_log": (Topic.AUDIT, "id"),
     "setting": (Topic.SETTINGS, "key"),
+    # orders (点单服务): an order's parts change the order; a fund's movements the fund
+    "service_order": (Topic.ORDERS, "id"),
+    "order_target_tag": (Topic.ORDERS, "order_id"),
+    "order_candidate": (Topic.ORDERS, "order_id"),
+    "order_fund": (Topic.ORDERS, "order_id"),
+    "order_event": (Topic.ORDERS, "order_id"),
+    "order_session": (Topic.ORDERS, "order_id"),
+    # A session's groups and volunteers are written with their session (whose row names
+    # the order); their own ids are session ids, not order ids, so they announce nothing.
+    "order_session_group": (Topic.OTHER, "session_id"),
+    "order_session_volunteer": (Topic.OTHER, "session_id"),
+    "order_payment": (Topic.ORDERS, "order_id"),
+    "order_attachment": (Topic.ORDERS, "order_id"),
+    "provider": (Topic.PROVIDERS, "id"),
+    "provider_area": (Topic.PROVIDERS, "provider_id"),
+    "provider_inspection": (Topic.PROVIDERS, "provider_id"),
+    "fund": (Topic.FUNDS, "id"),
+    "fund_exclusion": (Topic.FUNDS, "fund_id"),
+    "fund_entry": (Topic.FUNDS, "fund_id"),
+    "service_item": (Topic.SERVICE_MENU, "id"),
+    "service_item_tag": (Topic.SERVICE_MENU, "item_id"),
 }
 
 

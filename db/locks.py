@@ -26,6 +26,8 @@ class LockKey(IntEnum):
     """Editing 30135 limits and calendar corrections (时限与日历)."""
     CATALOGUE = 7310010
     """Editing categories, departments and answer templates (分类与单位)."""
+    ORDER_NUMBER = 7310020
+    """Drawing the next service order number (点单编号) of a month."""
 
 
 def advisory_lock(session: Session, key: LockKey) -> None:

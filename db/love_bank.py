@@ -52,7 +52,8 @@ RELEASE = "release"
 ADJUST = "adjust"
 EXPIRE = "expire"
 REVERSAL = "reversal"
-KINDS = (EARN, REDEEM, FREEZE, RELEASE, ADJUST, EXPIRE, REVERSAL)
+OPENING = "opening"  # the balance a volunteer brought from an earlier register (imports)
+KINDS = (EARN, REDEEM, FREEZE, RELEASE, ADJUST, EXPIRE, REVERSAL, OPENING)
 
 _S = TypeVar("_S", bound=Select)
 

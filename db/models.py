@@ -122,6 +122,8 @@ class Resident(Base):
     grid_id: Mapped[int | None] = mapped_column(ForeignKey("grid.id"), nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Set when this record was merged into another (合并重复居民); it is archived then.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("resident.id"), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 

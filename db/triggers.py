@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-APPEND_ONLY_TABLES: tuple[str, ...] = ("audit_log", "request_event", "ledger_entry")
+APPEND_ONLY_TABLES: tuple[str, ...] = (
+    "audit_log",
+    "request_event",
+    "ledger_entry",
+    "order_event",
+    "order_payment",
+    "fund_entry",
+)
 
 _PG_FUNCTION = """
 CREATE OR REPLACE FUNCTION refuse_change() RETURNS trigger AS $$

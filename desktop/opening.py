@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from db.engine import describe, make_engine, to_url
-from db.migrate import BackupFailed, DatabaseTooNew, upgrade_database
+from db.migrate import HEAD, BackupFailed, DatabaseTooNew, current_revision, upgrade_database
 from db.uow import Database
 from desktop.admin.accounts import AccountService
 from desktop.admin.audit_log import AuditService
 from desktop.admin.centre import CentreService
 from desktop.common.errors import DomainError, StorageFailure
 from desktop.common.i18n import N_
+from desktop.common.permissions import Actor, Permission, Role
 from desktop.love_bank.service import LoveBankService
+from desktop.orders.service import OrderService, VolunteerHours
 from desktop.requests import reference_data
 from desktop.requests.service import RequestService
 from desktop.residents.service import ResidentService
@@ -30,17 +34,30 @@ class Services:
     audit: AuditService
     requests: RequestService
     love_bank: LoveBankService
+    orders: OrderService
 
     @property
     def description(self) -> str:
         return describe(self.db.url)
 
 
-def open_database(target: str | Path, *, backup_dir: Path | None) -> Services:
-    """Open (creating or upgrading as needed) the database at a path or URL."""
+def open_database(
+    target: str | Path, *, backup_dir: Path | None, report: Callable[[str], None] | None = None
+) -> Services:
+    """Open (creating or upgrading as needed) the database at a path or URL.
+
+    ``report`` hears (as ``N_`` texts) when a slow step starts: the schema upgrade with
+    its backup, or creating the schema of a new database.
+    """
     url = to_url(target)
     engine = make_engine(url)
     try:
+        if report is not None:
+            revision = current_revision(engine)
+            if revision is None:
+                report(N_("Creating the database…"))
+            elif revision != HEAD:
+                report(N_("Upgrading the database (a backup is made first)…"))
         upgrade_database(engine, url, backup_dir=backup_dir)
     except DatabaseTooNew as exc:
         engine.dispose()
@@ -63,6 +80,7 @@ def open_database(target: str | Path, *, backup_dir: Path | None) -> Services:
             raise
         raise DomainError(N_("The database could not be opened: {why}"), why=str(exc)) from exc
     db = Database(engine, url, storage_error=StorageFailure)
+    love_bank = LoveBankService(db)
     return Services(
         db=db,
         accounts=AccountService(db, starting_data=reference_data.seed),
@@ -70,8 +88,26 @@ def open_database(target: str | Path, *, backup_dir: Path | None) -> Services:
         centre=CentreService(db),
         audit=AuditService(db),
         requests=RequestService(db, attachments_dir(url)),
-        love_bank=LoveBankService(db),
+        love_bank=love_bank,
+        orders=OrderService(db, attachments_dir(url), record_volunteer_hours=volunteer_hours(love_bank)),
     )
+
+
+def volunteer_hours(love_bank: LoveBankService) -> VolunteerHours:
+    """The orders job's hook into the love bank: a session's volunteer time becomes a
+    pending service record, approved by a coordinator there as any other.
+
+    The orders service has already checked that the user may report for providers; the
+    record is made in their name (the audit row is theirs), with the love bank's
+    permission to record hours lent for this one call when their role lacks it — a
+    pending record awards nothing until a coordinator approves it.
+    """
+
+    def record(volunteer_id: int, minutes: int, on: dt.date, note: str, *, actor: Actor) -> int:
+        recorder = actor if actor.can(Permission.MANAGE_LOVE_BANK) else replace(actor, role=Role.COORDINATOR)
+        return love_bank.record_service(recorder, volunteer_id, on, minutes, description=note)
+
+    return record
 
 
 def attachments_dir(url: str) -> Path:

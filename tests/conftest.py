@@ -7,8 +7,9 @@ on a machine without a screen.
 The schema is migrated once per test session into a template, and every test gets its
 own copy of that template: on SQLite a copy of the template file (a few milliseconds),
 on PostgreSQL a database made by ``CREATE DATABASE … TEMPLATE`` (tens of milliseconds)
-and dropped afterwards. ``sqlite_url``, ``pg_url`` and ``any_url`` stay *empty*
-databases, for the migration tests that must start from nothing.
+and dropped afterwards. ``sqlite_url``, ``pg_url`` and ``any_url`` are *empty*
+databases, for the migration tests that must start from nothing — unless the test also
+uses the matching ``sqlite_db``, ``pg_db`` or ``any_db``: then they are its URL.
 
 PostgreSQL: the server at 127.0.0.1:5432 (override with ``SHEQU_TEST_PG_URL``); every
 database a session makes is named ``shequ_test_<session token>_…``, so sessions running
@@ -144,7 +145,7 @@ class PgDatabases:
 
     def take_copy(self, template: str) -> str:
         """A copy of ``template`` (made while the previous test ran); its name."""
-        name, done = self._next.pop(template, None) or self._start_copy(template)
+        name, done = self._next[template] if template in self._next else self._start_copy(template)
         self._next[template] = self._start_copy(template)
         done.result()
         return name
@@ -225,17 +226,23 @@ def pg_template(pg_databases: PgDatabases) -> str:
     return name
 
 
-@pytest.fixture
-def pg_url(pg_databases: PgDatabases) -> Iterator[str]:
-    """URL of an empty PostgreSQL database of this test's own."""
-    with pg_databases.empty() as url:
-        yield url
+def _uses_pg_db(request: pytest.FixtureRequest) -> bool:
+    """Whether the test's ``pg_url`` is that of its ``pg_db`` or PostgreSQL ``any_db``."""
+    names = set(request.fixturenames)
+    callspec = getattr(request.node, "callspec", None)
+    on_postgres = callspec is not None and callspec.params.get("any_url") == "postgresql"
+    return "pg_db" in names or ("any_db" in names and on_postgres)
 
 
 @pytest.fixture
-def pg_migrated_url(pg_databases: PgDatabases, pg_template: str) -> Iterator[str]:
-    """URL of a PostgreSQL database of this test's own, already at head."""
-    with pg_databases.copy_of(pg_template) as url:
+def pg_url(request: pytest.FixtureRequest, pg_databases: PgDatabases) -> Iterator[str]:
+    """URL of a PostgreSQL database of this test's own: empty — or, when the test also
+    uses ``pg_db``/``any_db``, that fixture's database (a copy of the migrated template)."""
+    if _uses_pg_db(request):
+        copy = pg_databases.copy_of(request.getfixturevalue("pg_template"))
+    else:
+        copy = pg_databases.empty()
+    with copy as url:
         yield url
 
 
@@ -252,7 +259,8 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
-    """URL of an empty SQLite database (the file does not exist yet)."""
+    """URL of an empty SQLite database (the file does not exist yet) — unless the test
+    also uses ``sqlite_db``/``any_db``, which copy the migrated template there."""
     return f"sqlite:///{tmp_path / 'shequ.sqlite3'}"
 
 
@@ -265,7 +273,7 @@ BACKENDS = [
 
 @pytest.fixture(params=BACKENDS)
 def any_url(request: pytest.FixtureRequest) -> str:
-    """An empty database on each backend in turn (PostgreSQL only when requested)."""
+    """A database of the test's own on each backend in turn: empty, or ``any_db``'s."""
     if request.param == "sqlite":
         return request.getfixturevalue("sqlite_url")
     return request.getfixturevalue("pg_url")
@@ -302,25 +310,32 @@ def fresh_database(
     return make
 
 
-@pytest.fixture
-def sqlite_db(sqlite_url: str, sqlite_template: Path, tmp_path: Path) -> Iterator[Services]:
-    """A fresh SQLite database file (at ``sqlite_url``) migrated to head."""
-    database = make_url(sqlite_url).database
+def _copy_sqlite_template(request: pytest.FixtureRequest, url: str) -> None:
+    database = make_url(url).database
     assert database is not None
-    shutil.copyfile(sqlite_template, database)
+    shutil.copyfile(request.getfixturevalue("sqlite_template"), database)
+
+
+@pytest.fixture
+def sqlite_db(request: pytest.FixtureRequest, sqlite_url: str, tmp_path: Path) -> Iterator[Services]:
+    """A fresh SQLite database file (at ``sqlite_url``) migrated to head."""
+    _copy_sqlite_template(request, sqlite_url)
     yield from _opened(sqlite_url, tmp_path / "backups")
 
 
 @pytest.fixture
-def pg_db(pg_migrated_url: str, tmp_path: Path) -> Iterator[Services]:
-    """A fresh PostgreSQL database migrated to head."""
-    yield from _opened(pg_migrated_url, tmp_path / "backups")
+def pg_db(pg_url: str, tmp_path: Path) -> Iterator[Services]:
+    """A fresh PostgreSQL database (at ``pg_url``) migrated to head."""
+    yield from _opened(pg_url, tmp_path / "backups")
 
 
-@pytest.fixture(params=BACKENDS)
-def any_db(request: pytest.FixtureRequest) -> Services:
-    """A fresh migrated database; the test runs once on SQLite and once on PostgreSQL."""
-    return request.getfixturevalue("sqlite_db" if request.param == "sqlite" else "pg_db")
+@pytest.fixture
+def any_db(request: pytest.FixtureRequest, any_url: str, tmp_path: Path) -> Iterator[Services]:
+    """A fresh migrated database (at ``any_url``); the test runs once on SQLite and once
+    on PostgreSQL."""
+    if make_url(any_url).get_backend_name() == "sqlite":
+        _copy_sqlite_template(request, any_url)
+    yield from _opened(any_url, tmp_path / "backups")
 
 
 # --- people --------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
+import db.models_orders  # noqa: F401  (the orders job's tables, into Base.metadata)
 from db.engine import make_engine
 from db.models import Base
 

@@ -55,6 +55,33 @@ class Permission(StrEnum):
     VIEW_LOVE_BANK = "view_love_bank"
     MANAGE_LOVE_BANK = "manage_love_bank"
     APPROVE_LARGE_REVERSALS = "approve_large_reversals"
+    # Service orders (点单服务): one permission per step (desktop.orders.states).
+    VIEW_ORDERS = "view_orders"
+    PLACE_ORDERS = "place_orders"
+    """Record a resident's order (居民点单) and the resident's rating (群众评单)."""
+    REVIEW_ORDERS = "review_orders"
+    DRAFT_ORDERS = "draft_orders"
+    DISPATCH_ORDERS = "dispatch_orders"
+    REPORT_FOR_PROVIDERS = "report_for_providers"
+    """Record what a provider reports: accepting, declining, sessions, completion."""
+    APPROVE_ORDERS = "approve_orders"
+    CHECK_ORDERS = "check_orders"
+    """验收 and 终止: the director's."""
+    PAY_ORDERS = "pay_orders"
+    ATTACH_TO_ORDERS = "attach_to_orders"
+    MANAGE_PROVIDERS = "manage_providers"
+    MANAGE_FUNDS = "manage_funds"
+    MANAGE_SERVICE_MENU = "manage_service_menu"
+    # Excel in and out (desktop.exchange); exporting a list needs only the list's view permission.
+    IMPORT_REGISTERS = "import_registers"
+    """导入居民 / 导入志愿者 from Excel, and 下载模板."""
+    MERGE_RESIDENTS = "merge_residents"
+    """合并重复居民: one record is archived into the other."""
+    # Reports (desktop.reports): the director's figures, PDF and Excel.
+    VIEW_REPORTS = "view_reports"
+    """数据看板 and 月度报表: see the figures, print the PDF, export the Excel."""
+    MANAGE_REPORTS = "manage_reports"
+    """The report settings (score weights, thresholds …), the narratives, the archive."""
 
 
 # Registering and taking a request through its steps: the front desk and the director
@@ -75,6 +102,29 @@ _HANDLING = frozenset(
     }
 )
 
+# Service orders: the front desk records orders, ratings and what providers report; the
+# front desk and the coordinator draft and dispatch; the director approves large drafts,
+# accepts the work (验收), ends orders early and records payments.
+_ORDER_DESK = frozenset(
+    {
+        Permission.VIEW_ORDERS,
+        Permission.REVIEW_ORDERS,
+        Permission.DRAFT_ORDERS,
+        Permission.DISPATCH_ORDERS,
+        Permission.ATTACH_TO_ORDERS,
+    }
+)
+_ORDER_FRONT = frozenset({Permission.PLACE_ORDERS, Permission.REPORT_FOR_PROVIDERS})
+_ORDER_DIRECTOR = frozenset(
+    {
+        Permission.APPROVE_ORDERS,
+        Permission.CHECK_ORDERS,
+        Permission.PAY_ORDERS,
+        Permission.MANAGE_PROVIDERS,
+        Permission.MANAGE_FUNDS,
+    }
+)
+
 _GRANTS: dict[Role, frozenset[Permission]] = {
     Role.FRONT_DESK: frozenset(
         {
@@ -85,6 +135,8 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_LOVE_BANK,
         }
         | _HANDLING
+        | _ORDER_DESK
+        | _ORDER_FRONT
     ),
     Role.COORDINATOR: frozenset(
         {
@@ -93,13 +145,17 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_REQUESTS,
             Permission.VIEW_LOVE_BANK,
             Permission.MANAGE_LOVE_BANK,
+            Permission.MANAGE_PROVIDERS,
+            Permission.IMPORT_REGISTERS,
         }
+        | _ORDER_DESK
     ),
     Role.DIRECTOR: frozenset(
         {
             Permission.VIEW_RESIDENTS,
             Permission.EDIT_RESIDENTS,
             Permission.ARCHIVE_RESIDENTS,
+            Permission.MERGE_RESIDENTS,
             Permission.REVEAL_SENSITIVE,
             Permission.VIEW_AUDIT,
             Permission.VIEW_REQUESTS,
@@ -107,8 +163,13 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_LOVE_BANK,
             Permission.MANAGE_LOVE_BANK,
             Permission.APPROVE_LARGE_REVERSALS,
+            Permission.VIEW_REPORTS,
+            Permission.MANAGE_REPORTS,
         }
         | _HANDLING
+        | _ORDER_DESK
+        | _ORDER_FRONT
+        | _ORDER_DIRECTOR
     ),
     Role.ADMIN: frozenset(Permission),
 }

@@ -1,8 +1,10 @@
-"""Validation and normalisation of what the front desk types: ID numbers and phones.
+"""Validation and normalisation of what the front desk types: ID numbers, phones and
+unified social credit codes.
 
 ID numbers (居民身份证号码, GB 11643) are checked with python-stdnum's ``cn.ric``: length,
 digits, the ISO 7064 check character and a real birth date. An unknown area code is
-only a warning: codes of abolished counties are still printed on valid cards.
+only a warning: codes of abolished counties are still printed on valid cards. A
+统一社会信用代码 (GB 32100) whose check character fails is likewise only a warning.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 import phonenumbers
-from stdnum.cn import ric
+from stdnum.cn import ric, uscc
 from stdnum.exceptions import InvalidComponent
 
 from desktop.common.errors import DomainError
@@ -33,11 +35,56 @@ class IdNumberInfo:
     warnings: tuple[str, ...] = field(default=())
 
 
-def check_id_number(value: str, *, today: dt.date | None = None) -> IdNumberInfo:
-    """Normalise and validate an 18-character ID number or raise ``DomainError``."""
+def id_number_15_to_18(number: str) -> str:
+    """An old 15-digit ID number (GB 11643-1989) as the 18-character one (GB 11643-1999).
+
+    The standard rule: the two-digit birth year gets its century "19" (15-digit cards
+    were issued only to people born in the 1900s) and the ISO 7064 check character is
+    appended. ``110105491231002`` → ``11010519491231002X``.
+    """
+    if len(number) != 15 or not number.isdigit():
+        raise ValueError(number)
+    first17 = number[:6] + "19" + number[6:]
+    return first17 + ric.calc_check_digit(first17 + "0")  # stdnum skips the last character
+
+
+_SCIENTIFIC = re.compile(r"^\d(\.\d+)?E\+?\d+$")
+
+
+def looks_stored_as_number(value: str) -> bool:
+    """Whether an ID number has lost digits because Excel stored it as a number.
+
+    Excel keeps 15 significant digits of a number: an 18-digit ID typed into a cell that
+    is not formatted as text shows as ``1.10105E+17`` and is stored with its last three
+    digits turned into ``000`` (and a reader that passes through a binary float may turn
+    those into other digits, ``…1008``). Such a value is recognised by its scientific
+    notation, or as 18 digits whose check character fails and that equal their own
+    rounding to 15 significant digits. The digits are gone: the caller refuses the value
+    and never guesses them.
+    """
+    text = normalise_text(value).upper()
+    if text.endswith(".0"):
+        text = text[:-2]
+    if _SCIENTIFIC.match(text):
+        return True
+    if len(text) != 18 or not text.isdigit():
+        return False
+    if ric.calc_check_digit(text) == text[17]:
+        return False
+    return text.endswith("000") or float(text) == float(f"{float(text):.15g}")
+
+
+def check_id_number(value: str, *, today: dt.date | None = None, convert_15: bool = False) -> IdNumberInfo:
+    """Normalise and validate an 18-character ID number or raise ``DomainError``.
+
+    ``convert_15``: an old 15-digit number is accepted and converted to 18 digits by the
+    standard rule (imports of old registers); the desk's form asks for the 18 digits.
+    """
     number = normalise_text(value).upper()
     if not number:
         raise DomainError(N_("Enter the ID number."))
+    if convert_15 and len(number) == 15 and number.isdigit():
+        number = id_number_15_to_18(number)
     if len(number) != 18:
         raise DomainError(N_("An ID number has 18 characters; this one has {count}."), count=len(number))
     if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
@@ -102,3 +149,60 @@ def check_phone(value: str) -> str:
     national = str(parsed.national_number)
     area_len = 2 if national[:1] == "1" or national[:1] == "2" else 3
     return f"0{national[:area_len]}-{national[area_len:]}"
+
+
+# --- 统一社会信用代码 (GB 32100) -----------------------------------------------------------
+
+CREDIT_CODE_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+"""The 31 characters of GB 32100: digits and capitals without I, O, Z, S, V."""
+
+CIVIL_AFFAIRS_TYPES: dict[str, str] = {"51": "social_group", "52": "non_enterprise", "53": "foundation"}
+"""Codes registered by 民政 (first character 5): the second character is the type of
+organisation — 1 社会团体, 2 民办非企业单位, 3 基金会 (``ProviderKind`` values)."""
+
+
+@dataclass(frozen=True)
+class CreditCodeInfo:
+    code: str
+    warnings: tuple[DomainError, ...] = field(default=())
+
+    @property
+    def civil_affairs_type(self) -> str | None:
+        """The organisation type a 民政 code names (see ``CIVIL_AFFAIRS_TYPES``), or None."""
+        return CIVIL_AFFAIRS_TYPES.get(self.code[:2])
+
+
+def check_credit_code(value: str) -> CreditCodeInfo:
+    """Normalise and check a 统一社会信用代码 (GB 32100) or raise ``DomainError``.
+
+    The length and the character set are errors; a wrong check character (the 18th,
+    computed with python-stdnum's ``cn.uscc``) is only a warning, because some codes
+    issued early are in legal use and yet fail it.
+    """
+    code = normalise_text(value).upper().replace("-", "")
+    if not code:
+        raise DomainError(N_("Enter the unified social credit code."))
+    if len(code) != 18:
+        raise DomainError(
+            N_("A unified social credit code has 18 characters; this one has {count}."), count=len(code)
+        )
+    wrong = sorted({c for c in code if c not in CREDIT_CODE_CHARACTERS})
+    if wrong:
+        raise DomainError(
+            N_(
+                "A unified social credit code cannot contain {chars} "
+                "(the letters I, O, Z, S and V are not used)."
+            ),
+            chars="、".join(wrong),
+        )
+    if not code[2:8].isdigit():
+        raise DomainError(N_("Characters 3–8 of a unified social credit code are the area code: six digits."))
+    warnings: list[DomainError] = []
+    if uscc.calc_check_digit(code) != code[17]:
+        warnings.append(
+            DomainError(
+                N_("The check character of this code should be {expected}; please re-check the code."),
+                expected=uscc.calc_check_digit(code),
+            )
+        )
+    return CreditCodeInfo(code=code, warnings=tuple(warnings))

@@ -21,7 +21,18 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from db import love_bank as queries
-from db.love_bank import ADJUST, EARN, EXPIRE, FREEZE, KINDS, REDEEM, RELEASE, REVERSAL, mismatches
+from db.love_bank import (
+    ADJUST,
+    EARN,
+    EXPIRE,
+    FREEZE,
+    KINDS,
+    OPENING,
+    REDEEM,
+    RELEASE,
+    REVERSAL,
+    mismatches,
+)
 from db.models import LedgerEntry, PointAccount
 from desktop.common.errors import DomainError
 from desktop.common.i18n import N_
@@ -34,6 +45,7 @@ __all__ = [
     "FREEZE",
     "KINDS",
     "KIND_LABELS",
+    "OPENING",
     "REDEEM",
     "RELEASE",
     "REVERSAL",
@@ -54,6 +66,7 @@ KIND_LABELS: dict[str, str] = {
     ADJUST: N_("Adjusted"),
     EXPIRE: N_("Expired"),
     REVERSAL: N_("Reversal"),
+    OPENING: N_("Opening balance"),
 }
 
 

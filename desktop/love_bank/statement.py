@@ -61,6 +61,7 @@ KIND_LABELS_ZH: dict[str, str] = {
     "adjust": "调整",
     "expire": "过期清零",
     "reversal": "冲正",
+    "opening": "期初余额",
 }
 HANDOVER_LABEL = "核销"  # a redeem entry that only spends frozen points
 

@@ -8,6 +8,10 @@
       <translation>{urgency}，{category}</translation>
     </message>
     <message>
+      <source>{name} (disabled)</source>
+      <translation>{name}（已停用）</translation>
+    </message>
+    <message>
       <source>Any urgency</source>
       <translation>不限紧急程度</translation>
     </message>
@@ -184,10 +188,6 @@
       <translation>该紧急程度和分类已有规则，请编辑那条规则。</translation>
     </message>
     <message>
-      <source>{name} (disabled)</source>
-      <translation>{name}（已停用）</translation>
-    </message>
-    <message>
       <source>Categories and departments</source>
       <translation>分类与单位</translation>
     </message>
@@ -232,38 +232,6 @@
       <translation>停用的单位保留已有的诉求，但新诉求不能再派给该单位。</translation>
     </message>
     <message>
-      <source>New template</source>
-      <translation>新建模板</translation>
-    </message>
-    <message>
-      <source>Delete</source>
-      <translation>删除</translation>
-    </message>
-    <message>
-      <source>Save template</source>
-      <translation>保存模板</translation>
-    </message>
-    <message>
-      <source>Title</source>
-      <translation>标题</translation>
-    </message>
-    <message>
-      <source>For category</source>
-      <translation>适用分类</translation>
-    </message>
-    <message>
-      <source>Answer text</source>
-      <translation>答复内容</translation>
-    </message>
-    <message>
-      <source>Edit template</source>
-      <translation>编辑模板</translation>
-    </message>
-    <message>
-      <source>Saved.</source>
-      <translation>已保存。</translation>
-    </message>
-    <message>
       <source>Only an administrator can change these lists.</source>
       <translation>只有系统管理员可以修改这些列表。</translation>
     </message>
@@ -290,14 +258,6 @@
     <message>
       <source>In use</source>
       <translation>使用中</translation>
-    </message>
-    <message>
-      <source>Delete template</source>
-      <translation>删除模板</translation>
-    </message>
-    <message>
-      <source>Delete the response template “{title}”?</source>
-      <translation>确定删除答复模板“{title}”吗？</translation>
     </message>
     <message>
       <source>Not saved</source>
@@ -330,6 +290,10 @@
     <message>
       <source>Edit</source>
       <translation>编辑</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
     </message>
     <message>
       <source>Delete the default rule? Requests without a rule of their own then follow 30135.</source>
@@ -403,9 +367,49 @@
       <source>Remove the correction for {day}? The day then follows the official calendar.</source>
       <translation>确定删除 {day} 的调整吗？删除后该日按官方日历执行。</translation>
     </message>
+    <message>
+      <source>New template</source>
+      <translation>新建模板</translation>
+    </message>
+    <message>
+      <source>Save template</source>
+      <translation>保存模板</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>For category</source>
+      <translation>适用分类</translation>
+    </message>
+    <message>
+      <source>Answer text</source>
+      <translation>答复内容</translation>
+    </message>
+    <message>
+      <source>Edit template</source>
+      <translation>编辑模板</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>已保存。</translation>
+    </message>
+    <message>
+      <source>Delete template</source>
+      <translation>删除模板</translation>
+    </message>
+    <message>
+      <source>Delete the response template “{title}”?</source>
+      <translation>确定删除答复模板“{title}”吗？</translation>
+    </message>
   </context>
   <context>
     <name>app</name>
+    <message>
+      <source>Opening the database…</source>
+      <translation>正在打开数据库…</translation>
+    </message>
     <message>
       <source>Creating the demo database…</source>
       <translation>正在创建演示数据库…</translation>
@@ -413,6 +417,10 @@
     <message>
       <source>The daily backup failed: {why}</source>
       <translation>每日自动备份失败：{why}</translation>
+    </message>
+    <message>
+      <source>Opening the database</source>
+      <translation>打开数据库</translation>
     </message>
     <message>
       <source>Daily backup made: {path}</source>
@@ -442,12 +450,40 @@
       <translation>账号锁定</translation>
     </message>
     <message>
+      <source>Password reset</source>
+      <translation>重置密码</translation>
+    </message>
+    <message>
+      <source>Password changed</source>
+      <translation>修改密码</translation>
+    </message>
+    <message>
+      <source>Demo data</source>
+      <translation>演示数据</translation>
+    </message>
+    <message>
       <source>Created</source>
       <translation>新建</translation>
     </message>
     <message>
       <source>Changed</source>
       <translation>修改</translation>
+    </message>
+    <message>
+      <source>Deleted</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Moved</source>
+      <translation>调整顺序</translation>
+    </message>
+    <message>
+      <source>Enabled</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>Disabled</source>
+      <translation>停用</translation>
     </message>
     <message>
       <source>Archived</source>
@@ -462,24 +498,144 @@
       <translation>查看证件/电话</translation>
     </message>
     <message>
-      <source>Password reset</source>
-      <translation>重置密码</translation>
+      <source>Request registered</source>
+      <translation>登记诉求</translation>
     </message>
     <message>
-      <source>Password changed</source>
-      <translation>修改密码</translation>
+      <source>Request assigned</source>
+      <translation>派单</translation>
     </message>
     <message>
-      <source>Demo data</source>
-      <translation>演示数据</translation>
+      <source>Request accepted</source>
+      <translation>受理</translation>
+    </message>
+    <message>
+      <source>Request returned</source>
+      <translation>退回</translation>
+    </message>
+    <message>
+      <source>Request answered</source>
+      <translation>答复</translation>
+    </message>
+    <message>
+      <source>Request resolved</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <source>Follow-up call</source>
+      <translation>回访</translation>
+    </message>
+    <message>
+      <source>Request reopened</source>
+      <translation>重办</translation>
+    </message>
+    <message>
+      <source>Reminder sent</source>
+      <translation>催办</translation>
+    </message>
+    <message>
+      <source>Supervision</source>
+      <translation>督办</translation>
+    </message>
+    <message>
+      <source>Requests merged</source>
+      <translation>合并</translation>
+    </message>
+    <message>
+      <source>Attachment added</source>
+      <translation>添加附件</translation>
+    </message>
+    <message>
+      <source>Hours approved</source>
+      <translation>审核通过</translation>
+    </message>
+    <message>
+      <source>Hours rejected</source>
+      <translation>驳回</translation>
+    </message>
+    <message>
+      <source>Points redeemed</source>
+      <translation>兑换</translation>
+    </message>
+    <message>
+      <source>Redemption cancelled</source>
+      <translation>取消兑换</translation>
+    </message>
+    <message>
+      <source>Handed over</source>
+      <translation>核销</translation>
+    </message>
+    <message>
+      <source>Points adjusted</source>
+      <translation>调整积分</translation>
+    </message>
+    <message>
+      <source>Points reversed</source>
+      <translation>冲正</translation>
+    </message>
+    <message>
+      <source>Points expired</source>
+      <translation>积分过期</translation>
+    </message>
+    <message>
+      <source>Resident</source>
+      <translation>居民</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>诉求</translation>
+    </message>
+    <message>
+      <source>Volunteer</source>
+      <translation>志愿者</translation>
+    </message>
+    <message>
+      <source>Service hours</source>
+      <translation>服务时长</translation>
+    </message>
+    <message>
+      <source>Points</source>
+      <translation>积分</translation>
+    </message>
+    <message>
+      <source>Redemption</source>
+      <translation>兑换单</translation>
+    </message>
+    <message>
+      <source>Supermarket item</source>
+      <translation>超市商品</translation>
+    </message>
+    <message>
+      <source>Activity</source>
+      <translation>活动</translation>
+    </message>
+    <message>
+      <source>Volunteer team</source>
+      <translation>志愿服务队</translation>
     </message>
     <message>
       <source>User</source>
       <translation>用户</translation>
     </message>
     <message>
-      <source>Resident</source>
-      <translation>居民</translation>
+      <source>Request category</source>
+      <translation>诉求分类</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Answer template</source>
+      <translation>答复模板</translation>
+    </message>
+    <message>
+      <source>Time limit</source>
+      <translation>办理时限</translation>
+    </message>
+    <message>
+      <source>Working-day change</source>
+      <translation>工作日调整</translation>
     </message>
     <message>
       <source>Setting</source>
@@ -488,6 +644,10 @@
     <message>
       <source>Database</source>
       <translation>数据库</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
     </message>
     <message>
       <source>Name</source>
@@ -526,6 +686,14 @@
       <translation>备注</translation>
     </message>
     <message>
+      <source>Note</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <source>Viewed</source>
+      <translation>查看</translation>
+    </message>
+    <message>
       <source>User name</source>
       <translation>用户名</translation>
     </message>
@@ -534,16 +702,12 @@
       <translation>角色</translation>
     </message>
     <message>
-      <source>May log in</source>
-      <translation>允许登录</translation>
+      <source>In use</source>
+      <translation>启用</translation>
     </message>
     <message>
       <source>Centre name</source>
       <translation>中心名称</translation>
-    </message>
-    <message>
-      <source>Fields</source>
-      <translation>字段</translation>
     </message>
     <message>
       <source>Scale</source>
@@ -558,12 +722,288 @@
       <translation>网格数</translation>
     </message>
     <message>
+      <source>Requests</source>
+      <translation>诉求</translation>
+    </message>
+    <message>
+      <source>Points per hour</source>
+      <translation>每小时积分</translation>
+    </message>
+    <message>
+      <source>Daily limit (minutes)</source>
+      <translation>每日上限（分钟）</translation>
+    </message>
+    <message>
+      <source>Reversals above this need a director</source>
+      <translation>冲正超过此数需主任审批</translation>
+    </message>
+    <message>
+      <source>Request number</source>
+      <translation>诉求编号</translation>
+    </message>
+    <message>
+      <source>Merged into</source>
+      <translation>合并到</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Channel</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Visitors</source>
+      <translation>来访人数</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>分类</translation>
+    </message>
+    <message>
+      <source>Parent category</source>
+      <translation>上级分类</translation>
+    </message>
+    <message>
+      <source>Lead department</source>
+      <translation>主办部门</translation>
+    </message>
+    <message>
+      <source>Assisting departments</source>
+      <translation>协办部门</translation>
+    </message>
+    <message>
+      <source>Urgency</source>
+      <translation>紧急程度</translation>
+    </message>
+    <message>
+      <source>Handling level</source>
+      <translation>办理层级</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>排序</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>正文</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>答复</translation>
+    </message>
+    <message>
+      <source>Satisfaction</source>
+      <translation>满意度</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Accept within (minutes)</source>
+      <translation>受理时限（分钟）</translation>
+    </message>
+    <message>
+      <source>Answer within (working days)</source>
+      <translation>答复时限（工作日）</translation>
+    </message>
+    <message>
+      <source>Resolve within (working days)</source>
+      <translation>办结时限（工作日）</translation>
+    </message>
+    <message>
+      <source>Follow up within (working days)</source>
+      <translation>回访时限（工作日）</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Working day</source>
+      <translation>工作日</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>服务队</translation>
+    </message>
+    <message>
+      <source>Team leader</source>
+      <translation>队长</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Points multiplier (%)</source>
+      <translation>积分倍数（%）</translation>
+    </message>
+    <message>
+      <source>Served on</source>
+      <translation>服务日期</translation>
+    </message>
+    <message>
+      <source>Records</source>
+      <translation>记录数</translation>
+    </message>
+    <message>
+      <source>Minutes</source>
+      <translation>分钟</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>小时</translation>
+    </message>
+    <message>
+      <source>Earned before</source>
+      <translation>此日前获得</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>商品</translation>
+    </message>
+    <message>
+      <source>Items</source>
+      <translation>商品</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Price (points)</source>
+      <translation>价格（积分）</translation>
+    </message>
+    <message>
+      <source>Stock</source>
+      <translation>库存</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Points rules</source>
+      <translation>积分规则</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <source>red</source>
+      <translation>红色</translation>
+    </message>
+    <message>
+      <source>yellow</source>
+      <translation>黄色</translation>
+    </message>
+    <message>
+      <source>green</source>
+      <translation>绿色</translation>
+    </message>
+    <message>
+      <source>community</source>
+      <translation>社区</translation>
+    </message>
+    <message>
+      <source>town</source>
+      <translation>街道</translation>
+    </message>
+    <message>
+      <source>district</source>
+      <translation>区</translation>
+    </message>
+    <message>
+      <source>goods</source>
+      <translation>实物</translation>
+    </message>
+    <message>
+      <source>service</source>
+      <translation>服务</translation>
+    </message>
+    <message>
+      <source>centre</source>
+      <translation>中心</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>否</translation>
+    </message>
+    <message>
       <source>{n} entries</source>
       <translation>共 {n} 条</translation>
     </message>
     <message>
+      <source>No entries yet.</source>
+      <translation>暂无日志。</translation>
+    </message>
+    <message>
+      <source>Only what this user did</source>
+      <translation>只看此用户的操作</translation>
+    </message>
+    <message>
+      <source>From this day</source>
+      <translation>从这一天起</translation>
+    </message>
+    <message>
+      <source>Up to this day</source>
+      <translation>到这一天为止</translation>
+    </message>
+    <message>
+      <source>Only this action</source>
+      <translation>只看此操作</translation>
+    </message>
+    <message>
+      <source>All actions</source>
+      <translation>全部操作</translation>
+    </message>
+    <message>
+      <source>Only entries about this kind of object</source>
+      <translation>只看此类对象</translation>
+    </message>
+    <message>
+      <source>All objects</source>
+      <translation>全部对象</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>清除筛选</translation>
+    </message>
+    <message>
       <source>Entries cannot be changed or deleted. ID numbers and phones are kept masked.</source>
       <translation>日志不可修改或删除。身份证号和电话以脱敏形式记录。</translation>
+    </message>
+    <message>
+      <source>any</source>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <source>No entry matches these filters.</source>
+      <translation>没有符合筛选条件的日志。</translation>
+    </message>
+    <message>
+      <source>All users</source>
+      <translation>全部用户</translation>
     </message>
     <message>
       <source>Time</source>
@@ -590,12 +1030,12 @@
       <translation>操作日志</translation>
     </message>
     <message>
-      <source>yes</source>
-      <translation>是</translation>
+      <source>From</source>
+      <translation>从</translation>
     </message>
     <message>
-      <source>no</source>
-      <translation>否</translation>
+      <source>to</source>
+      <translation>至</translation>
     </message>
   </context>
   <context>
@@ -708,6 +1148,14 @@
       <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
+      <source>Choose a language.</source>
+      <translation>请选择语言。</translation>
+    </message>
+    <message>
+      <source>Only an administrator can change where the database is.</source>
+      <translation>只有管理员可以更改数据库位置。</translation>
+    </message>
+    <message>
       <source>The database is busy: another program or PC is holding it. Nothing was saved; please try again in a moment.</source>
       <translation>数据库正忙：另一个程序或另一台电脑正在使用它。刚才的内容没有保存，请稍后再试。</translation>
     </message>
@@ -788,6 +1236,22 @@
       <translation>座机号码无效，请检查区号和位数。</translation>
     </message>
     <message>
+      <source>Enter the unified social credit code.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A unified social credit code has 18 characters; this one has {count}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A unified social credit code cannot contain {chars} (the letters I, O, Z, S and V are not used).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Characters 3–8 of a unified social credit code are the area code: six digits.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The birth date {date} in this ID number does not exist.</source>
       <translation>身份证号中的出生日期 {date} 不存在。</translation>
     </message>
@@ -800,12 +1264,216 @@
       <translation>手机号应为 11 位，以 13–19 开头。</translation>
     </message>
     <message>
+      <source>The check character of this code should be {expected}; please re-check the code.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Unknown demo scale {scale}.</source>
       <translation>未知的演示数据规模 {scale}。</translation>
     </message>
     <message>
       <source>The database already has data; demo data goes only into a new one.</source>
       <translation>该数据库已有数据，演示数据只能写入新数据库。</translation>
+    </message>
+    <message>
+      <source>{date} is not a date (write it as 1980-5-3).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{value} is not a gender: write 男 or 女 (or M/F, 1/2).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{value} is not a number of hours.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{value} is not a whole number of points.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{date} is not a real date.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Excel stored this ID number as a number and lost its last digits ({value}); format the column as text and type the number again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This ID number is masked ({value}); the full number is needed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The same person as row {row}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This ID number belongs to {name} (No. {id}) in the register, not to {other}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name} (No. {id}) is archived in the register; restore the record first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{value} is not a residence status: write one of {choices}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name} is already a volunteer.</source>
+      <translation>{name} 已经是志愿者。</translation>
+    </message>
+    <message>
+      <source>The gender {gender} contradicts the ID number ({expected}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The birth date {date} contradicts the ID number ({expected}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>There is no grid named {name}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A team name has at most {n} characters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This ID number is already registered to {name} (No. {id}).</source>
+      <translation>该身份证号已登记在 {name}（档案号 {id}）名下。</translation>
+    </message>
+    <message>
+      <source>{name} with this phone is already in the register (No. {id}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The registration date cannot be in the future.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gender</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Birth date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Registered (hukou) address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Grid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Building</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Room</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Residence status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ethnicity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Political status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Key groups</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Volunteer team</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Registration date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Total service hours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Points balance</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>There is no sheet named {sheet} in {name}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose the column that holds the names (姓名).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{errors} of {total} rows have errors, so nothing was imported. Correct them (see the error report) or import only the valid rows.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>There is no valid row to import.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Volunteers cannot be imported here.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The register changed since the preview (row {row}); check the file again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file {name} could not be read: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No header row was found: the sheet has no row of column names.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name} is not an Excel or CSV file (.xlsx, .xls, .csv).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file {name} does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The sheet {sheet} is empty.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Enter a whole number of points, not zero (negative to deduct).</source>
@@ -836,6 +1504,14 @@
       <translation>冲正须填写原因。</translation>
     </message>
     <message>
+      <source>Earlier hours and points cannot be negative.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This resident no longer exists.</source>
+      <translation>该居民档案已不存在。</translation>
+    </message>
+    <message>
       <source>Earned</source>
       <translation>获得</translation>
     </message>
@@ -862,6 +1538,10 @@
     <message>
       <source>Reversal</source>
       <translation>冲正</translation>
+    </message>
+    <message>
+      <source>Opening balance</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Not enough points: {available} available, {needed} needed.</source>
@@ -1008,16 +1688,8 @@
       <translation>已有名为 {name} 的服务队。</translation>
     </message>
     <message>
-      <source>This resident no longer exists.</source>
-      <translation>该居民档案已不存在。</translation>
-    </message>
-    <message>
       <source>This resident is archived; restore the record first.</source>
       <translation>该居民档案已归档，请先恢复。</translation>
-    </message>
-    <message>
-      <source>{name} is already a volunteer.</source>
-      <translation>{name} 已经是志愿者。</translation>
     </message>
     <message>
       <source>This team no longer exists.</source>
@@ -1052,16 +1724,16 @@
       <translation>无法打开数据库：{why}</translation>
     </message>
     <message>
+      <source>Creating the database…</source>
+      <translation>正在创建数据库…</translation>
+    </message>
+    <message>
       <source>The folder {folder} does not exist.</source>
       <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-      <source>No TrueType font for Chinese was found on this computer. Install Microsoft YaHei or SimSun (Windows) or fonts-wqy-microhei (Linux), or copy a .ttf font into {folder}.</source>
-      <translation>本机未找到支持中文的 TrueType 字体。请安装微软雅黑或宋体（Windows）或 fonts-wqy-microhei（Linux），或将 .ttf 字体文件复制到 {folder}。</translation>
-    </message>
-    <message>
-      <source>No installed font can print the character “{char}” (U+{code}). Install a font that has it (for example a font for rare characters, 生僻字) or write the text differently.</source>
-      <translation>已安装的字体都无法打印“{char}”字（U+{code}）。请安装包含该字的字体（如生僻字字体），或改用其他写法。</translation>
+      <source>Upgrading the database (a backup is made first)…</source>
+      <translation>正在升级数据库（先做备份）…</translation>
     </message>
     <message>
       <source>The file {name} is empty.</source>
@@ -1072,20 +1744,856 @@
       <translation>文件 {name} 大小为 {mb} MB，附件最大 {max} MB。</translation>
     </message>
     <message>
+      <source>No folder for attachments is set up.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The file {name} cannot be read.</source>
       <translation>无法读取文件 {name}。</translation>
     </message>
     <message>
-      <source>This request no longer exists.</source>
-      <translation>该诉求已不存在。</translation>
+      <source>This provider no longer exists.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This attachment no longer exists.</source>
+      <translation>该附件已不存在。</translation>
     </message>
     <message>
       <source>The file {name} could not be stored: {why}</source>
       <translation>无法保存文件 {name}：{why}</translation>
     </message>
     <message>
-      <source>This attachment no longer exists.</source>
-      <translation>该附件已不存在。</translation>
+      <source>This session is not one of the order's.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This service order no longer exists.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The note has at most {n} characters.</source>
+      <translation>备注最多 {n} 个字。</translation>
+    </message>
+    <message>
+      <source>Enter who reported this for the provider (name and position).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>At most {n} characters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A fund of this order no longer exists.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The fund “{fund}” has {left} 元 left; {needed} 元 cannot be committed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The fund “{fund}” pays at most {cap} 元 per order.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A session cannot be reported for a future date.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter 0 to {n}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter the people of each key group, more than zero.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The time to accept ended at {moment}; dispatch the order again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The time to accept has not ended yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The key groups add up to more people than were served.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A volunteer's time is more than zero and at most 24 hours.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No session has been reported for this order yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A fund that is not in the order's budget was given.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A fund's share is negative or above its budget.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The funds' shares do not add up to the contract amount.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The accept-by moment has already passed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The amount cannot be negative.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Write why the resident is unsatisfied; the provider redoes the work.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The order was not offered to this provider.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This provider has already declined the order.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose the provider(s) to offer the order to.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The contract amount is above the budget ({budget} 元).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The provider accepted the order only on {day}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A key group no longer exists.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose how satisfied the resident is.</source>
+      <translation>请选择居民的满意程度。</translation>
+    </message>
+    <message>
+      <source>Choose at least one fund for the budget.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Plan the people to serve or the sessions to hold.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The publicity period is 0 to {n} working days.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This request no longer exists.</source>
+      <translation>该诉求已不存在。</translation>
+    </message>
+    <message>
+      <source>The budget must be more than zero.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a menu item, or a category for a free description.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Describe what the resident needs.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The publicity period ends at {moment}; it cannot be closed before.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A fund is listed twice; put its amounts together.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The fund “{fund}” is closed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The fund “{fund}” may not pay for “{category}”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a resident of the register.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The deadline is before the order date ({day}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The deadline has already passed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This menu item is not available.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The provider “{name}” is inactive and cannot take orders.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The provider “{name}” is listed as discredited / abnormal and cannot take orders.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>“{item}” may be delivered only by: {kinds}; “{name}” is a {kind}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter a name.</source>
+      <translation>请填写名称。</translation>
+    </message>
+    <message>
+      <source>Enter a year from 2000 to {year}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The amount must be more than zero.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This fund no longer exists.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose the kind of fund.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The cap per order cannot be above the fund's total.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A fund of this name already exists.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{committed} 元 of this fund is already committed; the total cannot be less.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter the category.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unknown provider kind.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This menu item no longer exists.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This category already has an item of that name.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter an amount in yuan, e.g. 1234.50.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>“{text}” is not an amount; type digits and at most one point.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An amount has at most two decimals (fen); “{text}” has more.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The amount is too large.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Write the reason for the deduction.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter the voucher number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A payment cannot be dated in the future.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose the tranche: advance, interim or final payment.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The final payment comes only after the work has been checked and accepted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No provider has accepted this order.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This fund is not in the order's budget.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The voucher number {voucher} has already been used.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>With this payment {paid} 元 would be paid or deducted, above the contract amount of {contract} 元; the director must write the reason.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{left} 元 of the contract is not paid; write why the order is settled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The code {prefix}… is that of a “{code_kind}”, not a “{kind}”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Listed as discredited / abnormal since {day}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The rating {grade} expired on {day}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Annual inspection {year}: {result}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only a volunteer team is linked to a love-bank team.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A registered social organisation should have a credit code.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A “{kind}” registered by civil affairs has a code starting with {prefix}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose the kind of provider.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The rating is 1A to 5A.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter the day the rating was given.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter the day it was listed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The day cannot be in the future.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The day the rating was given cannot be in the future.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A provider of this name is already registered.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose the result.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A provider with this credit code is already registered.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The time to accept is 1 to {n} working days.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pending review</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>To draft</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pending approval</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>In publicity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>To dispatch</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>To accept</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>To rate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>To check</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>To pay</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Settled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Terminated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Place order</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Take in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reject</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Draft work order</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Approve</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Send draft back</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record objection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close publicity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Redraft</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dispatch</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Provider accepts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Provider declines</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Acceptance expired</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Recall dispatch</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Report session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Service finished</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Resident rates</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Send back to redo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check and accept</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Terminate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record payment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Settle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Attach file</source>
+      <translation>添加附件</translation>
+    </message>
+    <message>
+      <source>Your role may not “{action}” a service order.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This order is “{stage}”; “{action}” is not possible now.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Please write the reason for “{action}”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Social group</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Private non-enterprise unit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Foundation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filed community organisation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Resident unit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enterprise / social enterprise</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A filed community organisation has no legal personality: it cannot sign a contract or be paid in its own name.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A volunteer team has no legal personality: it cannot sign a contract or be paid in its own name.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Passed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Basically passed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not submitted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Party organisation service fund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Public welfare venture</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Government purchase of services</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Self-raised</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Other</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Satisfied</source>
+      <translation>满意</translation>
+    </message>
+    <message>
+      <source>Basically satisfied</source>
+      <translation>基本满意</translation>
+    </message>
+    <message>
+      <source>Unsatisfied</source>
+      <translation>不满意</translation>
+    </message>
+    <message>
+      <source>Advance</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Interim</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Final payment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>100 % or more</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>80–100 %</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>60–80 %</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Below 60 %</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Declined by the provider</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not accepted in time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>To redo: the resident was unsatisfied</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Objection during publicity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Draft sent back</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sign-in sheet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Certificate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No TrueType font for Chinese was found on this computer. Install Microsoft YaHei or SimSun (Windows) or fonts-wqy-microhei (Linux), or copy a .ttf font into {folder}.</source>
+      <translation>本机未找到支持中文的 TrueType 字体。请安装微软雅黑或宋体（Windows）或 fonts-wqy-microhei（Linux），或将 .ttf 字体文件复制到 {folder}。</translation>
+    </message>
+    <message>
+      <source>No installed font can print the character “{char}” (U+{code}). Install a font that has it (for example a font for rare characters, 生僻字) or write the text differently.</source>
+      <translation>已安装的字体都无法打印“{char}”字（U+{code}）。请安装包含该字的字体（如生僻字字体），或改用其他写法。</translation>
+    </message>
+    <message>
+      <source>Work done in the period</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Problems</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Plans for the next period</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>“{text}” is not a report period; write it like {example}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a year from {first} to {last}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A month is a number from 1 to 12.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A quarter is a number from 1 to 4.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>At least one weight must be above zero.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose whether 基本满意 counts as satisfied.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A weight is a whole number from 0 to 100.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter a whole number from {low} to {high}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A threshold is a percentage from 0 to 100.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No data for this period</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Accepted in time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Answered on time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Resolved on time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Followed up on time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reply rate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Satisfaction rate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Requests registered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Visitors</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Resolved in the period</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Resolution rate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Follow-up rate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reopen rate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Return rate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reminders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Supervisions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Average handling time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Median handling time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Handled directly</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Passed on</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New volunteers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Active volunteers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Services recorded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hours served</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Points earned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Points redeemed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Points expired</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>This category already has a sub-category named {name}.</source>
@@ -1094,10 +2602,6 @@
     <message>
       <source>There is already a department named {name}.</source>
       <translation>已有名为“{name}”的单位。</translation>
-    </message>
-    <message>
-      <source>Enter a name.</source>
-      <translation>请填写名称。</translation>
     </message>
     <message>
       <source>This category no longer exists.</source>
@@ -1176,10 +2680,6 @@
       <translation>请选择工作日或休息日。</translation>
     </message>
     <message>
-      <source>The note has at most {n} characters.</source>
-      <translation>备注最多 {n} 个字。</translation>
-    </message>
-    <message>
       <source>This deadline rule no longer exists.</source>
       <translation>该时限规则已不存在。</translation>
     </message>
@@ -1236,10 +2736,6 @@
       <translation>该单位不可用。</translation>
     </message>
     <message>
-      <source>Choose how satisfied the resident is.</source>
-      <translation>请选择居民的满意程度。</translation>
-    </message>
-    <message>
       <source>Write why the resident is unsatisfied; the request is reopened.</source>
       <translation>请填写居民不满意的原因；诉求将重办。</translation>
     </message>
@@ -1250,6 +2746,14 @@
     <message>
       <source>Choose the lead department.</source>
       <translation>请选择主办单位。</translation>
+    </message>
+    <message>
+      <source>{day} is after today ({today}): no request has been registered then.</source>
+      <translation>{day} 晚于今天（{today}）：那时还没有登记任何诉求。</translation>
+    </message>
+    <message>
+      <source>The end date is before the start date.</source>
+      <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
       <source>Find or register the resident first.</source>
@@ -1364,10 +2868,6 @@
       <translation>合并</translation>
     </message>
     <message>
-      <source>Attach file</source>
-      <translation>添加附件</translation>
-    </message>
-    <message>
       <source>Your role may not {action} a request.</source>
       <translation>您的角色无权对诉求执行“{action}”。</translation>
     </message>
@@ -1382,10 +2882,6 @@
     <message>
       <source>Walk-in</source>
       <translation>来访</translation>
-    </message>
-    <message>
-      <source>Phone</source>
-      <translation>电话</translation>
     </message>
     <message>
       <source>12345 hotline</source>
@@ -1424,18 +2920,6 @@
       <translation>区级</translation>
     </message>
     <message>
-      <source>Satisfied</source>
-      <translation>满意</translation>
-    </message>
-    <message>
-      <source>Basically satisfied</source>
-      <translation>基本满意</translation>
-    </message>
-    <message>
-      <source>Unsatisfied</source>
-      <translation>不满意</translation>
-    </message>
-    <message>
       <source>Enter the resident's name.</source>
       <translation>请填写居民姓名。</translation>
     </message>
@@ -1462,10 +2946,6 @@
     <message>
       <source>A name cannot contain digits.</source>
       <translation>姓名不能包含数字。</translation>
-    </message>
-    <message>
-      <source>This ID number is already registered to {name} (No. {id}).</source>
-      <translation>该身份证号已登记在 {name}（档案号 {id}）名下。</translation>
     </message>
     <message>
       <source>A chosen key group no longer exists.</source>
@@ -1527,6 +3007,10 @@ If it happens again, send this file to your administrator.</source>
       <translation>密码</translation>
     </message>
     <message>
+      <source>Opening the database…</source>
+      <translation>正在打开数据库…</translation>
+    </message>
+    <message>
       <source>Database: {name}</source>
       <translation>数据库：{name}</translation>
     </message>
@@ -1565,6 +3049,10 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Community Service Centre</source>
       <translation>社区服务中心</translation>
+    </message>
+    <message>
+      <source>Opening the database… you will be logged in when it is ready.</source>
+      <translation>正在打开数据库…打开后自动登录。</translation>
     </message>
     <message>
       <source>Start using</source>
@@ -1650,6 +3138,10 @@ If it happens again, send this file to your administrator.</source>
       <translation>取消</translation>
     </message>
     <message>
+      <source>Service cannot be recorded for a future date.</source>
+      <translation>不能录入未来日期的服务时长。</translation>
+    </message>
+    <message>
       <source>Type a volunteer's name, pinyin initials or phone; Enter adds</source>
       <translation>输入志愿者姓名、拼音首字母或电话，按回车添加</translation>
     </message>
@@ -1662,12 +3154,12 @@ If it happens again, send this file to your administrator.</source>
       <translation>在上方输入志愿者姓名，按回车添加到列表。</translation>
     </message>
     <message>
-      <source>Add at least one volunteer.</source>
-      <translation>请至少添加一名志愿者。</translation>
+      <source>… and {n} more.</source>
+      <translation>……另有 {n} 条。</translation>
     </message>
     <message>
-      <source>Service cannot be recorded for a future date.</source>
-      <translation>不能录入未来日期的服务时长。</translation>
+      <source>Add at least one volunteer.</source>
+      <translation>请至少添加一名志愿者。</translation>
     </message>
     <message>
       <source>Close without saving? The hours of {n} volunteers are not saved yet.</source>
@@ -1678,16 +3170,12 @@ If it happens again, send this file to your administrator.</source>
       <translation>{name} 已在列表中。</translation>
     </message>
     <message>
-      <source>… and {n} more.</source>
-      <translation>……另有 {n} 条。</translation>
+      <source>Nothing was saved.</source>
+      <translation>未保存任何记录。</translation>
     </message>
     <message>
       <source>Row {row} ({name}): {error}</source>
       <translation>第 {row} 行（{name}）：{error}</translation>
-    </message>
-    <message>
-      <source>Nothing was saved.</source>
-      <translation>未保存任何记录。</translation>
     </message>
     <message>
       <source>Required</source>
@@ -1738,6 +3226,10 @@ If it happens again, send this file to your administrator.</source>
       <translation>再服务 {hours} 小时升{level}</translation>
     </message>
     <message>
+      <source>{hours} hours</source>
+      <translation>{hours} 小时</translation>
+    </message>
+    <message>
       <source>No star yet</source>
       <translation>暂无星级</translation>
     </message>
@@ -1776,6 +3268,14 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>At once</source>
       <translation>当场核销</translation>
+    </message>
+    <message>
+      <source>{level}: {hours} hours</source>
+      <translation>{level}：{hours} 小时</translation>
+    </message>
+    <message>
+      <source>Star level by all approved hours so far (not by the month):</source>
+      <translation>星级按累计审核通过的服务时长评定（不按月计）：</translation>
     </message>
     <message>
       <source>Enter the hours as a number, e.g. 2.5.</source>
@@ -1910,10 +3410,6 @@ If it happens again, send this file to your administrator.</source>
       <translation>倍数请填写数字，例如 1.5。</translation>
     </message>
     <message>
-      <source>This redemption no longer exists.</source>
-      <translation>该兑换记录已不存在。</translation>
-    </message>
-    <message>
       <source>Receipt {number}</source>
       <translation>兑换小票 {number}</translation>
     </message>
@@ -1922,12 +3418,48 @@ If it happens again, send this file to your administrator.</source>
       <translation>{name} 的积分明细</translation>
     </message>
     <message>
+      <source>This redemption no longer exists.</source>
+      <translation>该兑换记录已不存在。</translation>
+    </message>
+    <message>
+      <source>Print receipt</source>
+      <translation>打印小票</translation>
+    </message>
+    <message>
+      <source>Print statement</source>
+      <translation>打印积分明细</translation>
+    </message>
+    <message>
+      <source>The PDF could not be written: {error}</source>
+      <translation>无法生成 PDF 文件：{error}</translation>
+    </message>
+    <message>
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
       <source>Points / reason</source>
       <translation>积分/驳回原因</translation>
+    </message>
+    <message>
+      <source>Reject service hours</source>
+      <translation>驳回服务时长</translation>
+    </message>
+    <message>
+      <source>Reject {n} records ({names})? They stay in the list of rejected hours with the reason.</source>
+      <translation>确定驳回 {n} 条记录（{names}）吗？这些记录连同驳回原因会保留在“已驳回”列表中。</translation>
+    </message>
+    <message>
+      <source>Reject</source>
+      <translation>驳回</translation>
+    </message>
+    <message>
+      <source>Cancel redemption</source>
+      <translation>取消兑换</translation>
+    </message>
+    <message>
+      <source>Cancel redemption {number} ({items}, {n} points)? The points go back to the volunteer and the items back into stock.</source>
+      <translation>确定取消兑换 {number}（{items}，{n} 分）吗？积分将退还给志愿者，商品退回库存。</translation>
     </message>
     <message>
       <source>&amp;Approve</source>
@@ -1972,18 +3504,6 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Approved {n} records ({hours} hours): {points} points awarded.</source>
       <translation>已审核通过 {n} 条记录（共 {hours} 小时），发放 {points} 分。</translation>
-    </message>
-    <message>
-      <source>Reject service hours</source>
-      <translation>驳回服务时长</translation>
-    </message>
-    <message>
-      <source>Reject {n} records ({names})? They stay in the list of rejected hours with the reason.</source>
-      <translation>确定驳回 {n} 条记录（{names}）吗？这些记录连同驳回原因会保留在“已驳回”列表中。</translation>
-    </message>
-    <message>
-      <source>Reject</source>
-      <translation>驳回</translation>
     </message>
     <message>
       <source>Rejected {n} records.</source>
@@ -2254,20 +3774,8 @@ If it happens again, send this file to your administrator.</source>
       <translation>{name} 用 {n} 分兑换了 {items}。</translation>
     </message>
     <message>
-      <source>Print receipt</source>
-      <translation>打印小票</translation>
-    </message>
-    <message>
       <source>Handed over to {name}: {items} ({n} points).</source>
       <translation>已为 {name} 核销：{items}（{n} 分）。</translation>
-    </message>
-    <message>
-      <source>Cancel redemption</source>
-      <translation>取消兑换</translation>
-    </message>
-    <message>
-      <source>Cancel redemption {number} ({items}, {n} points)? The points go back to the volunteer and the items back into stock.</source>
-      <translation>确定取消兑换 {number}（{items}，{n} 分）吗？积分将退还给志愿者，商品退回库存。</translation>
     </message>
     <message>
       <source>Redemption {number} cancelled; {n} points went back to {name}.</source>
@@ -2300,10 +3808,6 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Print the receipt (小票) now?</source>
       <translation>现在打印小票吗？</translation>
-    </message>
-    <message>
-      <source>The PDF could not be written: {error}</source>
-      <translation>无法生成 PDF 文件：{error}</translation>
     </message>
     <message>
       <source>Offered</source>
@@ -2422,12 +3926,12 @@ If it happens again, send this file to your administrator.</source>
       <translation>已核销：{items}（{n} 分）。</translation>
     </message>
     <message>
-      <source>Reverses the entry of {date}: {note}</source>
-      <translation>冲正 {date} 的记录：{note}</translation>
-    </message>
-    <message>
       <source>No points yet.</source>
       <translation>还没有积分记录。</translation>
+    </message>
+    <message>
+      <source>Reverses the entry of {date}: {note}</source>
+      <translation>冲正 {date} 的记录：{note}</translation>
     </message>
     <message>
       <source>No redemptions yet.</source>
@@ -2444,10 +3948,6 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Select the statement line to reverse first.</source>
       <translation>请先选中要冲正的明细记录。</translation>
-    </message>
-    <message>
-      <source>Print statement</source>
-      <translation>打印积分明细</translation>
     </message>
     <message>
       <source>Register volunteer</source>
@@ -2526,6 +4026,10 @@ If it happens again, send this file to your administrator.</source>
       <translation>冻结</translation>
     </message>
     <message>
+      <source>All approved service hours so far</source>
+      <translation>累计审核通过的全部服务时长</translation>
+    </message>
+    <message>
       <source>Name, pinyin initials (zs) or phone</source>
       <translation>姓名、拼音首字母（如 zs）或电话</translation>
     </message>
@@ -2578,8 +4082,16 @@ If it happens again, send this file to your administrator.</source>
       <translation>名次</translation>
     </message>
     <message>
-      <source>Points earned</source>
-      <translation>获得积分</translation>
+      <source>Hours this month</source>
+      <translation>本月时长</translation>
+    </message>
+    <message>
+      <source>Points this month</source>
+      <translation>本月积分</translation>
+    </message>
+    <message>
+      <source>Star level (all hours)</source>
+      <translation>星级（累计）</translation>
     </message>
     <message>
       <source>All teams</source>
@@ -2608,6 +4120,14 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Top {n} of {year} by approved hours</source>
       <translation>{year} 年服务时长前 {n} 名</translation>
+    </message>
+    <message>
+      <source>Hours this year</source>
+      <translation>本年时长</translation>
+    </message>
+    <message>
+      <source>Points this year</source>
+      <translation>本年积分</translation>
     </message>
     <message>
       <source>Top {n} of {year}-{month:02d} by approved hours</source>
@@ -2783,12 +4303,16 @@ If it happens again, send this file to your administrator.</source>
   <context>
     <name>preview</name>
     <message>
-      <source>{n} page(s) — {file}</source>
-      <translation>共 {n} 页 — {file}</translation>
+      <source>{n} page(s) — {title}</source>
+      <translation>共 {n} 页 — {title}</translation>
     </message>
     <message>
       <source>Print…</source>
       <translation>打印…</translation>
+    </message>
+    <message>
+      <source>Print (Enter or Ctrl+P); Esc closes</source>
+      <translation>打印（Enter 或 Ctrl+P）；Esc 关闭</translation>
     </message>
     <message>
       <source>Close</source>
@@ -3022,6 +4546,10 @@ If it happens again, send this file to your administrator.</source>
       <translation>已为 {name} 登记诉求 {number}。</translation>
     </message>
     <message>
+      <source>The slip could not be made: {why}</source>
+      <translation>无法生成回执：{why}</translation>
+    </message>
+    <message>
       <source>Not attached: {files}</source>
       <translation>以下文件未能添加为附件：{files}</translation>
     </message>
@@ -3032,10 +4560,6 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>The description has not been registered. Clear the form anyway?</source>
       <translation>诉求内容尚未登记。仍要清空表单吗？</translation>
-    </message>
-    <message>
-      <source>The slip could not be made: {why}</source>
-      <translation>无法生成回执：{why}</translation>
     </message>
     <message>
       <source>No resident found.</source>
@@ -3108,6 +4632,10 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Slip {number}</source>
       <translation>回执 {number}</translation>
+    </message>
+    <message>
+      <source>Printing the slip</source>
+      <translation>正在生成回执</translation>
     </message>
   </context>
   <context>
@@ -3225,6 +4753,18 @@ If it happens again, send this file to your administrator.</source>
       <translation>答复内容</translation>
     </message>
     <message>
+      <source>Show phone</source>
+      <translation>显示电话</translation>
+    </message>
+    <message>
+      <source>Show the whole number to call; the look-up is recorded in the audit log</source>
+      <translation>显示完整电话号码以便致电；本次查看会记入操作日志</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
       <source>&amp;Satisfied</source>
       <translation>满意(&amp;S)</translation>
     </message>
@@ -3251,6 +4791,10 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Unsatisfied reopens the request: it goes round again from a new assignment. Write the reason.</source>
       <translation>选择“不满意”将重办该诉求：从重新派单开始再办理一轮。请填写原因。</translation>
+    </message>
+    <message>
+      <source>This look-up is recorded in the audit log.</source>
+      <translation>本次查看已记入操作日志。</translation>
     </message>
     <message>
       <source>e.g. {number}</source>
@@ -3299,6 +4843,10 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Call {who} and ask whether the request was handled well.</source>
       <translation>请致电 {who}，询问对诉求办理是否满意。</translation>
+    </message>
+    <message>
+      <source>not recorded</source>
+      <translation>未登记</translation>
     </message>
     <message>
       <source>Reopen request</source>
@@ -3445,6 +4993,14 @@ If it happens again, send this file to your administrator.</source>
       <translation>没有附件。</translation>
     </message>
     <message>
+      <source>Print slip (Ctrl+P)</source>
+      <translation>打印回执（Ctrl+P）</translation>
+    </message>
+    <message>
+      <source>Print the receipt slip (回执) of this request again</source>
+      <translation>重新打印本诉求的回执</translation>
+    </message>
+    <message>
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -3525,34 +5081,6 @@ If it happens again, send this file to your administrator.</source>
       <translation>{name}：</translation>
     </message>
     <message>
-      <source>Time</source>
-      <translation>时间</translation>
-    </message>
-    <message>
-      <source>User</source>
-      <translation>操作人</translation>
-    </message>
-    <message>
-      <source>Action</source>
-      <translation>操作</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>状态</translation>
-    </message>
-    <message>
-      <source>Department</source>
-      <translation>承办单位</translation>
-    </message>
-    <message>
-      <source>Deadline met</source>
-      <translation>是否按时</translation>
-    </message>
-    <message>
-      <source>Request</source>
-      <translation>诉求</translation>
-    </message>
-    <message>
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -3589,12 +5117,12 @@ If it happens again, send this file to your administrator.</source>
       <translation>截止 {time}</translation>
     </message>
     <message>
-      <source>{action} (round {n})</source>
-      <translation>{action}（第 {n} 轮）</translation>
-    </message>
-    <message>
       <source>No action is open to you on this request.</source>
       <translation>您目前不能对该诉求进行任何操作。</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>诉求</translation>
     </message>
     <message>
       <source>Stopped</source>
@@ -3605,20 +5133,16 @@ If it happens again, send this file to your administrator.</source>
       <translation>完成于 {time}</translation>
     </message>
     <message>
-      <source>{clock}: on time</source>
-      <translation>{clock}：按时</translation>
-    </message>
-    <message>
-      <source>{clock}: late</source>
-      <translation>{clock}：超时</translation>
-    </message>
-    <message>
       <source>{clock} by {time}</source>
       <translation>{clock}：{time} 前</translation>
     </message>
     <message>
       <source>{name} ({n} people)</source>
       <translation>{name}（{n} 人）</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
     </message>
     <message>
       <source>Deadline colour</source>
@@ -3635,6 +5159,10 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Open (clock running)</source>
       <translation>在办（计时中）</translation>
+    </message>
+    <message>
+      <source>To assign</source>
+      <translation>待派单</translation>
     </message>
     <message>
       <source>Any deadline</source>
@@ -3665,6 +5193,10 @@ If it happens again, send this file to your administrator.</source>
       <translation>登记日期：</translation>
     </message>
     <message>
+      <source>Show the requests of every resident again</source>
+      <translation>重新显示所有居民的诉求</translation>
+    </message>
+    <message>
       <source>Clear filters</source>
       <translation>清除筛选</translation>
     </message>
@@ -3685,6 +5217,10 @@ If it happens again, send this file to your administrator.</source>
       <translation>全部网格</translation>
     </message>
     <message>
+      <source>Resident: {name}  ×</source>
+      <translation>居民：{name}  ×</translation>
+    </message>
+    <message>
       <source>1 request</source>
       <translation>共 1 条</translation>
     </message>
@@ -3693,20 +5229,24 @@ If it happens again, send this file to your administrator.</source>
       <translation>共 {n} 条</translation>
     </message>
     <message>
-      <source>No request number starts with “{number}”.</source>
-      <translation>没有以“{number}”开头的诉求编号。</translation>
+      <source>No request number, resident or description matches “{text}”.</source>
+      <translation>没有编号、居民或诉求内容与“{text}”相符的诉求。</translation>
+    </message>
+    <message>
+      <source>{name} has no requests.</source>
+      <translation>{name} 没有诉求记录。</translation>
     </message>
     <message>
       <source>Requests registered at reception appear here.</source>
       <translation>在接待登记页登记的诉求会显示在这里。</translation>
     </message>
     <message>
-      <source>Request number</source>
-      <translation>诉求编号</translation>
+      <source>Number, resident, phone or words</source>
+      <translation>编号、居民、电话或内容</translation>
     </message>
     <message>
-      <source>Find by request number, e.g. 2026-11-000123 (Ctrl+F); Esc clears</source>
-      <translation>按诉求编号查找，例如 2026-11-000123（Ctrl+F）；Esc 清空</translation>
+      <source>Find by request number (2026-11-000123), the resident's name or pinyin initials, phone, or words of the description (Ctrl+F); Esc clears</source>
+      <translation>按诉求编号（2026-11-000123）、居民姓名或拼音首字母、电话或诉求内容中的词查找（Ctrl+F）；Esc 清空</translation>
     </message>
     <message>
       <source>Requests</source>
@@ -3741,8 +5281,8 @@ If it happens again, send this file to your administrator.</source>
       <translation>登记日期不晚于</translation>
     </message>
     <message>
-      <source>Enter: open   Ctrl+F: number   F5: refresh</source>
-      <translation>回车：打开   Ctrl+F：编号   F5：刷新</translation>
+      <source>Enter: open   Ctrl+F: search   F5: refresh</source>
+      <translation>回车：打开   Ctrl+F：查找   F5：刷新</translation>
     </message>
     <message>
       <source>Choose “Clear filters” to see all.</source>
@@ -3771,6 +5311,38 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Current deadline</source>
       <translation>当前时限</translation>
+    </message>
+    <message>
+      <source>{action} (round {n})</source>
+      <translation>{action}（第 {n} 轮）</translation>
+    </message>
+    <message>
+      <source>{clock}: on time</source>
+      <translation>{clock}：按时</translation>
+    </message>
+    <message>
+      <source>{clock}: late</source>
+      <translation>{clock}：超时</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>User</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>承办单位</translation>
+    </message>
+    <message>
+      <source>Deadline met</source>
+      <translation>是否按时</translation>
     </message>
   </context>
   <context>
@@ -3854,6 +5426,14 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Show the full ID number and phone (recorded in the audit log)</source>
       <translation>显示完整身份证号和电话（将记入操作日志）</translation>
+    </message>
+    <message>
+      <source>View requests</source>
+      <translation>查看诉求</translation>
+    </message>
+    <message>
+      <source>Show this resident's requests in All requests</source>
+      <translation>在全部诉求中查看此居民的诉求</translation>
     </message>
     <message>
       <source>All grids</source>
@@ -3997,6 +5577,21 @@ If it happens again, send this file to your administrator.</source>
     </message>
   </context>
   <context>
+    <name>screenshots</name>
+    <message>
+      <source>Slip {number}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Receipt {number}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Points statement of {name}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>settings</name>
     <message>
       <source>Settings</source>
@@ -4075,6 +5670,10 @@ If it happens again, send this file to your administrator.</source>
       <translation>只有系统管理员可以修改中心名称。</translation>
     </message>
     <message>
+      <source>Only an administrator can change where the database is.</source>
+      <translation>只有管理员可以更改数据库位置。</translation>
+    </message>
+    <message>
       <source>Enter a file or a server address.</source>
       <translation>请填写数据库文件或服务器地址。</translation>
     </message>
@@ -4102,6 +5701,10 @@ If it happens again, send this file to your administrator.</source>
       <translation>即将到期</translation>
     </message>
     <message>
+      <source>to assign</source>
+      <translation>待派单</translation>
+    </message>
+    <message>
       <source>follow-up calls today</source>
       <translation>今日待回访</translation>
     </message>
@@ -4120,6 +5723,14 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Nothing falls due soon.</source>
       <translation>没有即将到期的诉求。</translation>
+    </message>
+    <message>
+      <source>To assign: new, returned, reopened</source>
+      <translation>待派单 / 被退回 / 重办</translation>
+    </message>
+    <message>
+      <source>Every request has a department.</source>
+      <translation>所有诉求都已派单。</translation>
     </message>
     <message>
       <source>Follow-up calls due today</source>

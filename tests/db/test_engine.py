@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 
+import pytest
 from sqlalchemy import text
 
 from db import settings as settings_repo
@@ -28,12 +30,8 @@ def test_a_write_transaction_takes_the_write_lock_at_its_start(sqlite_db):
         try:
             cur = raw.driver_connection.cursor()
             cur.execute("PRAGMA busy_timeout=50")
-            try:
+            with pytest.raises(sqlite3.OperationalError, match="database is locked"):
                 cur.execute("BEGIN IMMEDIATE")
-            except Exception as exc:  # sqlite3.OperationalError
-                assert "locked" in str(exc)
-            else:
-                raise AssertionError("a second writer began while the first held the lock")
             cur.execute("SELECT count(*) FROM app_user")  # reading still works
         finally:
             raw.close()

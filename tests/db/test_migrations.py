@@ -171,9 +171,10 @@ def next_release(tmp_path, monkeypatch) -> str:
 
 
 @pytest.fixture
-def installed(tmp_path, make_actor) -> Path:
+def installed(tmp_path, make_actor, sqlite_template) -> Path:
     """A database written by the current release, with some residents in it."""
     path = tmp_path / "installed.sqlite3"
+    shutil.copyfile(sqlite_template, path)
     services = open_database(path, backup_dir=None)
     desk = make_actor(services, Role.FRONT_DESK)
     for name in ("张三", "李四"):
@@ -254,7 +255,7 @@ def test_backup_sqlite_file_copies_and_verifies(installed, tmp_path):
 def test_backup_of_a_broken_file_fails_and_leaves_nothing(tmp_path):
     broken = tmp_path / "broken.sqlite3"
     broken.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(migrate.BackupFailed):
+    with pytest.raises(migrate.BackupFailed, match="file is not a database"):
         migrate.backup_sqlite_file(broken, tmp_path / "backups", label="x")
     assert list((tmp_path / "backups").iterdir()) == []
 

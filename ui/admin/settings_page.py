@@ -1,4 +1,10 @@
-"""系统设置: language and database location for this PC, the centre's name for all PCs."""
+"""系统设置: language and database location for this PC, the centre's name for all PCs.
+
+Only an administrator changes the centre's name or where the database is; other roles
+see both read-only (and the services refuse them). The centre's name follows the
+database through the change hub (renamed on another PC: shown here after the next
+change is seen), unless the user is editing it.
+"""
 
 from __future__ import annotations
 
@@ -18,10 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.admin.this_pc import may_move_database, save_this_pc
+from desktop.common.changes import Changes, Topic
 from desktop.common.config import LocalConfig, default_database
 from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.permissions import Actor, Permission
 from desktop.opening import Services, probe_database
+from ui.widgets.change_hub import ChangeHub, watch
 from ui.widgets.forms import FieldBox
 from ui.widgets.i18n import Translator, desktop_text, error_text
 
@@ -41,10 +50,13 @@ class SettingsPage(QWidget):
         actor: Actor,
         parent: QWidget | None = None,
         config: LocalConfig | None = None,
+        *,
+        hub: ChangeHub | None = None,
     ):
         super().__init__(parent)
         self._services, self._actor = services, actor
         self._config = config or LocalConfig.load()
+        self._shown_name = ""
         title = QLabel(_("Settings"))
         title.setObjectName("pageTitle")
         layout = QVBoxLayout(self)
@@ -54,12 +66,14 @@ class SettingsPage(QWidget):
         layout.addWidget(self._centre_group())
         layout.addWidget(self._pc_group())
         layout.addStretch(1)
+        watch(hub, self, {Topic.SETTINGS}, self._settings_changed)
 
     # --- the centre (shared) ---------------------------------------------------------
     def _centre_group(self) -> QGroupBox:
         group = QGroupBox(_("Centre (shared by every PC using this database)"))
         form = QFormLayout(group)
-        self.centre_name = QLineEdit(self._services.centre.name())
+        self._shown_name = self._services.centre.name()
+        self.centre_name = QLineEdit(self._shown_name)
         self.centre_box = FieldBox(self.centre_name)
         save = QPushButton(_("Save name"))
         save.clicked.connect(self.save_centre_name)
@@ -87,7 +101,18 @@ class SettingsPage(QWidget):
             self.centre_box.set_error(error_text(exc))
             return
         self.centre_box.set_warning(_("Saved."))
-        self.sig_centre_renamed.emit(self.centre_name.text().strip())
+        self._shown_name = self.centre_name.text().strip()
+        self.sig_centre_renamed.emit(self._shown_name)
+
+    def _settings_changed(self, _changes: Changes | None) -> None:
+        """The shared settings changed: show the centre's name as saved, unless the user
+        is in the middle of changing it."""
+        if self.centre_name.text().strip() != self._shown_name:
+            return
+        name = self._services.centre.name()
+        if name != self._shown_name:
+            self._shown_name = name
+            self.centre_name.setText(name)
 
     # --- this PC ---------------------------------------------------------------------
     def _pc_group(self) -> QGroupBox:
@@ -120,11 +145,27 @@ class SettingsPage(QWidget):
         form.addRow(_("File"), file_row)
         form.addRow(self.use_server)
         form.addRow(_("Server address"), self.server_url)
+        self.may_move = may_move_database(self._actor)
+        self.database_widgets: list[QWidget] = [
+            self.use_file,
+            self.use_server,
+            self.file_path,
+            browse,
+            self.server_url,
+        ]
+        for widget in self.database_widgets:
+            widget.setEnabled(self.may_move)
+        if not self.may_move:
+            note = QLabel(_("Only an administrator can change where the database is."))
+            note.setObjectName("hint")
+            form.addRow(note)
 
         self.result = QLabel()
         self.result.setWordWrap(True)
         test = QPushButton(_("Test connection"))
         test.clicked.connect(self.test_connection)
+        if not self.may_move:  # (never show a widget before it has a parent: see ResidentsPage)
+            test.hide()
         save = QPushButton(_("Save"))
         save.setObjectName("primary")
         save.clicked.connect(self.save_pc_settings)
@@ -169,12 +210,14 @@ class SettingsPage(QWidget):
         return True
 
     def save_pc_settings(self) -> None:
-        if not self.test_connection():
+        target = self.chosen_database() if self.may_move else self._config.database_or_default()
+        if self.may_move and not self.test_connection():
             return
-        self._config.language = self.language.currentData()
-        target = self.chosen_database()
-        self._config.database = "" if target == default_database() else target
-        self._config.save()
+        try:
+            save_this_pc(self._actor, self._config, language=self.language.currentData(), database=target)
+        except DomainError as exc:
+            self._say(error_text(exc), ok=False)
+            return
         self._say(_("Saved. Restart the program to use the new settings."), ok=True)
 
     def _say(self, text: str, *, ok: bool) -> None:

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.admin.accounts import AccountService, UserRow
+from desktop.common.changes import Changes, Topic
 from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.permissions import ROLE_LABELS, Actor, Role
+from ui.widgets.change_hub import ChangeHub, watch
 from ui.widgets.forms import FormDialog
 from ui.widgets.i18n import Translator, desktop_text
 from ui.widgets.list_page import ListPage
@@ -128,12 +130,20 @@ class UsersPage(ListPage[UserRow]):
     """The list of accounts with New (Ctrl+N), Edit (Enter) and Reset password.
 
     A :class:`~ui.widgets.list_page.ListPage` without a search box: a centre has a
-    handful of accounts, read at once.
+    handful of accounts, read at once. It follows the accounts through the change hub
+    (a lock-out after wrong passwords at another desk shows up by itself).
     """
 
     COLUMNS = ("username", "full_name", "role", "status")
 
-    def __init__(self, accounts: AccountService, actor: Actor, parent: QWidget | None = None):
+    def __init__(
+        self,
+        accounts: AccountService,
+        actor: Actor,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangeHub | None = None,
+    ):
         super().__init__(
             WindowedTableModel(self._columns()),
             parent,
@@ -171,6 +181,14 @@ class UsersPage(ListPage[UserRow]):
             spacing=None,
         )
         self.start()
+        watch(hub, self, {Topic.USERS}, self._users_changed)
+
+    def _users_changed(self, _changes: Changes | None) -> None:
+        self.refresh()
+
+    def focus_default(self) -> None:
+        """The keyboard starts in the list of accounts."""
+        self.table.setFocus()
 
     @staticmethod
     def _columns() -> list[Column[UserRow]]:

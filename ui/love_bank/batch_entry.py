@@ -168,6 +168,9 @@ class BatchEntryDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
+        for box in self.boxes.values():  # first: an edit clears, then the checks below may say more
+            ClearOnEdit(box)
+        self.grow = GrowToFit(self)
         self.finder.sig_picked.connect(self.add_volunteer)
         self.new_activity_button.clicked.connect(self.new_activity)
         self.apply_button.clicked.connect(self.apply_default)
@@ -175,9 +178,6 @@ class BatchEntryDialog(QDialog):
         self.activity_combo.currentIndexChanged.connect(self._activity_changed)
         self.date_edit.dateChanged.connect(self._date_changed)
         self.table.itemChanged.connect(self._cell_changed)
-        for box in self.boxes.values():
-            ClearOnEdit(box)
-        self.grow = GrowToFit(self)
         self.table.installEventFilter(self)
         for keys, slot in (
             ("Ctrl+S", self.save_all),

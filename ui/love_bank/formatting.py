@@ -20,8 +20,8 @@ from desktop.love_bank.service import (
     FROZEN,
     PENDING,
     REJECTED,
-    RedemptionRow,
     STARS,
+    RedemptionRow,
     StatementLine,
     next_star,
 )

@@ -105,7 +105,7 @@ def write_statement(
     return write_pdf(lambda path: build_statement(data, path), prefix, folder or print_folder())
 
 
-def _report_failure(parent: QWidget | None, title: str) -> Callable[[BaseException], None]:
+def _report_failure(parent: QWidget, title: str) -> Callable[[BaseException], None]:
     """A PDF that could not be written says so; other errors as every task shows them."""
 
     def failed(error: BaseException) -> None:
@@ -124,7 +124,7 @@ def show_receipt(
     actor: Actor,
     redemption: RedemptionRow,
     centre_name: str,
-    parent: QWidget | None,
+    parent: QWidget,
     preview_factory: PreviewFactory | None = None,
     *,
     reprint: bool = False,
@@ -153,7 +153,7 @@ def show_statement(
     volunteer_id: int,
     name: str,
     centre_name: str,
-    parent: QWidget | None,
+    parent: QWidget,
     preview_factory: PreviewFactory | None = None,
     *,
     on_opened: OnOpened | None = None,

@@ -1,7 +1,8 @@
 """积分规则: how approved hours become points, and the year-end settlement of points.
 
 Administrators only. Changes apply to approvals made from now on; points already
-awarded are never recomputed (the ledger is history).
+awarded are never recomputed (the ledger is history). Rules saved at another desk reach
+the page through the change hub; a field the user is typing in keeps what they typed.
 """
 
 from __future__ import annotations
@@ -22,9 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.common.changes import Changes, Topic
 from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.permissions import Actor
+from desktop.love_bank.rules import RULES_KEY
 from desktop.love_bank.service import ACTIVITY_KINDS, LoveBankService, PointRules
+from ui.love_bank.dialogs import ClearOnEdit
+from ui.widgets.change_hub import ChangeHub, watch
 from ui.widgets.forms import FieldBox
 from ui.widgets.i18n import Translator, error_text
 from ui.widgets.messages import Ask, ask_yes, show_error, show_info
@@ -44,6 +49,7 @@ class LoveBankSettingsPage(QWidget):
         actor: the logged-in administrator.
         parent: the owning widget.
         ask: asks before the year-end settlement (tests pass their own).
+        hub: the change hub; the page reads the rules again when they change elsewhere.
     """
 
     def __init__(
@@ -53,10 +59,12 @@ class LoveBankSettingsPage(QWidget):
         parent: QWidget | None = None,
         *,
         ask: Ask = ASK_SETTLE,
+        hub: ChangeHub | None = None,
     ):
         super().__init__(parent)
         self._bank, self._actor = love_bank, actor
         self._ask = ask
+        self._shown: dict[str, str] = {}  # field → the text last read from the rules
         title = QLabel(_("Points rules"))
         title.setObjectName("pageTitle")
         layout = QVBoxLayout(self)
@@ -67,6 +75,7 @@ class LoveBankSettingsPage(QWidget):
         layout.addWidget(self._settlement_group())
         layout.addStretch(1)
         self.refresh()
+        watch(hub, self, (Topic.SETTINGS,), self.refresh)
 
     def _rules_group(self) -> QGroupBox:
         group = QGroupBox(_("Turning approved hours into points"))
@@ -81,6 +90,7 @@ class LoveBankSettingsPage(QWidget):
         }
         for box in self.boxes.values():
             box.setMaximumWidth(260)
+            ClearOnEdit(box)
         form.addRow(_("Points per hour of service"), self.boxes["points_per_hour"])
         form.addRow(_("Hours counted per day at most"), self.boxes["daily_cap_minutes"])
         form.addRow(_("Reversals above this many points need a director"), self.boxes["reversal_threshold"])
@@ -126,11 +136,21 @@ class LoveBankSettingsPage(QWidget):
         form.addRow(row)
         return group
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Show the rules as stored; a field changed by the user and not saved keeps its text."""
+        if changes is not None:
+            keys = changes.ids_of(Topic.SETTINGS)
+            if keys is not None and RULES_KEY not in keys:
+                return
         rules = self._bank.rules()
-        self.points_per_hour.setText(str(rules.points_per_hour))
-        self.daily_cap_hours.setText(f"{rules.daily_cap_minutes / 60:g}")
-        self.reversal_threshold.setText(str(rules.reversal_threshold))
+        for key, field, text in (
+            ("points_per_hour", self.points_per_hour, str(rules.points_per_hour)),
+            ("daily_cap_minutes", self.daily_cap_hours, f"{rules.daily_cap_minutes / 60:g}"),
+            ("reversal_threshold", self.reversal_threshold, str(rules.reversal_threshold)),
+        ):
+            if key not in self._shown or field.text() == self._shown[key]:
+                field.setText(text)
+            self._shown[key] = text
 
     def save_rules(self) -> None:
         for box in self.boxes.values():
@@ -162,6 +182,8 @@ class LoveBankSettingsPage(QWidget):
         except DomainError as exc:
             self.saved.setText(error_text(exc))
             return
+        self._shown.clear()  # what is saved is what the fields show
+        self.refresh()
         self.saved.setText(_("Saved. New approvals use these rules."))
 
     def settle(self) -> None:

@@ -10,6 +10,10 @@ volunteers in one go (type a name, Enter adds the row; hours per row, or one def
 all). A batch with any bad row saves nothing and says which row is wrong. The dialogs
 live beside the page: ``hours_dialogs`` (an activity, one volunteer's hours) and
 ``batch_entry``; the list's rows and columns in ``record_model``.
+
+What is recorded or decided anywhere — here, at another desk — reaches the list through
+the change hub; a refresh keeps the selected records and the scroll position. The green
+line saying what was just done goes when the next action starts.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.common.changes import Changes, Topic
 from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor, Permission
 from desktop.love_bank.service import APPROVED, PENDING, REJECTED, LoveBankService, ServiceRow
@@ -50,6 +55,8 @@ from ui.love_bank.record_model import (
     RecordTableModel,
     record_columns,
 )
+from ui.love_bank.tables import kept_scroll
+from ui.widgets.change_hub import ChangeHub, watch
 from ui.widgets.forms import DialogHost
 from ui.widgets.i18n import Translator
 from ui.widgets.list_page import EmptyHint, setup_table, size_columns
@@ -59,6 +66,8 @@ from ui.widgets.windowed_model import ServiceRows
 _ = Translator("lovebank")
 
 RECORD_LIMIT = 500  # rows a filter shows; pending records are decided long before this
+TOPICS = (Topic.SERVICE_HOURS, Topic.VOLUNTEERS)
+"""What the page shows: the records, with their volunteers' names."""
 
 
 def reject_all(love_bank: LoveBankService, actor: Actor, record_ids: Sequence[int], reason: str) -> None:
@@ -75,17 +84,11 @@ class ServiceHoursPage(QWidget):
         actor: the logged-in user; without ``MANAGE_LOVE_BANK`` the list is read-only.
         parent: the owning widget.
         today: the date hours may be recorded up to (tests pass their own).
-
-    Signals:
-        sig_changed(int): hours of a volunteer were recorded, approved or rejected;
-            emitted once per volunteer concerned, with their id.
+        hub: the change hub; the page reads again what changed (none: it never does).
 
     Shortcuts: Ctrl+N record hours, Ctrl+B batch entry, Alt+A approve the selected
     records, Alt+R reject them, F5 refresh, Ctrl+A select all.
     """
-
-    sig_changed = Signal(int)
-    """A volunteer's hours were recorded, approved or rejected; carries the volunteer's id."""
 
     def __init__(
         self,
@@ -94,6 +97,7 @@ class ServiceHoursPage(QWidget):
         parent: QWidget | None = None,
         *,
         today: Callable[[], dt.date] = dt.date.today,
+        hub: ChangeHub | None = None,
     ):
         super().__init__(parent)
         self._bank = love_bank
@@ -107,6 +111,7 @@ class ServiceHoursPage(QWidget):
         self._build()
         self._connect_callbacks()
         self.refresh()
+        watch(hub, self, TOPICS, self.refresh)
 
     def _build(self) -> None:
         fm = self.fontMetrics()
@@ -138,7 +143,8 @@ class ServiceHoursPage(QWidget):
             b.setMinimumHeight(height)
             b.setMinimumWidth(fm.horizontalAdvance("M") * 8)
             b.setAutoDefault(False)
-            b.setVisible(self.can_manage)
+            if not self.can_manage:  # hide() only: setVisible(True) on a parentless widget flashes a window
+                b.hide()
             return b
 
         self.approve_button = button(
@@ -195,14 +201,14 @@ class ServiceHoursPage(QWidget):
         layout.addWidget(self.table, 1)
 
     def _connect_callbacks(self) -> None:
-        self.status_combo.currentIndexChanged.connect(self.refresh)
+        self.status_combo.currentIndexChanged.connect(self._filter_changed)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self.approve_button.clicked.connect(self.approve_selected)
         self.reject_button.clicked.connect(self.reject_selected)
         self.record_button.clicked.connect(self.record_hours)
         self.batch_button.clicked.connect(self.batch_entry)
-        shortcuts: list[tuple[str, Callable[[], Any]]] = [("F5", self.refresh)]
+        shortcuts: list[tuple[str, Callable[[], Any]]] = [("F5", self._filter_changed)]
         if self.can_manage:
             shortcuts += [("Ctrl+N", self.record_hours), ("Ctrl+B", self.batch_entry)]
         for keys, slot in shortcuts:
@@ -221,15 +227,21 @@ class ServiceHoursPage(QWidget):
         self.status_combo.setCurrentIndex(index)
         return True
 
-    def refresh(self) -> None:
-        """Read the records of the chosen filter again, keeping the selection where possible."""
-        keep = {r.id for r in self.selected_records()}
+    def _filter_changed(self) -> None:
+        self.refresh()
+
+    def refresh(self, _changes: Changes | None = None) -> None:
+        """Read the records of the chosen filter again, keeping the selected records and
+        the scroll position."""
+        keep = [r.id for r in self.selected_records()]
         try:
             rows = self._bank.service_records(self._actor, status=self.status(), limit=RECORD_LIMIT)
         except DomainError as exc:
             self._show_error(exc)
             rows = []
-        self.model.set_source(ServiceRows.from_list(rows))
+        with kept_scroll(self.table):
+            self.model.set_source(ServiceRows.from_list(rows))
+            self.select_records(keep)
         n = len(rows)
         status = self.status()
         if status == PENDING:
@@ -239,9 +251,6 @@ class ServiceHoursPage(QWidget):
         if n >= RECORD_LIMIT:
             text += " " + _("(the latest {n})", n=RECORD_LIMIT)
         self.count_label.setText(text)
-        for row, r in enumerate(rows):
-            if r.id in keep:
-                self.table.selectRow(row)
         if n:
             self.empty_hint.show_text(None)
         else:
@@ -314,15 +323,13 @@ class ServiceHoursPage(QWidget):
                 points=points_text(points),
             )
         )
-        self.refresh()
-        for volunteer_id in dict.fromkeys(r.volunteer_id for r in pending):
-            self.sig_changed.emit(volunteer_id)
         return points
 
     def reject_selected(self) -> QDialog | None:
         pending = [r for r in self.selected_records() if r.status == PENDING]
         if not self.can_manage or not pending:
             return None
+        self.show_message("")
         names = "、".join(dict.fromkeys(r.volunteer for r in pending))
         ids = [r.id for r in pending]
         dialog = ReasonDialog(
@@ -344,27 +351,24 @@ class ServiceHoursPage(QWidget):
     def _rejected(self) -> None:
         records, self._rejecting = self._rejecting, []
         self.show_message(_("Rejected {n} records.", n=len(records)))
-        self.refresh()
-        for volunteer_id in dict.fromkeys(r.volunteer_id for r in records):
-            self.sig_changed.emit(volunteer_id)
 
     def record_hours(self) -> QDialog | None:
         if not self.can_manage:
             return None
+        self.show_message("")  # about the last action, not the one starting
         dialog = RecordHoursDialog(self._bank, self._actor, self, today=self._today)
         dialog.sig_saved.connect(self._recorded)
         self._dialogs.open(dialog)
         return dialog
 
-    def _recorded(self, volunteer_id: int) -> None:
+    def _recorded(self, _volunteer_id: int) -> None:
         self.show_message(_("Hours recorded; they now wait for approval."))
-        if not self.set_status(PENDING):
-            self.refresh()
-        self.sig_changed.emit(volunteer_id)
+        self.set_status(PENDING)
 
     def batch_entry(self) -> QDialog | None:
         if not self.can_manage:
             return None
+        self.show_message("")
         dialog = BatchEntryDialog(self._bank, self._actor, self, today=self._today)
         dialog.sig_saved.connect(self._batch_saved)
         self._dialogs.open(dialog)
@@ -374,10 +378,7 @@ class ServiceHoursPage(QWidget):
         self.show_message(
             _("Hours of {n} volunteers recorded; they now wait for approval.", n=len(volunteer_ids))
         )
-        if not self.set_status(PENDING):
-            self.refresh()
-        for volunteer_id in volunteer_ids:
-            self.sig_changed.emit(volunteer_id)
+        self.set_status(PENDING)
 
     @property
     def dialog(self) -> QDialog | None:
@@ -385,4 +386,5 @@ class ServiceHoursPage(QWidget):
         return self._dialogs.current
 
     def _show_error(self, exc: DomainError) -> None:
+        self.show_message("")  # an old green line must not stand beside a new error
         show_error(self, _("Service hours"), exc)

@@ -9,6 +9,10 @@ idempotency key when it opens, so a double click on confirm — or a retry after
 Items handed over later (a service, goods ordered in) freeze the points until the
 handover (核销); the list at the bottom holds those redemptions, each to hand over or to
 cancel with a reason (points and stock go back).
+
+Stock, items and redemptions changed anywhere reach the page through the change hub; a
+refresh keeps the selected rows and where the tables were scrolled to. The receipt is
+built off the GUI thread and its preview opens when it is ready.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.common.changes import Changes, Topic
 from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor, Permission
 from desktop.love_bank.receipt import redemption_number
@@ -39,8 +44,9 @@ from ui.love_bank.dialogs import ReasonDialog
 from ui.love_bank.formatting import format_date, handover_text, item_kind_text, points_text, redemption_items
 from ui.love_bank.printing import PreviewFactory, find_redemption, show_receipt
 from ui.love_bank.shop_dialogs import ItemDialog, RedemptionDialog
-from ui.love_bank.tables import CENTRE, RIGHT, item
+from ui.love_bank.tables import CENTRE, RIGHT, item, kept_scroll
 from ui.widgets import palette
+from ui.widgets.change_hub import ChangeHub, watch
 from ui.widgets.forms import DialogHost
 from ui.widgets.i18n import Translator
 from ui.widgets.list_page import EmptyHint, setup_table, size_columns
@@ -55,6 +61,9 @@ WITHDRAWN_COLOUR = QColor(palette.GREY)
 
 ASK_PRINT: Ask = partial(ask_yes, default_yes=True)
 """Asks whether to print the receipt; Enter answers yes (the usual answer at the counter)."""
+
+TOPICS = (Topic.SHOP, Topic.REDEMPTIONS, Topic.POINTS)
+"""What the page shows: the items with their stock, the redemptions waiting for handover."""
 
 P_DATE, P_NUMBER, P_VOLUNTEER, P_POINTS, P_ITEMS = range(5)
 T_NAME, T_KIND, T_PRICE, T_STOCK, T_HANDOVER, T_STATUS = range(6)
@@ -71,17 +80,11 @@ class SupermarketPage(QWidget):
         centre_name: printed at the top of the receipt (see ``set_centre_name``).
         preview_factory: opens the receipt preview (tests pass their own).
         ask: asks whether to print the receipt (tests pass their own).
-
-    Signals:
-        sig_changed(int): a volunteer's points changed here (redeemed, handed over,
-            cancelled); carries the volunteer's id.
+        hub: the change hub; the page reads again what changed (none: it never does).
 
     Shortcuts: Ctrl+R redeem, Ctrl+N new item, Enter / F2 / double-click edit the item,
     Ctrl+P print the receipt of the selected handover, F5 refresh.
     """
-
-    sig_changed = Signal(int)
-    """A volunteer's points changed (redemption, handover, cancel); carries the volunteer's id."""
 
     def __init__(
         self,
@@ -92,6 +95,7 @@ class SupermarketPage(QWidget):
         centre_name: str = "",
         preview_factory: PreviewFactory | None = None,
         ask: Ask = ASK_PRINT,
+        hub: ChangeHub | None = None,
     ):
         super().__init__(parent)
         self._bank = love_bank
@@ -109,6 +113,7 @@ class SupermarketPage(QWidget):
         self._build()
         self._connect_callbacks()
         self.refresh()
+        watch(hub, self, TOPICS, self.refresh)
 
     def set_centre_name(self, name: str) -> None:
         self._centre_name = name
@@ -124,7 +129,8 @@ class SupermarketPage(QWidget):
             b.setMinimumHeight(height)
             b.setMinimumWidth(fm.horizontalAdvance("M") * 8)
             b.setAutoDefault(False)
-            b.setVisible(self.can_manage)
+            if not self.can_manage:  # hide() only: setVisible(True) on a parentless widget flashes a window
+                b.hide()
             return b
 
         self.redeem_button = button(_("Redeem…"), _("A volunteer takes items for points (Ctrl+R)"))
@@ -196,7 +202,8 @@ class SupermarketPage(QWidget):
         self.receipt_button.setToolTip(_("Print the receipt of the selected redemption again (Ctrl+P)"))
         for b in (self.hand_over_button, self.cancel_button, self.receipt_button):
             b.setAutoDefault(False)
-            b.setVisible(self.can_manage)
+            if not self.can_manage:  # hide() only: setVisible(True) on a parentless widget flashes a window
+                b.hide()
         self.pending_box = QGroupBox()
         pb = QVBoxLayout(self.pending_box)
         pb.setContentsMargins(8, 6, 8, 8)
@@ -219,7 +226,7 @@ class SupermarketPage(QWidget):
         self.redeem_button.clicked.connect(self.redeem)
         self.new_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_selected)
-        self.withdrawn_check.toggled.connect(self.refresh_items)
+        self.withdrawn_check.toggled.connect(self._withdrawn_toggled)
         self.items_table.doubleClicked.connect(self.edit_selected)
         self.items_table.itemSelectionChanged.connect(self._update_buttons)
         self.pending_table.itemSelectionChanged.connect(self._update_buttons)
@@ -227,7 +234,7 @@ class SupermarketPage(QWidget):
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.receipt_button.clicked.connect(self.reprint_selected)
         self.items_table.installEventFilter(self)
-        shortcuts: list[tuple[str, Callable[[], Any]]] = [("F5", self.refresh)]
+        shortcuts: list[tuple[str, Callable[[], Any]]] = [("F5", self.read_again)]
         if self.can_manage:
             shortcuts += [
                 ("Ctrl+R", self.redeem),
@@ -240,11 +247,26 @@ class SupermarketPage(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # --- content ---------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Read again what ``changes`` touched (everything when None), keeping the
+        selected rows and the scroll positions."""
+        if changes is None or Topic.SHOP in changes.topics:
+            self.refresh_items()
+        if changes is None or changes.touches((Topic.REDEMPTIONS, Topic.POINTS)):
+            self.refresh_pending()
+
+    def read_again(self) -> None:
+        """F5: read everything again."""
+        self.refresh()
+
+    def _withdrawn_toggled(self) -> None:
         self.refresh_items()
-        self.refresh_pending()
 
     def refresh_items(self) -> None:
+        with kept_scroll(self.items_table):
+            self._fill_items()
+
+    def _fill_items(self) -> None:
         keep = self.selected_item()
         self.items = self._bank.items(include_inactive=self.withdrawn_check.isChecked())
         t = self.items_table
@@ -282,6 +304,10 @@ class SupermarketPage(QWidget):
         self._update_buttons()
 
     def refresh_pending(self) -> None:
+        with kept_scroll(self.pending_table):
+            self._fill_pending()
+
+    def _fill_pending(self) -> None:
         keep = self.selected_pending()
         try:
             self.pending = self._bank.redemptions(self._actor, status=FROZEN)
@@ -352,12 +378,14 @@ class SupermarketPage(QWidget):
         return self._item_dialog(it)
 
     def _item_dialog(self, it: ItemRow | None) -> QDialog:
+        self.show_message("")  # about the last action, not the one starting
         dialog = ItemDialog(self._bank, self._actor, it, self)
         dialog.sig_saved.connect(self._item_saved)
         self._dialogs.open(dialog)
         return dialog
 
     def _item_saved(self, item_id: int) -> None:
+        """Select the item at once (the hub's refresh comes after and keeps it)."""
         self.refresh_items()
         self.select_item(item_id)
 
@@ -365,6 +393,7 @@ class SupermarketPage(QWidget):
     def redeem(self, volunteer_id: int | None = None) -> QDialog | None:
         if not self.can_manage:
             return None
+        self.show_message("")
         try:
             dialog = RedemptionDialog(self._bank, self._actor, self, volunteer_id=volunteer_id)
         except DomainError as exc:
@@ -377,13 +406,11 @@ class SupermarketPage(QWidget):
 
     def _redeemed(self) -> None:
         dialog = self.dialog
-        self.refresh()
         if not isinstance(dialog, RedemptionDialog):
             return
         volunteer, redemption_id = dialog.volunteer, dialog.redemption_id
         if volunteer is None or redemption_id is None:
             return
-        self.sig_changed.emit(volunteer.id)
         try:
             redemption = find_redemption(self._bank, self._actor, volunteer.id, redemption_id)
         except DomainError as exc:
@@ -396,6 +423,7 @@ class SupermarketPage(QWidget):
                 items=redemption_items(redemption),
                 n=points_text(redemption.points),
             )
+            self.refresh_pending()  # now, to select it (the hub's refresh keeps it)
             self.select_pending(redemption_id)
         else:
             text = _(
@@ -409,20 +437,20 @@ class SupermarketPage(QWidget):
             self.print_receipt(redemption)
 
     def print_receipt(self, redemption: RedemptionRow, *, reprint: bool = False) -> None:
-        try:
-            self.preview = show_receipt(
-                self._bank,
-                self._actor,
-                redemption,
-                self._centre_name,
-                self,
-                self._preview_factory,
-                reprint=reprint,
-            )
-        except DomainError as exc:
-            self._show_error(exc)
-        except OSError as exc:
-            show_error(self, _("Print receipt"), _("The PDF could not be written: {error}", error=exc))
+        """Build the receipt off the GUI thread; its preview opens when it is ready."""
+        show_receipt(
+            self._bank,
+            self._actor,
+            redemption,
+            self._centre_name,
+            self,
+            self._preview_factory,
+            reprint=reprint,
+            on_opened=self._preview_opened,
+        )
+
+    def _preview_opened(self, preview: Any) -> None:
+        self.preview = preview
 
     def reprint_selected(self) -> None:
         r = self.selected_pending()
@@ -447,13 +475,12 @@ class SupermarketPage(QWidget):
                 n=points_text(r.points),
             )
         )
-        self.refresh_pending()
-        self.sig_changed.emit(r.volunteer_id)
 
     def cancel_selected(self) -> QDialog | None:
         r = self.selected_pending()
         if not self.can_manage or r is None:
             return None
+        self.show_message("")
         dialog = ReasonDialog(
             _("Cancel redemption"),
             _(
@@ -485,8 +512,6 @@ class SupermarketPage(QWidget):
                 name=r.volunteer,
             )
         )
-        self.refresh()
-        self.sig_changed.emit(r.volunteer_id)
 
     @property
     def dialog(self) -> QDialog | None:
@@ -494,6 +519,7 @@ class SupermarketPage(QWidget):
         return self._dialogs.current
 
     def _show_error(self, exc: DomainError) -> None:
+        self.show_message("")  # an old green line must not stand beside a new error
         show_error(self, _("Love supermarket"), exc)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

@@ -3,8 +3,12 @@ records and redemptions, with the coordinator's corrections.
 
 Everything is read from ``LoveBankService``; nothing here edits the ledger directly. An
 adjustment (调整积分) or a reversal (冲正) appends a ledger entry; a redemption waiting for
-handover is handed over (核销) or cancelled with a reason. After any change the dialog
-reads the volunteer again and emits ``sig_changed(volunteer_id)`` so lists can refresh.
+handover is handed over (核销) or cancelled with a reason.
+
+Whatever changes this volunteer — here, on another page, at another desk — reaches the
+dialog through the change hub and it reads the volunteer again, keeping the tab, the
+selected lines and where each table was scrolled to. The statement is printed off the
+GUI thread; its preview opens when it is ready.
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.common.changes import Changes, Topic
 from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor, Permission
 from desktop.love_bank import ledger
@@ -50,36 +55,43 @@ from ui.love_bank.formatting import (
     entry_kind_text,
     format_date,
     hours_text,
+    hours_with_unit,
     points_text,
     record_status_text,
     redemption_items,
     redemption_status_text,
     signed,
+    star_legend,
     star_name,
     star_progress,
     star_text,
+    statement_note,
 )
 from ui.love_bank.printing import PreviewFactory, show_statement
-from ui.love_bank.tables import CENTRE, RIGHT, item
+from ui.love_bank.tables import CENTRE, RIGHT, item, kept_scroll
 from ui.love_bank.volunteer_dialogs import AdjustDialog
 from ui.widgets import palette
+from ui.widgets.change_hub import ChangeHub, watch
 from ui.widgets.i18n import Translator, desktop_text
 from ui.widgets.list_page import EmptyHint, setup_table, size_columns
 from ui.widgets.messages import show_error
 
 _ = Translator("lovebank")
 
-REVERSED_COLOUR = QColor(palette.GREY)
-MINUS_COLOUR = QColor(palette.DARK_RED)
-PLUS_COLOUR = QColor(palette.DARK_GREEN)
-WAITING_COLOUR = QColor(palette.AMBER)
+TOPICS = (Topic.POINTS, Topic.SERVICE_HOURS, Topic.REDEMPTIONS, Topic.VOLUNTEERS)
+"""What the dialog shows of its volunteer: points, hours, redemptions, name and team."""
 
-# Statement columns.
-S_DATE, S_KIND, S_CHANGE, S_FROZEN, S_BALANCE, S_NOTE, S_USER = range(7)
-# Service record columns.
-R_DATE, R_HOURS, R_ACTIVITY, R_DESCRIPTION, R_STATUS, R_POINTS = range(6)
-# Redemption columns.
-D_DATE, D_NUMBER, D_POINTS, D_STATUS, D_ITEMS = range(5)
+
+def concerns(changes: Changes | None, volunteer_id: int) -> bool:
+    """Whether ``changes`` may concern the volunteer (ids are volunteers' ids or unknown)."""
+    if changes is None:
+        return True
+    for topic in TOPICS:
+        if topic in changes.topics:
+            ids = changes.ids_of(topic)
+            if ids is None or volunteer_id in ids:
+                return True
+    return False
 
 
 class VolunteerDetailDialog(QDialog):
@@ -92,16 +104,18 @@ class VolunteerDetailDialog(QDialog):
         parent: the owning widget.
         centre_name: printed at the top of the statement.
         preview_factory: opens the statement preview (tests pass their own).
+        hub: the change hub; the dialog reads again what changed (none: it never does).
 
     Signals:
-        sig_changed(int): points or redemptions of the volunteer changed (carries its id).
+        sig_changed(int): a change was made in this dialog (carries the volunteer's id).
 
     Keys: Alt+1/2/3 the tabs, Ctrl+P print the statement, Ctrl+J adjust points,
     Ctrl+R reverse the selected entry, Esc closes.
     """
 
     sig_changed = Signal(int)
-    """Emitted with the volunteer's id after an adjustment, reversal, handover or cancel."""
+    """Emitted with the volunteer's id after an adjustment, reversal, handover or cancel
+    made here (what changed reaches every page through the hub)."""
 
     def __init__(
         self,
@@ -112,6 +126,7 @@ class VolunteerDetailDialog(QDialog):
         *,
         centre_name: str = "",
         preview_factory: PreviewFactory | None = None,
+        hub: ChangeHub | None = None,
     ):
         super().__init__(parent)
         self._bank = love_bank
@@ -130,6 +145,7 @@ class VolunteerDetailDialog(QDialog):
         self._build()
         self._connect_callbacks()
         self.reload()
+        watch(hub, self, TOPICS, self.refresh)
 
     # --- layout ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -166,6 +182,7 @@ class VolunteerDetailDialog(QDialog):
         frozen, self.frozen_label, _box = figure(_("Frozen until handover"))
         hours, self.hours_label, _box = figure(_("Approved hours"))
         stars, self.stars_label, stars_box = figure(_("Star level"))
+        stars.setToolTip(star_legend())
         self.stars_label.setObjectName("figureStars")
         self.level_label = QLabel()
         self.level_label.setObjectName("figureTitle")
@@ -191,60 +208,9 @@ class VolunteerDetailDialog(QDialog):
         for column, stretch in enumerate((2, 2, 2, 4)):
             figures.setColumnStretch(column, stretch)
 
-        # 积分明细
-        headers = [_("Date"), _("Kind"), _("Change"), _("Frozen change"), _("Balance"), _("Note"), _("By")]
-        self.statement_table = QTableWidget(0, len(headers))
-        self.statement_table.setHorizontalHeaderLabels(headers)
-        setup_table(self.statement_table)
-        size_columns(
-            self.statement_table,
-            {
-                S_DATE: "2026-11-23 09:30",
-                S_KIND: _("{kind} (reversed)", kind=desktop_text(ledger.KIND_LABELS[ledger.REVERSAL])),
-                S_CHANGE: "+10,000",
-                S_FROZEN: "+10,000",
-                S_BALANCE: "100,000",
-                S_NOTE: "2026-11-23 2.5h 助老服务 重阳节活动",
-                S_USER: "xietiao01",
-            },
-            headers,
-        )
-        self.statement_empty = EmptyHint(self.statement_table)
-
-        # 服务记录
-        headers = [_("Date"), _("Hours"), _("Activity"), _("Description"), _("Status"), _("Points / reason")]
-        self.records_table = QTableWidget(0, len(headers))
-        self.records_table.setHorizontalHeaderLabels(headers)
-        setup_table(self.records_table)
-        size_columns(
-            self.records_table,
-            {
-                R_DATE: "2026-11-23",
-                R_HOURS: "24",
-                R_ACTIVITY: "重阳节敬老助老志愿服务",
-                R_DESCRIPTION: "陪伴独居老人、打扫卫生、代购",
-                R_STATUS: _("Approved"),
-            },
-            headers,
-        )
-        self.records_empty = EmptyHint(self.records_table)
-
-        # 兑换记录
-        headers = [_("Date"), _("Number"), _("Points"), _("Status"), _("Items")]
-        self.redemptions_table = QTableWidget(0, len(headers))
-        self.redemptions_table.setHorizontalHeaderLabels(headers)
-        setup_table(self.redemptions_table)
-        size_columns(
-            self.redemptions_table,
-            {
-                D_DATE: "2026-11-23 09:30",
-                D_NUMBER: "DH000123",
-                D_POINTS: "10,000",
-                D_STATUS: _("Waiting for handover"),
-            },
-            headers,
-        )
-        self.redemptions_empty = EmptyHint(self.redemptions_table)
+        self.statement_table = StatementTable()
+        self.records_table = RecordsTable()
+        self.redemptions_table = RedemptionsTable()
         self.hand_over_button = QPushButton(_("Hand over"))
         self.hand_over_button.setToolTip(
             _("The goods or service were handed over (核销): the frozen points are spent")
@@ -254,7 +220,8 @@ class VolunteerDetailDialog(QDialog):
         for b in (self.hand_over_button, self.cancel_button):
             b.setMinimumHeight(height)
             b.setAutoDefault(False)
-            b.setVisible(self.can_manage)
+            if not self.can_manage:  # hide() only: setVisible(True) on a parentless widget flashes a window
+                b.hide()
         redemptions = QWidget()
         r = QVBoxLayout(redemptions)
         r.setContentsMargins(0, 6, 0, 0)
@@ -286,8 +253,9 @@ class VolunteerDetailDialog(QDialog):
             _("Print statement…"), _("Preview and print the points statement (Ctrl+P)")
         )
         self.close_button = button(_("Close"), _("Close (Esc)"))
-        self.adjust_button.setVisible(self.can_manage)
-        self.reverse_button.setVisible(self.can_manage)
+        if not self.can_manage:  # hide() only: setVisible(True) on a parentless widget flashes a window
+            self.adjust_button.hide()
+            self.reverse_button.hide()
         self.message_label = QLabel()
         self.message_label.setObjectName("hint")
         self.message_label.setWordWrap(True)
@@ -326,6 +294,16 @@ class VolunteerDetailDialog(QDialog):
             QShortcut(QKeySequence(keys), self, slot)
 
     # --- content ---------------------------------------------------------------------
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Read the volunteer again when ``changes`` may concern them, keeping the tab,
+        the selected lines and the scroll positions."""
+        if not concerns(changes, self.volunteer_id):
+            return
+        try:
+            self.reload()
+        except DomainError as exc:  # the volunteer is gone
+            self._show_error(exc)
+
     def reload(self) -> None:
         """Read the volunteer, the statement, the records and the redemptions again."""
         v = self.volunteer = self._bank.volunteer(self._actor, self.volunteer_id)
@@ -337,13 +315,16 @@ class VolunteerDetailDialog(QDialog):
         self.available_label.setText(points_text(v.available))
         self.frozen_label.setText(points_text(v.frozen))
         minutes = self._minutes()
-        self.hours_label.setText(hours_text(minutes))
+        self.hours_label.setText(hours_with_unit(minutes))
         self.stars_label.setText(star_text(v.stars))
         self.level_label.setText(star_name(v.stars))
         self._show_progress(minutes)
-        self._fill_statement()
-        self._fill_records()
-        self._fill_redemptions()
+        line, redemption = self.selected_line(), self.selected_redemption()
+        self._fill_statement(line.id if line is not None else None)
+        with kept_scroll(self.records_table):
+            self._fill_records()
+        with kept_scroll(self.redemptions_table):
+            self._fill_redemptions(redemption.id if redemption is not None else None)
         self._update_buttons()
 
     def _minutes(self) -> int:
@@ -366,88 +347,25 @@ class VolunteerDetailDialog(QDialog):
             _("{done} of {total} hours", done=hours_text(minutes), total=thresholds[stars])
         )
 
-    def _fill_statement(self) -> None:
+    def _fill_statement(self, keep: int | None = None) -> None:
+        """Fill the statement; the newest line is shown, unless the user had scrolled up."""
         t = self.statement_table
-        self.lines = self._bank.statement(self._actor, self.volunteer_id)
-        t.setRowCount(len(self.lines))
-        by_id = {line.id: line for line in self.lines}
-        for row, line in enumerate(self.lines):
-            note = line.note
-            if line.reverses_id is not None and line.reverses_id in by_id:
-                original = by_id[line.reverses_id]
-                note = _("Reverses the entry of {date}: {note}", date=format_date(original.at), note=note)
-            cells = [
-                item(format_date(line.at), data=line.id),
-                item(entry_kind_text(line)),
-                item(signed(line.delta) if line.delta else "", RIGHT),
-                item(signed(line.frozen_delta) if line.frozen_delta else "", RIGHT),
-                item(points_text(line.balance), RIGHT),
-                item(note),
-                item(line.username),
-            ]
-            cells[S_NOTE].setToolTip(note)
-            if line.reversed:
-                font = QFont()
-                font.setStrikeOut(True)
-                for c in cells:
-                    c.setForeground(REVERSED_COLOUR)
-                for c in (cells[S_CHANGE], cells[S_FROZEN]):
-                    c.setFont(font)
-                cells[S_KIND].setToolTip(_("Corrected by a reversing entry further down"))
-            else:
-                for c, value in ((cells[S_CHANGE], line.delta), (cells[S_FROZEN], line.frozen_delta)):
-                    if value:
-                        c.setForeground(PLUS_COLOUR if value > 0 else MINUS_COLOUR)
-            for column, cell in enumerate(cells):
-                t.setItem(row, column, cell)
-        if self.lines:
+        bar = t.verticalScrollBar()
+        at_end = not self.lines or bar.value() >= bar.maximum()
+        with kept_scroll(t):
+            self.lines = self._bank.statement(self._actor, self.volunteer_id)
+            t.fill(self.lines, keep)
+        if self.lines and at_end:
             t.scrollToBottom()
-        self.statement_empty.show_text(None if self.lines else _("No points yet."))
 
     def _fill_records(self) -> None:
-        t = self.records_table
         rows = self._bank.service_records(self._actor, status=None, volunteer_id=self.volunteer_id)
-        t.setRowCount(len(rows))
-        for row, r in enumerate(rows):
-            result = points_text(r.points) if r.status == APPROVED else r.reason
-            cells = [
-                item(format_date(r.served_on), data=r.id),
-                item(hours_text(r.minutes), RIGHT),
-                item(r.activity),
-                item(r.description),
-                item(record_status_text(r.status), CENTRE),
-                item(result),
-            ]
-            cells[R_DESCRIPTION].setToolTip(r.description)
-            cells[R_POINTS].setToolTip(result)
-            if r.status == REJECTED:
-                for c in cells:
-                    c.setForeground(REVERSED_COLOUR)
-            for column, cell in enumerate(cells):
-                t.setItem(row, column, cell)
-        self.records_empty.show_text(None if rows else _("No service hours recorded yet."))
+        self.records_table.fill(rows)
 
-    def _fill_redemptions(self) -> None:
-        t = self.redemptions_table
+    def _fill_redemptions(self, keep: int | None = None) -> None:
         self.redemption_rows = self._bank.redemptions(self._actor, volunteer_id=self.volunteer_id)
-        t.setRowCount(len(self.redemption_rows))
-        for row, r in enumerate(self.redemption_rows):
-            cells = [
-                item(format_date(r.created_at), data=r.id),
-                item(redemption_number(r.id)),
-                item(points_text(r.points), RIGHT),
-                item(redemption_status_text(r.status), CENTRE),
-                item(redemption_items(r)),
-            ]
-            cells[D_ITEMS].setToolTip(redemption_items(r))
-            if r.status == FROZEN:
-                cells[D_STATUS].setForeground(WAITING_COLOUR)
-            elif r.status == CANCELLED:
-                for c in cells:
-                    c.setForeground(REVERSED_COLOUR)
-            for column, cell in enumerate(cells):
-                t.setItem(row, column, cell)
-        self.redemptions_empty.show_text(None if self.redemption_rows else _("No redemptions yet."))
+        self.redemptions_table.fill(self.redemption_rows, keep)
+
 
     # --- selection -------------------------------------------------------------------
     def selected_line(self) -> StatementLine | None:
@@ -495,10 +413,7 @@ class VolunteerDetailDialog(QDialog):
         self.action_dialog = None
 
     def _changed(self) -> None:
-        try:
-            self.reload()
-        except DomainError as exc:
-            self._show_error(exc)
+        """A change made here; the hub brings it back to this dialog like to every page."""
         self.sig_changed.emit(self.volunteer_id)
 
     def adjust(self) -> None:
@@ -571,14 +486,26 @@ class VolunteerDetailDialog(QDialog):
         self._open_action(dialog)
 
     def print_statement(self) -> None:
-        try:
-            self.preview = show_statement(
-                self._bank, self._actor, self.volunteer_id, self._centre_name, self, self._preview_factory
-            )
-        except DomainError as exc:
-            self._show_error(exc)
-        except OSError as exc:
-            show_error(self, _("Print statement"), _("The PDF could not be written: {error}", error=exc))
+        """Build the statement off the GUI thread; its preview opens when it is ready."""
+        show_statement(
+            self._bank,
+            self._actor,
+            self.volunteer_id,
+            self.volunteer.name,
+            self._centre_name,
+            self,
+            self._preview_factory,
+            on_opened=self._preview_opened,
+        )
+
+    def _preview_opened(self, preview: Any) -> None:
+        self.preview = preview
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        """Opened: the newest statement line in sight, once the table has its real height."""
+        super().showEvent(event)
+        if not event.spontaneous() and self.lines:
+            QTimer.singleShot(0, self.statement_table, self.statement_table.scrollToBottom)
 
     def _show_error(self, exc: DomainError) -> None:
         show_error(self, _("Volunteer"), exc)

@@ -14,7 +14,14 @@ from PySide6.QtGui import QColor
 
 from desktop.common.permissions import Actor
 from desktop.love_bank.service import LoveBankService, VolunteerRow
-from ui.love_bank.formatting import hours_with_unit, points_text, star_legend, star_name, star_progress, star_text
+from ui.love_bank.formatting import (
+    hours_with_unit,
+    points_text,
+    star_legend,
+    star_name,
+    star_progress,
+    star_text,
+)
 from ui.love_bank.tables import CENTRE, RIGHT
 from ui.widgets import palette
 from ui.widgets.i18n import Translator

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
     QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -43,7 +44,7 @@ from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor, Permission
 from desktop.love_bank.service import LoveBankService, VolunteerRow
 from desktop.residents.service import ResidentService
-from ui.love_bank.formatting import hours_text, points_text, star_legend, star_name, star_text
+from ui.love_bank.formatting import hours_with_unit, points_text, star_legend, star_name, star_text
 from ui.love_bank.tables import CENTRE, RIGHT, item, kept_scroll
 from ui.love_bank.volunteer_detail import VolunteerDetailDialog
 from ui.love_bank.volunteer_dialogs import RegisterVolunteerDialog, TeamDialog
@@ -184,8 +185,9 @@ class VolunteersPage(QWidget):
         self.register_button.setObjectName("primary")
         self.team_button = button(_("New team"), _("Create a volunteer team (Ctrl+T)"))
         self.open_button = button(_("Open"), _("Open the selected volunteer (Enter)"))
-        self.register_button.setVisible(self.can_manage)
-        self.team_button.setVisible(self.can_manage)
+        if not self.can_manage:  # hide() only: setVisible(True) on a parentless widget flashes a window
+            self.register_button.hide()
+            self.team_button.hide()
         hint = (
             _("Enter: open   Ctrl+N: register   Ctrl+F: search   Esc: clear search")
             if self.can_manage
@@ -272,7 +274,7 @@ class VolunteersPage(QWidget):
             _("Star level (all hours)"),
         ]
         self.rank_table.setHorizontalHeaderLabels(headers)
-        self.rank_table.horizontalHeaderItem(R_STARS).setToolTip(star_legend())
+        self.rank_header(R_STARS).setToolTip(star_legend())
         setup_table(self.rank_table)
         self.rank_table.verticalHeader().hide()
         size_columns(
@@ -281,7 +283,7 @@ class VolunteersPage(QWidget):
                 R_RANK: "20",
                 R_NAME: "欧阳秀英",
                 R_TEAM: "幸福社区助老服务队",
-                R_HOURS: "1,000.5",
+                R_HOURS: _("{hours} hours", hours="1,000.5"),
                 R_POINTS: "100,000",
                 R_STARS: "★★★★★",
             },
@@ -434,8 +436,8 @@ class VolunteersPage(QWidget):
                 _("Top {n} of {year}-{month:02d} by approved hours", n=RANKING_SIZE, year=year, month=month)
             )
             hours, points = _("Hours this month"), _("Points this month")
-        self.rank_table.horizontalHeaderItem(R_HOURS).setText(hours)
-        self.rank_table.horizontalHeaderItem(R_POINTS).setText(points)
+        self.rank_header(R_HOURS).setText(hours)
+        self.rank_header(R_POINTS).setText(points)
         keep = self.ranked_volunteer()
         try:
             rows = self._bank.rankings(self._actor, year, month, limit=RANKING_SIZE)
@@ -457,7 +459,7 @@ class VolunteersPage(QWidget):
                 item(i + 1, CENTRE, r.volunteer_id),
                 item(r.name),
                 item(r.team),
-                item(hours_text(r.minutes), RIGHT),
+                item(hours_with_unit(r.minutes), RIGHT),
                 item(points_text(r.points), RIGHT),
                 item(star_text(stars), CENTRE),
             ]
@@ -468,6 +470,11 @@ class VolunteersPage(QWidget):
                 self.rank_table.setItem(i, column, cell)
             if r.volunteer_id == keep:
                 self.rank_table.selectRow(i)
+
+    def rank_header(self, column: int) -> QTableWidgetItem:
+        header = self.rank_table.horizontalHeaderItem(column)
+        assert header is not None  # set with the labels when the table was made
+        return header
 
     def ranked_volunteer(self) -> int | None:
         rows = self.rank_table.selectionModel().selectedRows()

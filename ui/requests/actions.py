@@ -1,9 +1,11 @@
 """The dialogs of the request detail's action buttons: 派单, 受理, 退回, 答复, 办结, 回访,
 催办, 督办, 合并.
 
-Each is a ``FormDialog``: the service's ``FieldErrors`` appear under the fields, any
-other ``DomainError`` above the buttons, and the dialog closes (accepted) only when the
-service has recorded the action. Ctrl+Enter saves from a multi-line field.
+Each is a ``FormDialog``: the service's ``FieldErrors`` appear under the fields (a
+missing reason under the note), any other ``DomainError`` above the buttons, and the
+dialog closes (accepted) only when the service has recorded the action. Ctrl+Enter saves
+from a multi-line field. The follow-up dialog shows the number to call masked; a role
+allowed to see it whole reveals it there (显示电话), audited like a reveal on 居民档案.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.errors import DomainError, FieldErrors
-from desktop.common.permissions import Actor
+from desktop.common.permissions import Actor, Permission
 from desktop.requests.service import (
     LEVELS,
     SATISFACTION,
@@ -36,7 +38,7 @@ from desktop.requests.service import (
 )
 from desktop.requests.states import ACTION_LABELS, RULES, STATUS_LABELS, Action
 from ui.widgets.forms import FormDialog
-from ui.widgets.i18n import Translator, desktop_text
+from ui.widgets.i18n import Translator, desktop_text, error_text
 
 _ = Translator("requests")
 
@@ -82,17 +84,6 @@ class ActionDialog(FormDialog):
         self.detail = detail
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self._submit)
-
-    def _note_required(self, call, note: str) -> None:
-        """Run ``call``; a missing reason (the state machine's message) goes under the note."""
-        try:
-            call()
-        except FieldErrors:
-            raise
-        except DomainError as exc:
-            if RULES[self.action].needs_note and not note.strip() and "note" in self.boxes:
-                raise FieldErrors({"note": exc}) from exc
-            raise
 
 
 # --- simple notes: accept, return, resolve, remind, supervise ----------------------------
@@ -170,7 +161,7 @@ class NoteDialog(ActionDialog):
             Action.REMIND: self._requests.remind,
             Action.SUPERVISE: self._requests.supervise,
         }
-        self._note_required(lambda: calls[self.action](self._actor, self.detail.id, note), note)
+        calls[self.action](self._actor, self.detail.id, note)
 
 
 # --- 派单 assign ------------------------------------------------------------------------
@@ -306,8 +297,7 @@ class AnswerDialog(ActionDialog):
         self.note.setFocus()
 
     def save(self) -> None:
-        note = self.note.toPlainText()
-        self._note_required(lambda: self._requests.answer(self._actor, self.detail.id, note), note)
+        self._requests.answer(self._actor, self.detail.id, self.note.toPlainText())
 
 
 # --- 回访 follow-up ---------------------------------------------------------------------
@@ -319,7 +309,6 @@ class FollowUpDialog(ActionDialog):
     def __init__(
         self, requests: RequestService, actor: Actor, detail: RequestDetail, parent: QWidget | None = None
     ):
-        who = detail.resident_name + (f"  {detail.resident_phone}" if detail.resident_phone else "")
         super().__init__(
             requests,
             actor,
@@ -327,8 +316,25 @@ class FollowUpDialog(ActionDialog):
             parent,
             title=_("Follow-up call for request {number}", number=detail.number),
             save_text=_("Record follow-up"),
-            intro=_("Call {who} and ask whether the request was handled well.", who=who),
+            intro=_("Call {who} and ask whether the request was handled well.", who=detail.resident_name),
         )
+        # The number to call: masked, and whole for a role allowed to see it (audited).
+        self.phone_label = QLabel(detail.resident_phone or _("not recorded"))
+        self.phone_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reveal_button = QPushButton(_("Show phone"))
+        self.reveal_button.setToolTip(
+            _("Show the whole number to call; the look-up is recorded in the audit log")
+        )
+        self.reveal_button.setAutoDefault(False)
+        self.reveal_button.setVisible(actor.can(Permission.REVEAL_SENSITIVE) and bool(detail.resident_phone))
+        self.reveal_button.clicked.connect(self.reveal_phone)
+        phone = QWidget()
+        phone_line = QHBoxLayout(phone)
+        phone_line.setContentsMargins(0, 0, 0, 0)
+        phone_line.addWidget(self.phone_label)
+        phone_line.addWidget(self.reveal_button)
+        phone_line.addStretch(1)
+        self.add("phone", _("Phone"), phone)
         self.group = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}
         mnemonics = {
@@ -358,6 +364,17 @@ class FollowUpDialog(ActionDialog):
         self.form.addRow("", self.reopen_label)
         self._save_button = next(b for b in self.findChildren(QPushButton) if b.isDefault())
         self.radios["satisfied"].setFocus()
+
+    def reveal_phone(self) -> None:
+        """显示电话: the whole number, through the register's audited reveal."""
+        try:
+            revealed = self._requests.reveal_resident(self._actor, self.detail.resident_id)
+        except DomainError as exc:
+            self.boxes["phone"].set_error(error_text(exc))
+            return
+        self.phone_label.setText(revealed.phone or _("not recorded"))
+        self.reveal_button.hide()
+        self.boxes["phone"].set_warning(_("This look-up is recorded in the audit log."))
 
     def satisfaction(self) -> str | None:
         return next((k for k, r in self.radios.items() if r.isChecked()), None)

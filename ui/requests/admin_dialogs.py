@@ -47,6 +47,11 @@ def shortcut(key: QKeySequence | str, widget: QWidget, slot: Callable[[], object
     return result
 
 
+def node_label(node: CategoryNode) -> str:
+    """A category's own name, marked when it is disabled."""
+    return node.name if node.is_active else _("{name} (disabled)", name=node.name)
+
+
 class AdminDialog(FormDialog):
     """A ``FormDialog`` that grows when an error or hint line wraps onto a second line
     (a top-level window does not follow its layout's height-for-width by itself)."""

@@ -1,29 +1,26 @@
 """分类与单位: the administrator's request categories, departments and response templates.
 
 Three tabs. Categories are a two-level tree; categories and departments are disabled,
-never deleted (requests refer to them). Templates are edited in place. Dialogs open
-window-modal without blocking (``self.dialog``), and the page refreshes when one saves.
-Users without the settings permission see everything read-only.
+never deleted (requests refer to them). Templates are edited in place
+(:mod:`ui.requests.template_editor`). Dialogs open
+window-modal without blocking (``self.dialog``), and the page refreshes when one saves,
+and whenever the catalogue changes elsewhere (``watch`` on the change hub), keeping the
+selection, the scroll positions and a template being edited. Users without the
+settings permission see everything read-only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -34,14 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.common.errors import DomainError, FieldErrors
-from desktop.common.labels import category_label
+from desktop.common.changes import Changes, Topic
+from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor, Permission
-from desktop.requests.catalogue import LEVELS, CatalogueService, CategoryNode, DepartmentRow, TemplateRow
-from ui.requests.admin_dialogs import CategoryDialog, DepartmentDialog, shortcut
-from ui.widgets.forms import DialogHost, FieldBox, FormDialog
-from ui.widgets.i18n import Translator, desktop_text, error_text
-from ui.widgets.messages import ask_yes, show_error
+from desktop.requests.catalogue import LEVELS, CatalogueService, CategoryNode, DepartmentRow
+from ui.requests.admin_dialogs import CategoryDialog, DepartmentDialog, node_label, shortcut
+from ui.requests.template_editor import TemplatesTab
+from ui.requests.watching import weakly
+from ui.widgets.change_hub import ChangeHub, watch
+from ui.widgets.forms import DialogHost, FormDialog
+from ui.widgets.i18n import Translator, desktop_text
+from ui.widgets.messages import show_error
 from ui.widgets.palette import DISABLED
 
 _ = Translator("admin")
@@ -50,40 +50,43 @@ GREY = QColor(DISABLED)
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def node_label(node: CategoryNode) -> str:
-    """A category's own name, marked when it is disabled."""
-    return node.name if node.is_active else _("{name} (disabled)", name=node.name)
-
-
 def level_label(level: str) -> str:
     return desktop_text(LEVELS[level]) if level in LEVELS else level
 
 
 # --- the page -------------------------------------------------------------------------------
 class CataloguePage(QWidget):
-    """Signals:
-    sig_changed(): a category, department or template was saved (other pages may refresh).
+    """The 分类与单位 page.
+
+    Args:
+        catalogue: the catalogue service.
+        actor: the logged-in user (changes need ``MANAGE_SETTINGS``).
+        parent: the owning widget.
+        hub: announces committed changes; the page refreshes when the catalogue changes.
     """
 
-    sig_changed = Signal()
-
-    def __init__(self, catalogue: CatalogueService, actor: Actor, parent: QWidget | None = None):
+    def __init__(
+        self,
+        catalogue: CatalogueService,
+        actor: Actor,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangeHub | None = None,
+    ):
         super().__init__(parent)
         self._catalogue, self._actor = catalogue, actor
         self.editable = actor.can(Permission.MANAGE_SETTINGS)
         self._dialogs = DialogHost()
         self._nodes: dict[int, CategoryNode] = {}
         self._departments: list[DepartmentRow] = []
-        self._templates: list[TemplateRow] = []
-        self._editing: int | None = None  # the template in the editor; None for a new one
 
         title = QLabel(_("Categories and departments"))
         title.setObjectName("pageTitle")
         self.tabs = QTabWidget()
         self.tabs.addTab(self._categories_tab(), _("Request categories"))
         self.tabs.addTab(self._departments_tab(), _("Departments"))
-        self.templates_tab = self._templates_tab()
-        self.tabs.addTab(self.templates_tab, _("Response templates"))
+        self.templates = TemplatesTab(catalogue, actor, self.editable)
+        self.tabs.addTab(self.templates, _("Response templates"))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -94,17 +97,23 @@ class CataloguePage(QWidget):
             note.setObjectName("hint")
             layout.addWidget(note)
         self.refresh()
+        watch(hub, self, (Topic.CATALOGUE,), weakly(self.refresh))
 
-    def refresh(self) -> None:
+    def refresh(self, _changes: Changes | None = None) -> None:
+        """Read the three lists again, keeping what is selected, where each list is
+        scrolled to, and a template being edited."""
         self.refresh_categories()
         self.refresh_departments()
-        self.refresh_templates()
+        self.templates.refresh_templates(keep_editor=True)
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.templates:
+            self.templates.fill_template_categories()  # categories may have changed meanwhile
 
     # --- shared ---------------------------------------------------------------------------
     def _open(self, dialog: FormDialog, on_saved: Callable[[], None]) -> None:
         """Show a dialog window-modal without blocking; ``on_saved`` runs when it saves."""
         dialog.accepted.connect(on_saved)
-        dialog.accepted.connect(self.sig_changed)
         self._dialogs.open(dialog)
 
     @property
@@ -119,7 +128,6 @@ class CataloguePage(QWidget):
         except DomainError as exc:
             show_error(self, _("Not saved"), exc)
             return False
-        self.sig_changed.emit()
         return True
 
     @staticmethod
@@ -199,6 +207,7 @@ class CataloguePage(QWidget):
         if select_id is None and current is not None:
             select_id = current.id
         tree = self._catalogue.tree()
+        scroll = self.tree.verticalScrollBar().value()
         self._nodes = {}
         self.tree.clear()
         chosen: QTreeWidgetItem | None = None
@@ -217,6 +226,7 @@ class CataloguePage(QWidget):
             chosen = self.tree.topLevelItem(0)
         if chosen is not None:
             self.tree.setCurrentItem(chosen)
+        self.tree.verticalScrollBar().setValue(scroll)
         self._update_category_buttons()
 
     def _category_item(self, node: CategoryNode) -> QTreeWidgetItem:
@@ -363,6 +373,7 @@ class CataloguePage(QWidget):
             select_id = current.id
         self._departments = self._catalogue.departments()
         table = self.department_table
+        scroll = table.verticalScrollBar().value()
         table.setRowCount(len(self._departments))
         selected_row = 0
         for r, d in enumerate(self._departments):
@@ -376,6 +387,7 @@ class CataloguePage(QWidget):
                 selected_row = r
         if self._departments:
             table.selectRow(selected_row)
+        table.verticalScrollBar().setValue(scroll)
         self._update_department_buttons()
 
     def selected_department(self) -> DepartmentRow | None:
@@ -409,189 +421,3 @@ class CataloguePage(QWidget):
             return
         if self._run(lambda: self._catalogue.set_department_active(self._actor, d.id, not d.is_active)):
             self.refresh_departments(d.id)
-
-    # --- templates ------------------------------------------------------------------------
-    def _templates_tab(self) -> QWidget:
-        tab = QWidget()
-        self.template_list = QListWidget()
-        self.template_list.setObjectName("templateList")
-        self.template_list.currentRowChanged.connect(self._show_template)
-        self.new_template_button = QPushButton(_("New template"))
-        self.new_template_button.setToolTip("Ctrl+N")
-        self.new_template_button.clicked.connect(self.new_template)
-        self.delete_template_button = QPushButton(_("Delete"))
-        self.delete_template_button.clicked.connect(self.delete_template)
-
-        self.template_title = QLineEdit()
-        self.template_title.setMaxLength(64)
-        self.template_category = QComboBox()
-        self.template_body = QPlainTextEdit()
-        self.template_boxes = {
-            "title": FieldBox(self.template_title),
-            "category_id": FieldBox(self.template_category),
-            "body": FieldBox(self.template_body),
-        }
-        self.template_message = QLabel()
-        self.template_message.setObjectName("fieldError")
-        self.template_message.setWordWrap(True)
-        self.template_message.hide()
-        self.save_template_button = QPushButton(_("Save template"))
-        self.save_template_button.setObjectName("primary")
-        self.save_template_button.setToolTip("Ctrl+S")
-        self.save_template_button.clicked.connect(self.save_template)
-        if self.editable:
-            shortcut("Ctrl+N", tab, self.new_template)
-            shortcut("Ctrl+S", tab, self.save_template)
-        else:
-            self.template_title.setReadOnly(True)
-            self.template_body.setReadOnly(True)
-            self.template_category.setEnabled(False)
-
-        self.template_heading = QLabel()
-        font = self.template_heading.font()
-        font.setBold(True)
-        self.template_heading.setFont(font)
-        form = QFormLayout()
-        form.addRow(_("Title"), self.template_boxes["title"])
-        form.addRow(_("For category"), self.template_boxes["category_id"])
-        form.addRow(_("Answer text"), self.template_boxes["body"])
-        editor = QVBoxLayout()
-        editor.addWidget(self.template_heading)
-        editor.addLayout(form, 1)
-        editor.addWidget(self.template_message)
-        save_row = QHBoxLayout()
-        save_row.addStretch(1)
-        if self.editable:
-            save_row.addWidget(self.save_template_button)
-        editor.addLayout(save_row)
-
-        left = QVBoxLayout()
-        left.addWidget(self.template_list, 1)
-        if self.editable:
-            buttons = QHBoxLayout()
-            buttons.addWidget(self.new_template_button)
-            buttons.addWidget(self.delete_template_button)
-            buttons.addStretch(1)
-            left.addLayout(buttons)
-        row = QHBoxLayout(tab)
-        row.addLayout(left, 2)
-        row.addLayout(editor, 3)
-        return tab
-
-    def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.templates_tab:
-            self._fill_template_categories()  # categories may have changed meanwhile
-
-    def _fill_template_categories(self) -> None:
-        """The category choice of the template editor, keeping what is chosen."""
-        combo = self.template_category
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(_("Any category"), None)
-        for top in self._catalogue.tree():
-            combo.addItem(node_label(top), top.id)
-            for child in top.children:
-                combo.addItem(category_label(node_label(child), top.name), child.id)
-        combo.setCurrentIndex(max(0, combo.findData(chosen)))
-        combo.blockSignals(False)
-
-    def refresh_templates(self, select_id: int | None = None) -> None:
-        current = self.selected_template()
-        if select_id is None and current is not None:
-            select_id = current.id
-        self._fill_template_categories()
-        self._templates = self._catalogue.templates()
-        self.template_list.blockSignals(True)
-        self.template_list.clear()
-        selected_row = 0
-        for r, t in enumerate(self._templates):
-            item = QListWidgetItem(f"{t.title}　（{t.category_name}）" if t.category_name else t.title)
-            item.setToolTip(t.category_name or _("Any category"))
-            self.template_list.addItem(item)
-            if t.id == select_id:
-                selected_row = r
-        self.template_list.blockSignals(False)
-        if self._templates:
-            self.template_list.setCurrentRow(selected_row)
-            self._show_template(selected_row)
-        else:
-            self.new_template()
-
-    def selected_template(self) -> TemplateRow | None:
-        row = self.template_list.currentRow()
-        return self._templates[row] if 0 <= row < len(self._templates) else None
-
-    def _clear_template_errors(self) -> None:
-        for box in self.template_boxes.values():
-            box.set_error(None)
-        self.template_message.hide()
-
-    def _show_template(self, row: int) -> None:
-        self._clear_template_errors()
-        t = self._templates[row] if 0 <= row < len(self._templates) else None
-        if t is None:
-            return
-        self._editing = t.id
-        self.template_heading.setText(_("Edit template"))
-        self.template_title.setText(t.title)
-        self.template_body.setPlainText(t.body)
-        index = self.template_category.findData(t.category_id)
-        self.template_category.setCurrentIndex(max(0, index))
-        self.delete_template_button.setEnabled(True)
-
-    def new_template(self) -> None:
-        """Clear the editor for a new template (saved with Save template)."""
-        self._editing = None
-        self._clear_template_errors()
-        self.template_list.blockSignals(True)
-        self.template_list.setCurrentRow(-1)
-        self.template_list.clearSelection()
-        self.template_list.blockSignals(False)
-        self.template_heading.setText(_("New template"))
-        self.template_title.clear()
-        self.template_body.clear()
-        self.template_category.setCurrentIndex(0)
-        self.delete_template_button.setEnabled(False)
-        if self.editable:
-            self.template_title.setFocus()
-
-    def save_template(self) -> bool:
-        if not self.editable:
-            return False
-        self._clear_template_errors()
-        title, body = self.template_title.text(), self.template_body.toPlainText()
-        category_id = self.template_category.currentData()
-        try:
-            if self._editing is None:
-                saved = self._catalogue.add_template(self._actor, title, body, category_id)
-            else:
-                saved = self._editing
-                self._catalogue.update_template(self._actor, saved, title, body, category_id)
-        except FieldErrors as exc:
-            for name, err in exc.errors.items():
-                if name in self.template_boxes:
-                    self.template_boxes[name].set_error(error_text(err))
-                else:
-                    self.template_message.setText(error_text(err))
-                    self.template_message.show()
-            return False
-        except DomainError as exc:
-            self.template_message.setText(error_text(exc))
-            self.template_message.show()
-            return False
-        self.refresh_templates(saved)
-        self.sig_changed.emit()
-        self.template_boxes["body"].set_warning(_("Saved."))
-        return True
-
-    def delete_template(self) -> None:
-        t = self.selected_template()
-        if not self.editable or t is None or self._editing is None:
-            return
-        if not ask_yes(
-            self, _("Delete template"), _("Delete the response template “{title}”?", title=t.title)
-        ):
-            return
-        if self._run(lambda: self._catalogue.delete_template(self._actor, t.id)):
-            self.refresh_templates()

@@ -4,7 +4,9 @@ Two tabs. Limits: one rule per scope (the default, an urgency, a category, or bo
 the most specific rule winning. Calendar: per year, the days on which this centre
 differs from the official calendar (or next year's official schedule, entered by hand
 before the program knows it). Dialogs open window-modal without blocking
-(``self.dialog``); the page refreshes when one saves.
+(``self.dialog``); the page refreshes when one saves, and whenever the limits, the
+calendar or the category names change elsewhere (``watch`` on the change hub), keeping
+the selection and the scroll positions.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.common.changes import Changes, Topic
 from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor, Permission
 from desktop.requests.catalogue import CatalogueService
@@ -41,6 +44,8 @@ from ui.requests.admin_dialogs import (
     urgency_label,
     weekday_label,
 )
+from ui.requests.watching import weakly
+from ui.widgets.change_hub import ChangeHub, watch
 from ui.widgets.forms import DialogHost, FormDialog
 from ui.widgets.i18n import Translator
 from ui.widgets.messages import ask_yes, show_error
@@ -61,12 +66,24 @@ def _table(headers: list[str]) -> QTableWidget:
 
 # --- the page -------------------------------------------------------------------------------
 class ClockSettingsPage(QWidget):
+    """The 时限与日历 page.
+
+    Args:
+        settings: the deadline and calendar settings.
+        catalogue: the categories a rule may be for.
+        actor: the logged-in user (changes need ``MANAGE_SETTINGS``).
+        parent: the owning widget.
+        hub: announces committed changes; the page refreshes when what it shows changes.
+    """
+
     def __init__(
         self,
         settings: ClockSettingsService,
         catalogue: CatalogueService,
         actor: Actor,
         parent: QWidget | None = None,
+        *,
+        hub: ChangeHub | None = None,
     ):
         super().__init__(parent)
         self._settings, self._catalogue, self._actor = settings, catalogue, actor
@@ -89,8 +106,10 @@ class ClockSettingsPage(QWidget):
             note.setObjectName("hint")
             layout.addWidget(note)
         self.refresh()
+        watch(hub, self, (Topic.DEADLINES, Topic.CATALOGUE), weakly(self.refresh))
 
-    def refresh(self) -> None:
+    def refresh(self, _changes: Changes | None = None) -> None:
+        """Read the rules and the year's corrections again, keeping the selection."""
         self.refresh_limits()
         self.refresh_overrides()
 
@@ -184,6 +203,7 @@ class ClockSettingsPage(QWidget):
             select_id = current.id
         self._limits = self._settings.list_limits()
         table = self.limit_table
+        scroll = table.verticalScrollBar().value()
         table.setRowCount(len(self._limits))
         selected_row = 0
         for r, rule in enumerate(self._limits):
@@ -207,6 +227,7 @@ class ClockSettingsPage(QWidget):
                 selected_row = r
         if self._limits:
             table.selectRow(selected_row)
+        table.verticalScrollBar().setValue(scroll)
         self._update_limit_buttons()
 
     def selected_limit(self) -> LimitRow | None:
@@ -326,6 +347,7 @@ class ClockSettingsPage(QWidget):
         self.year_warning.setVisible(not known)
         self._overrides = self._settings.list_overrides(year)
         table = self.override_table
+        scroll = table.verticalScrollBar().value()
         table.setRowCount(len(self._overrides))
         selected_row = 0
         for r, o in enumerate(self._overrides):
@@ -342,6 +364,7 @@ class ClockSettingsPage(QWidget):
                 selected_row = r
         if self._overrides:
             table.selectRow(selected_row)
+        table.verticalScrollBar().setValue(scroll)
         self.override_empty.setText(
             ""
             if self._overrides

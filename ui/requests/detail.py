@@ -3,16 +3,20 @@ timeline of every step — read-only — with buttons for the actions the user m
 
 The buttons are exactly ``allowed_actions(actor, status)``; each opens its dialog from
 ``ui.requests.actions``. After an action the dialog reads the request again and emits
-``sig_changed(request_id)`` so lists can refresh.
+``sig_changed(request_id)``. It also reads it again whenever the request (or a name or
+deadline rule it shows) changes anywhere (:mod:`ui.requests.watching`), keeping where
+the timeline is scrolled to. 打印回执 (Ctrl+P) prints the slip of the request again,
+built off the GUI thread (:mod:`ui.requests.slip`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QFrame,
@@ -31,13 +35,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.common.changes import Changes, Topic
 from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor
 from desktop.requests.clocks import CLOCK_FOR_STATUS, CLOCK_LABELS, COLOUR_LABELS
 from desktop.requests.service import CHANNELS, LEVELS, SATISFACTION, URGENCIES, RequestDetail, RequestService
-from desktop.requests.states import ACTION_LABELS, STATUS_LABELS, Action, allowed_actions
+from desktop.requests.states import STATUS_LABELS, Action, allowed_actions
 from ui.requests.actions import ActionDialog, dialog_for
 from ui.requests.formatting import format_due, format_time
+from ui.requests.slip import PreviewFactory, print_slip
+from ui.requests.timeline import Timeline, read_only_table
+from ui.requests.watching import DETAIL_TOPICS, watch_with_clock
+from ui.widgets.background import Task
+from ui.widgets.change_hub import ChangeHub
 from ui.widgets.i18n import Translator, desktop_text
 from ui.widgets.messages import show_error
 from ui.widgets.palette import (
@@ -65,9 +75,6 @@ BUTTON_ACTIONS = (
     Action.SUPERVISE,
     Action.MERGE,
 )
-
-# Timeline columns.
-T_TIME, T_USER, T_ACTION, T_STATUS, T_DEPARTMENT, T_CLOCK, T_NOTE, T_NUMBER = range(8)
 
 
 def button_texts() -> dict[Action, tuple[str, str]]:
@@ -99,11 +106,17 @@ class RequestDetailDialog(QDialog):
         actor: the logged-in user; only the actions they may take now are offered.
         request_id: the request to show (``NotFound`` when it does not exist).
         parent: the owning widget.
+        hub: announces committed changes; the dialog reads the request again on those
+            that touch it.
+        centre_name: printed at the top of the slip (by default the name kept in the
+            database).
+        preview_factory: opens the slip preview, ``(pdf_path, title, parent)``;
+            defaults to ``PdfPreviewDialog``.
 
     Signals:
         sig_changed(int): an action was recorded on the request (carries its id).
 
-    Keys: Alt+letter on each button, Esc closes.
+    Keys: Alt+letter on each button, Ctrl+P prints the slip, Esc closes.
     """
 
     sig_changed = Signal(int)
@@ -114,18 +127,28 @@ class RequestDetailDialog(QDialog):
         actor: Actor,
         request_id: int,
         parent: QWidget | None = None,
+        *,
+        hub: ChangeHub | None = None,
+        centre_name: str = "",
+        preview_factory: PreviewFactory | None = None,
     ):
         super().__init__(parent)
         self._requests = requests
         self._actor = actor
+        self._centre_name = centre_name
+        self._preview_factory = preview_factory
         self.request_id = request_id
         self.detail: RequestDetail = requests.get(actor, request_id)
         self.action_dialog: ActionDialog | None = None
+        self.slip_task: Task | None = None
+        self.preview: Any = None
         self.setObjectName("requestDetail")  # its look: ui.widgets.style
         self.setMinimumSize(900, 600)
         self.resize(1180, 690)
         self._build()
         self._fill()
+        QShortcut(QKeySequence("Ctrl+P"), self, self.print_slip)
+        self.tick = watch_with_clock(hub, self, DETAIL_TOPICS, self.refresh)
 
     # --- layout ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -217,39 +240,11 @@ class RequestDetailDialog(QDialog):
         middle.addWidget(self.clocks_box, 2)
 
         # Timeline and attachments.
-        self.timeline = QTableWidget(0, 8)
-        self.timeline.setHorizontalHeaderLabels(
-            [
-                _("Time"),
-                _("User"),
-                _("Action"),
-                _("Status"),
-                _("Department"),
-                _("Deadline met"),
-                _("Note"),
-                _("Request"),
-            ]
-        )
-        self._read_only_table(self.timeline)
-        self.timeline.setWordWrap(True)
-        header = self.timeline.horizontalHeader()
-        widths = {
-            T_TIME: fm.horizontalAdvance("2026-11-23 09:30") + 20,
-            T_USER: fm.horizontalAdvance("qiantai01") + 20,
-            T_ACTION: fm.horizontalAdvance("Follow-up (round 2)") + 20,
-            T_STATUS: fm.horizontalAdvance("Registered → Assigned") + 20,
-            T_DEPARTMENT: fm.horizontalAdvance("街道城市管理办公室") + 20,
-            T_CLOCK: fm.horizontalAdvance("Follow-up: on time") + 20,
-            T_NUMBER: fm.horizontalAdvance("2026-11-000123") + 20,
-        }
-        for column, width in widths.items():
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(T_NOTE, QHeaderView.ResizeMode.Stretch)
-        self.timeline.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.timeline = Timeline()
 
         self.attachments = QTableWidget(0, 2)
         self.attachments.setHorizontalHeaderLabels([_("File"), _("Size")])
-        self._read_only_table(self.attachments)
+        read_only_table(self.attachments)
         self.attachments.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.attachments.horizontalHeader().resizeSection(1, fm.horizontalAdvance("20.0 MB") + 40)
         self.attachments.doubleClicked.connect(self.save_attachment_copy)
@@ -297,6 +292,12 @@ class RequestDetailDialog(QDialog):
         self.no_actions_label.setObjectName("hint")
         actions.addWidget(self.no_actions_label)
         actions.addStretch(1)
+        self.print_button = QPushButton(_("Print slip (Ctrl+P)"))
+        self.print_button.setToolTip(_("Print the receipt slip (回执) of this request again"))
+        self.print_button.setAutoDefault(False)
+        self.print_button.setMinimumHeight(height)
+        self.print_button.clicked.connect(self.print_slip)
+        actions.addWidget(self.print_button)
         self.close_button = QPushButton(_("Close"))
         self.close_button.setToolTip(_("Close (Esc)"))
         self.close_button.setAutoDefault(False)
@@ -313,20 +314,15 @@ class RequestDetailDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(actions)
 
-    @staticmethod
-    def _read_only_table(table: QTableWidget) -> None:
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setAlternatingRowColors(True)
-        table.setTabKeyNavigation(False)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setHighlightSections(False)
-        table.horizontalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        )
-
     # --- filling ---------------------------------------------------------------------
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Read the request again if ``changes`` touch it (None: they may have)."""
+        if changes is not None and not changes.touches((Topic.CATALOGUE, Topic.RESIDENTS, Topic.DEADLINES)):
+            ids = changes.ids_of(Topic.REQUESTS)
+            if ids is not None and self.request_id not in ids:
+                return
+        self.reload()
+
     def reload(self) -> None:
         """Read the request again (after an action) and show it."""
         try:
@@ -372,7 +368,8 @@ class RequestDetailDialog(QDialog):
         self.description.setText(d.description)
 
         self._fill_clocks(d)
-        self._fill_timeline(d)
+        self.timeline.show_events(d.events)
+        self.tabs.setTabText(0, _("&Timeline ({n})", n=len(d.events)))
         self._fill_attachments(d)
         self._fill_buttons(d)
 
@@ -412,54 +409,10 @@ class RequestDetailDialog(QDialog):
             self.clocks_grid.addWidget(state, row, 2)
         self.clocks_grid.setColumnStretch(1, 1)
 
-    def _fill_timeline(self, d: RequestDetail) -> None:
-        t = self.timeline
-        t.setRowCount(len(d.events))
-        several = len({e.number for e in d.events}) > 1
-        for row, e in enumerate(d.events):
-            action = desktop_text(ACTION_LABELS.get(e.action, e.action))
-            if e.round > 1 and e.action in (Action.ASSIGN, Action.REOPEN):
-                action = _("{action} (round {n})", action=action, n=e.round)
-            if e.from_status and e.to_status and e.from_status != e.to_status:
-                before = desktop_text(STATUS_LABELS.get(e.from_status, e.from_status))
-                after = desktop_text(STATUS_LABELS.get(e.to_status, e.to_status))
-                status = f"{before} → {after}"
-            else:
-                status = desktop_text(STATUS_LABELS.get(e.to_status, e.to_status)) if e.to_status else ""
-            clock = ""
-            if e.clock:
-                label = desktop_text(CLOCK_LABELS.get(e.clock, e.clock))
-                if e.on_time is True:
-                    clock = _("{clock}: on time", clock=label)
-                elif e.on_time is False:
-                    clock = _("{clock}: late", clock=label)
-            cells = {
-                T_TIME: format_time(e.at),
-                T_USER: e.username,
-                T_ACTION: action,
-                T_STATUS: status,
-                T_DEPARTMENT: e.department,
-                T_CLOCK: clock,
-                T_NOTE: e.note,
-                T_NUMBER: e.number,
-            }
-            for column, text in cells.items():
-                item = QTableWidgetItem(text)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                if column == T_CLOCK and e.on_time is not None:
-                    item.setForeground(Qt.GlobalColor.darkGreen if e.on_time else Qt.GlobalColor.darkRed)
-                if column in (T_NOTE, T_DEPARTMENT) and text:
-                    item.setToolTip(text)
-                t.setItem(row, column, item)
-        t.setColumnHidden(T_NUMBER, not several)
-        t.resizeRowsToContents()
-        if d.events:
-            t.scrollToBottom()
-        self.tabs.setTabText(0, _("&Timeline ({n})", n=len(d.events)))
-
     def _fill_attachments(self, d: RequestDetail) -> None:
         t = self.attachments
+        current = t.item(t.currentRow(), 0) if t.currentRow() >= 0 else None
+        keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         t.setRowCount(len(d.attachments))
         for row, (attachment_id, name, size) in enumerate(d.attachments):
             item = QTableWidgetItem(name)
@@ -469,7 +422,10 @@ class RequestDetailDialog(QDialog):
             t.setItem(row, 1, QTableWidgetItem(_size_text(size)))
         t.setVisible(bool(d.attachments))
         self.no_attachments.setVisible(not d.attachments)
-        if d.attachments and t.currentRow() < 0:
+        kept = next((r for r, a in enumerate(d.attachments) if a[0] == keep), -1)
+        if kept >= 0:
+            t.selectRow(kept)
+        elif d.attachments and t.currentRow() < 0:
             t.selectRow(0)
         self.save_copy_button.setEnabled(bool(d.attachments))
         self.tabs.setTabText(1, _("Attac&hments ({n})", n=len(d.attachments)))
@@ -526,6 +482,24 @@ class RequestDetailDialog(QDialog):
         self.tabs.setCurrentIndex(1)
         self.attachment_message.setText(_("Attached {name}.", name=Path(path).name))
         self.sig_changed.emit(self.request_id)
+
+    def print_slip(self) -> Task | None:
+        """打印回执 (Ctrl+P): build this request's slip off the GUI thread, then preview it."""
+        if self.slip_task is not None and self.slip_task.running:
+            return self.slip_task
+        self.slip_task = print_slip(
+            self._requests,
+            self._actor,
+            self.request_id,
+            self,
+            centre_name=self._centre_name,
+            preview_factory=self._preview_factory,
+            on_opened=self._slip_opened,
+        )
+        return self.slip_task
+
+    def _slip_opened(self, preview: Any) -> None:
+        self.preview = preview
 
     def save_attachment_copy(self) -> None:
         row = self.attachments.currentRow()

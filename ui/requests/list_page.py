@@ -1,15 +1,22 @@
 """The requests list (全部诉求): every request, filtered in SQL, coloured by its running clock.
 
-A filter bar (status, clock colour, category, lead department, grid, channel, the date
-registered) and a number box narrow the list; the table is a ``WindowedTableModel``
-that asks the service for one count and then only for the pages on screen, so it opens
-as fast on 200,000 requests as on 20. The deadline column (当前时限) shows the clock now
-running and when it falls due, on a soft red / yellow / green background.
+One search box finds a request by its number, its resident (name, pinyin initials,
+phone) or words of its description; a filter bar (status, clock colour, category, lead
+department, grid, channel, the date registered) narrows the list, and a removable chip
+"居民：张三 ×" shows it narrowed to one resident (:meth:`RequestsPage.show_resident`,
+opened from 居民档案). The table is a ``WindowedTableModel`` that asks the service for
+one count and then only for the pages on screen, so it opens as fast on 200,000
+requests as on 20. The deadline column (当前时限) shows the clock now running and when
+it falls due, on a soft red / yellow / green background.
+
+The page refreshes when requests, categories, departments or residents change
+(:mod:`ui.requests.watching`) and every minute while shown, keeping the selected
+request, the scroll position and the filters.
 
 Enter or a double-click opens the request: the page emits ``sig_open_request`` and,
 when nobody listens, opens the ``RequestDetailDialog`` itself. The page is a
-:class:`~ui.widgets.list_page.ListPage` whose search box is the request number box; the
-table is the one of :mod:`ui.requests.request_table`.
+:class:`~ui.widgets.list_page.ListPage`; the table is the one of
+:mod:`ui.requests.request_table`.
 """
 
 from __future__ import annotations
@@ -20,9 +27,10 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop.common.changes import Changes, Topic
 from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor
-from desktop.requests.service import CHANNELS, RequestFilter, RequestRow, RequestService
+from desktop.requests.service import CHANNELS, RequestFilter, RequestRow, RequestService, date_range_warning
 from desktop.requests.states import STATUS_LABELS, Status
 from ui.requests.detail import RequestDetailDialog
 from ui.requests.formatting import urgency_dot
@@ -33,13 +41,15 @@ from ui.requests.request_table import (
     request_rows,
     size_request_columns,
 )
-from ui.widgets.i18n import Translator, desktop_text
+from ui.requests.watching import LIST_TOPICS, watch_with_clock
+from ui.widgets.change_hub import ChangeHub
+from ui.widgets.i18n import Translator, desktop_text, error_text
 from ui.widgets.list_page import ListPage
 from ui.widgets.windowed_model import ServiceRows
 
 _ = Translator("requests")
 
-NUMBER_DELAY_MS = 250
+SEARCH_DELAY_MS = 250
 
 # Date presets of the filter bar.
 ANY_DATE, TODAY, LAST_7_DAYS, THIS_MONTH, CUSTOM_DATES = "any", "today", "7days", "month", "custom"
@@ -55,14 +65,13 @@ class RequestsPage(ListPage[RequestRow]):
         grids: ``() → [(id, name)]`` for the grid filter; by default the service's
             ``grids`` if it has one (the grid filter is hidden otherwise).
         detail_factory: builds the detail dialog when nobody handles ``sig_open_request``.
+        hub: announces committed changes; the page refreshes when what it shows changes.
 
     Signals:
         sig_open_request(int): the user opened a request (Enter / double-click).
 
-    Shortcuts: Ctrl+F number box, F5 refresh, Enter / double-click open, Esc in the number
-    box clears it, Enter or Down in the number box goes to the table.
-
-    The number box is the list page's ``search_edit``.
+    Shortcuts: Ctrl+F search box, F5 refresh, Enter / double-click open, Esc in the search
+    box clears it, Enter or Down in the search box goes to the table.
     """
 
     sig_open_request = Signal(int)
@@ -75,13 +84,17 @@ class RequestsPage(ListPage[RequestRow]):
         *,
         grids: Callable[[], list[tuple[int, str]]] | None = None,
         detail_factory: DetailFactory = RequestDetailDialog,
+        hub: ChangeHub | None = None,
     ):
         super().__init__(
             RequestTableModel(),
             parent,
-            search_placeholder=_("Request number"),
-            search_tip=_("Find by request number, e.g. 2026-11-000123 (Ctrl+F); Esc clears"),
-            search_delay_ms=NUMBER_DELAY_MS,
+            search_placeholder=_("Number, resident, phone or words"),
+            search_tip=_(
+                "Find by request number (2026-11-000123), the resident's name or pinyin initials, "
+                "phone, or words of the description (Ctrl+F); Esc clears"
+            ),
+            search_delay_ms=SEARCH_DELAY_MS,
             count_sample="200,000 requests",
             error_title=_("Requests"),
         )
@@ -90,12 +103,15 @@ class RequestsPage(ListPage[RequestRow]):
         self._actor = actor
         self._grids = grids if grids is not None else getattr(requests, "grids", None)
         self._detail_factory = detail_factory
-        self._shown_once = False
+        self._hub = hub
+        self.resident_id: int | None = None  # the list narrowed to one resident's requests
+        self.resident_name = ""
         self.detail: QWidget | None = None  # the detail dialog this page opened, if any
         self._build()
         self.reload_choices()
         self._connect_callbacks()
         self.start()
+        self.tick = watch_with_clock(hub, self, LIST_TOPICS, self.refresh)
 
     # --- layout ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -108,7 +124,7 @@ class RequestsPage(ListPage[RequestRow]):
             c.setMinimumContentsLength(chars)
             return c
 
-        self.search_edit.setMinimumWidth(fm.horizontalAdvance("2026-11-000123") + 60)
+        self.search_edit.setMinimumWidth(fm.horizontalAdvance(self.search_edit.placeholderText()) + 50)
         size_request_columns(self.table, self.model)
 
         self.status_combo = combo(_("Status"), 8)
@@ -120,6 +136,7 @@ class RequestsPage(ListPage[RequestRow]):
 
         self.status_combo.addItem(_("All statuses"), None)
         self.status_combo.addItem(_("Open (clock running)"), "open")
+        self.status_combo.addItem(_("To assign"), "waiting")
         for status in Status:
             self.status_combo.addItem(desktop_text(STATUS_LABELS[status]), status.value)
         self.colour_combo.addItem(_("Any deadline"), None)
@@ -156,6 +173,16 @@ class RequestsPage(ListPage[RequestRow]):
             edit.setEnabled(False)
         self.date_label = QLabel(_("Registered:"))
         self.dash_label = QLabel("–")
+        self.date_warning = QLabel()
+        self.date_warning.setObjectName("fieldWarning")
+        self.date_warning.hide()
+
+        self.resident_chip = QPushButton()
+        self.resident_chip.setObjectName("filterChip")  # its look: ui.widgets.style
+        self.resident_chip.setToolTip(_("Show the requests of every resident again"))
+        self.resident_chip.setAutoDefault(False)
+        self.resident_chip.setMinimumHeight(height)
+        self.resident_chip.hide()
 
         self.clear_button = QPushButton(_("Clear filters"))
         self.clear_button.setToolTip(_("Show every request again"))
@@ -166,6 +193,7 @@ class RequestsPage(ListPage[RequestRow]):
         first = QHBoxLayout()
         first.setSpacing(8)
         first.addWidget(self.search_edit)
+        first.addWidget(self.resident_chip)
         first.addWidget(self.status_combo)
         first.addWidget(self.colour_combo)
         first.addWidget(self.category_combo)
@@ -183,10 +211,11 @@ class RequestsPage(ListPage[RequestRow]):
         second.addWidget(self.dash_label)
         second.addWidget(self.date_to)
         second.addWidget(self.clear_button)
+        second.addWidget(self.date_warning, 1)
         second.addStretch(1)
         second.addWidget(self.count_label)
 
-        footer = self.action_bar(hint=_("Enter: open   Ctrl+F: number   F5: refresh"))
+        footer = self.action_bar(hint=_("Enter: open   Ctrl+F: search   F5: refresh"))
         self.arrange(first, second, below=[footer])
 
     def reload_choices(self) -> None:
@@ -225,6 +254,7 @@ class RequestsPage(ListPage[RequestRow]):
         self.date_from.dateChanged.connect(self._on_date_edited)
         self.date_to.dateChanged.connect(self._on_date_edited)
         self.clear_button.clicked.connect(self.clear_filters)
+        self.resident_chip.clicked.connect(self.clear_resident)
         QShortcut(QKeySequence("F5"), self, self.refresh)  # Ctrl+F, Enter, Esc: the list page's
 
     # --- filtering -------------------------------------------------------------------
@@ -242,13 +272,49 @@ class RequestsPage(ListPage[RequestRow]):
             channel=self.channel_combo.currentData(),
             date_from=date_from,
             date_to=date_to,
-            number=self.search_text(),
+            resident_id=self.resident_id,
+            text=self.search_text(),
         )
 
     def new_source(self) -> ServiceRows[RequestRow]:
         return request_rows(self._requests, self._actor, self.current_filter())
 
+    def apply_filter(self) -> None:
+        self._show_date_warning()
+        super().apply_filter()
+
+    def _show_date_warning(self) -> None:
+        f = self.current_filter()
+        warning = date_range_warning(f.date_from, f.date_to, QDate.currentDate().toPython())
+        self.date_warning.setText(error_text(warning) if warning is not None else "")
+        self.date_warning.setVisible(warning is not None)
+
+    def show_resident(self, resident_id: int, name: str) -> None:
+        """Show the requests of one resident (opened from 居民档案): every other filter is
+        cleared and a chip "Resident: 张三 ×" says so; clicking it shows everyone again."""
+        self._reset_filters()
+        self.resident_id, self.resident_name = resident_id, name
+        self.resident_chip.setText(_("Resident: {name}  ×", name=name))
+        self.resident_chip.show()
+        self.apply_filter()
+
+    def clear_resident(self) -> None:
+        """Remove the one-resident filter (the chip's ×)."""
+        self._set_no_resident()
+        self.apply_filter()
+        self.search_edit.setFocus()
+
+    def _set_no_resident(self) -> None:
+        self.resident_id, self.resident_name = None, ""
+        self.resident_chip.hide()
+
     def clear_filters(self) -> None:
+        """Every filter back to "all", the search box empty, every resident's requests."""
+        self._set_no_resident()
+        self._reset_filters()
+        self.apply_filter()
+
+    def _reset_filters(self) -> None:
         widgets = (
             self.status_combo,
             self.colour_combo,
@@ -270,7 +336,6 @@ class RequestsPage(ListPage[RequestRow]):
         self.date_to.setEnabled(False)
         for w in widgets:
             w.blockSignals(False)
-        self.apply_filter()
 
     def _on_date_preset(self) -> None:
         preset = self.date_combo.currentData()
@@ -303,24 +368,30 @@ class RequestsPage(ListPage[RequestRow]):
             self.date_to.blockSignals(False)
         self.apply_filter()
 
-    def refresh(self) -> None:
-        """Re-read with what the filter bar shows (colours change with time), keeping the selection."""
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Re-read with the filters shown (colours change with time), keeping the selected
+        request and the scroll position; new categories, departments or grids are offered."""
+        if changes is None or changes.touches((Topic.CATALOGUE, Topic.RESIDENTS)):
+            self.reload_choices()
         row = self.selected_row()
         at = self.table.currentIndex().row()
-        self._run(self.new_source(), row.id if row else None, at)
-
-    def on_request_changed(self, request_id: int) -> None:
-        """A request changed elsewhere (a detail dialog): re-read, keeping it selected."""
-        at = self.table.currentIndex().row()
-        self._run(self.new_source(), request_id, at)
+        bar = self.table.verticalScrollBar()
+        scroll = bar.value()
+        self._show_date_warning()
+        self._run(request_rows(self._requests, self._actor, self.shown_filter()), row.id if row else None, at)
+        bar.setValue(scroll)
 
     def count_text(self, n: int) -> str:
         return _("1 request") if n == 1 else _("{n} requests", n=f"{n:,}")
 
     def empty_text(self) -> str:
         f = self.shown_filter()
-        if f.number:
-            return _("No request number starts with “{number}”.", number=f.number)
+        if not self.date_warning.isHidden():
+            return self.date_warning.text()
+        if f.text and f == RequestFilter(text=f.text):
+            return _("No request number, resident or description matches “{text}”.", text=f.text)
+        if f.resident_id is not None and f == RequestFilter(resident_id=f.resident_id):
+            return _("{name} has no requests.", name=self.resident_name)
         if f != RequestFilter():
             return _("No request matches these filters.") + "\n" + _("Choose “Clear filters” to see all.")
         return _("No requests yet.") + "\n" + _("Requests registered at reception appear here.")
@@ -336,13 +407,12 @@ class RequestsPage(ListPage[RequestRow]):
         if self.detail is not None and self.detail.isVisible():
             self.detail.close()
         try:
-            dialog = self._detail_factory(self._requests, self._actor, request_id, self)
+            dialog = self._detail_factory(self._requests, self._actor, request_id, self, hub=self._hub)
         except DomainError as exc:
             self.show_error(exc)
             self.refresh()
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sig_changed.connect(self.on_request_changed)
         dialog.finished.connect(self._detail_closed)
         self.detail = dialog
         dialog.open()
@@ -359,12 +429,6 @@ class RequestsPage(ListPage[RequestRow]):
             self.select_row(0)
 
     # --- events ----------------------------------------------------------------------
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._shown_once:
-            self.refresh()  # deadlines change colour with time; one count and one page
-        self._shown_once = True
-
     def table_escape(self) -> bool:
         """Esc in the table does nothing here (the number box keeps what was typed)."""
         return False

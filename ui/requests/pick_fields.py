@@ -83,6 +83,12 @@ class ChoiceField(QObject):
     def label_of(self, choice_id: int) -> str:
         return next((c.label for c in self.choices if c.id == choice_id), "")
 
+    def relabel(self) -> None:
+        """After the choices were read again: the chosen entry shows its current label."""
+        label = self.label_of(self.chosen_id) if self.chosen_id is not None else ""
+        if label and self.edit.text() != label:
+            self.edit.setText(label)
+
     def typed_not_picked(self) -> bool:
         """Text was typed but no entry picked (the screen refuses to register that)."""
         return self.chosen_id is None and bool(self.edit.text().strip())

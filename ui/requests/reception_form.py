@@ -88,9 +88,12 @@ class ReceptionForm(QWidget):
 
     Signals:
         sig_category_changed(): the category was picked, or typing un-picked it.
+        sig_edited(): the user changed a field (the page checks the fields showing an
+            error again, so a message goes as soon as its field is corrected).
     """
 
     sig_category_changed = Signal()
+    sig_edited = Signal()
 
     def __init__(
         self,
@@ -310,6 +313,18 @@ class ReceptionForm(QWidget):
         self.head_spin.valueChanged.connect(self._update_group_label)
         self.attach_button.clicked.connect(self.add_files)
         self.attach_clear.clicked.connect(self.clear_files)
+        edited = self._edited
+        for group in (self.channel_group, self.urgency_group, self.level_group):
+            group.buttonToggled.connect(edited)
+        for edit in (self.category_edit, self.department_edit):
+            edit.textChanged.connect(edited)
+        self.description_edit.textChanged.connect(edited)
+        self.grid_combo.currentIndexChanged.connect(edited)
+        self.head_spin.valueChanged.connect(edited)
+        self.assists.check_menu.triggered.connect(edited)
+
+    def _edited(self, *_args: object) -> None:
+        self.sig_edited.emit()
 
     def reload_choices(
         self,
@@ -331,6 +346,8 @@ class ReceptionForm(QWidget):
             Choice(i, name, (name,), desktop_text(LEVELS.get(level, level))) for i, name, level in departments
         ]
         self._department_levels = {i: level for i, _name, level in departments}
+        self.category.relabel()
+        self.department.relabel()
         grid = self.grid_combo.currentData()
         self.grid_combo.blockSignals(True)
         self.grid_combo.clear()
@@ -502,6 +519,22 @@ class ReceptionForm(QWidget):
             self.set_error(key, "\n".join(by_box.get(key, [])) or None)
         return unplaced
 
+    def update_errors(self, errors: dict[str, str]) -> None:
+        """The form was changed: each message shown is replaced by its field's current one,
+        or goes when the field is now right. No new message appears (that waits for the
+        next Register), and the files' message stays (it is about files not added)."""
+        by_box: dict[str, list[str]] = {}
+        for field, message in errors.items():
+            if field in self._box_of:
+                by_box.setdefault(self._box_of[field], []).append(message)
+        for key, box in self.boxes.items():
+            if key != "attachments" and not box.error.isHidden():
+                self.set_error(key, "\n".join(by_box.get(key, [])) or None)
+
+    def has_errors(self) -> bool:
+        """Whether a message shows under a field the form check knows."""
+        return any(not b.error.isHidden() for k, b in self.boxes.items() if k != "attachments")
+
     def focus_first_error(self, errors: dict[str, str]) -> None:
         """The focus goes to the first field, in screen order, that has a message."""
         for field in FIELDS:
@@ -531,15 +564,6 @@ class ReceptionForm(QWidget):
         """The text under a field ("" when none)."""
         box = self.boxes[self._box_of.get(field, field)]
         return box.error.text() if not box.error.isHidden() else ""
-
-    def is_empty(self) -> bool:
-        """Nothing typed or chosen that the user would lose (the resident aside)."""
-        return (
-            self.category_id is None
-            and not self.category_edit.text().strip()
-            and not self.description_edit.toPlainText().strip()
-            and not self.attachments
-        )
 
     def clear(self) -> None:
         """Every field back to its default, no messages."""

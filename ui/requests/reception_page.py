@@ -17,7 +17,13 @@ Ctrl+F goes back to the resident box.
 Possible duplicates (same resident, or same address and category, last 30 days) are
 listed on the right as soon as the resident (and the category) is chosen; they never
 block registering. After registering, the bar at the bottom shows the request number
-and prints the slip (回执); the form is empty again, the cursor back in the resident box.
+and prints the slip (回执, built off the GUI thread); the form is empty again, the cursor
+back in the resident box. A message under a field goes as soon as the field is
+corrected; new errors replace the bar of the last registration.
+
+When categories, departments, grids, the chosen resident or requests change elsewhere
+(:mod:`ui.requests.watching`), the page reads them again without touching what is typed:
+a half-filled form is never cleared by a refresh.
 
 This module is the page shell: it lays out its parts and registers. The resident box and
 card are in :mod:`ui.requests.resident_box`, the other fields in
@@ -28,13 +34,15 @@ duplicates in :mod:`ui.requests.duplicates_panel`.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.common.changes import Changes, Topic
 from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.permissions import Actor, Permission
 from desktop.requests.service import CHANNELS, RequestForm, RequestRow, RequestService
@@ -42,12 +50,18 @@ from desktop.residents.service import ResidentDetail, ResidentService
 from ui.requests.duplicates_panel import DuplicatesPanel
 from ui.requests.reception_form import FilePicker, ReceptionForm
 from ui.requests.resident_box import DialogFactory, ResidentBox, ResidentCard
-from ui.requests.slip import PreviewFactory, show_slip
+from ui.requests.slip import PreviewFactory, print_slip
+from ui.requests.watching import RECEPTION_TOPICS, weakly
+from ui.widgets.background import Task
+from ui.widgets.change_hub import ChangeHub, watch
 from ui.widgets.i18n import Translator, error_text, field_messages
 from ui.widgets.messages import ask_yes
 from ui.widgets.resident_dialog import ResidentDialog
 
 _ = Translator("reception")
+
+RECHECK_DELAY_MS = 150
+"""After a pause in typing, the fields showing an error are checked again."""
 
 
 class ReceptionPage(QWidget):
@@ -60,11 +74,13 @@ class ReceptionPage(QWidget):
         residents: the register (``search``, ``get``, ``grids``, ``tags``; the dialog saves).
         actor: the logged-in user.
         parent: the owning widget.
-        centre_name: printed at the top of the slip (see ``set_centre_name``).
+        centre_name: printed at the top of the slip (see ``set_centre_name``); empty: the
+            name kept in the database.
         preview_factory: opens the slip preview, ``(pdf_path, title, parent)``;
             defaults to ``PdfPreviewDialog``.
         dialog_factory: builds the resident dialog (tests pass their own).
         file_picker: asks for files to attach (tests pass their own).
+        hub: announces committed changes; the page reads what it offers and shows again.
 
     Parts: ``resident_box`` (the resident search box), ``fields`` (the rest of the form),
     ``card`` (the chosen resident) and ``duplicates_panel``.
@@ -91,6 +107,7 @@ class ReceptionPage(QWidget):
         dialog_factory: DialogFactory = ResidentDialog,
         file_picker: FilePicker | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        hub: ChangeHub | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("receptionPage")  # its look: ui.widgets.style
@@ -105,9 +122,12 @@ class ReceptionPage(QWidget):
         self.last_request_id: int | None = None
         self.last_number = ""
         self.preview: Any = None
+        self.slip_task: Task | None = None
         self.duplicates: list[RequestRow] = []
-        self._shown_once = False
         self._saved_message: tuple[str, str] | None = None
+        self._recheck_timer = QTimer(self)
+        self._recheck_timer.setSingleShot(True)
+        self._recheck_timer.setInterval(RECHECK_DELAY_MS)
 
         self.resident_box = ResidentBox(
             residents, actor, self, dialog_factory=dialog_factory, next_field=self._first_empty_field
@@ -119,6 +139,7 @@ class ReceptionPage(QWidget):
         self.reload_choices()
         self._connect_callbacks()
         self.clear_form()
+        watch(hub, self, RECEPTION_TOPICS, weakly(self.refresh))
 
     @property
     def resident(self) -> ResidentDetail | None:
@@ -207,8 +228,25 @@ class ReceptionPage(QWidget):
         self.fields.reload_choices(self._requests.categories(), self._requests.departments(), grids)
         self.card.set_names(grids, dict(self._residents.tags()))
 
+    def refresh(self, changes: Changes | None = None) -> None:
+        """What changed elsewhere, read again; nothing typed or chosen is lost."""
+        try:
+            if changes is None or changes.touches((Topic.CATALOGUE, Topic.RESIDENTS)):
+                self.reload_choices()
+            if changes is None or changes.touches((Topic.RESIDENTS,)):
+                self.resident_box.reread()
+                self.card.show_resident(self.resident)
+        except DomainError as exc:
+            self.show_message(error_text(exc), tone="error")
+            return
+        if changes is None or changes.touches((Topic.REQUESTS,)):
+            self.refresh_duplicates()
+
     def _connect_callbacks(self) -> None:
         self.resident_box.sig_chosen.connect(self._on_resident_chosen)
+        self.resident_box.edit.textEdited.connect(self._recheck_timer.start)
+        self.fields.sig_edited.connect(self._recheck_timer.start)
+        self._recheck_timer.timeout.connect(self.recheck)
         self.resident_box.sig_saved.connect(self.sig_resident_saved)
         self.resident_box.sig_error.connect(lambda text: self.show_message(text, tone="error"))
         self.fields.sig_category_changed.connect(self.refresh_duplicates)
@@ -284,21 +322,39 @@ class ReceptionPage(QWidget):
         errors.update(self.fields.screen_errors())
         return errors
 
+    def _errors(self) -> dict[str, str]:
+        """Every field's message for what is on the form now ({} when it can be registered)."""
+        errors: dict[str, str] = {}
+        try:
+            self._requests.check(self.form())
+        except FieldErrors as exc:
+            errors = field_messages(exc)
+        errors.update(self._screen_errors())
+        return errors
+
+    def recheck(self) -> None:
+        """A field was changed: the messages shown are checked again, and each one whose
+        field is now right goes (no new message appears before the next Register)."""
+        self._recheck_timer.stop()
+        if not self.fields.has_errors():
+            return
+        try:
+            errors = self._errors()
+        except DomainError:
+            return  # the database could not be asked: the messages stay until Register
+        self.fields.update_errors(errors)
+
     def save(self) -> bool:
         """Register the request; on any error nothing is saved and the messages show."""
         if not self.can_register:
             return False
+        self._recheck_timer.stop()
         self._restore_message()
         self.fields.take_typed_choices()
         self.resident_box.popup.hide()
         self.fields.hide_popups()
         form = self.form()
-        errors: dict[str, str] = {}
-        try:
-            self._requests.check(form)
-        except FieldErrors as exc:
-            errors = field_messages(exc)
-        errors.update(self._screen_errors())
+        errors = self._errors()
         if errors:
             self._show_errors(errors)
             return False
@@ -354,6 +410,8 @@ class ReceptionPage(QWidget):
         unplaced = self.fields.show_errors(errors)
         if unplaced:
             self.show_message("\n".join(unplaced), tone="error")
+        elif errors:
+            self._hide_message()  # the last registration's bar is not about these errors
         self.fields.focus_first_error(errors)
 
     def message(self, field: str) -> str:
@@ -382,8 +440,11 @@ class ReceptionPage(QWidget):
         if self._saved_message is not None:
             self.show_message(*self._saved_message)
         else:
-            self.saved_bar.hide()
-            self._bottom_spacer.show()
+            self._hide_message()
+
+    def _hide_message(self) -> None:
+        self.saved_bar.hide()
+        self._bottom_spacer.show()
 
     def clear_form(self) -> None:
         """Empty the form for the next visitor (defaults everywhere); keeps the message bar."""
@@ -391,9 +452,6 @@ class ReceptionPage(QWidget):
         self.card.show_resident(None)
         self.fields.clear()
         self.refresh_duplicates()
-
-    def is_pristine(self) -> bool:
-        return self.resident_box.is_empty() and self.fields.is_empty()
 
     def clear_with_confirm(self) -> None:
         if self.fields.description_edit.toPlainText().strip() and not ask_yes(
@@ -410,23 +468,37 @@ class ReceptionPage(QWidget):
         """The centre was renamed in Settings: the next slip carries the new name."""
         self._centre_name = name
 
-    def print_slip(self) -> None:
-        """Ctrl+P: build the slip of the last registered request and open its preview."""
+    def print_slip(self) -> Task | None:
+        """Ctrl+P: build the slip of the last registered request off the GUI thread, then
+        open its preview; a failure shows in the bar at the bottom."""
         if self.last_request_id is None:
+            return None
+        if self.slip_task is not None and self.slip_task.running:
+            return self.slip_task
+        self.slip_task = print_slip(
+            self._requests,
+            self._actor,
+            self.last_request_id,
+            self,
+            centre_name=self._centre_name,
+            preview_factory=self._preview_factory,
+            on_opened=self._slip_opened,
+            on_failed=self._slip_failed,
+        )
+        return self.slip_task
+
+    def _slip_opened(self, preview: Any) -> None:
+        self.preview = preview
+
+    def _slip_failed(self, error: BaseException) -> None:
+        if isinstance(error, DomainError):
+            why = error_text(error)
+        elif isinstance(error, OSError):
+            why = str(error)
+        else:  # a bug: the error hook logs it and says 出错了
+            sys.excepthook(type(error), error, error.__traceback__)
             return
-        try:
-            self.preview = show_slip(
-                self._requests,
-                self._actor,
-                self.last_request_id,
-                self._centre_name,
-                self,
-                self._preview_factory,
-            )
-        except DomainError as exc:
-            self.show_message(_("The slip could not be made: {why}", why=error_text(exc)), tone="error")
-        except OSError as exc:
-            self.show_message(_("The slip could not be made: {why}", why=str(exc)), tone="error")
+        self.show_message(_("The slip could not be made: {why}", why=why), tone="error")
 
     # --- focus -----------------------------------------------------------------------
     def focus_default(self) -> None:
@@ -442,12 +514,6 @@ class ReceptionPage(QWidget):
         if not self.fields.description_edit.toPlainText().strip():
             return self.fields.description_edit
         return self.fields.department_edit
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._shown_once and self.is_pristine():
-            self.reload_choices()  # the administrator may have changed categories meanwhile
-        self._shown_once = True
 
 
 __all__ = ["ReceptionPage"]

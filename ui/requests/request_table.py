@@ -43,8 +43,8 @@ NUMBER, REGISTERED, RESIDENT, CHANNEL, CATEGORY, URGENCY, STATUS, DEPARTMENT, DE
 ALL_COLUMNS = (NUMBER, REGISTERED, RESIDENT, CHANNEL, CATEGORY, URGENCY, STATUS, DEPARTMENT, DEADLINE)
 
 DetailFactory = Callable[..., QWidget]
-"""Builds the detail dialog: ``(requests, actor, request_id, parent)``; it has
-``sig_changed(int)``, ``open()`` and ``finished`` (``RequestDetailDialog`` by default)."""
+"""Builds the detail dialog: ``(requests, actor, request_id, parent, hub=hub)``; it has
+``open()`` and ``finished`` (``RequestDetailDialog`` by default)."""
 
 
 def request_columns(keys: Sequence[str] = ALL_COLUMNS) -> list[Column[RequestRow]]:

@@ -205,6 +205,19 @@ class ResidentBox(QWidget):
             self._next_field().setFocus(Qt.FocusReason.TabFocusReason)
         return True
 
+    def reread(self) -> None:
+        """Read the chosen resident again (edited elsewhere); what was typed stays, unless
+        it is the old name, which becomes the new one. Nothing else on the form changes."""
+        if self.resident is None:
+            return
+        try:
+            detail = self._residents.get(self._actor, self.resident.id)
+        except DomainError:
+            return  # kept as chosen; registering says what is wrong
+        if self.edit.text() == self.resident.name and detail.name != self.resident.name:
+            self.edit.setText(detail.name)
+        self.resident = detail
+
     def screen_error(self) -> str | None:
         """What only the screen knows: another name typed but not picked."""
         typed = self.edit.text().strip()
@@ -214,9 +227,6 @@ class ResidentBox(QWidget):
             # Another name typed but not picked: never register for the wrong person.
             return _("Pick the resident from the list (Enter), or press F3 to register them.")
         return None
-
-    def is_empty(self) -> bool:
-        return self.resident is None and not self.edit.text().strip()
 
     def clear(self) -> None:
         """Nobody chosen, nothing typed."""

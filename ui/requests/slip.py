@@ -2,13 +2,16 @@
 
 The slip is a document for the resident and is always printed in Chinese, whatever the
 screen language: channel and clock names come from the Chinese tables below, category
-and department are the Chinese names the administrator keeps. The PDF is written to a
-temporary folder and opened in the preview dialog, from which it prints.
+and department are the Chinese names the administrator keeps. :func:`print_slip` reads
+the request and writes the PDF to a temporary folder off the GUI thread
+(:func:`~ui.widgets.pdf_files.preview_when_built`), then opens the preview dialog, from
+which it prints. Reception prints it after registering, the detail dialog reprints it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +21,9 @@ from desktop.common.permissions import Actor
 from desktop.requests import clocks
 from desktop.requests.service import RequestDetail, RequestService
 from desktop.requests.slip import SlipData, build_slip
+from ui.widgets.background import Task
 from ui.widgets.i18n import Translator
-from ui.widgets.pdf_files import PreviewFactory, open_preview, pdf_folder, wait_cursor, write_pdf
+from ui.widgets.pdf_files import BuiltPdf, PreviewFactory, pdf_folder, preview_when_built, write_pdf
 
 _ = Translator("reception")
 
@@ -80,22 +84,51 @@ def write_slip(detail: RequestDetail, centre_name: str, folder: Path | None = No
     return write_pdf(lambda path: build_slip(data, path), f"slip-{detail.number}-", folder or slip_folder())
 
 
-def show_slip(
+def slip_pdf(
+    requests: RequestService, actor: Actor, request_id: int, title: str, centre_name: str = ""
+) -> BuiltPdf:
+    """Read the request and write its slip; runs off the GUI thread (no Qt here).
+
+    ``title`` is the preview's title with ``{number}`` to fill in; ``centre_name``
+    empty: the name kept in the database. Raises ``DomainError`` (request gone, a
+    character no font can print) or ``OSError``.
+    """
+    detail = requests.get(actor, request_id)
+    path = write_slip(detail, centre_name or requests.centre_name())
+    return BuiltPdf(path, title.format(number=detail.number))
+
+
+def print_slip(
     requests: RequestService,
     actor: Actor,
     request_id: int,
-    centre_name: str,
     parent: QWidget | None,
+    *,
+    centre_name: str = "",
     preview_factory: PreviewFactory | None = None,
-) -> Any:
-    """Build the slip and open its preview (window-modal, not blocking); returns the preview.
+    on_opened: Callable[[Any], None] | None = None,
+    on_failed: Callable[[BaseException], None] | None = None,
+) -> Task:
+    """Build the slip of a request in the background, then open its preview
+    (window-modal, not blocking) and hand it to ``on_opened``. A failure is shown in a
+    message box unless ``on_failed`` takes it."""
+    title = _("Slip {number}")  # translated here: the work runs without Qt
+    return preview_when_built(
+        parent,
+        lambda: slip_pdf(requests, actor, request_id, title, centre_name),
+        title=_("Printing the slip"),
+        preview_factory=preview_factory,
+        on_opened=on_opened,
+        on_failed=on_failed,
+    )
 
-    Raises ``DomainError`` (request gone, a character no font can print) or ``OSError``.
-    """
-    with wait_cursor():
-        detail = requests.get(actor, request_id)
-        path = write_slip(detail, centre_name)
-    return open_preview(path, _("Slip {number}", number=detail.number), parent, preview_factory)
 
-
-__all__ = ["CHANNELS_ZH", "CLOCKS_ZH", "PreviewFactory", "show_slip", "slip_data", "write_slip"]
+__all__ = [
+    "CHANNELS_ZH",
+    "CLOCKS_ZH",
+    "PreviewFactory",
+    "build_slip",
+    "print_slip",
+    "slip_data",
+    "write_slip",
+]

@@ -1,11 +1,15 @@
 """The start page (今日待办): what must be done today, shown after login.
 
-Three big numbers at the top (overdue · due soon · follow-up calls due today) and one
-compact table for each: 已超时 overdue (red), 即将到期 due soon (yellow), 今日回访
+Four big numbers at the top (overdue · due soon · waiting for a department · follow-up
+calls due today) and one compact table for each: 已超时 overdue (red), 即将到期 due soon
+(yellow), 待派单 / 被退回 the requests no department has (registered without one,
+returned, reopened after an unsatisfied follow-up; waiting longest first), 今日回访
 follow-ups due by tonight. The lists come from ``RequestService.today`` (at most 200
-rows each; the numbers are the full counts). The page re-reads them whenever it is
-shown and on F5. Enter or a double-click opens a request (``sig_open_request``; when
-nobody listens the page opens the detail dialog itself).
+rows each; the numbers are the full counts). The page refreshes when requests change
+(:mod:`ui.requests.watching`), every minute while shown (deadlines turn red with time)
+and on F5, keeping the selected request and each list's scroll position. Enter or a
+double-click opens a request (``sig_open_request``; when nobody listens the page opens
+the detail dialog itself).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.common.changes import Changes
 from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor
 from desktop.requests.service import RequestRow, RequestService, TodayLists
@@ -33,6 +38,7 @@ from ui.requests.request_table import (
     DEADLINE,
     DEPARTMENT,
     NUMBER,
+    REGISTERED,
     RESIDENT,
     STATUS,
     URGENCY,
@@ -41,17 +47,21 @@ from ui.requests.request_table import (
     has_receivers,
     setup_request_table,
 )
+from ui.requests.watching import LIST_TOPICS, watch_with_clock
+from ui.widgets.change_hub import ChangeHub
 from ui.widgets.i18n import Translator
 from ui.widgets.messages import show_error
-from ui.widgets.palette import AMBER, BLUE, FADED, RED
+from ui.widgets.palette import AMBER, BLUE, FADED, INK, RED
 from ui.widgets.windowed_model import ServiceRows
 
 _ = Translator("today")
 
 TODAY_COLUMNS = (NUMBER, RESIDENT, CATEGORY, URGENCY, STATUS, DEPARTMENT, DEADLINE)
-OVERDUE, DUE_SOON, FOLLOW_UPS = "overdue", "due_soon", "follow_ups"
-SECTION_COLOURS = {OVERDUE: RED, DUE_SOON: AMBER, FOLLOW_UPS: BLUE}
-RELOAD_AFTER_S = 1.0  # a show right after a load does not load again
+WAITING_COLUMNS = (NUMBER, REGISTERED, RESIDENT, CATEGORY, URGENCY, STATUS, DEPARTMENT)
+"""Requests waiting for a department have no deadline running: when they came in instead."""
+OVERDUE, DUE_SOON, WAITING, FOLLOW_UPS = "overdue", "due_soon", "waiting", "follow_ups"
+SECTIONS = (OVERDUE, DUE_SOON, WAITING, FOLLOW_UPS)
+SECTION_COLOURS = {OVERDUE: RED, DUE_SOON: AMBER, WAITING: INK, FOLLOW_UPS: BLUE}
 
 
 class Section:
@@ -62,7 +72,7 @@ class Section:
         self.title = QLabel(parent)
         self.title.setObjectName("todaySection")
         self.title.setStyleSheet(f"color: {SECTION_COLOURS[key]};")
-        self.model = RequestTableModel(TODAY_COLUMNS)
+        self.model = RequestTableModel(WAITING_COLUMNS if key == WAITING else TODAY_COLUMNS)
         self.table = QTableView(parent)
         setup_request_table(self.table, self.model)
         self.table.verticalHeader().hide()
@@ -72,6 +82,9 @@ class Section:
         self.count = 0
 
     def set_rows(self, title: str, rows: list[RequestRow], count: int, none_text: str) -> None:
+        """Show ``rows`` (of ``count``), keeping the selected request and the scroll position."""
+        selected = self.selected()
+        scroll = self.table.verticalScrollBar().value()
         self.rows, self.count = rows, count
         if count > len(rows):
             self.title.setText(
@@ -83,6 +96,19 @@ class Section:
         self.none_label.setText(none_text)
         self.table.setVisible(bool(rows))
         self.none_label.setVisible(not rows)
+        self.table.setMaximumHeight(self.fitting_height(len(rows)))
+        if selected is not None:
+            self.select_id(selected.id)
+        self.table.verticalScrollBar().setValue(scroll)
+
+    def fitting_height(self, rows: int) -> int:
+        """The height that shows ``rows`` rows whole: a short list takes no more room than
+        it needs, a long one shares what is left (it scrolls)."""
+        t = self.table
+        frame = 2 * t.frameWidth()
+        return (
+            t.horizontalHeader().minimumHeight() + rows * t.verticalHeader().defaultSectionSize() + frame + 2
+        )
 
     def selected(self) -> RequestRow | None:
         index = self.table.currentIndex()
@@ -93,8 +119,8 @@ class Section:
     def select_id(self, request_id: int) -> bool:
         for r, row in enumerate(self.rows):
             if row.id == request_id:
-                self.table.selectRow(r)
                 self.table.setCurrentIndex(self.model.index(r, 0))
+                self.table.selectRow(r)
                 return True
         return False
 
@@ -107,6 +133,7 @@ class TodayPage(QWidget):
         actor: the logged-in user.
         parent: the owning widget.
         detail_factory: builds the detail dialog when nobody handles ``sig_open_request``.
+        hub: announces committed changes; the page refreshes when requests change.
 
     Signals:
         sig_open_request(int): the user opened a request (Enter / double-click).
@@ -123,16 +150,18 @@ class TodayPage(QWidget):
         parent: QWidget | None = None,
         *,
         detail_factory: DetailFactory = RequestDetailDialog,
+        hub: ChangeHub | None = None,
     ):
         super().__init__(parent)
         self._requests = requests
         self._actor = actor
         self._detail_factory = detail_factory
-        self._loaded_at = 0.0
+        self._hub = hub
         self.lists: TodayLists | None = None
         self.detail: QWidget | None = None
         self._build()
         QShortcut(QKeySequence("F5"), self, self.refresh)
+        self.tick = watch_with_clock(hub, self, LIST_TOPICS, self.refresh)
         self.refresh()
 
     # --- layout ----------------------------------------------------------------------
@@ -142,7 +171,7 @@ class TodayPage(QWidget):
         self.captions: dict[str, QLabel] = {}
         cards = QHBoxLayout()
         cards.setSpacing(12)
-        for key in (OVERDUE, DUE_SOON, FOLLOW_UPS):
+        for key in SECTIONS:
             card = QFrame()
             card.setObjectName("todayCard")
             row = QHBoxLayout(card)
@@ -167,7 +196,7 @@ class TodayPage(QWidget):
         side.addWidget(self.updated_label)
         cards.addLayout(side)
 
-        self.sections = {key: Section(key, self) for key in (OVERDUE, DUE_SOON, FOLLOW_UPS)}
+        self.sections = {key: Section(key, self) for key in SECTIONS}
         self.body = QWidget()
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
@@ -178,6 +207,7 @@ class TodayPage(QWidget):
             body.addWidget(section.table, 1)
             section.table.doubleClicked.connect(self.open_selected)
             section.table.installEventFilter(self)
+        body.addStretch(0)  # what short lists leave over stays below them
         self.done_label = QLabel()
         self.done_label.setObjectName("todayDone")
         self.done_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -199,8 +229,10 @@ class TodayPage(QWidget):
         layout.addLayout(footer)
 
     # --- loading ---------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Read the three lists again, keeping the selected request if it is still there."""
+    def refresh(self, _changes: Changes | None = None) -> None:
+        """Read the lists again, keeping the selected request (in the list that has the
+        focus, if it is still there) and where each list is scrolled to."""
+        focused = self.current_section()
         selected = self.selected_row()
         try:
             lists = self._requests.today(self._actor)
@@ -208,27 +240,39 @@ class TodayPage(QWidget):
             show_error(self, _("Today"), exc)
             return
         self.lists = lists
-        self._loaded_at = time.monotonic()
         self._show(lists)
-        if selected is not None:
-            for section in self.sections.values():
-                if section.select_id(selected.id):
+        if focused is not None and selected is not None and not focused.select_id(selected.id):
+            for section in self.sections.values():  # it moved to another list
+                if section is not focused and section.select_id(selected.id):
                     break
 
     def _show(self, t: TodayLists) -> None:
-        counts = {OVERDUE: t.overdue_count, DUE_SOON: t.due_soon_count, FOLLOW_UPS: t.follow_up_count}
-        self.numbers[OVERDUE].setText(str(t.overdue_count))
-        self.captions[OVERDUE].setText(_("overdue"))
-        self.numbers[DUE_SOON].setText(str(t.due_soon_count))
-        self.captions[DUE_SOON].setText(_("due soon"))
-        self.numbers[FOLLOW_UPS].setText(str(t.follow_up_count))
-        self.captions[FOLLOW_UPS].setText(_("follow-up calls today"))
+        counts = {
+            OVERDUE: t.overdue_count,
+            DUE_SOON: t.due_soon_count,
+            WAITING: t.waiting_count,
+            FOLLOW_UPS: t.follow_up_count,
+        }
+        captions = {
+            OVERDUE: _("overdue"),
+            DUE_SOON: _("due soon"),
+            WAITING: _("to assign"),
+            FOLLOW_UPS: _("follow-up calls today"),
+        }
         for key, number in self.numbers.items():
+            number.setText(str(counts[key]))
+            self.captions[key].setText(captions[key])
             colour = SECTION_COLOURS[key] if counts[key] else FADED
             number.setStyleSheet(f"color: {colour};")
         s = self.sections
         s[OVERDUE].set_rows(_("Overdue"), t.overdue, t.overdue_count, _("Nothing is overdue."))
         s[DUE_SOON].set_rows(_("Due soon"), t.due_soon, t.due_soon_count, _("Nothing falls due soon."))
+        s[WAITING].set_rows(
+            _("To assign: new, returned, reopened"),
+            t.waiting,
+            t.waiting_count,
+            _("Every request has a department."),
+        )
         s[FOLLOW_UPS].set_rows(
             _("Follow-up calls due today"), t.follow_ups, t.follow_up_count, _("No follow-up calls today.")
         )
@@ -269,13 +313,12 @@ class TodayPage(QWidget):
         if self.detail is not None and self.detail.isVisible():
             self.detail.close()
         try:
-            dialog = self._detail_factory(self._requests, self._actor, request_id, self)
+            dialog = self._detail_factory(self._requests, self._actor, request_id, self, hub=self._hub)
         except DomainError as exc:
             show_error(self, _("Today"), exc)
             self.refresh()
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sig_changed.connect(self.refresh)
         dialog.finished.connect(self._detail_closed)
         self.detail = dialog
         dialog.open()
@@ -296,11 +339,6 @@ class TodayPage(QWidget):
                 return
 
     # --- events ----------------------------------------------------------------------
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if time.monotonic() - self._loaded_at > RELOAD_AFTER_S:
-            self.refresh()
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if any(watched is s.table for s in self.sections.values()):

@@ -6,7 +6,10 @@ table asks the service for the count once and then only for the pages on screen,
 opens as fast on 200,000 residents as on 200. Sorting by name or address re-queries the
 service (in SQL); there is no proxy model. ID numbers and phones are shown masked; a
 role that may see them opens one resident's full values with "Show ID/phone", which the
-service audits.
+service audits. 查看诉求 asks the main window to show the resident's requests (the page
+knows no other page). The page follows the register through the change hub: a resident
+saved anywhere (the reception desk, another PC's edit seen on the next write here)
+refreshes it, keeping the selected row, the scroll position and what is typed.
 """
 
 from __future__ import annotations
@@ -14,14 +17,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QMenu, QWidget
 
+from desktop.common.changes import Changes, Topic
 from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor, Permission
 from desktop.residents.service import ResidentFilter, ResidentRow, ResidentService
 from ui.widgets import palette
+from ui.widgets.change_hub import ChangeHub, watch
 from ui.widgets.i18n import Translator
 from ui.widgets.list_page import ListPage, size_columns
 from ui.widgets.messages import Ask, ask_yes, show_info
@@ -99,17 +104,21 @@ class ResidentsPage(ListPage[ResidentRow]):
         parent: the owning widget.
         dialog_factory: builds the create/edit dialog (tests pass their own).
         ask: asks before archiving (tests answer it).
+        hub: the session's change hub; the page refreshes when residents change.
 
     Signals:
         sig_changed(int): a resident was saved, archived or restored; carries its id.
+        sig_show_requests(int, str): 查看诉求 — show this resident's requests (id, name).
 
     Shortcuts: Ctrl+N new resident, Enter / F2 / double-click edit, Ctrl+F search box,
-    Esc clears the search, Enter or Down in the search box goes to the table.
+    Esc clears the search, Enter or Down in the search box goes to the table; the right
+    mouse button (or the menu key) on a row opens its actions.
     """
 
     sig_changed = Signal(int)
     """Emitted with a resident's id after a save, archive or restore; the page then
-    refreshes its table (keeping the selection) and other pages may listen."""
+    selects it (other pages hear of the change through the hub)."""
+    sig_show_requests = Signal(int, str)
 
     def __init__(
         self,
@@ -119,6 +128,7 @@ class ResidentsPage(ListPage[ResidentRow]):
         *,
         dialog_factory: DialogFactory = ResidentDialog,
         ask: Ask = ask_yes,
+        hub: ChangeHub | None = None,
     ):
         super().__init__(
             ResidentTableModel(resident_columns()),
@@ -137,10 +147,12 @@ class ResidentsPage(ListPage[ResidentRow]):
         self.can_edit = actor.can(Permission.EDIT_RESIDENTS)
         self.can_archive = actor.can(Permission.ARCHIVE_RESIDENTS)
         self.can_reveal = actor.can(Permission.REVEAL_SENSITIVE)
+        self.can_see_requests = actor.can(Permission.VIEW_REQUESTS)
         self._build()
         self.reload_choices()
         self._connect_callbacks()
         self.start()
+        watch(hub, self, {Topic.RESIDENTS}, self._residents_changed)
 
     # --- layout ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -156,10 +168,9 @@ class ResidentsPage(ListPage[ResidentRow]):
         self.reveal_button = self.make_button(
             _("Show ID/phone"), _("Show the full ID number and phone (recorded in the audit log)")
         )
-        self.new_button.setVisible(self.can_edit)
-        self.edit_button.setVisible(self.can_edit)
-        self.archive_button.setVisible(self.can_archive)
-        self.reveal_button.setVisible(self.can_reveal)
+        self.requests_button = self.make_button(
+            _("View requests"), _("Show this resident's requests in All requests")
+        )
 
         self.arrange(
             self.filter_bar(self.grid_combo, self.tag_combo, self.archived_check),
@@ -168,9 +179,18 @@ class ResidentsPage(ListPage[ResidentRow]):
                 self.edit_button,
                 self.archive_button,
                 self.reveal_button,
+                self.requests_button,
                 hint=_("Enter: edit   Ctrl+N: new   Ctrl+F: search   Esc: clear search"),
             ),
         )
+        # Only now, inside the page: showing a button that has no parent yet would open
+        # it as a window of its own for a moment and take the activation from the main
+        # window (after which nothing had the keyboard).
+        self.new_button.setVisible(self.can_edit)
+        self.edit_button.setVisible(self.can_edit)
+        self.archive_button.setVisible(self.can_archive)
+        self.reveal_button.setVisible(self.can_reveal)
+        self.requests_button.setVisible(self.can_see_requests)
         self._size_columns()
 
     def _size_columns(self) -> None:
@@ -219,7 +239,10 @@ class ResidentsPage(ListPage[ResidentRow]):
         self.edit_button.clicked.connect(self.edit_selected)
         self.archive_button.clicked.connect(self.toggle_archived)
         self.reveal_button.clicked.connect(self.reveal_selected)
+        self.requests_button.clicked.connect(self.show_requests)
         self.sig_changed.connect(self.show_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         if self.can_edit:
             for keys, slot in (("Ctrl+N", self.new_resident), ("F2", self.edit_selected)):
                 QShortcut(QKeySequence(keys), self, slot)
@@ -266,6 +289,16 @@ class ResidentsPage(ListPage[ResidentRow]):
         self.reveal_button.setEnabled(has)
         self.archive_button.setEnabled(has)
         self.archive_button.setText(_("Restore") if row is not None and row.archived else _("Archive"))
+        self.requests_button.setEnabled(has)
+
+    def focus_default(self) -> None:
+        """Where typing starts when the page is shown: the search box."""
+        self.focus_search()
+
+    def _residents_changed(self, _changes: Changes | None) -> None:
+        """Residents (or grids, key groups) changed somewhere: read them again in place."""
+        self.reload_choices()
+        self.refresh()
 
     # --- actions ---------------------------------------------------------------------
     def open_row(self, row: ResidentRow) -> None:
@@ -321,6 +354,41 @@ class ResidentsPage(ListPage[ResidentRow]):
             self.show_error(exc)
             return
         self.sig_changed.emit(row.id)
+
+    def show_requests(self) -> None:
+        """查看诉求: ask the main window to show the selected resident's requests."""
+        row = self.selected_row()
+        if row is None or not self.can_see_requests:
+            return
+        self.sig_show_requests.emit(row.id, row.name)
+
+    def row_actions(self) -> list[tuple[str, Callable[[], None]]]:
+        """The actions of the selected row, as its context menu lists them."""
+        row = self.selected_row()
+        if row is None:
+            return []
+        actions: list[tuple[str, Callable[[], None]]] = []
+        if self.can_edit:
+            actions.append((_("Edit"), self.edit_selected))
+        if self.can_see_requests:
+            actions.append((_("View requests"), self.show_requests))
+        if self.can_reveal:
+            actions.append((_("Show ID/phone"), self.reveal_selected))
+        if self.can_archive:
+            actions.append((_("Restore") if row.archived else _("Archive"), self.toggle_archived))
+        return actions
+
+    def _row_menu(self, at: QPoint) -> None:
+        index = self.table.indexAt(at)
+        if index.isValid():
+            self.select_row(index.row())
+        actions = self.row_actions()
+        if not actions:
+            return
+        menu = QMenu(self)
+        for text, slot in actions:
+            menu.addAction(text, slot)
+        menu.exec(self.table.viewport().mapToGlobal(at))
 
     def reveal_selected(self) -> None:
         row = self.selected_row()

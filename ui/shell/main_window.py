@@ -2,6 +2,12 @@
 
 Only pages the user's role may open are listed; each has a Ctrl+number shortcut (and
 F-keys as shown in its tooltip). Pages are built when first opened.
+
+The window holds the one :class:`~ui.widgets.change_hub.ChangeHub` of the session,
+attached to the database's change bus, and hands it to every page and dialog it builds:
+a page refreshes itself when something it shows changed, wherever the change was made.
+The window itself never tells a page to reload. The only thing it routes between pages
+is an explicit request of the user (居民档案 → 查看诉求 opens 全部诉求 for that resident).
 """
 
 from __future__ import annotations
@@ -9,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.common.errors import DomainError
 from desktop.common.permissions import ROLE_LABELS, Actor, Permission, Role
 from desktop.opening import Services
+from ui.widgets.change_hub import ChangeHub
 from ui.widgets.i18n import Translator, desktop_text
 from ui.widgets.messages import show_error
 
@@ -51,8 +58,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.actor = actor
+        self.hub = ChangeHub(self)
+        self.hub.attach(services.db.changes)
         self.setWindowTitle(_("Community Service Centre — {centre}", centre=services.centre.name()))
-        self.resize(1366, 768)
+        self.resize(1366, 768)  # the size when it is un-maximized; present() maximizes
         self.setMinimumSize(1024, 640)
 
         self._specs = [s for s in self._all_pages() if s.permission is None or actor.can(s.permission)]
@@ -121,85 +130,85 @@ class MainWindow(QMainWindow):
         return header
 
     def _all_pages(self) -> list[PageSpec]:
-        s, a = self.services, self.actor
+        s, a, hub = self.services, self.actor, self.hub
 
         def today() -> QWidget:
             from ui.requests.today_page import TodayPage
 
-            page = TodayPage(s.requests, a)
+            page = TodayPage(s.requests, a, hub=hub)
             page.sig_open_request.connect(self.open_request)
             return page
 
         def reception() -> QWidget:
             from ui.requests.reception_page import ReceptionPage
 
-            page = ReceptionPage(s.requests, s.residents, a, centre_name=s.centre.name())
-            page.sig_registered.connect(self._requests_changed)
+            page = ReceptionPage(s.requests, s.residents, a, centre_name=s.centre.name(), hub=hub)
             page.sig_open_request.connect(self.open_request)
-            page.sig_resident_saved.connect(self._residents_changed)
             return page
 
         def requests() -> QWidget:
             from ui.requests.list_page import RequestsPage
 
-            page = RequestsPage(s.requests, a, grids=s.residents.grids)
+            page = RequestsPage(s.requests, a, grids=s.residents.grids, hub=hub)
             page.sig_open_request.connect(self.open_request)
             return page
 
         def residents() -> QWidget:
             from ui.residents.page import ResidentsPage
 
-            return ResidentsPage(s.residents, a)
+            page = ResidentsPage(s.residents, a, hub=hub)
+            page.sig_show_requests.connect(self.show_resident_requests)
+            return page
 
         def volunteers() -> QWidget:
             from ui.love_bank.volunteers_page import VolunteersPage
 
-            page = VolunteersPage(s.love_bank, s.residents, a, centre_name=s.centre.name())
+            page = VolunteersPage(s.love_bank, s.residents, a, centre_name=s.centre.name(), hub=hub)
             page.sig_open_volunteer.connect(self.open_volunteer)
             return page
 
         def service_hours() -> QWidget:
             from ui.love_bank.service_hours_page import ServiceHoursPage
 
-            return ServiceHoursPage(s.love_bank, a)
+            return ServiceHoursPage(s.love_bank, a, hub=hub)
 
         def supermarket() -> QWidget:
             from ui.love_bank.shop_page import SupermarketPage
 
-            return SupermarketPage(s.love_bank, a, centre_name=s.centre.name())
+            return SupermarketPage(s.love_bank, a, centre_name=s.centre.name(), hub=hub)
 
         def love_bank_settings() -> QWidget:
             from ui.love_bank.rules_page import LoveBankSettingsPage
 
-            return LoveBankSettingsPage(s.love_bank, a)
+            return LoveBankSettingsPage(s.love_bank, a, hub=hub)
 
         def users() -> QWidget:
             from ui.admin.users_page import UsersPage
 
-            return UsersPage(s.accounts, a)
+            return UsersPage(s.accounts, a, hub=hub)
 
         def audit() -> QWidget:
             from ui.admin.audit_page import AuditPage
 
-            return AuditPage(s.audit, a)
+            return AuditPage(s.audit, a, hub=hub)
 
         def catalogue() -> QWidget:
             from desktop.requests.catalogue import CatalogueService
             from ui.requests.catalogue_page import CataloguePage
 
-            return CataloguePage(CatalogueService(s.db), a)
+            return CataloguePage(CatalogueService(s.db), a, hub=hub)
 
         def clock_settings() -> QWidget:
             from desktop.requests.catalogue import CatalogueService
             from desktop.requests.clock_settings import ClockSettingsService
             from ui.requests.deadlines_page import ClockSettingsPage
 
-            return ClockSettingsPage(ClockSettingsService(s.db), CatalogueService(s.db), a)
+            return ClockSettingsPage(ClockSettingsService(s.db), CatalogueService(s.db), a, hub=hub)
 
         def settings() -> QWidget:
             from ui.admin.settings_page import SettingsPage
 
-            page = SettingsPage(s, a)
+            page = SettingsPage(s, a, hub=hub)
             page.sig_centre_renamed.connect(self._centre_renamed)
             return page
 
@@ -220,21 +229,19 @@ class MainWindow(QMainWindow):
         ]
 
     def open_request(self, request_id: int) -> None:
-        """Open a request's detail; pages showing requests refresh after any action."""
+        """Open a request's detail (every page showing it follows its changes by itself)."""
         from ui.requests.detail import RequestDetailDialog
 
         try:
-            dialog = RequestDetailDialog(self.services.requests, self.actor, request_id, self)
+            dialog = RequestDetailDialog(self.services.requests, self.actor, request_id, self, hub=self.hub)
         except DomainError as exc:
             show_error(self, _("Request"), exc)
-            self._requests_changed(request_id)
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sig_changed.connect(self._requests_changed)
         dialog.open()
 
     def open_volunteer(self, volunteer_id: int) -> None:
-        """A volunteer's page; the love-bank pages refresh after any change there."""
+        """A volunteer's page."""
         from ui.love_bank.volunteer_detail import VolunteerDetailDialog
 
         try:
@@ -244,32 +251,20 @@ class MainWindow(QMainWindow):
                 volunteer_id,
                 self,
                 centre_name=self.services.centre.name(),
+                hub=self.hub,
             )
         except DomainError as exc:
             show_error(self, _("Volunteers"), exc)
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sig_changed.connect(self._love_bank_changed)
         dialog.open()
 
-    # Bound methods, not lambdas: a lambda holding the window, connected to a child
-    # dialog's signal, can release the window's last reference while Qt deletes it.
-    def _love_bank_changed(self, _volunteer_id: int) -> None:
-        for key in ("volunteers", "service_hours", "supermarket"):
-            self._refresh(key)
-
-    def _residents_changed(self, _resident_id: int) -> None:
-        self._refresh("residents")
-
-    def _requests_changed(self, _request_id: int) -> None:
-        for key in ("today", "requests"):
-            self._refresh(key)
-
-    def _refresh(self, key: str) -> None:
-        """Refresh a page only if it has been built (others read fresh when opened)."""
-        refresh = getattr(self._pages.get(key), "refresh", None)
-        if callable(refresh):
-            refresh()
+    def show_resident_requests(self, resident_id: int, name: str) -> None:
+        """居民档案 → 查看诉求: 全部诉求, showing that resident's requests."""
+        if "requests" not in self.page_keys():
+            return
+        page = self.show_page("requests")
+        page.show_resident(resident_id, name)
 
     # --- navigation ------------------------------------------------------------------
     def page_keys(self) -> list[str]:
@@ -294,9 +289,41 @@ class MainWindow(QMainWindow):
         if self.navigation.currentRow() != index:
             self.navigation.setCurrentRow(index)
         self.stack.setCurrentIndex(index)
-        focus = getattr(self._pages[spec.key], "focus_default", None)
+        self.focus_page()
+
+    def focus_page(self) -> None:
+        """Put the keyboard in the current page: its main input or table, so typing and
+        the page's shortcuts work at once, without a click."""
+        page = self.stack.currentWidget()
+        focus = getattr(page, "focus_default", None)
         if callable(focus):
             focus()
+        current = self.focusWidget()
+        if current is not None and page.isAncestorOf(current):
+            return
+        # A page without its own choice (or with nothing to focus): its first field.
+        for name in ("search_edit", "table"):
+            widget = getattr(page, name, None)
+            if isinstance(widget, QWidget) and widget.isVisibleTo(page) and widget.isEnabled():
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        page.setFocus(Qt.FocusReason.OtherFocusReason)
+        page.focusNextChild()
+
+    def present(self) -> None:
+        """Show the window maximized (on a 1366×768 laptop a normal window would put its
+        bottom rows under the taskbar) and active, with the keyboard in the start page."""
+        self.showMaximized()
+        self.activateWindow()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        # Focus set while the window was hidden is not kept on every platform: again now.
+        QTimer.singleShot(0, self.focus_page)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.hub.detach_all()  # the next user's window gets its own hub
+        super().closeEvent(event)
 
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()

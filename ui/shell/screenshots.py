@@ -1,11 +1,17 @@
-"""``python main.py screenshots OUTDIR``: a PNG of every page and dialog at 1366×768.
+"""``python main.py screenshots OUTDIR``: a PNG of every page and every dialog at 1366×768.
 
-Used to look at the screens (Chinese text, clipping, empty states) without clicking
-through the app. Without ``--db`` a fresh demo database is made in a temporary folder.
+Used to look at the screens (Chinese text, clipping, empty states, focus) without
+clicking through the app. Without ``--db`` a fresh demo database is made in a temporary
+folder. Files are named after the page or dialog: ``residents.png``,
+``residents_new.png``, ``requests_assign.png``, ``lb_adjust_points.png`` (the love
+bank lists its own dialogs in :mod:`ui.love_bank.screens`), ``preview_slip.png`` …;
+the dialogs of the request steps are opened on a request in a state where the step
+makes sense. Dialogs are only shown: nothing is saved.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -14,7 +20,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from ui.widgets.i18n import Translator
+
+_ = Translator("screenshots")
+
 SIZE = (1366, 768)
+
+DialogFactory = Callable[[QWidget], QDialog]
 
 
 def _save(widget: QWidget, path: Path) -> None:
@@ -31,9 +43,10 @@ def take_screenshots(outdir: str, db: str | None) -> int:
     from desktop.common.errors import DomainError
     from desktop.demo.generate import DEMO_USERS
     from desktop.opening import open_database
-    from ui.shell.app import make_app, open_with_progress
+    from ui.shell.app import make_app, open_services
     from ui.shell.login_dialog import LoginDialog, SetupDialog
     from ui.shell.main_window import MainWindow
+    from ui.widgets.pdf_files import remove_session_files
 
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
@@ -42,7 +55,7 @@ def take_screenshots(outdir: str, db: str | None) -> int:
     try:
         if db is None:
             tmp = tempfile.TemporaryDirectory()
-            services = open_with_progress(str(Path(tmp.name) / "demo.sqlite3"), demo=True)
+            services = open_services(str(Path(tmp.name) / "demo.sqlite3"), demo=True)
         else:
             services = open_database(db, backup_dir=None)
         admin_user, _name, _role, admin_password = DEMO_USERS[0]
@@ -51,11 +64,17 @@ def take_screenshots(outdir: str, db: str | None) -> int:
         print(f"错误：{exc}（截图需要演示数据库：python main.py demo --db FILE）", file=sys.stderr)
         return 1
 
+    opening = LoginDialog(None, "", "")
+    opening.username.setText("qiantai")
+    _save(opening, out / "login_opening.png")
+    opening.close()
     login = LoginDialog(services.accounts, services.centre.name(), services.description)
     login.username.setText("qiantai")
     _save(login, out / "login.png")
+    login.close()
     empty = open_database(Path(tempfile.mkdtemp()) / "empty.sqlite3", backup_dir=None)
     _save(SetupDialog(empty.accounts), out / "setup.png")
+    empty.db.dispose()
 
     window = MainWindow(services, actor)
     window.resize(*SIZE)
@@ -64,54 +83,149 @@ def take_screenshots(outdir: str, db: str | None) -> int:
         window.show_page(key)
         _save(window, out / f"{key}.png")
 
-    for name, make in _dialogs(services, actor).items():
+    for name, make in dialogs(services, actor).items():
         dialog = make(window)
         _save(dialog, out / f"{name}.png")
         dialog.reject()
+        QApplication.processEvents()
     window.close()
+    remove_session_files()
     if tmp is not None:
         services.db.dispose()
         tmp.cleanup()
     return 0
 
 
-def _dialogs(services, actor) -> dict[str, Callable[[QWidget], QDialog]]:
-    from desktop.requests.service import RequestFilter
-    from ui.admin.users_page import ChangePasswordDialog, UserDialog
-    from ui.requests.detail import RequestDetailDialog
+def dialogs(services, actor) -> dict[str, DialogFactory]:
+    """Name → factory of every dialog (``parent`` → dialog, not yet shown)."""
+    from ui.love_bank.screens import dialogs as love_bank_dialogs
+
+    return (
+        _resident_and_user_dialogs(services, actor)
+        | _request_dialogs(services, actor)
+        | love_bank_dialogs(services.love_bank, services.residents, actor, services.centre.name())
+        | _previews(services, actor)
+    )
+
+
+def _resident_and_user_dialogs(services, actor) -> dict[str, DialogFactory]:
+    from desktop.residents.service import ResidentFilter
+    from ui.admin.users_page import ChangePasswordDialog, ResetPasswordDialog, UserDialog
     from ui.widgets.resident_dialog import ResidentDialog
 
-    first = services.residents.page(actor, _filter(), 0, 1)[0].id
-    # The request with the longest history makes the most telling timeline.
-    requests = services.requests.page(
-        actor, RequestFilter(status="reopened"), 0, 1
-    ) or services.requests.page(actor, RequestFilter(), 0, 1)
-    from ui.love_bank.shop_dialogs import RedemptionDialog
-    from ui.love_bank.volunteer_detail import VolunteerDetailDialog
+    first = services.residents.page(actor, ResidentFilter(), 0, 1)[0].id
+    users = services.accounts.list_users(actor)
+    desk = next(u for u in users if u.username == "qiantai")
 
-    volunteers = services.love_bank.volunteers(actor, limit=300)
-    # The volunteer with the most hours shows stars, a long statement and redemptions.
-    star = max(volunteers, key=lambda v: v.hours).id if volunteers else None
-    dialogs: dict[str, Callable[[QWidget], QDialog]] = {}
-    if star is not None:
-        dialogs["volunteer_detail"] = lambda parent: VolunteerDetailDialog(
-            services.love_bank, actor, star, parent, centre_name=services.centre.name()
-        )
-        dialogs["redemption"] = lambda parent: RedemptionDialog(
-            services.love_bank, actor, parent, volunteer_id=star
-        )
-    return dialogs | {
-        "request_detail": lambda parent: RequestDetailDialog(
-            services.requests, actor, requests[0].id, parent
-        ),
-        "resident_new": lambda parent: ResidentDialog(services.residents, actor, parent=parent),
-        "resident_edit": lambda parent: ResidentDialog(services.residents, actor, first, parent=parent),
-        "user_new": lambda parent: UserDialog(services.accounts, actor, parent=parent),
+    def resident_with_errors(parent: QWidget) -> QDialog:
+        dialog = ResidentDialog(services.residents, actor, parent=parent)
+        dialog.id_edit.setText("370302199913")
+        dialog.phone_edit.setText("12345")
+        dialog.show()
+        dialog.save()  # refused: the messages under the fields, nothing saved
+        return dialog
+
+    return {
+        "residents_new": lambda parent: ResidentDialog(services.residents, actor, parent=parent),
+        "residents_new_errors": resident_with_errors,
+        "residents_edit": lambda parent: ResidentDialog(services.residents, actor, first, parent=parent),
+        "users_new": lambda parent: UserDialog(services.accounts, actor, parent=parent),
+        "users_edit": lambda parent: UserDialog(services.accounts, actor, desk, parent=parent),
+        "users_reset_password": lambda parent: ResetPasswordDialog(services.accounts, actor, desk, parent),
         "change_password": lambda parent: ChangePasswordDialog(services.accounts, actor, parent),
     }
 
 
-def _filter():
-    from desktop.residents.service import ResidentFilter
+def _request_dialogs(services, actor) -> dict[str, DialogFactory]:
+    """The request detail, the dialog of every step, and the catalogue's dialogs."""
+    from desktop.requests.catalogue import CatalogueService
+    from desktop.requests.clock_settings import ClockSettingsService
+    from desktop.requests.service import RequestFilter
+    from desktop.requests.states import Action
+    from ui.requests.actions import dialog_for
+    from ui.requests.admin_dialogs import CategoryDialog, DepartmentDialog, LimitDialog, OverrideDialog
+    from ui.requests.detail import RequestDetailDialog
 
-    return ResidentFilter()
+    requests = services.requests
+
+    def first(**filters: object) -> int | None:
+        rows = requests.page(actor, RequestFilter(**filters), 0, 1)
+        return rows[0].id if rows else None
+
+    any_request = first()
+    found: dict[str, DialogFactory] = {}
+    if any_request is None:
+        return found
+    # The request with the longest history makes the most telling timeline.
+    telling = first(status="reopened") or any_request
+    found["requests_detail"] = lambda parent: RequestDetailDialog(
+        requests, actor, telling, parent, centre_name=services.centre.name()
+    )
+    # Each step on a request it applies to (any request when the demo has none).
+    where = {
+        Action.ASSIGN: "registered",
+        Action.ACCEPT: "assigned",
+        Action.RETURN: "assigned",
+        Action.ANSWER: "accepted",
+        Action.RESOLVE: "answered",
+        Action.FOLLOW_UP: "resolved",
+        Action.REMIND: "accepted",
+        Action.SUPERVISE: "accepted",
+        Action.MERGE: "registered",
+    }
+    for action, status in where.items():
+        request_id = first(status=status) or any_request
+
+        def make(parent: QWidget, action: Action = action, request_id: int = request_id) -> QDialog:
+            return dialog_for(action, requests, actor, requests.get(actor, request_id), parent)
+
+        found[f"requests_{action.value}"] = make
+
+    catalogue = CatalogueService(services.db)
+    clocks = ClockSettingsService(services.db)
+    top = catalogue.tree()[0] if catalogue.tree() else None
+    found["catalogue_new_department"] = lambda parent: DepartmentDialog(catalogue, actor, None, parent)
+    if top is not None:
+        found["catalogue_new_sub_category"] = lambda parent: CategoryDialog(
+            catalogue, actor, parent_node=top, parent=parent
+        )
+    found["clock_settings_new_rule"] = lambda parent: LimitDialog(clocks, catalogue, actor, None, [], parent)
+    found["clock_settings_new_override"] = lambda parent: OverrideDialog(
+        clocks, actor, dt.date.today().year, [], parent
+    )
+    return found
+
+
+def _previews(services, actor) -> dict[str, DialogFactory]:
+    """The PDF previews of a slip, a receipt and a statement (built here, at once)."""
+    from desktop.love_bank.service import COMPLETED
+    from desktop.requests.service import RequestFilter
+    from ui.love_bank.printing import write_receipt, write_statement
+    from ui.requests.slip import write_slip
+    from ui.widgets.pdf_preview import PdfPreviewDialog
+
+    centre = services.centre.name()
+    found: dict[str, DialogFactory] = {}
+    rows = services.requests.page(actor, RequestFilter(), 0, 1)
+    if rows:
+        detail = services.requests.get(actor, rows[0].id)
+        found["preview_slip"] = lambda parent: PdfPreviewDialog(
+            write_slip(detail, centre), _("Slip {number}", number=detail.number), parent
+        )
+    redemptions = services.love_bank.redemptions(actor, status=COMPLETED, limit=1)
+    if redemptions:
+        r = redemptions[0]
+        found["preview_receipt"] = lambda parent: PdfPreviewDialog(
+            write_receipt(services.love_bank, actor, r, centre),
+            _("Receipt {number}", number=f"DH{r.id:06d}"),
+            parent,
+        )
+    volunteers = services.love_bank.volunteers(actor, limit=300)
+    if volunteers:
+        star = max(volunteers, key=lambda v: v.hours)
+        found["preview_statement"] = lambda parent: PdfPreviewDialog(
+            write_statement(services.love_bank, actor, star.id, centre),
+            _("Points statement of {name}", name=star.name),
+            parent,
+        )
+    return found

@@ -116,35 +116,44 @@ class Task(QObject):
         on_done: Callable[[Any], None],
         on_failed: Callable[[BaseException], None] | None = None,
         cancellable: bool = False,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        dialog: bool = True,
     ):
         super().__init__(parent)
         self.title = title
         self._on_done = on_done
         self._on_failed = on_failed
+        self._on_progress = on_progress
         self.result: Any = None
         self.error: BaseException | None = None
         self.running = True
         self._relay = _Relay(self)
         self.progress = Progress(self._relay)
-        self.dialog = QProgressDialog(title, _("Cancel") if cancellable else "", 0, 0, parent)
-        self.dialog.setWindowTitle(title)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        if not cancellable:
-            self.dialog.setCancelButton(None)
-        self.dialog.canceled.connect(self._cancel)
+        self.dialog: QProgressDialog | None = None
+        if dialog:
+            self.dialog = QProgressDialog(title, _("Cancel") if cancellable else "", 0, 0, parent)
+            self.dialog.setWindowTitle(title)
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(SHOW_AFTER_MS)
+            self.dialog.setAutoClose(False)
+            self.dialog.setAutoReset(False)
+            if not cancellable:
+                self.dialog.setCancelButton(None)
+            self.dialog.canceled.connect(self._cancel)
+            self.dialog.setValue(0)
         self._relay.sig_progress.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
         self._relay.sig_done.connect(self._done, Qt.ConnectionType.QueuedConnection)
         self._relay.sig_failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
-        self.dialog.setValue(0)
         progress = self.progress
         QThreadPool.globalInstance().start(_Job(lambda: work(progress), self._relay))
 
     @Slot(int, int, str)
     def _show_progress(self, done: int, total: int, text: str) -> None:
         if not self.running:
+            return
+        if self._on_progress is not None:
+            self._on_progress(done, total, text)
+        if self.dialog is None:
             return
         self.dialog.setMaximum(max(total, 0))
         self.dialog.setValue(min(done, total) if total > 0 else 0)
@@ -154,13 +163,15 @@ class Task(QObject):
     @Slot()
     def _cancel(self) -> None:
         self.progress.cancel()
-        self.dialog.setLabelText(_("Stopping…"))
+        if self.dialog is not None:
+            self.dialog.setLabelText(_("Stopping…"))
 
     def _finish(self) -> None:
         self.running = False
-        self.dialog.canceled.disconnect(self._cancel)
-        self.dialog.close()
-        self.dialog.deleteLater()
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect(self._cancel)
+            self.dialog.close()
+            self.dialog.deleteLater()
         self.sig_finished.emit()
 
     @Slot(object)
@@ -192,6 +203,22 @@ def run_task(
     on_done: Callable[[Any], None],
     on_failed: Callable[[BaseException], None] | None = None,
     cancellable: bool = False,
+    on_progress: Callable[[int, int, str], None] | None = None,
+    dialog: bool = True,
 ) -> Task:
-    """Run ``work(progress)`` off the GUI thread with a progress dialog; see :class:`Task`."""
-    return Task(parent, work, title=title, on_done=on_done, on_failed=on_failed, cancellable=cancellable)
+    """Run ``work(progress)`` off the GUI thread with a progress dialog; see :class:`Task`.
+
+    ``on_progress(done, total, text)`` also hears each report on the GUI thread; with
+    ``dialog=False`` no progress dialog is shown at all (the caller shows the progress
+    itself, e.g. the login window while the database opens behind it).
+    """
+    return Task(
+        parent,
+        work,
+        title=title,
+        on_done=on_done,
+        on_failed=on_failed,
+        cancellable=cancellable,
+        on_progress=on_progress,
+        dialog=dialog,
+    )

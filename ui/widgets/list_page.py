@@ -381,11 +381,14 @@ class ListPage(QWidget, Generic[T]):
         self._run(self.new_source())
 
     def refresh(self) -> None:
-        """Read the shown rows again (after a change), keeping the selected row."""
+        """Read the shown rows again (after a change), keeping the selected row and the
+        scroll position (what is typed in the filter bar is not touched)."""
         if self._source is None:
             return
         row = self.selected_row()
+        scroll = self.table.verticalScrollBar().value()
         self._run(self._source, getattr(row, "id", None), self.table.currentIndex().row())
+        self.table.verticalScrollBar().setValue(scroll)
 
     def show_changed(self, row_id: object) -> None:
         """Read the shown rows again with ``row_id`` selected (or the row where it was)."""

@@ -3,9 +3,11 @@ it in the preview, from which it prints. :func:`preview_when_built` builds it of
 thread (:mod:`ui.widgets.background`), so a long statement never freezes the window.
 
 Each job keeps its PDFs in its own folder of the system's temporary folder
-(``shequ-slips``, ``shequ-lovebank`` …); files older than :data:`KEEP_DAYS` are removed
-when the next one is made. Every PDF gets a new file name: an earlier one may still be
-open in a viewer, which locks it on Windows. The preview dialog itself
+(``shequ-slips``, ``shequ-lovebank`` …). The PDFs carry residents' names, so they do not
+outlive the session: :func:`remove_session_files` deletes every PDF this process made
+(the app calls it at quit and at logout); files older than :data:`KEEP_DAYS` (left by a
+session that crashed) are removed when the next one is made. Every PDF gets a new file
+name: an earlier one may still be open in a viewer, which locks it on Windows. The preview dialog itself
 (:mod:`ui.widgets.pdf_preview`, Qt PDF) is imported only when a preview opens.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -28,6 +31,10 @@ if TYPE_CHECKING:
     from ui.widgets.background import Task
 
 KEEP_DAYS = 2  # older PDFs in a temporary folder are removed
+
+_made: set[Path] = set()
+"""The PDFs this process wrote (they may be written on worker threads: see ``_made_lock``)."""
+_made_lock = threading.Lock()
 
 PreviewFactory = Callable[[Path, str, QWidget | None], Any]
 """Opens the preview: ``(pdf_path, title, parent)``; the result's ``open()`` is called if it has one."""
@@ -62,12 +69,43 @@ def write_pdf(build: Callable[[Path], None], prefix: str, folder: Path) -> Path:
     fd, name = tempfile.mkstemp(prefix=prefix, suffix=".pdf", dir=folder)
     os.close(fd)
     path = Path(name)
+    with _made_lock:
+        _made.add(path)
     try:
         build(path)
     except BaseException:
         path.unlink(missing_ok=True)
+        with _made_lock:
+            _made.discard(path)
         raise
     return path
+
+
+def session_files() -> list[Path]:
+    """The PDFs this process made that still exist."""
+    with _made_lock:
+        return sorted(p for p in _made if p.exists())
+
+
+def remove_session_files() -> int:
+    """Delete every PDF this process made (and its folder when that is left empty).
+
+    Returns how many could not be deleted (still open in another program on Windows;
+    they go with the next session's clean-up of old files).
+    """
+    with _made_lock:
+        made = sorted(_made)
+        _made.clear()
+    left = 0
+    for path in made:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            left += 1
+            continue
+        with contextlib.suppress(OSError):
+            path.parent.rmdir()  # only succeeds when nothing else is in it
+    return left
 
 
 @contextlib.contextmanager

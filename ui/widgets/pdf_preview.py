@@ -8,6 +8,7 @@ temporary PDF and opens the preview (importing this module, and Qt PDF, only the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QSize
@@ -22,44 +23,70 @@ from ui.widgets.i18n import Translator
 _ = Translator("preview")
 
 
-class PdfPreviewDialog(QDialog):
-    """Shows a PDF with Print (Ctrl+P) and Close (Esc)."""
+ChoosePrinter = Callable[[QPrinter, QWidget], bool]
+"""Lets the user pick the printer and copies; False when they cancelled (tests fake it)."""
 
-    def __init__(self, path: Path, title: str, parent: QWidget | None = None):
+
+def ask_printer(printer: QPrinter, parent: QWidget) -> bool:
+    """Qt's print dialog."""
+    return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted
+
+
+class PdfPreviewDialog(QDialog):
+    """Shows a PDF; 打印 (the default button: Enter, or Ctrl+P) goes straight to the print
+    dialog and the preview closes once the document went to the printer; Esc closes.
+
+    The footer names the document by ``title`` (回执 2026-11-000123), never by its
+    temporary file name.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        choose_printer: ChoosePrinter = ask_printer,
+    ):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(720, 700)
         self.path = Path(path)
+        self._choose_printer = choose_printer
         self.document = QPdfDocument(self)
         self.document.load(str(self.path))
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        info = QLabel(_("{n} page(s) — {file}", n=self.document.pageCount(), file=self.path.name))
-        info.setObjectName("hint")
-        print_button = QPushButton(_("Print…"))
-        print_button.setObjectName("primary")
-        print_button.setToolTip("Ctrl+P")
-        print_button.clicked.connect(self.print_document)
+        self.info = QLabel(_("{n} page(s) — {title}", n=self.document.pageCount(), title=title))
+        self.info.setObjectName("hint")
+        self.print_button = QPushButton(_("Print…"))
+        self.print_button.setObjectName("primary")
+        self.print_button.setToolTip(_("Print (Enter or Ctrl+P); Esc closes"))
+        self.print_button.clicked.connect(self.print_document)
         close = QPushButton(_("Close"))
+        close.setAutoDefault(False)
         close.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_document)
         row = QHBoxLayout()
-        row.addWidget(info, 1)
-        row.addWidget(print_button)
+        row.addWidget(self.info, 1)
+        row.addWidget(self.print_button)
         row.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
-        print_button.setFocus()
+        self.print_button.setDefault(True)
+        self.print_button.setFocus()
 
-    def print_document(self) -> None:
+    def print_document(self) -> bool:
+        """Ask for the printer, print, close the preview; False when the user cancelled."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
+        if not self._choose_printer(printer, self):
+            return False
         print_pdf(self.document, printer)
+        self.accept()
+        return True
 
 
 def print_pdf(document: QPdfDocument, printer: QPrinter) -> None:
@@ -90,4 +117,4 @@ def first_page_image(path: Path, width: int = 600):
     return document.render(0, QSize(width, height))
 
 
-__all__ = ["PdfPreviewDialog", "first_page_image", "print_pdf"]
+__all__ = ["ChoosePrinter", "PdfPreviewDialog", "ask_printer", "first_page_image", "print_pdf"]

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -36,6 +35,7 @@ from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.permissions import Actor
 from desktop.common.validation import check_id_number, normalise_text
 from desktop.residents.service import ADDRESS_MAX, GENDERS, NAME_MAX, ResidentForm, ResidentService
+from ui.widgets.date_field import DateField
 from ui.widgets.forms import FieldBox
 from ui.widgets.i18n import Translator, desktop_text, error_text, field_messages
 
@@ -54,7 +54,7 @@ FIELDS = (
     "notes",
 )
 
-_NO_DATE = QDate(1900, 1, 1)  # shown as "Not given": QDateEdit has no empty value
+_NO_DATE = QDate(1900, 1, 1)  # shown as "Not given": a date field has no empty value
 
 
 def _to_qdate(value: dt.date) -> QDate:
@@ -171,7 +171,7 @@ class ResidentDialog(QDialog):
         date_box = QWidget()
         date_row = QHBoxLayout(date_box)
         date_row.setContentsMargins(0, 0, 0, 0)
-        self.birth_edit = QDateEdit()
+        self.birth_edit = DateField()
         self.birth_edit.setDisplayFormat("yyyy-MM-dd")
         self.birth_edit.setCalendarPopup(True)
         self.birth_edit.setMinimumDate(_NO_DATE)

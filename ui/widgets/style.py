@@ -89,9 +89,8 @@ QProgressBar#starProgress::chunk { background: #f0b429; border-radius: 4px; }
 #savedBar[tone="error"] { background: #fff5f5; border: 1px solid #c62828; }
 #savedText { font-size: 11pt; }
 #receptionPage QPlainTextEdit[invalid="true"] { border: 1px solid #c62828; background: #fff5f5; }
-/* The reception's numbers have no arrows: typed, or changed with the arrow keys. */
+/* The reception's number of visitors: the text centred beside whole ↑/↓ buttons (issue 8, #15). */
 #receptionPage QSpinBox { padding-top: 0px; padding-bottom: 0px; min-height: 30px; }
-#receptionPage QSpinBox::up-button, #receptionPage QSpinBox::down-button { width: 0px; border: none; }
 QToolButton#assistButton { padding: 4px 26px 4px 8px; border: 1px solid #bcccdc; border-radius: 3px;
     background: white; text-align: left; }
 QToolButton#assistButton:focus { border: 1px solid #2680c2; }
@@ -105,6 +104,8 @@ QToolButton#assistButton::menu-indicator { image: url("@ICONS@/arrow-down.svg");
 #todayNone { color: #52606d; padding: 2px 4px 8px 4px; }
 #todayDone { color: #2f6d3a; font-size: 16pt; }
 #requestsPage QDateEdit:disabled { color: #9aa5b1; background: #f5f7fa; }
+#requestsPage QPushButton#filterChip { background: #e3f0fb; border: 1px solid #2680c2; border-radius: 14px;
+    color: #102a43; padding: 4px 12px; }
 #requestDetail #detailNumber { font-size: 15pt; font-weight: bold; color: #102a43; }
 #requestDetail #statusBadge { border-radius: 10px; padding: 2px 12px; color: white; font-weight: bold; }
 #requestDetail #fieldName { color: #52606d; }

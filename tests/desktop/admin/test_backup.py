@@ -91,6 +91,7 @@ def test_no_automatic_backup_of_a_server_database(tmp_path):
     assert daily_backup("postgresql+psycopg://user@host/db", tmp_path, tmp_path / "out") is None
 
 
+@pytest.mark.slow
 def test_restore_puts_the_backup_back_and_keeps_the_replaced_database(tmp_path, make_actor):
     import subprocess
     import sys

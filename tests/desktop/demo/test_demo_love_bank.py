@@ -247,6 +247,7 @@ def test_the_busiest_volunteer_statement_and_a_receipt_print(demo_db, tmp_path):
     assert (tmp_path / "receipt.pdf").read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.slow
 @pytest.mark.postgres
 def test_demo_love_bank_on_postgresql(pg_db):
     """Explicit ids on PostgreSQL: the sequences are moved past them, so the service can

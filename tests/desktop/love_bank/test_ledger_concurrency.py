@@ -202,6 +202,7 @@ def _state(services, volunteer: int, items: list[int]):
     return cached, (sums.available, sums.frozen), redemptions, redeem_entries, taken, mismatches
 
 
+@pytest.mark.slow
 def test_eight_desks_redeeming_at_once_never_overdraw(desks):
     services, actor, d = desks
     started = time.perf_counter()
@@ -233,6 +234,7 @@ def test_eight_desks_redeeming_at_once_never_overdraw(desks):
     print(f"\n{services.db.dialect}: {ROUNDS} rounds in {elapsed:.1f} s, slowest redemption {slowest:.2f} s")
 
 
+@pytest.mark.slow
 def test_eight_desks_with_one_idempotency_key_make_one_redemption(desks):
     services, actor, d = desks
     volunteer, (item,) = _fresh_stage(services, actor, 0)
@@ -249,6 +251,7 @@ def test_eight_desks_with_one_idempotency_key_make_one_redemption(desks):
 MIXED_ROUNDS = 20
 
 
+@pytest.mark.slow
 def test_cancelling_while_others_redeem_the_same_item_loses_no_stock(desks):
     """Four desks cancel redemptions of an item while four others redeem it: the stock
     must come out as the initial stock minus what the open redemptions hold."""

@@ -617,6 +617,7 @@ class LoveBankMachine(RuleBasedStateMachine):
         assert self.m.reversed <= reversed_ids
 
 
+@pytest.mark.slow
 def test_love_bank_keeps_its_books_under_random_operations(sqlite_db, make_actor):
     class Machine(LoveBankMachine):
         world = World(

@@ -52,6 +52,20 @@ def test_approved_hours_award_points_by_the_rules(bank):
         s.approve(co, [rid])  # decided already
 
 
+def test_an_earning_names_the_service_it_pays_for_with_its_unit(bank):
+    """Screens and the statement word the hours themselves; the stored note says 小时, never "h"."""
+    s, co, v = bank["s"], bank["co"], bank["v"][0]
+    s.approve(co, [s.record_service(co, v, dt.date(2026, 11, 19), 90)])
+    s.adjust(co, v, 5, "表彰")
+    earned, adjusted = s.statement(co, v)
+    assert (earned.served_on, earned.service_minutes, earned.note) == (
+        dt.date(2026, 11, 19),
+        90,
+        "2026-11-19 1.5 小时",
+    )
+    assert (adjusted.served_on, adjusted.service_minutes, adjusted.note) == (None, None, "表彰")
+
+
 def test_daily_cap_limits_the_points_but_keeps_the_hours(bank):
     s, co, v = bank["s"], bank["co"], bank["v"][0]
     s.set_rules(SYSTEM, PointRules(points_per_hour=10, daily_cap_minutes=180, reversal_threshold=100))

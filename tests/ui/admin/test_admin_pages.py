@@ -18,6 +18,7 @@ from desktop.requests.catalogue import CatalogueService
 from desktop.requests.clock_settings import ClockSettingsService
 from ui.requests.catalogue_page import GREY, CataloguePage, CategoryDialog, DepartmentDialog
 from ui.requests.deadlines_page import ClockSettingsPage, LimitDialog, OverrideDialog
+from ui.widgets.change_hub import ChangeHub
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -165,8 +166,11 @@ def test_disable_a_category_and_see_it_greyed(qtbot, catalogue, admin, services)
     select_category(page, child.id)
     assert page.category_active_button.text() == "Disable"
 
-    with qtbot.waitSignal(page.sig_changed, timeout=1000):
+    hub = ChangeHub()  # the change is announced to every page that shows the catalogue
+    hub.attach(services.db.changes)
+    with qtbot.waitSignal(hub.sig_changed, timeout=1000):
         qtbot.mouseClick(page.category_active_button, LEFT)
+    hub.detach_all()
 
     item = page.category_item(child.id)
     assert item.text(0) == f"{child.name} (disabled)"
@@ -217,23 +221,23 @@ def test_edit_save_and_delete_a_template(qtbot, catalogue, admin, messages):
     page = catalogue_page(qtbot, catalogue, admin)
     new_top = catalogue.add_category(admin, "测试分类")  # e.g. from another PC meanwhile
     page.tabs.setCurrentIndex(2)
-    assert page.template_category.findData(new_top) > 0  # the choice is refreshed
+    assert page.templates.template_category.findData(new_top) > 0  # the choice is refreshed
     before = catalogue.templates()
-    qtbot.mouseClick(page.new_template_button, LEFT)
-    ime_type(page.template_title, "已联系社区民警")
-    qtbot.mouseClick(page.save_template_button, LEFT)
-    assert page.template_boxes["body"].error.text() == "Enter the text of the answer."
+    qtbot.mouseClick(page.templates.new_template_button, LEFT)
+    ime_type(page.templates.template_title, "已联系社区民警")
+    qtbot.mouseClick(page.templates.save_template_button, LEFT)
+    assert page.templates.template_boxes["body"].error.text() == "Enter the text of the answer."
     assert len(catalogue.templates()) == len(before)
 
-    page.template_body.setPlainText("已联系社区民警上门处理。")
-    page.template_category.setCurrentIndex(2)  # the first sub-category
-    qtbot.mouseClick(page.save_template_button, LEFT)
+    page.templates.template_body.setPlainText("已联系社区民警上门处理。")
+    page.templates.template_category.setCurrentIndex(2)  # the first sub-category
+    qtbot.mouseClick(page.templates.save_template_button, LEFT)
     added = catalogue.templates()[-1]
     assert (added.title, added.body) == ("已联系社区民警", "已联系社区民警上门处理。")
     assert added.category_id == catalogue.tree()[0].children[0].id
-    assert page.selected_template().id == added.id
+    assert page.templates.selected_template().id == added.id
 
-    qtbot.mouseClick(page.delete_template_button, LEFT)
+    qtbot.mouseClick(page.templates.delete_template_button, LEFT)
     assert messages and messages[-1][0] == "question"
     assert [t.id for t in catalogue.templates()] == [t.id for t in before]
 
@@ -246,8 +250,8 @@ def test_the_front_desk_sees_the_lists_read_only(qtbot, catalogue, front_desk):
     page.add_category()
     assert page.dialog is None
     page.tabs.setCurrentIndex(2)
-    assert page.template_title.isReadOnly()
-    assert not page.save_template_button.isVisible()
+    assert page.templates.template_title.isReadOnly()
+    assert not page.templates.save_template_button.isVisible()
 
 
 # --- deadlines -------------------------------------------------------------------------------

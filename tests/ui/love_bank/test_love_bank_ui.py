@@ -1,7 +1,8 @@
 """The love-bank screens, driven as a coordinator (and a front desk) uses them.
 
 Every test makes its own volunteers from residents who are not volunteers yet, so it
-does not depend on what the demo's love bank holds. Message boxes never block.
+does not depend on what the demo's love bank holds (``support``). Message boxes never
+block (``conftest``).
 """
 
 from __future__ import annotations
@@ -11,15 +12,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QMessageBox
 
-from desktop.common.permissions import Actor
 from desktop.love_bank.service import APPROVED, PENDING, REJECTED, Basket, ServiceEntry
-from desktop.opening import Services
-from desktop.residents.service import ResidentFilter
+from tests.ui.love_bank.support import TODAY, approve_hours, free_residents, new_volunteers, pick, show
 from ui.love_bank.batch_entry import BatchEntryDialog
 from ui.love_bank.dialogs import ReasonDialog
-from ui.love_bank.finders import FinderEdit
 from ui.love_bank.formatting import parse_hours, star_progress, star_text
 from ui.love_bank.hours_dialogs import RecordHoursDialog
 from ui.love_bank.service_hours_page import ServiceHoursPage
@@ -28,79 +25,6 @@ from ui.love_bank.shop_page import SupermarketPage
 from ui.love_bank.volunteer_detail import VolunteerDetailDialog
 from ui.love_bank.volunteer_dialogs import AdjustDialog, RegisterVolunteerDialog
 from ui.love_bank.volunteers_page import VolunteersPage
-
-TODAY = dt.date.today()
-
-
-@pytest.fixture(autouse=True)
-def messages(monkeypatch) -> list[str]:
-    """Message boxes never block; what they would have said is kept."""
-    said: list[str] = []
-
-    def record(*args, **kwargs):
-        said.append(str(args[2]) if len(args) > 2 else "")
-        return QMessageBox.StandardButton.No
-
-    for name in ("warning", "information", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
-    return said
-
-
-# --- helpers -----------------------------------------------------------------------------
-def free_residents(services: Services, actor: Actor, n: int) -> list[tuple[int, str]]:
-    """Residents who are not volunteers yet and whose name finds at most a few people."""
-    taken = {v.resident_id for v in services.love_bank.volunteers(actor, limit=100_000)}
-    found: list[tuple[int, str]] = []
-    for r in services.residents.page(actor, ResidentFilter(), 0, 400):
-        if r.id in taken or r.archived or r.name in {name for _id, name in found}:
-            continue
-        if services.residents.search(actor, ResidentFilter(text=r.name, include_archived=True)).count > 6:
-            continue
-        found.append((r.id, r.name))
-        if len(found) == n:
-            return found
-    raise AssertionError("not enough residents to make volunteers of")
-
-
-def new_volunteers(services: Services, actor: Actor, n: int) -> list[int]:
-    return [
-        services.love_bank.register_volunteer(actor, rid) for rid, _name in free_residents(services, actor, n)
-    ]
-
-
-def pick(finder: FinderEdit, text: str, match) -> None:
-    """Type into a finder, run the search and pick the row whose data matches (as ↓ + Enter)."""
-    finder.setFocus()
-    finder.setText(text)
-    finder.search_now()
-    tree = finder.popup.tree
-    for i in range(tree.topLevelItemCount()):
-        data = tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
-        if data is not None and match(data):
-            tree.setCurrentItem(tree.topLevelItem(i))
-            assert finder.pick_current()
-            return
-    raise AssertionError(f"{text!r} not among {finder.popup.texts()}")
-
-
-def show(qtbot, widget, size=(1198, 700)):
-    qtbot.addWidget(widget)
-    widget.resize(*size)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)
-    return widget
-
-
-def approve_hours(
-    services: Services, actor: Actor, volunteer_id: int, days: int, minutes: int = 8 * 60
-) -> None:
-    bank = services.love_bank
-    ids = [
-        bank.record_service(actor, volunteer_id, TODAY - dt.timedelta(days=d + 1), minutes)
-        for d in range(days)
-    ]
-    bank.approve(actor, ids)
 
 
 # --- pure helpers ------------------------------------------------------------------------
@@ -117,14 +41,12 @@ def test_hours_are_parsed_as_numbers_and_stars_drawn():
 
 
 # --- 志愿者 ------------------------------------------------------------------------------
-def test_register_a_volunteer_from_the_residents_register(qtbot, services, coordinator, admin):
-    page = show(qtbot, VolunteersPage(services.love_bank, services.residents, coordinator))
+def test_register_a_volunteer_from_the_residents_register(qtbot, services, coordinator, admin, hub):
+    page = show(qtbot, VolunteersPage(services.love_bank, services.residents, coordinator, hub=hub))
     before = services.love_bank.count_volunteers(coordinator)
     assert page.count_label.text() == f"{before:,} volunteers"
     team_id = services.love_bank.add_team(coordinator, "测试助老队")
-    page.reload_teams()
-    changed: list[int] = []
-    page.sig_changed.connect(changed.append)
+    qtbot.waitUntil(lambda: page.team_combo.findText("测试助老队") >= 0)  # the hub brought the new team
 
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -139,8 +61,9 @@ def test_register_a_volunteer_from_the_residents_register(qtbot, services, coord
     assert services.love_bank.count_volunteers(coordinator) == before + 1
     new = services.love_bank.volunteers(coordinator, limit=1)[0]
     assert (new.resident_id, new.team) == (resident_id, "测试助老队")
-    assert changed == [new.id]
-    assert page.selected_row().id == new.id
+    assert page.selected_row().id == new.id  # selected at once …
+    qtbot.waitUntil(lambda: page.count_label.text() == f"{before + 1:,} volunteers")
+    assert page.selected_row().id == new.id  # … and still after the hub's refresh
 
     # The same resident again: the error shows under the resident field, nothing is saved.
     again = RegisterVolunteerDialog(services.love_bank, services.residents, coordinator)
@@ -202,12 +125,11 @@ def test_rankings_show_the_top_volunteers_of_the_period(qtbot, services, coordin
 
 
 # --- 服务时长 ------------------------------------------------------------------------------
-def test_record_and_approve_hours_raises_the_balance(qtbot, services, coordinator):
+def test_record_and_approve_hours_raises_the_balance(qtbot, services, coordinator, hub):
     (vid,) = new_volunteers(services, coordinator, 1)
     name = services.love_bank.volunteer(coordinator, vid).name
-    page = show(qtbot, ServiceHoursPage(services.love_bank, coordinator))
-    detail = show(qtbot, VolunteerDetailDialog(services.love_bank, coordinator, vid))
-    page.sig_changed.connect(lambda _id: detail.reload())
+    page = show(qtbot, ServiceHoursPage(services.love_bank, coordinator, hub=hub))
+    detail = show(qtbot, VolunteerDetailDialog(services.love_bank, coordinator, vid, hub=hub))
     assert detail.available_label.text() == "0"
 
     dialog = page.record_hours()
@@ -221,18 +143,19 @@ def test_record_and_approve_hours_raises_the_balance(qtbot, services, coordinato
     dialog._submit()
     assert not dialog.isVisible()
 
+    qtbot.waitUntil(lambda: any(r.volunteer_id == vid for r in page.rows()))  # the hub's refresh
     mine = [r for r in page.rows() if r.volunteer_id == vid]
     assert [(r.minutes, r.status) for r in mine] == [(150, PENDING)]
     page.select_records([mine[0].id])
     assert page.approve_button.isEnabled()
     assert page.approve_selected() == 25
     assert "25 points awarded" in page.message_label.text()
-    assert detail.available_label.text() == "25"
-    assert detail.hours_label.text() == "2.5"
+    qtbot.waitUntil(lambda: detail.available_label.text() == "25")  # the dialog heard it
+    assert detail.hours_label.text() == "2.5 hours"
     assert [
         r.status for r in services.love_bank.service_records(coordinator, status=None, volunteer_id=vid)
     ] == [APPROVED]
-    assert vid not in [r.volunteer_id for r in page.rows()]  # no longer pending
+    qtbot.waitUntil(lambda: vid not in [r.volunteer_id for r in page.rows()])  # no longer pending
 
 
 def test_rejecting_needs_a_reason_and_the_record_stays(qtbot, services, coordinator):
@@ -327,7 +250,7 @@ def stock(services, item_id: int) -> int:
     return next(i.stock for i in services.love_bank.items(include_inactive=True) if i.id == item_id)
 
 
-def test_a_double_click_on_confirm_makes_one_redemption(qtbot, services, coordinator, shop, tmp_path):
+def test_a_double_click_on_confirm_makes_one_redemption(qtbot, services, coordinator, shop, tmp_path, hub):
     bank = services.love_bank
     previews: list[tuple[Path, str]] = []
     asked: list[str] = []
@@ -344,6 +267,7 @@ def test_a_double_click_on_confirm_makes_one_redemption(qtbot, services, coordin
             centre_name="测试社区服务中心",
             preview_factory=lambda path, title, _parent: previews.append((Path(path), title)),
             ask=ask,
+            hub=hub,
         ),
     )
     dialog = page.redeem()
@@ -372,13 +296,14 @@ def test_a_double_click_on_confirm_makes_one_redemption(qtbot, services, coordin
     assert (stock(services, shop["oil"]), stock(services, shop["haircut"])) == (3, 2)
 
     # The receipt was offered and previewed; the frozen redemption waits for handover.
+    qtbot.waitUntil(lambda: len(previews) == 1)  # built off the GUI thread
     assert len(asked) == 1 and len(previews) == 1
     path, title = previews[0]
     assert path.read_bytes().startswith(b"%PDF") and title == f"Receipt DH{made[0].id:06d}"
     assert made[0].id in [r.id for r in page.pending]
     page.select_pending(made[0].id)
     page.hand_over_selected()
-    assert made[0].id not in [r.id for r in page.pending]
+    qtbot.waitUntil(lambda: made[0].id not in [r.id for r in page.pending])
     assert bank.volunteer(coordinator, shop["volunteer"]).frozen == 0
 
 
@@ -421,15 +346,15 @@ def test_an_item_price_must_be_a_whole_number(qtbot, services, coordinator):
 
 
 # --- a volunteer's page --------------------------------------------------------------------
-def test_the_volunteer_page_shows_stars_and_the_statement(qtbot, services, coordinator, messages):
+def test_the_volunteer_page_shows_stars_and_the_statement(qtbot, services, coordinator, messages, hub):
     bank = services.love_bank
     (vid,) = new_volunteers(services, coordinator, 1)
     approve_hours(services, coordinator, vid, days=13)  # 104 hours: one star
-    dialog = show(qtbot, VolunteerDetailDialog(bank, coordinator, vid))
+    dialog = show(qtbot, VolunteerDetailDialog(bank, coordinator, vid, hub=hub))
     assert dialog.stars_label.text() == "★☆☆☆☆"
     assert dialog.level_label.text() == "One star"
     assert dialog.progress_label.text() == "196 more hours to Two stars"
-    assert dialog.hours_label.text() == "104"
+    assert dialog.hours_label.text() == "104 hours"
     assert dialog.statement_table.rowCount() == 13
     assert dialog.statement_table.item(12, 4).text() == f"{13 * 80:,}"  # the balance after the last
     assert dialog.records_table.rowCount() == 13
@@ -447,8 +372,8 @@ def test_the_volunteer_page_shows_stars_and_the_statement(qtbot, services, coord
     adjust.reason_edit.setText("重复登记")
     adjust._submit()
     assert changed == [vid]
+    qtbot.waitUntil(lambda: dialog.statement_table.rowCount() == 14)
     assert dialog.available_label.text() == f"{13 * 80 - 40:,}"
-    assert dialog.statement_table.rowCount() == 14
 
     # Reverse the adjustment: the original is marked, the reversal added.
     dialog.select_statement_row(13)
@@ -456,14 +381,14 @@ def test_the_volunteer_page_shows_stars_and_the_statement(qtbot, services, coord
     reverse = dialog.action_dialog
     reverse.reason_edit.setText("调整有误")
     reverse._submit()
-    assert dialog.statement_table.rowCount() == 15
+    qtbot.waitUntil(lambda: dialog.statement_table.rowCount() == 15)
     assert dialog.statement_table.item(13, 1).text() == "Adjusted (reversed)"
     assert dialog.statement_table.item(14, 1).text() == "Reversal"
     assert dialog.available_label.text() == f"{13 * 80:,}"
 
     # A large one needs a director: the service's message shows in the dialog.
     bank.adjust(coordinator, vid, 500, "表彰")
-    dialog.reload()
+    qtbot.waitUntil(lambda: dialog.statement_table.rowCount() == 16)  # a change made elsewhere
     dialog.select_statement_row(15)
     dialog.reverse_selected()
     reverse = dialog.action_dialog
@@ -475,25 +400,28 @@ def test_the_volunteer_page_shows_stars_and_the_statement(qtbot, services, coord
     assert dialog.statement_table.rowCount() == 16
 
     reverse.reject()
+    dialog.activateWindow()  # offscreen: a dialog closed before it was activated leaves none active
     qtbot.waitUntil(dialog.isActiveWindow)
     previews: list[Path] = []
     dialog._preview_factory = lambda path, _title, _parent: previews.append(Path(path))
     qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(previews) == 1 or bool(messages))  # built off the GUI thread
     assert len(previews) == 1 and previews[0].read_bytes().startswith(b"%PDF"), messages
 
 
-def test_the_volunteer_page_hands_over_and_cancels_redemptions(qtbot, services, coordinator, shop):
+def test_the_volunteer_page_hands_over_and_cancels_redemptions(qtbot, services, coordinator, shop, hub):
     bank = services.love_bank
     vid = shop["volunteer"]
     first = bank.redeem(coordinator, vid, Basket({shop["haircut"]: 1}), "test-1")
     second = bank.redeem(coordinator, vid, Basket({shop["oil"]: 1}), "test-2")
-    dialog = show(qtbot, VolunteerDetailDialog(bank, coordinator, vid))
+    dialog = show(qtbot, VolunteerDetailDialog(bank, coordinator, vid, hub=hub))
     dialog.tabs.setCurrentIndex(2)
     rows = [r.id for r in dialog.redemption_rows]
     dialog.redemptions_table.selectRow(rows.index(first))
     assert dialog.hand_over_button.isEnabled()
     dialog.hand_over_selected()
     assert bank.volunteer(coordinator, vid).frozen == 0
+    qtbot.waitUntil(lambda: dialog.frozen_label.text() == "0")
 
     dialog.redemptions_table.selectRow([r.id for r in dialog.redemption_rows].index(second))
     assert not dialog.hand_over_button.isEnabled() and dialog.cancel_button.isEnabled()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QStyle, QStyleOptionSpinBox, QWidget
 
 from desktop.common.matching import exact_choice, match_choices
 from desktop.common.permissions import Actor
@@ -16,8 +17,10 @@ from desktop.opening import Services
 from desktop.requests.service import RequestFilter, RequestForm
 from desktop.residents.service import ResidentFilter, ResidentRow
 from tests.pdf_support import assert_fonts_embedded, pdf_text
+from ui.requests import slip
 from ui.requests.reception_page import ReceptionPage
 from ui.requests.slip import slip_data
+from ui.widgets.change_hub import ChangeHub
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -435,19 +438,30 @@ def test_no_duplicates_before_a_resident_is_chosen(qtbot, services, front_desk):
 
 
 # --- after saving: slip and attachments -------------------------------------------------
-def test_ctrl_p_builds_the_slip_and_opens_the_preview(qtbot, services, front_desk):
+def test_ctrl_p_builds_the_slip_off_the_gui_thread_and_opens_the_preview(
+    qtbot, monkeypatch, services, front_desk
+):
+    built_in: list[threading.Thread] = []
+    write_slip = slip.write_slip
+
+    def recording(*args, **kwargs):
+        built_in.append(threading.current_thread())
+        return write_slip(*args, **kwargs)
+
+    monkeypatch.setattr(slip, "write_slip", recording)
     resident, _typed, _at = findable_resident(services, front_desk)
     previews = Previews()
     page = make_page(qtbot, services, front_desk, preview_factory=previews)
     keys = Keyboard(qtbot)
     keys.press(Qt.Key.Key_P, CTRL)  # nothing registered yet: nothing to print
-    assert previews.opened == []
+    assert previews.opened == [] and page.slip_task is None
     fill_minimum(page, resident.id)
     page.fields.set_department(choice_id(page, PROPERTY_OFFICE, department=True))
     assert page.save()
     keys.press(Qt.Key.Key_P, CTRL)
 
-    assert len(previews.opened) == 1
+    qtbot.waitUntil(lambda: len(previews.opened) == 1)
+    assert built_in and built_in[0] is not threading.main_thread()  # never on the GUI thread
     path, title = previews.opened[0]
     assert path.read_bytes()[:5] == b"%PDF-"
     assert page.last_number in title
@@ -534,3 +548,79 @@ def test_another_name_typed_but_not_picked_is_not_registered_for_the_first(qtbot
         page.message("resident") == "Pick the resident from the list (Enter), or press F3 to register them."
     )
     assert request_count(services, front_desk) == before
+
+
+# --- issue #8: messages that go when fixed, the bar, the spin box, refreshes ----------------
+def test_a_field_message_goes_as_soon_as_the_field_is_corrected(qtbot, services, front_desk):
+    resident, _typed, _at = findable_resident(services, front_desk)
+    page = make_page(qtbot, services, front_desk)
+    assert not page.save()
+    assert page.message("resident") and page.message("category") and page.message("description")
+    page.choose_resident(resident.id, advance=False)
+    assert page.message("resident") == ""  # at once
+    assert page.message("description") != ""  # the others stay until their field is right
+    page.fields.description_edit.setFocus()
+    Keyboard(qtbot).ime("楼道里堆满杂物")
+    qtbot.waitUntil(lambda: page.message("description") == "")
+    assert page.message("category") == "Choose a category."
+    page.fields.category_edit.setFocus()
+    Keyboard(qtbot).type("zzzz")  # still wrong: its message stays, saying what is wrong now
+    qtbot.waitUntil(lambda: page.message("category") == "Pick a category from the list.")
+    assert page.message("department") == ""  # and no new message appears elsewhere
+    page.fields.set_category(choice_id(page, GARBAGE))
+    assert page.message("category") == ""
+
+
+def test_new_errors_hide_the_bar_of_the_last_registration(qtbot, services, front_desk):
+    resident, _typed, _at = findable_resident(services, front_desk)
+    page = make_page(qtbot, services, front_desk)
+    fill_minimum(page, resident.id)
+    assert page.save()
+    assert page.saved_bar.isVisible() and page.saved_bar.property("tone") == "ok"
+    assert not page.save()  # the empty form: red messages under the fields …
+    assert page.message("resident")
+    assert page.saved_bar.isHidden()  # … and no green "registered" beside them
+    fill_minimum(page, resident.id)
+    assert page.save() and page.saved_bar.isVisible()
+
+
+def test_the_visitors_spin_box_shows_whole_arrows(qtbot, services, front_desk):
+    """At 150 % Qt scales device pixels, so the sizes in logical pixels checked here are
+    those of every scale (the screenshots are looked at for both)."""
+    page = make_page(qtbot, services, front_desk)
+    spin = page.fields.head_spin
+    assert spin.height() >= spin.sizeHint().height()
+    assert spin.buttonSymbols() != QAbstractSpinBox.ButtonSymbols.NoButtons
+    option = QStyleOptionSpinBox()
+    spin.initStyleOption(option)
+    style = spin.style()
+    field = style.subControlRect(
+        QStyle.ComplexControl.CC_SpinBox, option, QStyle.SubControl.SC_SpinBoxEditField, spin
+    )
+    assert field.height() >= spin.fontMetrics().height()
+    for control in (QStyle.SubControl.SC_SpinBoxUp, QStyle.SubControl.SC_SpinBoxDown):
+        button = style.subControlRect(QStyle.ComplexControl.CC_SpinBox, option, control, spin)
+        assert button.width() >= 12 and button.height() >= 10, (control, button)
+        assert spin.rect().contains(button), (control, button)  # nothing cut off
+
+
+def test_a_change_elsewhere_never_clears_a_half_filled_form(qtbot, services, front_desk, admin):
+    from desktop.requests.catalogue import CatalogueService
+
+    resident, _typed, _at = findable_resident(services, front_desk)
+    hub = ChangeHub()
+    hub.attach(services.db.changes)
+    page = make_page(qtbot, services, front_desk, hub=hub)
+    page.choose_resident(resident.id, advance=False)
+    page.fields.set_category(choice_id(page, GARBAGE))
+    page.fields.description_edit.setPlainText("楼道里堆满杂物")
+    page.fields.head_spin.setValue(3)
+    page.fields.department_edit.setFocus()
+    Keyboard(qtbot).type("wy")  # half typed, nothing picked yet
+    CatalogueService(services.db).add_category(admin, "新增分类")  # the administrator, meanwhile
+    qtbot.waitUntil(lambda: any(c.label == "新增分类" for c in page.fields.categories))
+    assert page.resident is not None and page.resident.id == resident.id
+    assert page.fields.category_id == choice_id(page, GARBAGE)
+    assert page.fields.description_edit.toPlainText() == "楼道里堆满杂物"
+    assert page.fields.department_edit.text() == "wy" and page.fields.head_spin.value() == 3
+    hub.detach_all()

@@ -8,20 +8,27 @@ this test's requests are told apart by their number prefix ``2019-03``.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDateTimeEdit, QFileDialog, QMessageBox
 
-from desktop.common.permissions import Actor
+from desktop.common.permissions import Actor, Role
+from desktop.common.pinyin import initials
 from desktop.requests.service import RequestFilter, RequestForm, RequestRow, RequestService
 from desktop.requests.states import Action, allowed_actions
 from desktop.residents.service import ResidentFilter
+from ui.requests import slip
 from ui.requests.actions import AnswerDialog, AssignDialog, FollowUpDialog, MergeDialog, NoteDialog
-from ui.requests.detail import BUTTON_ACTIONS, T_ACTION, T_CLOCK, T_NOTE, T_NUMBER, RequestDetailDialog
+from ui.requests.detail import BUTTON_ACTIONS, RequestDetailDialog
 from ui.requests.list_page import RequestsPage
 from ui.requests.request_table import DEADLINE
-from ui.requests.today_page import DUE_SOON, FOLLOW_UPS, OVERDUE, TodayPage
+from ui.requests.timeline import T_ACTION, T_CLOCK, T_NOTE, T_NUMBER
+from ui.requests.today_page import DUE_SOON, FOLLOW_UPS, OVERDUE, WAITING, TodayPage
+from ui.widgets.change_hub import ChangeHub
 from ui.widgets.palette import CLOCK_BACKGROUNDS
 
 MONDAY = dt.datetime(2019, 3, 4, 9, 0)
@@ -90,6 +97,15 @@ def register(svc: RequestService, actor: Actor, world, *, lead: bool = True, oth
             lead_department_id=world["departments"][0] if lead else None,
         ),
     )
+
+
+@pytest.fixture
+def hub(services) -> Iterator[ChangeHub]:
+    """The one hub of the main window, listening to the database's committed changes."""
+    hub = ChangeHub()
+    hub.attach(services.db.changes)
+    yield hub
+    hub.detach_all()
 
 
 def show(qtbot, widget, size=(1198, 700)):
@@ -299,22 +315,59 @@ def test_today_page_shows_overdue_due_soon_and_follow_ups(qtbot, svc, clock, fro
     assert page.sections[FOLLOW_UPS].table.isVisible()
 
 
-def test_today_page_with_nothing_to_do_says_so(qtbot, svc, front_desk):
-    page = show(qtbot, TodayPage(svc, front_desk))
+def test_today_page_with_nothing_to_do_says_so(qtbot, sqlite_db, make_actor, tmp_path):
+    desk = make_actor(sqlite_db, Role.FRONT_DESK)  # a new centre: no request at all
+    page = show(qtbot, TodayPage(RequestService(sqlite_db.db, tmp_path / "files"), desk))
     assert page.done_label.isVisible()
     assert "well done" in page.done_label.text()
-    assert [n.text() for n in page.numbers.values()] == ["0", "0", "0"]
+    assert [n.text() for n in page.numbers.values()] == ["0", "0", "0", "0"]
 
 
-def test_today_page_reads_again_when_shown(qtbot, svc, clock, front_desk, world):
+def test_today_page_lists_what_waits_for_a_department_with_the_demo_data(qtbot, svc, front_desk):
+    """Registered without a department, returned, reopened: the demo has over 100 such."""
     page = show(qtbot, TodayPage(svc, front_desk))
-    assert page.done_label.isVisible()
+    waiting = page.sections[WAITING]
+    expected = svc.count(front_desk, RequestFilter(status="waiting"))
+    assert expected > 100 and waiting.count == expected
+    assert page.numbers[WAITING].text() == str(expected)
+    assert {r.status for r in waiting.rows} == {"registered", "returned", "reopened"}
+    assert waiting.table.isVisible() and waiting.title.text().startswith("To assign")
+    registered = [r.registered_at for r in waiting.rows]
+    assert registered == sorted(registered)  # waiting longest first
+
+
+def test_a_hidden_today_page_shows_a_change_when_shown_again(qtbot, hub, svc, clock, front_desk, world):
+    page = show(qtbot, TodayPage(svc, front_desk, hub=hub))
+    assert page.numbers[OVERDUE].text() == "0"
+    reads: list[int] = []
+    today = svc.today
+    svc.today = lambda *a, **k: reads.append(1) or today(*a, **k)  # type: ignore[method-assign]
     page.hide()
-    register(svc, front_desk, world)
+    rid = register(svc, front_desk, world)  # accept due in 30 minutes
     clock.advance(hours=1)
-    page._loaded_at = 0  # as if shown again a while later
+    qtbot.wait(50)  # the change is delivered, the hidden page only notes it
+    assert reads == [] and page.numbers[OVERDUE].text() == "0"
     page.show()
-    assert page.numbers[OVERDUE].text() == "1"
+    assert reads == [1]
+    assert page.numbers[OVERDUE].text() == "1" and [r.id for r in page.sections[OVERDUE].rows] == [rid]
+
+
+def test_today_page_refreshes_at_once_when_visible_keeping_the_selection(
+    qtbot, hub, svc, clock, front_desk, world
+):
+    first = register(svc, front_desk, world, lead=False)
+    page = show(qtbot, TodayPage(svc, front_desk, hub=hub))
+    waiting = page.sections[WAITING]
+    waiting.table.setFocus()
+    assert waiting.select_id(first)
+    scroll = waiting.table.verticalScrollBar()
+    scroll.setValue(scroll.maximum())
+    at = scroll.value()
+    before = waiting.count
+    second = register(svc, front_desk, world, lead=False)
+    qtbot.waitUntil(lambda: waiting.count == before + 1)
+    assert second in [r.id for r in waiting.rows]
+    assert page.selected_row().id == first and scroll.value() == at
 
 
 # --- the detail and its actions ---------------------------------------------------------
@@ -514,9 +567,9 @@ def test_an_action_the_service_refuses_shows_its_message(qtbot, svc, clock, fron
     assert dialog.isVisible()
 
 
-def test_the_list_refreshes_after_an_action_in_the_detail_it_opened(qtbot, svc, front_desk, world):
+def test_an_action_in_the_detail_updates_the_visible_list_row_at_once(qtbot, hub, svc, front_desk, world):
     rid = register(svc, front_desk, world)
-    page = show(qtbot, RequestsPage(svc, front_desk))
+    page = show(qtbot, RequestsPage(svc, front_desk, hub=hub))
     page.search_edit.setText(MINE)
     page.apply_filter()
     page.select_row(0)
@@ -525,5 +578,162 @@ def test_the_list_refreshes_after_an_action_in_the_detail_it_opened(qtbot, svc, 
     assert isinstance(detail, RequestDetailDialog)
     dialog = press(qtbot, detail, Action.ACCEPT)
     dialog._submit()
-    assert page.model.row_at(0).id == rid and page.model.row_at(0).status == "accepted"
-    assert page.selected_row().id == rid
+    qtbot.waitUntil(lambda: page.model.row_at(0).status == "accepted", timeout=1000)
+    assert page.model.row_at(0).id == rid and page.selected_row().id == rid
+
+
+def test_a_change_made_elsewhere_updates_the_list_and_an_open_detail(qtbot, hub, services, svc, front_desk):
+    rid = svc.page(front_desk, RequestFilter(status="accepted"), 0, 1)[0].id  # a recent demo request
+    page = show(qtbot, RequestsPage(svc, front_desk, hub=hub))
+    detail = show(qtbot, RequestDetailDialog(svc, front_desk, rid, hub=hub))
+    at = next(r for r in range(100) if page.model.row_at(r).id == rid)
+    page.table.setFocus()
+    page.select_row(at + 2)
+    selected = page.selected_row().id
+    scroll = page.table.verticalScrollBar()
+    scroll.setValue(scroll.value() + 7)
+    where = scroll.value()
+    page.search_edit.setText("half-typed")  # not searched yet: the refresh leaves it alone
+    total = page.model.rowCount()
+    services.requests.answer(front_desk, rid, "已答复居民")  # at another desk
+    qtbot.waitUntil(lambda: detail.detail.status == "answered", timeout=1000)
+    assert detail.status_label.text() == "Answered"
+    qtbot.waitUntil(lambda: page.model.row_at(at).status == "answered", timeout=1000)
+    assert page.model.rowCount() == total and page.model.row_at(at).id == rid
+    assert page.selected_row().id == selected and scroll.value() == where
+    assert page.search_edit.text() == "half-typed"
+
+
+# --- issue #8: one search box, a resident's requests, dates in the future -------------------
+def test_one_search_box_finds_by_name_initials_phone_and_description(qtbot, services, svc, front_desk, world):
+    resident = services.residents.get(front_desk, world["residents"][0])
+    revealed = services.residents.reveal(front_desk, resident.id)
+    rid = register(svc, front_desk, world)  # for residents[0]: "楼下垃圾三天没人清运"
+    page = show(qtbot, RequestsPage(svc, front_desk))
+
+    def found(text: str) -> list[int]:
+        page.search_edit.setText(text)
+        page.apply_filter()
+        return [page.model.row_at(r).id for r in range(page.model.rowCount())]
+
+    named = found(resident.name)
+    assert rid in named
+    assert all(svc.get(front_desk, i).resident_name.startswith(resident.name) for i in named[:20])
+    for text in (initials(resident.name), revealed.phone, revealed.phone[-4:]):
+        ids = found(text)
+        assert rid in ids and len(ids) == svc.count(front_desk, RequestFilter(text=text)), text
+    assert rid in found("三天没人清运")  # words of the description
+    assert found("绝无此事的描述") == []
+    assert "绝无此事的描述" in page.empty_label.text()
+
+
+def test_show_resident_lists_only_their_requests_under_a_removable_chip(
+    qtbot, services, svc, front_desk, world
+):
+    resident_id = world["residents"][1]
+    mine = [register(svc, front_desk, world, n=1) for _ in range(2)]
+    page = show(qtbot, RequestsPage(svc, front_desk))
+    total = page.model.rowCount()
+    page.status_combo.setCurrentIndex(page.status_combo.findData("closed"))  # cleared by show_resident
+    page.show_resident(resident_id, "张三")
+    assert page.resident_chip.isVisible() and page.resident_chip.text() == "Resident: 张三  ×"
+    shown = [page.model.row_at(r).id for r in range(page.model.rowCount())]
+    assert set(mine) <= set(shown)
+    assert page.model.rowCount() == svc.count(front_desk, RequestFilter(resident_id=resident_id)) < total
+    qtbot.mouseClick(page.resident_chip, Qt.MouseButton.LeftButton)
+    assert not page.resident_chip.isVisible() and page.model.rowCount() == total
+
+
+def test_a_future_year_in_the_date_filter_is_explained(qtbot, svc, front_desk):
+    page = show(qtbot, RequestsPage(svc, front_desk))
+    page.date_combo.setCurrentIndex(page.date_combo.findData("custom"))
+    next_year = QDate.currentDate().year() + 1
+    page.date_from.setFocus()
+    page.date_from.setSelectedSection(QDateTimeEdit.Section.YearSection)
+    qtbot.keyClicks(page.date_from, str(next_year))  # typed, not refused
+    assert page.date_from.date().year() == next_year
+    assert page.model.rowCount() == 0
+    assert page.date_warning.isVisible() and "after today" in page.date_warning.text()
+    assert page.empty_label.text() == page.date_warning.text()
+    page.date_combo.setCurrentIndex(page.date_combo.findData("any"))
+    assert not page.date_warning.isVisible()
+
+
+# --- issue #8: 打印回执 from the detail, 显示电话 in the follow-up, notes of 催办/督办 ---------
+def test_the_detail_reprints_the_slip_off_the_gui_thread(qtbot, monkeypatch, svc, front_desk, world):
+    built_in: list[threading.Thread] = []
+    opened: list[tuple[str, str]] = []
+    write_slip = slip.write_slip
+
+    def recording(detail, centre_name, folder=None):
+        built_in.append(threading.current_thread())
+        return write_slip(detail, centre_name, folder)
+
+    monkeypatch.setattr(slip, "write_slip", recording)
+    rid = register(svc, front_desk, world)
+    detail = show(
+        qtbot,
+        RequestDetailDialog(
+            svc, front_desk, rid, preview_factory=lambda path, title, parent: opened.append((path, title))
+        ),
+    )
+    assert detail.print_button.isVisible()
+    qtbot.keyClick(detail, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(opened) == 1)
+    path, title = opened[0]
+    assert built_in and built_in[0] is not threading.main_thread()
+    assert detail.detail.number in title and Path(path).read_bytes()[:5] == b"%PDF-"
+    Path(path).unlink()
+
+
+def test_the_follow_up_call_can_show_the_whole_phone_audited(
+    qtbot, services, svc, clock, front_desk, coordinator, world, audit_rows
+):
+    rid = resolved(svc, front_desk, world, clock)
+    detail = open_detail(qtbot, svc, front_desk, rid)
+    dialog = press(qtbot, detail, Action.FOLLOW_UP)
+    assert "*" in dialog.phone_label.text() and dialog.reveal_button.isVisible()
+    before = len(audit_rows(services))
+    qtbot.mouseClick(dialog.reveal_button, Qt.MouseButton.LeftButton)
+    phone = services.residents.reveal(front_desk, detail.detail.resident_id).phone
+    assert dialog.phone_label.text() == phone and "*" not in phone
+    assert not dialog.reveal_button.isVisible()
+    assert "audit log" in dialog.boxes["phone"].error.text()
+    reveal = [r for r in audit_rows(services)[before:] if r.action == "reveal"]
+    assert [(r.entity, r.entity_id) for r in reveal][0] == ("resident", str(detail.detail.resident_id))
+
+    # A role without the right to see numbers is not offered the button.
+    other = FollowUpDialog(svc, coordinator, svc.get(front_desk, rid))
+    qtbot.addWidget(other)
+    assert other.reveal_button.isHidden()
+
+
+@pytest.mark.parametrize("action", [Action.REMIND, Action.SUPERVISE])
+def test_remind_and_supervise_refuse_an_empty_note_under_the_note(
+    qtbot, services, svc, front_desk, world, action
+):
+    director = services.accounts.login("zhuren", "zhuren123")
+    rid = register(svc, front_desk, world)
+    detail = open_detail(qtbot, svc, director, rid)
+    dialog = press(qtbot, detail, action)
+    dialog._submit()
+    assert dialog.isVisible() and "write the reason" in dialog.boxes["note"].error.text()
+    assert [e.action for e in svc.get(director, rid).events] == ["register", "assign"]
+    dialog.note.insertPlainText("请尽快处理")
+    dialog._submit()
+    assert not dialog.isVisible() and detail.detail.events[-1].action == action.value
+
+
+def test_the_minute_tick_refreshes_a_shown_page_and_a_hidden_one_when_shown(qtbot, svc, front_desk):
+    page = show(qtbot, TodayPage(svc, front_desk))
+    reads: list[int] = []
+    today = svc.today
+    svc.today = lambda *a, **k: reads.append(1) or today(*a, **k)  # type: ignore[method-assign]
+    page.tick.tick()  # a minute passed while shown
+    assert reads == [1]
+    page.hide()
+    page.tick.tick()  # and one while hidden: nothing read …
+    assert reads == [1]
+    page.tick.last -= 120
+    page.show()  # … until shown
+    assert reads == [1, 1]

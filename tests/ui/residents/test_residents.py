@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from stdnum.cn import ric
@@ -482,3 +483,99 @@ def test_a_failing_search_is_reported_and_the_table_stays_usable(qtbot, monkeypa
 
     assert shown == ["You are not allowed to do this."]
     assert page.model.rowCount() == 0
+
+
+# --- typing a new resident through with Tab (defect #1 of issue #8) ----------------------
+def _tab(qtbot, times: int = 1, *, back: bool = False) -> None:
+    for _ in range(times):
+        widget = QApplication.focusWidget()
+        qtbot.keyClick(widget, Qt.Key.Key_Backtab if back else Qt.Key.Key_Tab)
+
+
+@pytest.mark.parametrize("id_number", ["", "37030219"])
+def test_tab_passes_the_empty_birth_date_and_typed_fields_land_where_they_belong(
+    qtbot, services, front_desk, id_number
+):
+    page = make_page(qtbot, services, front_desk)
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.dialog
+    qtbot.waitUntil(dialog.isActiveWindow)
+    ime_type(dialog.name_edit, "赵六")
+    _tab(qtbot)
+    assert QApplication.focusWidget() is dialog.id_edit
+    qtbot.keyClicks(dialog.id_edit, id_number)  # empty, or not a valid ID number
+    _tab(qtbot)  # the gender
+    assert QApplication.focusWidget() in dialog.gender_buttons.values()
+    _tab(qtbot)  # the birth date ("Not given")
+    assert QApplication.focusWidget() is dialog.birth_edit
+    _tab(qtbot)  # …and out of it again
+    assert QApplication.focusWidget() is dialog.phone_edit
+    qtbot.keyClicks(QApplication.focusWidget(), "13812345678")
+    _tab(qtbot)
+    assert QApplication.focusWidget() is dialog.address_edit
+    qtbot.keyClicks(QApplication.focusWidget(), "No. 5 Beijing Road")
+
+    assert dialog.phone_edit.text() == "13812345678"
+    assert dialog.address_edit.text() == "No. 5 Beijing Road"
+    assert dialog.id_edit.text() == id_number
+    assert dialog.form().birth_date is None  # nothing was typed into the date
+    _tab(qtbot, 2, back=True)  # Shift+Tab goes back the same way
+    assert QApplication.focusWidget() is dialog.birth_edit
+    _tab(qtbot, back=True)
+    assert QApplication.focusWidget() in dialog.gender_buttons.values()
+
+
+def test_a_typed_birth_date_is_kept_and_tab_moves_on(qtbot, services, front_desk):
+    page = make_page(qtbot, services, front_desk)
+    dialog = open_new_dialog(qtbot, page)
+    dialog.birth_edit.setFocus()
+    dialog.birth_edit.setDate(QDate(1950, 3, 4))
+    _tab(qtbot)
+    assert QApplication.focusWidget() is dialog.phone_edit
+    assert dialog.form().birth_date == dt.date(1950, 3, 4)
+
+
+def test_a_valid_id_number_skips_the_filled_in_fields(qtbot, services, front_desk):
+    page = make_page(qtbot, services, front_desk)
+    dialog = open_new_dialog(qtbot, page)
+    dialog.id_edit.setFocus()
+    qtbot.keyClicks(dialog.id_edit, valid_id())
+    _tab(qtbot)  # gender and birth date come from the number
+    assert QApplication.focusWidget() is dialog.phone_edit
+
+
+# --- 查看诉求 and the change hub -----------------------------------------------------------
+def test_view_requests_asks_for_the_selected_resident(qtbot, services, front_desk, coordinator):
+    page = make_page(qtbot, services, front_desk)
+    assert page.requests_button.isVisible() and not page.requests_button.isEnabled()
+    page.select_row(0)
+    row = page.selected_row()
+    with qtbot.waitSignal(page.sig_show_requests) as signal:
+        qtbot.mouseClick(page.requests_button, Qt.MouseButton.LeftButton)
+    assert signal.args == [row.id, row.name]
+    texts = [text for text, _slot in page.row_actions()]
+    assert texts == ["Edit", "View requests", "Show ID/phone"]
+    assert make_page(qtbot, services, coordinator).requests_button.isVisible()  # every role sees requests
+
+
+def test_a_change_elsewhere_refreshes_the_page_keeping_selection_and_scroll(qtbot, services, admin):
+    from ui.widgets.change_hub import ChangeHub
+
+    hub = ChangeHub()
+    hub.attach(services.db.changes)
+    page = ResidentsPage(services.residents, admin, hub=hub)
+    qtbot.addWidget(page)
+    page.resize(1200, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    page.select_row(40)
+    bar = page.table.verticalScrollBar()
+    bar.setValue(bar.value() + 3)
+    scroll, chosen = bar.value(), page.selected_row()
+    target = page.model.row_at(41)
+
+    services.residents.set_archived(admin, target.id, True)  # at another desk
+    qtbot.waitUntil(lambda: page.model.row_at(41) is None or page.model.row_at(41).id != target.id)
+    assert page.selected_row().id == chosen.id
+    assert bar.value() == scroll
+    hub.detach_all()

@@ -1,0 +1,232 @@
+"""What 操作日志 calls things: every action, kind of object and field the log holds.
+
+The audit log stores keys (``approve``, ``service_record``, ``activity_id``); these are
+their names on screen. Every key any service writes has a label here (a test reads
+the keys the services write and checks); a key without one would be shown as it is,
+in English, which is what the page must never do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from desktop.common.permissions import ROLE_LABELS
+from ui.widgets.i18n import Translator, desktop_text
+
+_ = Translator("audit")
+
+
+def action_labels() -> dict[str, str]:
+    """action → label, in the order the action filter lists them."""
+    return {
+        # accounts and the database
+        "setup": _("Setup"),
+        "login": _("Logged in"),
+        "login_failed": _("Wrong password"),
+        "lock": _("Account locked"),
+        "reset_password": _("Password reset"),
+        "change_password": _("Password changed"),
+        "demo": _("Demo data"),
+        # any record
+        "create": _("Created"),
+        "update": _("Changed"),
+        "delete": _("Deleted"),
+        "move": _("Moved"),
+        "enable": _("Enabled"),
+        "disable": _("Disabled"),
+        "archive": _("Archived"),
+        "restore": _("Restored"),
+        "reveal": _("Viewed ID/phone"),
+        # requests
+        "register": _("Request registered"),
+        "assign": _("Request assigned"),
+        "accept": _("Request accepted"),
+        "return": _("Request returned"),
+        "answer": _("Request answered"),
+        "resolve": _("Request resolved"),
+        "follow_up": _("Follow-up call"),
+        "reopen": _("Request reopened"),
+        "remind": _("Reminder sent"),
+        "supervise": _("Supervision"),
+        "merge": _("Requests merged"),
+        "attach": _("Attachment added"),
+        # points
+        "approve": _("Hours approved"),
+        "reject": _("Hours rejected"),
+        "redeem": _("Points redeemed"),
+        "cancel": _("Redemption cancelled"),
+        "handover": _("Handed over"),
+        "adjust": _("Points adjusted"),
+        "reverse": _("Points reversed"),
+        "expire": _("Points expired"),
+    }
+
+
+def kind_labels() -> dict[str, str]:
+    """Kind of object (an entity, or several stored under one name) → label."""
+    return {
+        "resident": _("Resident"),
+        "request": _("Request"),
+        "volunteer": _("Volunteer"),
+        "service_record": _("Service hours"),
+        "points": _("Points"),
+        "redemption": _("Redemption"),
+        "reward_item": _("Supermarket item"),
+        "activity": _("Activity"),
+        "team": _("Volunteer team"),
+        "user": _("User"),
+        "category": _("Request category"),
+        "department": _("Department"),
+        "template": _("Answer template"),
+        "clock_limit": _("Time limit"),
+        "calendar_override": _("Working-day change"),
+        "setting": _("Setting"),
+        "database": _("Database"),
+    }
+
+
+KIND_ENTITIES: dict[str, frozenset[str]] = {
+    "points": frozenset({"points", "ledger"}),
+    "template": frozenset({"template", "response_template"}),
+}
+"""Kinds stored under more than one entity name (older rows used the other one)."""
+
+
+def entities_of(kind: str) -> frozenset[str]:
+    return KIND_ENTITIES.get(kind, frozenset({kind}))
+
+
+def entity_label(entity: str) -> str:
+    kinds = kind_labels()
+    for kind, entities in KIND_ENTITIES.items():
+        if entity in entities:
+            return kinds[kind]
+    return kinds.get(entity, entity)
+
+
+def field_labels() -> dict[str, str]:
+    return {
+        "": _("Details"),
+        # residents
+        "name": _("Name"),
+        "gender": _("Gender"),
+        "birth_date": _("Birth date"),
+        "id_number": _("ID number"),
+        "phone": _("Phone"),
+        "address": _("Address"),
+        "grid_id": _("Grid"),
+        "tags": _("Key groups"),
+        "notes": _("Notes"),
+        "note": _("Note"),
+        "archived": _("Archived"),
+        "fields": _("Viewed"),
+        "resident": _("Resident"),
+        "resident_id": _("Resident"),
+        # accounts, settings, the database
+        "username": _("User name"),
+        "full_name": _("Name"),
+        "role": _("Role"),
+        "is_active": _("In use"),
+        "user_id": _("User"),
+        "centre_name": _("Centre name"),
+        "scale": _("Scale"),
+        "residents": _("Residents"),
+        "grids": _("Grids"),
+        "requests": _("Requests"),
+        "points_per_hour": _("Points per hour"),
+        "daily_cap_minutes": _("Daily limit (minutes)"),
+        "reversal_threshold": _("Reversals above this need a director"),
+        # requests and their settings
+        "number": _("Request number"),
+        "request_id": _("Request"),
+        "merged_into_id": _("Merged into"),
+        "status": _("Status"),
+        "channel": _("Channel"),
+        "head_count": _("Visitors"),
+        "description": _("Description"),
+        "category_id": _("Category"),
+        "parent_id": _("Parent category"),
+        "department_id": _("Department"),
+        "lead_department_id": _("Lead department"),
+        "assist_department_ids": _("Assisting departments"),
+        "urgency": _("Urgency"),
+        "level": _("Handling level"),
+        "sort_order": _("Position"),
+        "title": _("Title"),
+        "body": _("Text"),
+        "reason": _("Reason"),
+        "answer": _("Answer"),
+        "satisfaction": _("Satisfaction"),
+        "file_name": _("File"),
+        "accept_minutes": _("Accept within (minutes)"),
+        "answer_days": _("Answer within (working days)"),
+        "resolve_days": _("Resolve within (working days)"),
+        "follow_up_days": _("Follow up within (working days)"),
+        "day": _("Day"),
+        "is_workday": _("Working day"),
+        # volunteers and points
+        "volunteer_id": _("Volunteer"),
+        "team_id": _("Team"),
+        "leader": _("Team leader"),
+        "activity_id": _("Activity"),
+        "held_on": _("Date"),
+        "multiplier_percent": _("Points multiplier (%)"),
+        "served_on": _("Served on"),
+        "count": _("Records"),
+        "minutes": _("Minutes"),
+        "hours": _("Hours"),
+        "points": _("Points"),
+        "delta": _("Points"),
+        "earned_before": _("Earned before"),
+        "item_id": _("Item"),
+        "items": _("Items"),
+        "quantity": _("Quantity"),
+        "price": _("Price (points)"),
+        "stock": _("Stock"),
+        "kind": _("Kind"),
+        "redemption_id": _("Redemption"),
+        "service_record_id": _("Service hours"),
+    }
+
+
+def _value_labels() -> dict[str, dict[str, str]]:
+    """Fields whose values are keys, with the keys' labels."""
+    return {
+        "role": {role: desktop_text(label) for role, label in ROLE_LABELS.items()},
+        "urgency": {"red": _("red"), "yellow": _("yellow"), "green": _("green")},
+        "level": {"community": _("community"), "town": _("town"), "district": _("district")},
+        "kind": {"goods": _("goods"), "service": _("service")},
+        "scale": {"centre": _("centre"), "district": _("district")},
+        "fields": {key: label for key, label in field_labels().items() if key},
+    }
+
+
+def setting_labels() -> dict[str, str]:
+    """Settings (the object of a ``setting`` entry) by key."""
+    return {"centre_name": _("Centre name"), "love_bank_rules": _("Points rules")}
+
+
+def value_text(field: str, value: Any, values: dict[str, dict[str, str]] | None = None) -> str:
+    """A value as the page shows it: yes/no, a key's label, a list joined with 、."""
+    known = (values if values is not None else _value_labels()).get(field, {})
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, list):
+        return "、".join(value_text(field, v, values) for v in value)
+    if value is None:
+        return _("(none)")
+    text = str(value)
+    return known.get(text, text)
+
+
+def describer() -> Callable[[str, Any], str]:
+    """``describe(field, value)`` → "标签：值", with the labels read once."""
+    labels, values = field_labels(), _value_labels()
+
+    def describe(field: str, value: Any) -> str:
+        text = value_text(field, value, values)
+        label = labels.get(field, field)
+        return f"{label}：{text}" if field else text
+
+    return describe
