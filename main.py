@@ -7,7 +7,12 @@
     python main.py backup [--to DIR] [--db DB]
     python main.py restore FILE [--db DB]
     python main.py check [--db DB]
+    python main.py import residents|volunteers FILE [--sheet NAME] [--valid-only]
+                   [--update-existing] [--errors FILE.xlsx] [--db DB]
+    python main.py export residents|requests|volunteers|ledger|orders FILE.xlsx [--db DB]
     python main.py smoke [--db DB] [--out DIR]
+    python main.py report --month 2026-10|--quarter 2026-Q3|--year 2026 --out FILE.pdf
+                   [--xlsx FILE.xlsx] [--db DB]
 
 ``--db`` takes a file path or a SQLAlchemy URL; without it the configured database is
 used. Every command prints a clear message and exits non-zero on failure.
@@ -39,9 +44,31 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("--db", dest="sub_db")
     check = sub.add_parser("check", help="integrity and audit-chain check / 数据检查")
     check.add_argument("--db", dest="sub_db")
+    imp = sub.add_parser("import", help="import a register from Excel or CSV / 导入居民或志愿者")
+    imp.add_argument("kind", choices=("residents", "volunteers"))
+    imp.add_argument("file")
+    imp.add_argument("--sheet", help="the sheet to read (default: the first) / 工作表")
+    imp.add_argument("--valid-only", action="store_true", help="import the valid rows only / 只导入正确的行")
+    imp.add_argument(
+        "--update-existing", action="store_true", help="update people already registered / 更新已有"
+    )
+    imp.add_argument("--errors", help="write the error report here (.xlsx) / 错误报告")
+    imp.add_argument("--db", dest="sub_db")
+    exp = sub.add_parser("export", help="export a list to Excel / 导出 Excel")
+    exp.add_argument("list", choices=("residents", "requests", "volunteers", "ledger", "orders"))
+    exp.add_argument("file")
+    exp.add_argument("--db", dest="sub_db")
     smoke = sub.add_parser("smoke", help="self-test of an installed copy / 安装自检")
     smoke.add_argument("--db", dest="sub_db", help="a database without users (default: a new one)")
     smoke.add_argument("--out", help="folder for the PDFs (default: a temporary folder)")
+    report = sub.add_parser("report", help="the monthly report as PDF (and Excel) / 月度报表")
+    when = report.add_mutually_exclusive_group(required=True)
+    when.add_argument("--month", help="e.g. 2026-10 / 月份")
+    when.add_argument("--quarter", help="e.g. 2026-Q3 / 季度")
+    when.add_argument("--year", help="e.g. 2026 / 年度")
+    report.add_argument("--out", required=True, help="the PDF to write / 报表 PDF 文件")
+    report.add_argument("--xlsx", help="also write the Excel workbook / 同时导出 Excel")
+    report.add_argument("--db", dest="sub_db")
     return p
 
 
@@ -145,9 +172,9 @@ def _cmd_screenshots(args: argparse.Namespace) -> int:
 def _cmd_smoke(args: argparse.Namespace) -> int:
     """The installer's self-test (CI runs it on the frozen app): Qt offscreen with the
     translations and the SVG icons of the style; a database created or upgraded to the
-    newest schema by the migrations that ship; a resident, a request and its slip PDF
-    (and a monthly report PDF once the reports have one), each opened with QtPdf; the
-    main window with every page. It writes only into a database without users."""
+    newest schema by the migrations that ship; a resident, a request and its slip PDF,
+    the monthly report as PDF and Excel workbook, each PDF opened with QtPdf; the main
+    window with every page. It writes only into a database without users."""
     import os
     import tempfile
     import traceback
@@ -165,6 +192,7 @@ def _cmd_smoke(args: argparse.Namespace) -> int:
         from db.engine import make_engine, to_url
         from db.migrate import HEAD, current_revision
         from desktop.opening import open_database
+        from desktop.reports.command import write_report
         from desktop.requests.service import RequestForm
         from desktop.residents.service import ResidentForm
         from ui.requests.slip import write_slip
@@ -172,7 +200,9 @@ def _cmd_smoke(args: argparse.Namespace) -> int:
         from ui.shell.main_window import MainWindow
 
         make_app("zh_CN")
-        assert QCoreApplication.translate("app", "Opening the database") != "Opening the database", "no zh_CN.qm"
+        assert QCoreApplication.translate("app", "Opening the database") != "Opening the database", (
+            "no zh_CN.qm"
+        )
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消", "no qtbase_zh_CN.qm"
         assert {b"svg", b"jpeg"} <= set(map(bytes, QImageReader.supportedImageFormats())), "image plugins"
         url = to_url(getattr(args, "sub_db", None) or args.db or folder / "smoke.sqlite3")
@@ -194,7 +224,10 @@ def _cmd_smoke(args: argparse.Namespace) -> int:
         form = RequestForm(resident, "walk_in", category, "小区3号楼东侧垃圾桶一周没有清运。")
         form.lead_department_id = department
         detail = services.requests.get(actor, services.requests.register(actor, form))
-        pdfs = [write_slip(detail, services.centre.name(), out)]
+        report = write_report(
+            services.db, "month", time.strftime("%Y-%m"), str(out / "report.pdf"), str(out / "report.xlsx")
+        )
+        pdfs = [write_slip(detail, services.centre.name(), out), *(p for p in report if p.suffix == ".pdf")]
         for pdf in pdfs:
             document = QPdfDocument()
             assert document.load(str(pdf)) == QPdfDocument.Error.None_ and document.pageCount() >= 1, pdf
@@ -207,12 +240,62 @@ def _cmd_smoke(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_exchange(args: argparse.Namespace) -> int:
+    from desktop.common.errors import DomainError
+    from desktop.opening import open_database
+    from ui.exchange.cli import run_export, run_import
+
+    try:
+        services = open_database(_target(args), backup_dir=None)
+    except DomainError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    try:
+        if args.command == "export":
+            return run_export(services, args.list, args.file)
+        return run_import(
+            services,
+            args.kind,
+            args.file,
+            sheet=args.sheet,
+            valid_only=args.valid_only,
+            update_existing=args.update_existing,
+            errors=args.errors,
+        )
+    finally:
+        services.db.dispose()
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from desktop.common.errors import DomainError
+    from desktop.opening import open_database
+    from desktop.reports.command import write_report
+
+    kind, text = next(
+        (k, v) for k, v in (("month", args.month), ("quarter", args.quarter), ("year", args.year)) if v
+    )
+    try:
+        services = open_database(_target(args), backup_dir=None)
+        written = write_report(services.db, kind, text, args.out, args.xlsx)
+    except DomainError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"错误：无法写入文件 / cannot write the file: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"已生成 / written: {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "demo":
         return _cmd_demo(args)
     if args.command == "check":
         return _cmd_check(args)
+    if args.command in ("import", "export"):
+        return _cmd_exchange(args)
     if args.command == "backup":
         return _cmd_backup(args)
     if args.command == "restore":
@@ -221,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_screenshots(args)
     if args.command == "smoke":
         return _cmd_smoke(args)
+    if args.command == "report":
+        return _cmd_report(args)
     from ui.shell.app import run
 
     return run(args.db, demo=args.demo)

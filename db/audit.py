@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from db.locks import LockKey, advisory_lock
@@ -51,6 +51,9 @@ def _lock_chain(session: Session) -> None:
     advisory_lock(session, LockKey.AUDIT_CHAIN)
 
 
+_PENDING = "audit_pending"
+
+
 def record(
     session: Session,
     *,
@@ -63,9 +66,13 @@ def record(
     after: Any = None,
     at: dt.datetime | None = None,
 ) -> AuditEntry:
-    """Append one audit row to the current transaction."""
-    _lock_chain(session)
-    prev = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
+    """Queue one audit row; it is written, chained, just before the transaction commits.
+
+    Writing the rows at commit, not where the change happens, means the chain's lock is
+    always the last lock a transaction takes. A transaction that holds it is committing
+    and waits for nothing, so it can never be one side of a deadlock with two desks
+    locking points accounts or stock in different orders.
+    """
     entry = AuditEntry(
         at=at or dt.datetime.now(),
         user_id=user_id,
@@ -75,12 +82,33 @@ def record(
         entity_id=str(entity_id),
         before=_dump(before),
         after=_dump(after),
-        prev_hash=prev or GENESIS,
     )
-    entry.hash = _digest(entry.prev_hash, entry)
-    session.add(entry)
-    session.flush()
+    session.info.setdefault(_PENDING, []).append(entry)
     return entry
+
+
+def write_pending(session: Session) -> None:
+    """Chain and insert the queued rows (called by the session right before commit)."""
+    pending: list[AuditEntry] = session.info.pop(_PENDING, [])
+    if not pending:
+        return
+    _lock_chain(session)
+    prev = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)) or GENESIS
+    for entry in pending:
+        entry.prev_hash = prev
+        entry.hash = prev = _digest(prev, entry)
+        session.add(entry)
+        session.flush()  # one at a time: ids follow the chain's order
+
+
+@event.listens_for(Session, "before_commit")
+def _before_commit(session: Session) -> None:
+    write_pending(session)
+
+
+@event.listens_for(Session, "after_rollback")
+def _after_rollback(session: Session) -> None:
+    session.info.pop(_PENDING, None)
 
 
 def verify_chain(session: Session) -> list[str]:

@@ -75,8 +75,19 @@ def classify(error: BaseException) -> StorageProblem | None:
             return problem
     if error.connection_invalidated or isinstance(error, sa_exc.InterfaceError):
         return StorageProblem.CONNECTION_LOST
-    if isinstance(error, sa_exc.OperationalError) and type(error.orig).__module__.startswith("psycopg"):
-        return StorageProblem.CONNECTION_LOST  # psycopg's OperationalError: the link, not the SQL
+    state = getattr(error.orig, "sqlstate", None) or ""
+    if state == "53100":
+        return StorageProblem.DISK_FULL
+    if state == "25006":
+        return StorageProblem.READ_ONLY
+    if state.startswith("08") or state in ("57P01", "57P02", "57P03"):
+        return StorageProblem.CONNECTION_LOST  # connection exception, server shut down
+    if (
+        isinstance(error, sa_exc.OperationalError)
+        and not state
+        and type(error.orig).__module__.startswith("psycopg")
+    ):
+        return StorageProblem.CONNECTION_LOST  # psycopg's OperationalError without a SQL state: the link
     return None
 
 

@@ -124,7 +124,9 @@ def add_tags(session: Session, pairs: Iterable[tuple[int, int]], *, new: bool = 
             have |= {
                 (r, t)
                 for r, t in session.execute(
-                    select(ResidentTag.resident_id, ResidentTag.tag_id).where(ResidentTag.resident_id.in_(chunk))
+                    select(ResidentTag.resident_id, ResidentTag.tag_id).where(
+                        ResidentTag.resident_id.in_(chunk)
+                    )
                 )
             }
         wanted = [p for p in wanted if p not in have]
@@ -182,7 +184,20 @@ def resident_rows(session: Session, f: residents_repo.ResidentFilter) -> Iterato
         ).all()
         tags = residents_repo.tags_for(session, ids)
         yield [
-            (r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or "", "、".join(tags.get(r[0], ())), r[8], r[9], r[10])
+            (
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                r[7] or "",
+                "、".join(tags.get(r[0], ())),
+                r[8],
+                r[9],
+                r[10],
+            )
             for r in _ordered(rows, ids)
         ]
 
@@ -283,7 +298,14 @@ def request_rows(session: Session, f: requests_repo.RequestFilter, now: dt.datet
         extra = {
             r[0]: r[1:]
             for r in session.execute(
-                select(Request.id, Resident.phone, Request.description, Request.address, Grid.name, Request.closed_at)
+                select(
+                    Request.id,
+                    Resident.phone,
+                    Request.description,
+                    Request.address,
+                    Grid.name,
+                    Request.closed_at,
+                )
                 .join(Resident, Resident.id == Request.resident_id)
                 .outerjoin(Grid, Grid.id == Request.grid_id)
                 .where(Request.id.in_(ids))
@@ -339,7 +361,9 @@ def order_rows(session: Session, f: OrderFilter) -> Iterator[list[tuple]]:
     if f.date_from is not None:
         conditions.append(ServiceOrder.ordered_at >= dt.datetime.combine(f.date_from, dt.time()))
     if f.date_to is not None:
-        conditions.append(ServiceOrder.ordered_at < dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time()))
+        conditions.append(
+            ServiceOrder.ordered_at < dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time())
+        )
     last: int | None = None
     while True:
         page_conditions = list(conditions)
@@ -437,7 +461,10 @@ def count_references(session: Session, resident_id: int) -> dict[str, int]:
 
     counts: dict[str, int] = {}
     for name, col in references_to_resident(session):
-        n = session.scalar(select(func.count()).select_from(table(name)).where(column(col) == resident_id)) or 0
+        n = (
+            session.scalar(select(func.count()).select_from(table(name)).where(column(col) == resident_id))
+            or 0
+        )
         if n:
             counts[name] = counts.get(name, 0) + n
     return counts

@@ -7,7 +7,8 @@ tables stay one file; ``db/migrations/env.py`` and every module using them impor
 module, which makes ``Base.metadata`` complete (``db.models`` cannot import it back
 without an import cycle).
 
-Money is always an integer of fen (分), never a float. ``order_event``, ``fund_entry``
+Money is always an integer of fen (分), never a float, in 64-bit columns (a 32-bit
+column would stop at 21,474,836.47 元). ``order_event``, ``fund_entry``
 and ``order_payment`` are append-only (database triggers refuse UPDATE and DELETE):
 what happened to an order and to a fund's money is never edited away. The fund's
 ``committed``/``paid`` and an order's per-fund lines are caches of ``fund_entry``.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -55,7 +57,7 @@ class ServiceItem(Base):
     name: Mapped[str] = mapped_column(String(64))
     description: Mapped[str] = mapped_column(Text, default="")
     unit: Mapped[str] = mapped_column(String(16), default="")
-    guide_price: Mapped[int] = mapped_column(Integer, default=0)  # fen per unit
+    guide_price: Mapped[int] = mapped_column(BigInteger, default=0)  # fen per unit
     provider_kinds: Mapped[str] = mapped_column(String(200), default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -155,10 +157,10 @@ class Fund(Base):
     name: Mapped[str] = mapped_column(String(100))
     year: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(24))
-    total: Mapped[int] = mapped_column(Integer)
-    order_cap: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    committed: Mapped[int] = mapped_column(Integer, default=0)
-    paid: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(BigInteger)
+    order_cap: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    committed: Mapped[int] = mapped_column(BigInteger, default=0)
+    paid: Mapped[int] = mapped_column(BigInteger, default=0)
     notes: Mapped[str] = mapped_column(Text, default="")
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
 
@@ -218,7 +220,7 @@ class ServiceOrder(Base):
     planned_people: Mapped[int] = mapped_column(Integer, default=0)
     planned_sessions: Mapped[int] = mapped_column(Integer, default=0)
     deadline: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    budget: Mapped[int] = mapped_column(Integer, default=0)
+    budget: Mapped[int] = mapped_column(BigInteger, default=0)
     drafted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     needs_approval: Mapped[bool] = mapped_column(Boolean, default=False)
     publicity_days: Mapped[int] = mapped_column(Integer, default=0)
@@ -227,7 +229,7 @@ class ServiceOrder(Base):
     dispatched_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     accept_by: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     provider_id: Mapped[int | None] = mapped_column(ForeignKey("provider.id"), nullable=True)
-    contract_amount: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    contract_amount: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     accepted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     on_time: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # finished by the deadline
@@ -279,9 +281,9 @@ class OrderFund(Base):
 
     order_id: Mapped[int] = mapped_column(ForeignKey("service_order.id"), primary_key=True)
     fund_id: Mapped[int] = mapped_column(ForeignKey("fund.id"), primary_key=True)
-    budget: Mapped[int] = mapped_column(Integer)
-    committed: Mapped[int] = mapped_column(Integer, default=0)
-    paid: Mapped[int] = mapped_column(Integer, default=0)
+    budget: Mapped[int] = mapped_column(BigInteger)
+    committed: Mapped[int] = mapped_column(BigInteger, default=0)
+    paid: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class OrderEvent(Base):
@@ -304,7 +306,7 @@ class OrderEvent(Base):
     to_stage: Mapped[str] = mapped_column(String(20), default="")
     provider_id: Mapped[int | None] = mapped_column(ForeignKey("provider.id"), nullable=True)
     reporter: Mapped[str] = mapped_column(String(64), default="")
-    amount: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    amount: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -373,8 +375,8 @@ class OrderPayment(Base):
     fund_id: Mapped[int] = mapped_column(ForeignKey("fund.id"))
     provider_id: Mapped[int] = mapped_column(ForeignKey("provider.id"))
     tranche: Mapped[str] = mapped_column(String(16))
-    amount: Mapped[int] = mapped_column(Integer)
-    deduction: Mapped[int] = mapped_column(Integer, default=0)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    deduction: Mapped[int] = mapped_column(BigInteger, default=0)
     deduction_reason: Mapped[str] = mapped_column(Text, default="")
     over_contract_reason: Mapped[str] = mapped_column(Text, default="")
     paid_on: Mapped[dt.date] = mapped_column(Date)
@@ -404,8 +406,8 @@ class FundEntry(Base):
     order_id: Mapped[int] = mapped_column(ForeignKey("service_order.id"))
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     kind: Mapped[str] = mapped_column(String(16))  # commit | release | pay
-    committed_delta: Mapped[int] = mapped_column(Integer, default=0)
-    paid_delta: Mapped[int] = mapped_column(Integer, default=0)
+    committed_delta: Mapped[int] = mapped_column(BigInteger, default=0)
+    paid_delta: Mapped[int] = mapped_column(BigInteger, default=0)
     payment_id: Mapped[int | None] = mapped_column(ForeignKey("order_payment.id"), nullable=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
     username: Mapped[str] = mapped_column(String(64))

@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, case, delete, func, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from db.locks import LockKey, advisory_lock
@@ -44,6 +44,15 @@ from db.models_orders import (
     ServiceItemTag,
     ServiceOrder,
 )
+
+
+def _delete(session: Session, rows: Select) -> None:
+    """Delete the rows one by one through the ORM and flush, so that what changed is
+    announced with its ids (a bulk DELETE would announce "anything", see db.changes)."""
+    for row in session.scalars(rows):
+        session.delete(row)
+    session.flush()
+
 
 # --- the menu --------------------------------------------------------------------------------
 
@@ -78,7 +87,7 @@ def item_tag_ids(session: Session, item_ids: Iterable[int] | None = None) -> dic
 
 
 def replace_item_tags(session: Session, item_id: int, tag_ids: Sequence[int]) -> None:
-    session.execute(delete(ServiceItemTag).where(ServiceItemTag.item_id == item_id))
+    _delete(session, select(ServiceItemTag).where(ServiceItemTag.item_id == item_id))
     session.add_all(ServiceItemTag(item_id=item_id, tag_id=t) for t in dict.fromkeys(tag_ids))
 
 
@@ -104,8 +113,8 @@ def tag_names(session: Session) -> dict[int, str]:
 
 
 def providers(session: Session, *, active_only: bool = False, kind: str | None = None) -> list[Provider]:
-    """Providers by name."""
-    stmt = select(Provider).order_by(Provider.name, Provider.id)
+    """Providers in the order they were registered (the services sort them for people)."""
+    stmt = select(Provider).order_by(Provider.id)
     if active_only:
         stmt = stmt.where(Provider.is_active)
     if kind:
@@ -125,7 +134,7 @@ def provider_areas(session: Session, provider_ids: Iterable[int] | None = None) 
 
 
 def replace_areas(session: Session, provider_id: int, categories: Sequence[str]) -> None:
-    session.execute(delete(ProviderArea).where(ProviderArea.provider_id == provider_id))
+    _delete(session, select(ProviderArea).where(ProviderArea.provider_id == provider_id))
     session.add_all(ProviderArea(provider_id=provider_id, category=c) for c in dict.fromkeys(categories))
 
 
@@ -177,8 +186,8 @@ def team_names(session: Session) -> dict[int, str]:
 
 
 def funds(session: Session, *, year: int | None = None, active_only: bool = False) -> list[Fund]:
-    """Funds, latest year first, then by name."""
-    stmt = select(Fund).order_by(Fund.year.desc(), Fund.name)
+    """Funds, latest year first, then in the order they were entered."""
+    stmt = select(Fund).order_by(Fund.year.desc(), Fund.id)
     if year is not None:
         stmt = stmt.where(Fund.year == year)
     if active_only:
@@ -198,7 +207,7 @@ def fund_exclusions(session: Session, fund_ids: Iterable[int] | None = None) -> 
 
 
 def replace_exclusions(session: Session, fund_id: int, categories: Sequence[str]) -> None:
-    session.execute(delete(FundExclusion).where(FundExclusion.fund_id == fund_id))
+    _delete(session, select(FundExclusion).where(FundExclusion.fund_id == fund_id))
     session.add_all(FundExclusion(fund_id=fund_id, category=c) for c in dict.fromkeys(categories))
 
 
@@ -231,7 +240,7 @@ def fund_lines(session: Session, order_id: int) -> list[OrderFund]:
 
 def delete_fund_lines(session: Session, order_id: int) -> None:
     """Remove an order's fund lines (only when nothing is committed or paid on them)."""
-    session.execute(delete(OrderFund).where(OrderFund.order_id == order_id))
+    _delete(session, select(OrderFund).where(OrderFund.order_id == order_id))
 
 
 def fund_names(session: Session) -> dict[int, str]:
@@ -626,7 +635,7 @@ def target_tag_ids(session: Session, order_id: int) -> list[int]:
 
 
 def replace_target_tags(session: Session, order_id: int, tag_ids: Sequence[int]) -> None:
-    session.execute(delete(OrderTargetTag).where(OrderTargetTag.order_id == order_id))
+    _delete(session, select(OrderTargetTag).where(OrderTargetTag.order_id == order_id))
     session.add_all(OrderTargetTag(order_id=order_id, tag_id=t) for t in dict.fromkeys(tag_ids))
 
 
@@ -642,8 +651,7 @@ def candidates(session: Session, order_id: int) -> list[OrderCandidate]:
 
 
 def replace_candidates(session: Session, order_id: int, provider_ids: Sequence[int]) -> None:
-    session.execute(delete(OrderCandidate).where(OrderCandidate.order_id == order_id))
-    session.flush()
+    _delete(session, select(OrderCandidate).where(OrderCandidate.order_id == order_id))
     session.add_all(OrderCandidate(order_id=order_id, provider_id=p) for p in dict.fromkeys(provider_ids))
 
 

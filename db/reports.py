@@ -24,28 +24,17 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, String, and_, case, func, literal, select, type_coerce
+from sqlalchemy import ColumnElement, Float, and_, cast, func, literal, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.expression import ScalarSelect
 
-from db.love_bank import APPROVED, CANCELLED
 from db.models import (
-    AuditEntry,
     Category,
     Department,
     FollowUp,
     Grid,
-    LedgerEntry,
-    PointAccount,
-    Redemption,
-    RedemptionLine,
     Request,
     RequestEvent,
-    Resident,
-    RewardItem,
-    ServiceRecord,
-    Team,
-    Volunteer,
 )
 
 RESOLVED_STATES = ("resolved", "closed")
@@ -326,69 +315,39 @@ def closed_by_department(
 @dataclass(frozen=True)
 class HandlingSpans:
     """The requests resolved in the window (their latest resolution), column by column:
-    the lead department, and the day (days since 1970-01-01) and second of the day of the
-    assignment and of the resolution. Working hours are counted from these on the
-    calendar (``desktop.reports``)."""
+    the lead department and the moments of the assignment and of the resolution, in
+    seconds since 1970-01-01 00:00 (local office time, as stored). Working hours are
+    counted from these on the calendar (``desktop.reports.handling``)."""
 
     departments: tuple[int | None, ...]
-    assigned_days: tuple[int, ...]
-    assigned_seconds: tuple[int, ...]
-    resolved_days: tuple[int, ...]
-    resolved_seconds: tuple[int, ...]
+    assigned: tuple[float, ...]
+    resolved: tuple[float, ...]
 
     def __len__(self) -> int:
         return len(self.departments)
 
 
-EPOCH = dt.date(1970, 1, 1)
-EPOCH_ORDINAL = EPOCH.toordinal()
-
-
-class _Moments:
-    """Turns stored moments into (day, second of the day) quickly: SQLite hands them over
-    as text ('YYYY-MM-DD HH:MM:SS[.ffffff]', read without parsing), PostgreSQL as
-    datetimes; days are counted from 1970-01-01."""
-
-    def __init__(self) -> None:
-        self._days: dict[str, int] = {}
-        self._minutes = {f"{h:02d}:{m:02d}": h * 3600 + m * 60 for h in range(24) for m in range(60)}
-
-    def day(self, moment: str | dt.datetime) -> int:
-        if isinstance(moment, dt.datetime):
-            return moment.toordinal() - EPOCH_ORDINAL
-        key = moment[:10]
-        found = self._days.get(key)
-        if found is None:
-            found = self._days[key] = dt.date.fromisoformat(key).toordinal() - EPOCH_ORDINAL
-        return found
-
-    def second(self, moment: str | dt.datetime) -> int:
-        if isinstance(moment, dt.datetime):
-            return moment.hour * 3600 + moment.minute * 60 + moment.second
-        return self._minutes[moment[11:16]] + int(moment[17:19])
+def _epoch_seconds(session: Session, column) -> ColumnElement[float]:
+    """A stored moment as seconds since 1970-01-01, computed by the database (one number
+    per moment is far cheaper to hand over than a datetime)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return (func.julianday(column) - 2440587.5) * 86400.0
+    return cast(func.extract("epoch", column), Float)
 
 
 def handling_spans(session: Session, start: dt.datetime, end: dt.datetime) -> HandlingSpans:
     """The assignment and resolution moments of the requests resolved in the window."""
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    assigned = type_coerce(Request.assigned_at, String) if sqlite else Request.assigned_at
-    resolved = type_coerce(Request.resolved_at, String) if sqlite else Request.resolved_at
     rows = session.execute(
-        select(Request.lead_department_id, assigned, resolved).where(
-            _in(Request.resolved_at, start, end), Request.assigned_at.is_not(None)
-        )
+        select(
+            Request.lead_department_id,
+            _epoch_seconds(session, Request.assigned_at),
+            _epoch_seconds(session, Request.resolved_at),
+        ).where(_in(Request.resolved_at, start, end), Request.assigned_at.is_not(None))
     ).all()
     if not rows:
-        return HandlingSpans((), (), (), (), ())
-    m = _Moments()
-    departments, a, r = zip(*rows, strict=True)
-    return HandlingSpans(
-        tuple(departments),
-        tuple(map(m.day, a)),
-        tuple(map(m.second, a)),
-        tuple(map(m.day, r)),
-        tuple(map(m.second, r)),
-    )
+        return HandlingSpans((), (), ())
+    departments, assigned, resolved = zip(*rows, strict=True)
+    return HandlingSpans(departments, assigned, resolved)
 
 
 # --- the overdue list --------------------------------------------------------------------------
@@ -462,31 +421,6 @@ def registered_counts(session: Session, windows: Sequence[tuple[dt.datetime, dt.
     return [int(row[2 * i]) - int(row[2 * i + 1]) for i in range(len(windows))]
 
 
-SATISFACTION_ANSWERS = ("satisfied", "basically", "unsatisfied")
-
-
-def satisfaction_series(
-    session: Session, windows: Sequence[tuple[dt.datetime, dt.datetime]]
-) -> list[dict[str, int]]:
-    """Follow-up calls made in each window per answer, in one statement of range counts."""
-    if not windows:
-        return []
-    columns = [
-        select(func.count())
-        .select_from(FollowUp)
-        .where(FollowUp.satisfaction == answer, _in(FollowUp.done_at, s, e))
-        .scalar_subquery()
-        for s, e in windows
-        for answer in SATISFACTION_ANSWERS
-    ]
-    row = session.execute(select(*columns)).one()
-    n = len(SATISFACTION_ANSWERS)
-    return [
-        {answer: int(row[i * n + j] or 0) for j, answer in enumerate(SATISFACTION_ANSWERS)}
-        for i in range(len(windows))
-    ]
-
-
 def overdue_resolve_series(session: Session, windows: Sequence[tuple[dt.datetime, dt.datetime]]) -> list[int]:
     """Running resolve clocks that fell due in each window and are not met, in one statement."""
     if not windows:
@@ -523,417 +457,5 @@ def grid_names(session: Session, ids: Iterable[int]) -> dict[int, str]:
     names: dict[int, str] = {}
     for chunk in range(0, len(wanted), 500):
         part = wanted[chunk : chunk + 500]
-        names.update(session.execute(select(Grid.id, Grid.name).where(Grid.id.in_(part))).tuples().all())
+        names.update({i: name for i, name in session.execute(select(Grid.id, Grid.name).where(Grid.id.in_(part)))})
     return names
-
-
-# --- the love bank --------------------------------------------------------------------------------
-def volunteers_joined(session: Session, start: dt.date, end: dt.date) -> int:
-    """Volunteers who joined in ``[start, end)``."""
-    return (
-        session.scalar(
-            select(func.count()).select_from(Volunteer).where(_in(Volunteer.joined_on, start, end))
-        )
-        or 0
-    )
-
-
-@dataclass(frozen=True)
-class ServiceTotals:
-    """Approved service served in a window of days."""
-
-    records: int
-    volunteers: int
-    minutes: int
-    points: int
-
-
-def service_totals(session: Session, start: dt.date, end: dt.date) -> ServiceTotals:
-    """Approved service records served in ``[start, end)``: how many, by how many
-    volunteers, how long, for how many points."""
-    row = session.execute(
-        select(
-            func.count(),
-            func.count(func.distinct(ServiceRecord.volunteer_id)),
-            func.coalesce(func.sum(ServiceRecord.minutes), 0),
-            func.coalesce(func.sum(ServiceRecord.points), 0),
-        ).where(ServiceRecord.status == APPROVED, _in(ServiceRecord.served_on, start, end))
-    ).one()
-    return ServiceTotals(int(row[0]), int(row[1]), int(row[2]), int(row[3]))
-
-
-@dataclass(frozen=True)
-class LedgerGroup:
-    """Ledger entries made in the window of one kind — for a reversal, of the kind it
-    reverses — with or without a redemption."""
-
-    kind: str
-    reversed_kind: str | None
-    for_redemption: bool
-    count: int
-    delta: int
-    frozen_delta: int
-
-
-def ledger_groups(session: Session, start: dt.datetime, end: dt.datetime) -> list[LedgerGroup]:
-    """The points moved in ``[start, end)``, grouped by kind (see :class:`LedgerGroup`)."""
-    reversed_entry = aliased(LedgerEntry)
-    has_redemption = case((LedgerEntry.redemption_id.is_(None), 0), else_=1)
-    rows = session.execute(
-        select(
-            LedgerEntry.kind,
-            reversed_entry.kind,
-            has_redemption,
-            func.count(),
-            func.coalesce(func.sum(LedgerEntry.delta), 0),
-            func.coalesce(func.sum(LedgerEntry.frozen_delta), 0),
-        )
-        .select_from(LedgerEntry)
-        .outerjoin(reversed_entry, reversed_entry.id == LedgerEntry.reverses_id)
-        .where(_in(LedgerEntry.at, start, end))
-        .group_by(LedgerEntry.kind, reversed_entry.kind, has_redemption)
-    )
-    return [
-        LedgerGroup(kind, reversed_kind, bool(redemption), int(n), int(delta), int(frozen))
-        for kind, reversed_kind, redemption, n, delta, frozen in rows
-    ]
-
-
-@dataclass(frozen=True)
-class VolunteerTotal:
-    """A volunteer's approved service in a window (top volunteers)."""
-
-    volunteer_id: int
-    name: str
-    team: str
-    minutes: int
-    points: int
-
-
-def top_volunteers(session: Session, start: dt.date, end: dt.date, limit: int) -> list[VolunteerTotal]:
-    """Volunteers by approved minutes served in ``[start, end)``, most first (ties by id)."""
-    minutes = func.sum(ServiceRecord.minutes)
-    rows = session.execute(
-        select(ServiceRecord.volunteer_id, minutes, func.sum(ServiceRecord.points))
-        .where(ServiceRecord.status == APPROVED, _in(ServiceRecord.served_on, start, end))
-        .group_by(ServiceRecord.volunteer_id)
-        .order_by(minutes.desc(), ServiceRecord.volunteer_id)
-        .limit(limit)
-    ).all()
-    names = _volunteer_names(session, [r[0] for r in rows])
-    return [VolunteerTotal(v, *names.get(v, ("", "")), int(m), int(p)) for v, m, p in rows]
-
-
-def _volunteer_names(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-    if not ids:
-        return {}
-    rows = session.execute(
-        select(Volunteer.id, Resident.name, Team.name)
-        .join(Resident, Resident.id == Volunteer.resident_id)
-        .outerjoin(Team, Team.id == Volunteer.team_id)
-        .where(Volunteer.id.in_(list(ids)))
-    )
-    return {i: (name, team or "") for i, name, team in rows}
-
-
-@dataclass(frozen=True)
-class StarRise:
-    """A volunteer whose approved service passed a star threshold in the window."""
-
-    volunteer_id: int
-    name: str
-    team: str
-    minutes_before: int  # approved before the window
-    minutes_after: int  # approved by the end of the window
-
-
-def _level(minutes, thresholds: Sequence[int]) -> ColumnElement[int]:
-    """The star level (0 … len(thresholds)) of an amount of minutes, in SQL;
-    ``thresholds`` in minutes, lowest first."""
-    whens = [(minutes >= t, level) for level, t in reversed(list(enumerate(thresholds, start=1)))]
-    return case(*whens, else_=0)
-
-
-def star_rises(
-    session: Session, start: dt.datetime, end: dt.datetime, thresholds: Sequence[int]
-) -> list[StarRise]:
-    """Volunteers whose approved minutes (approved in ``[start, end)``) took them past
-    one of ``thresholds`` (minutes, lowest first). Approved minutes before the window
-    are the volunteer's total (``point_account``) less what was approved since."""
-    since = (
-        select(
-            ServiceRecord.volunteer_id.label("volunteer_id"),
-            func.sum(case((ServiceRecord.decided_at < end, ServiceRecord.minutes), else_=0)).label("inside"),
-            func.sum(case((ServiceRecord.decided_at >= end, ServiceRecord.minutes), else_=0)).label("later"),
-        )
-        .where(ServiceRecord.status == APPROVED, ServiceRecord.decided_at >= start)
-        .group_by(ServiceRecord.volunteer_id)
-        .subquery()
-    )
-    after = PointAccount.approved_minutes - since.c.later
-    before = after - since.c.inside
-    rows = session.execute(
-        select(since.c.volunteer_id, before, after)
-        .join(PointAccount, PointAccount.volunteer_id == since.c.volunteer_id)
-        .where(since.c.inside > 0, _level(after, thresholds) > _level(before, thresholds))
-        .order_by(after.desc(), since.c.volunteer_id)
-    ).all()
-    names = _volunteer_names(session, [r[0] for r in rows])
-    return [StarRise(v, *names.get(v, ("", "")), int(b), int(a)) for v, b, a in rows]
-
-
-@dataclass(frozen=True)
-class ItemRecord:
-    id: int
-    name: str
-    kind: str
-    price: int
-    stock: int
-    is_active: bool
-
-
-def reward_items(session: Session) -> list[ItemRecord]:
-    """Every item of the 爱心超市, in order of entry."""
-    rows = session.execute(
-        select(
-            RewardItem.id,
-            RewardItem.name,
-            RewardItem.kind,
-            RewardItem.price,
-            RewardItem.stock,
-            RewardItem.is_active,
-        ).order_by(RewardItem.id)
-    )
-    return [
-        ItemRecord(i, name, kind, price, stock, bool(active)) for i, name, kind, price, stock, active in rows
-    ]
-
-
-def items_redeemed(session: Session, start: dt.datetime, end: dt.datetime) -> dict[int, int]:
-    """Quantities taken from stock by redemptions made in the window, per item."""
-    rows = session.execute(
-        select(RedemptionLine.item_id, func.sum(RedemptionLine.quantity))
-        .join(Redemption, Redemption.id == RedemptionLine.redemption_id)
-        .where(_in(Redemption.created_at, start, end))
-        .group_by(RedemptionLine.item_id)
-    )
-    return {item: int(n) for item, n in rows}
-
-
-def items_returned(session: Session, start: dt.datetime, end: dt.datetime) -> dict[int, int]:
-    """Quantities put back in stock by redemptions cancelled in the window, per item."""
-    rows = session.execute(
-        select(RedemptionLine.item_id, func.sum(RedemptionLine.quantity))
-        .join(Redemption, Redemption.id == RedemptionLine.redemption_id)
-        .where(Redemption.status == CANCELLED, _in(Redemption.closed_at, start, end))
-        .group_by(RedemptionLine.item_id)
-    )
-    return {item: int(n) for item, n in rows}
-
-
-@dataclass(frozen=True)
-class StockEdit:
-    """An item saved by the coordinator (audit log): the stock before (None for a new
-    item) and after, as the audit row recorded them (JSON)."""
-
-    item_id: int
-    at: dt.datetime
-    before: str
-    after: str
-
-
-def stock_edits(session: Session, since: dt.datetime) -> list[StockEdit]:
-    """Items created or changed from ``since`` on, oldest first (stock put in or taken out
-    by hand; a handful a month)."""
-    rows = session.execute(
-        select(AuditEntry.entity_id, AuditEntry.at, AuditEntry.before, AuditEntry.after)
-        .where(AuditEntry.entity == "reward_item", AuditEntry.at >= since)
-        .order_by(AuditEntry.at, AuditEntry.id)
-    )
-    return [StockEdit(int(item), at, before or "", after or "") for item, at, before, after in rows if item]
-
-
-# --- rows under the figures (the Excel export) ------------------------------------------------------
-@dataclass(frozen=True)
-class RequestExportRecord:
-    """A request registered in the period, as the export lists it (phone and ID number
-    unmasked here; the report masks them)."""
-
-    id: int
-    number: str
-    registered_at: dt.datetime
-    resident: str
-    phone: str | None
-    id_number: str | None
-    channel: str
-    category: str
-    parent_category: str | None
-    grid: str
-    level: str
-    department: str
-    urgency: str
-    status: str
-    head_count: int
-    assigned_at: dt.datetime | None
-    resolved_at: dt.datetime | None
-    closed_at: dt.datetime | None
-    satisfaction: str | None
-
-
-def request_export_page(
-    session: Session, start: dt.datetime, end: dt.datetime, after_id: int, limit: int
-) -> list[RequestExportRecord]:
-    """Up to ``limit`` requests registered in the window with an id above ``after_id``,
-    in id order (page through them by the last id)."""
-    parent = aliased(Category)
-    rows = session.execute(
-        select(
-            Request.id,
-            Request.number,
-            Request.registered_at,
-            Resident.name,
-            Resident.phone,
-            Resident.id_number,
-            Request.channel,
-            Category.name,
-            parent.name,
-            Grid.name,
-            Request.level,
-            Department.name,
-            Request.urgency,
-            Request.status,
-            Request.head_count,
-            Request.assigned_at,
-            Request.resolved_at,
-            Request.closed_at,
-            Request.satisfaction,
-        )
-        .join(Resident, Resident.id == Request.resident_id)
-        .join(Category, Category.id == Request.category_id)
-        .outerjoin(parent, parent.id == Category.parent_id)
-        .outerjoin(Grid, Grid.id == Request.grid_id)
-        .outerjoin(Department, Department.id == Request.lead_department_id)
-        .where(_registered(start, end), Request.status != MERGED, Request.id > after_id)
-        .order_by(Request.id)
-        .limit(limit)
-    )
-    return [
-        RequestExportRecord(
-            r[0],
-            r[1],
-            r[2],
-            r[3],
-            r[4],
-            r[5],
-            r[6],
-            r[7],
-            r[8],
-            r[9] or "",
-            r[10],
-            r[11] or "",
-            r[12],
-            r[13],
-            r[14],
-            r[15],
-            r[16],
-            r[17],
-            r[18],
-        )  # fmt: skip
-        for r in rows
-    ]
-
-
-@dataclass(frozen=True)
-class ServiceExportRecord:
-    """Approved service served in the period (phone unmasked here)."""
-
-    id: int
-    served_on: dt.date
-    volunteer: str
-    phone: str | None
-    team: str
-    minutes: int
-    points: int
-    description: str
-
-
-def service_export_page(
-    session: Session, start: dt.date, end: dt.date, after_id: int, limit: int
-) -> list[ServiceExportRecord]:
-    """Up to ``limit`` approved service records served in the window, id above ``after_id``."""
-    rows = session.execute(
-        select(
-            ServiceRecord.id,
-            ServiceRecord.served_on,
-            Resident.name,
-            Resident.phone,
-            Team.name,
-            ServiceRecord.minutes,
-            ServiceRecord.points,
-            ServiceRecord.description,
-        )
-        .join(Volunteer, Volunteer.id == ServiceRecord.volunteer_id)
-        .join(Resident, Resident.id == Volunteer.resident_id)
-        .outerjoin(Team, Team.id == Volunteer.team_id)
-        .where(
-            ServiceRecord.status == APPROVED,
-            _in(ServiceRecord.served_on, start, end),
-            ServiceRecord.id > after_id,
-        )
-        .order_by(ServiceRecord.id)
-        .limit(limit)
-    )
-    return [
-        ServiceExportRecord(i, day, name, phone, team or "", int(m), int(p), text or "")
-        for i, day, name, phone, team, m, p, text in rows
-    ]
-
-
-@dataclass(frozen=True)
-class RedemptionExportRecord:
-    """One line of a redemption made in the period (phone unmasked here)."""
-
-    redemption_id: int
-    created_at: dt.datetime
-    volunteer: str
-    phone: str | None
-    item: str
-    quantity: int
-    price: int
-    status: str
-
-
-def redemption_export_page(
-    session: Session, start: dt.datetime, end: dt.datetime, after_id: int, limit: int
-) -> list[RedemptionExportRecord]:
-    """Lines of redemptions made in the window, redemption id above ``after_id``; a page
-    ends at a whole redemption (``limit`` redemptions)."""
-    ids = (
-        select(Redemption.id)
-        .where(_in(Redemption.created_at, start, end), Redemption.id > after_id)
-        .order_by(Redemption.id)
-        .limit(limit)
-        .scalar_subquery()
-    )
-    rows = session.execute(
-        select(
-            Redemption.id,
-            Redemption.created_at,
-            Resident.name,
-            Resident.phone,
-            RewardItem.name,
-            RedemptionLine.quantity,
-            RedemptionLine.price,
-            Redemption.status,
-        )
-        .join(RedemptionLine, RedemptionLine.redemption_id == Redemption.id)
-        .join(RewardItem, RewardItem.id == RedemptionLine.item_id)
-        .join(Volunteer, Volunteer.id == Redemption.volunteer_id)
-        .join(Resident, Resident.id == Volunteer.resident_id)
-        .where(Redemption.id.in_(ids))
-        .order_by(Redemption.id, RewardItem.id)
-    )
-    return [
-        RedemptionExportRecord(i, at, name, phone, item, int(q), int(p), status)
-        for i, at, name, phone, item, q, p, status in rows
-    ]

@@ -1,4 +1,5 @@
-"""``python main.py check``: integrity, append-only triggers, the audit chain, the ledger.
+"""``python main.py check``: integrity, append-only triggers, the audit chain, the ledger,
+the funds of the service orders.
 
 A composition module above the jobs: it asks each job's own consistency check (the
 points ledger of the love bank, the address index of the register) and the database's,
@@ -12,6 +13,7 @@ from db.migrate import current_revision, head_revision
 from db.triggers import missing_triggers
 from db.uow import Database
 from desktop.love_bank import ledger
+from desktop.orders import commitments
 
 
 def run_checks(db: Database) -> list[str]:
@@ -31,4 +33,5 @@ def run_checks(db: Database) -> list[str]:
     with db.reading() as uow:
         problems += audit.verify_chain(uow.session)
         problems += ledger.mismatches(uow.session)
+        problems += commitments.mismatches(uow.session)
     return problems

@@ -16,6 +16,7 @@ from desktop.admin.centre import CentreService
 from desktop.common.errors import DomainError, StorageFailure
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor, Permission, Role
+from desktop.exchange.service import Exchange
 from desktop.love_bank.service import LoveBankService
 from desktop.orders.service import OrderService, VolunteerHours
 from desktop.requests import reference_data
@@ -35,6 +36,7 @@ class Services:
     requests: RequestService
     love_bank: LoveBankService
     orders: OrderService
+    exchange: Exchange
 
     @property
     def description(self) -> str:
@@ -81,15 +83,46 @@ def open_database(
         raise DomainError(N_("The database could not be opened: {why}"), why=str(exc)) from exc
     db = Database(engine, url, storage_error=StorageFailure)
     love_bank = LoveBankService(db)
+    residents = ResidentService(db)
     return Services(
         db=db,
         accounts=AccountService(db, starting_data=reference_data.seed),
-        residents=ResidentService(db),
+        residents=residents,
         centre=CentreService(db),
         audit=AuditService(db),
         requests=RequestService(db, attachments_dir(url)),
         love_bank=love_bank,
         orders=OrderService(db, attachments_dir(url), record_volunteer_hours=volunteer_hours(love_bank)),
+        exchange=exchange_for(db, residents),
+    )
+
+
+def exchange_for(db: Database, residents: ResidentService) -> Exchange:
+    """The exchange job (Excel in and out), with what it needs of other jobs: the love
+    bank's rule for volunteers who bring their hours and points, and the labels of the
+    codes the requests, love bank and orders jobs store (for exported lists)."""
+    from desktop.exchange.export import ExportService, Vocabulary
+    from desktop.exchange.importing import ImportService
+    from desktop.exchange.merge import MergeService
+    from desktop.love_bank.history import enrol_with_history
+    from desktop.love_bank.ledger import KIND_LABELS
+    from desktop.orders.states import STAGE_LABELS
+    from desktop.orders.vocabulary import RATING_LABELS
+    from desktop.requests.states import STATUS_LABELS
+    from desktop.requests.vocabulary import CHANNELS, URGENCIES
+
+    vocabulary = Vocabulary(
+        request_status=STATUS_LABELS,
+        channel=CHANNELS,
+        urgency=URGENCIES,
+        ledger_kind=KIND_LABELS,
+        order_stage=STAGE_LABELS,
+        order_rating=RATING_LABELS,
+    )
+    return Exchange(
+        imports=ImportService(db, residents, enrol=enrol_with_history),
+        exports=ExportService(db, vocabulary=vocabulary),
+        merges=MergeService(db),
     )
 
 

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 import db.models_orders  # noqa: F401  (the orders job's tables, into Base.metadata)
+import db.models_reports  # noqa: F401  (the reports job's tables and indexes)
 from db.engine import make_engine
 from db.models import Base
 

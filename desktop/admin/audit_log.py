@@ -37,6 +37,11 @@ ID_FIELDS: dict[str, str] = {
     "item_id": "reward_item",
     "redemption_id": "redemption",
     "service_record_id": "service_record",
+    "volunteer": "volunteer",
+    "redemption": "redemption",
+    "service_record": "service_record",
+    "merged_id": "resident",
+    "department": "department",
 }
 """Fields of the before/after values that hold the id of a thing, and its kind."""
 

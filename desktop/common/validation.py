@@ -106,7 +106,7 @@ def check_id_number(value: str, *, today: dt.date | None = None, convert_15: boo
     warnings: list[str] = []
     try:
         ric.get_birth_place(number)
-    except InvalidComponent:
+    except (InvalidComponent, KeyError):  # stdnum's table lacks some counties' names (KeyError)
         warnings.append(N_("The area code {code} is not in the current list (it may have been abolished)."))
     gender = "男" if int(number[16]) % 2 == 1 else "女"
     return IdNumberInfo(number=number, birth_date=birth, gender=gender, warnings=tuple(warnings))

@@ -30,6 +30,8 @@ from desktop.common.permissions import SYSTEM, Role
 from desktop.common.pinyin import initials
 from desktop.demo.love_bank import COUNTS as VOLUNTEER_COUNTS
 from desktop.demo.love_bank import fill_love_bank
+from desktop.demo.orders import COUNTS as ORDER_COUNTS
+from desktop.demo.orders import fill_orders
 from desktop.demo.requests import COUNTS as REQUEST_COUNTS
 from desktop.demo.requests import fill_requests
 from desktop.requests import reference_data
@@ -101,7 +103,7 @@ def fill_demo(
     if scale not in SCALES:
         raise DomainError(N_("Unknown demo scale {scale}."), scale=scale)
     size = SCALES[scale]
-    grand_total = size.residents + REQUEST_COUNTS[scale] + VOLUNTEER_COUNTS[scale]
+    grand_total = size.residents + REQUEST_COUNTS[scale] + VOLUNTEER_COUNTS[scale] + ORDER_COUNTS[scale]
     rng = random.Random(seed)
     fake = Faker("zh_CN")
     fake.seed_instance(seed)
@@ -254,6 +256,16 @@ def fill_demo(
             if progress
             else None,
         )
+        done_before_orders = size.residents + REQUEST_COUNTS[scale] + VOLUNTEER_COUNTS[scale]
+        fill_orders(
+            s,
+            scale,
+            rng,
+            moment,
+            progress=(lambda done, _total: progress(done_before_orders + done, grand_total))
+            if progress
+            else None,
+        )
         audit.record(
             s,
             SYSTEM,
@@ -265,6 +277,7 @@ def fill_demo(
                 "residents": size.residents,
                 "grids": size.grids,
                 "requests": REQUEST_COUNTS[scale],
+                "orders": ORDER_COUNTS[scale],
             },
         )
         uow.commit()

@@ -44,6 +44,8 @@ from desktop.exchange.cells import split_phones
 from desktop.exchange.checking import Action, CheckedRow, PlannedRow, Register, RowChecker, RowError
 from desktop.exchange.fields import ColumnMap, Field, Kind, auto_mapping, remembered_choices
 from desktop.exchange.reading import Table, read_table, sheet_names
+from desktop.exchange.wording import Wording
+from desktop.exchange.workbooks import write_error_report, write_template
 from desktop.residents.service import ResidentService
 
 MAPPING_KEY = "exchange.mapping.{kind}"
@@ -202,6 +204,25 @@ class ImportService:
             stored.update(choices)
             db_settings.put(uow.session, key, json.dumps(stored, ensure_ascii=False, sort_keys=True))
             uow.commit()
+
+    # --- files the user is handed ----------------------------------------------------
+    def write_template(self, actor: Actor, kind: Kind, path: Path) -> Path:
+        """下载模板: a blank register of this kind to fill in (see ``workbooks.write_template``)."""
+        self._require(actor, kind)
+        path = Path(path).with_suffix(".xlsx")
+        grids = [name for _id, name in self._residents.grids()]
+        tags = [name for _id, name in self._residents.tags()]
+        write_template(path, kind, grids=grids, tags=tags)
+        return path
+
+    def write_error_report(self, plan: ImportPlan, path: Path, wording: Wording | None = None) -> int:
+        """The rows of the plan that cannot come in, with their reasons (in Chinese with
+        the app's wording); how many rows the report holds."""
+        columns_of = {f: i for i, f in plan.mapping.items()}
+        table = plan.source.table
+        return write_error_report(
+            Path(path).with_suffix(".xlsx"), table.headers, table.rows, plan.failed, columns_of, wording=wording
+        )
 
     # --- checking ---------------------------------------------------------------------
     def _register(self, session: Session, values: Sequence[Mapping[Field, str]]) -> Register:

@@ -1,7 +1,12 @@
 """Reading a register file (.xlsx, .xls, .csv) into a table of strings.
 
-Every cell is read as text (pandas ``dtype=str``): a reader must never turn an ID number
-or a phone into a number. Engines: python-calamine (fast, reads .xlsx and .xls), then
+Every cell becomes text, and a reader never turns an ID number or a phone into a number:
+a CSV is read as text (pandas ``dtype=str``); a workbook's cells are taken as Excel stored
+them (``dtype=object``) and written out as Excel shows them — text as it is, a date as
+``1980-05-03``, a whole number with its digits. A number of 16 digits or more cannot be
+held by Excel (it keeps 15 significant digits), so it is shown as Excel shows it,
+``1.10105198001011E+17``: an ID number typed into a General cell has lost its last digits
+and must be recognised as such, never read as the 18 digits a float happens to print. Engines: python-calamine (fast, reads .xlsx and .xls), then
 openpyxl for .xlsx and xlrd for .xls if calamine is missing or fails. A CSV is decoded
 as UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") or, failing those,
 GB18030 — the superset of GBK that Chinese Excel saves in.
@@ -16,8 +21,10 @@ Row numbers are kept as Excel shows them, so a report can say "第 14 行".
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import io
+import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,7 +139,7 @@ def _read_excel(path: Path, suffix: str, sheet: str | None) -> tuple[Any, str]:
     for engine in _engines(suffix):
         try:
             frame = pd.read_excel(
-                path, sheet_name=sheet if sheet else 0, header=None, dtype=str, keep_default_na=False, engine=engine
+                path, sheet_name=sheet if sheet else 0, header=None, dtype=object, engine=engine
             )
         except ValueError as exc:
             if sheet and "not found" in str(exc).lower():
@@ -163,14 +170,32 @@ def _merged_ranges(path: Path, sheet: str | None) -> list[tuple[tuple[int, int],
         return []
 
 
+EXCEL_DIGITS = 15
+"""Significant digits of a number in Excel; beyond them digits are lost."""
+
+
 def _cell(value: object) -> str:
+    """A cell as the text Excel shows for it."""
     if value is None or (isinstance(value, float) and value != value):
         return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, numbers.Real):
+        number = float(value)
+        if abs(number) >= 10**EXCEL_DIGITS:
+            return f"{number:.{EXCEL_DIGITS}G}"
+        if isinstance(value, numbers.Integral) or number.is_integer():
+            return str(int(value))
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return str(value).replace("\u00a0", " ").strip()
 
 
 def _header_index(grid: Sequence[Sequence[str]]) -> int:
-    best, best_score = -1, 1
+    best, best_score = -1, 0
     for i, row in enumerate(grid[:HEADER_SCAN]):
         score = len({f for f in (match_header(c) for c in row if c) if f is not None})
         if score > best_score:

@@ -34,6 +34,7 @@ from db.love_bank import (
     mismatches,
 )
 from db.models import LedgerEntry, PointAccount
+from desktop.common import audit
 from desktop.common.errors import DomainError
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor
@@ -128,6 +129,25 @@ def post(
     acc.available += delta
     acc.frozen += frozen_delta
     session.flush()
+    # Every points movement is in the audit chain too, so 操作日志 shows it and a ledger
+    # edited behind the program's back no longer agrees with the chained record.
+    audit.record(
+        session,
+        actor,
+        kind,
+        "points",
+        volunteer_id,
+        after={
+            "entry": entry.id,
+            "delta": delta,
+            "frozen_delta": frozen_delta,
+            "note": entry.note,
+            "reverses": entry.reverses_id,
+            "service_record": service_record_id,
+            "redemption": redemption_id,
+        },
+        at=at,
+    )
     return entry
 
 

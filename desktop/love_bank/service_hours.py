@@ -249,6 +249,15 @@ class ServiceHoursPart(LoveBankBase):
                 acc = ledger.account(s, record.volunteer_id)
                 acc.approved_minutes += record.minutes
                 total += points
+                audit.record(
+                    s,
+                    actor,
+                    "approve",
+                    "service_record",
+                    record.id,
+                    after={"volunteer": record.volunteer_id, "minutes": record.minutes, "points": points},
+                    at=now,
+                )
             uow.commit()
         return total
 

@@ -223,6 +223,15 @@ class ShopPart(LoveBankBase):
                         note=names,
                         redemption_id=redemption.id,
                     )
+                audit.record(
+                    s,
+                    actor,
+                    "redeem",
+                    "redemption",
+                    redemption.id,
+                    after={"volunteer": volunteer_id, "points": total, "items": names},
+                    at=now,
+                )
                 uow.commit()
                 return redemption.id
         except IntegrityError:
@@ -253,6 +262,9 @@ class ShopPart(LoveBankBase):
                 redemption_id=r.id,
             )
             r.status, r.closed_at = COMPLETED, now
+            audit.record(
+                s, actor, "handover", "redemption", r.id, after={"volunteer": r.volunteer_id}, at=now
+            )
             uow.commit()
 
     def cancel_redemption(self, actor: Actor, redemption_id: int, reason: str) -> None:
@@ -304,6 +316,15 @@ class ShopPart(LoveBankBase):
                 if line.item_id in items:
                     items[line.item_id].stock += line.quantity
             r.status, r.closed_at, r.note = CANCELLED, now, reason.strip()[:500]
+            audit.record(
+                s,
+                actor,
+                "cancel",
+                "redemption",
+                r.id,
+                after={"volunteer": r.volunteer_id, "reason": r.note},
+                at=now,
+            )
             uow.commit()
 
     def redemptions(

@@ -135,3 +135,17 @@ def pay(
         fund.paid += amount
         line.paid += amount
         _entry(s, actor, line, PAY, now, paid=amount, payment_id=payment_id)
+
+
+def mismatches(s: Session) -> list[str]:
+    """Funds and order fund lines whose cached committed/paid differ from their
+    ``fund_entry`` sums, in plain words (``main.py check`` reports them)."""
+    out = []
+    for m in repo.fund_mismatches(s):
+        where = (
+            f"fund={m.fund_id}" if m.order_id is None else f"order_fund order={m.order_id} fund={m.fund_id}"
+        )
+        out.append(
+            f"{where}: cached committed/paid {m.cached[0]}/{m.cached[1]}, entries {m.summed[0]}/{m.summed[1]}"
+        )
+    return out

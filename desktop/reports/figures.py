@@ -167,7 +167,6 @@ class RequestTotals:
     supervisions: int  # 督办
     direct: int  # registered, led by a community-level department (直办)
     transferred: int  # registered, led by a town or district department (转办)
-    handling: HandlingTime
 
     def clock(self, name: str) -> ClockFigures:
         return next(c for c in self.clocks if c.clock == name)
@@ -209,8 +208,6 @@ class RequestTotals:
             "return_rate": self.return_rate.percent,
             "reminders": self.reminders,
             "supervisions": self.supervisions,
-            "handling_mean": self.handling.mean_hours,
-            "handling_median": self.handling.median_hours,
             "direct": self.direct,
             "transferred": self.transferred,
         }
@@ -289,7 +286,7 @@ class DepartmentRow:
     name: str
     level: str
     assigned: int
-    clocks: tuple[ClockFigures, ...]
+    clocks: tuple[ClockFigures, ...]  # answer and resolve (the department's own deadlines)
     satisfaction: Satisfaction
     resolutions: int
     reopened: int
@@ -356,11 +353,12 @@ class TrendPoint:
     registered: int
     resolutions: int
     resolve_on_time: Ratio
-    satisfaction: Ratio
 
 
 @dataclass(frozen=True)
 class RequestReport:
+    """Every request figure of a period (see ``desktop.reports.request_figures``)."""
+
     totals: RequestTotals
     previous: RequestTotals
     last_year: RequestTotals
@@ -372,6 +370,7 @@ class RequestReport:
     levels: tuple[CountRow, ...]  # registered per handling level, LEVELS order
     departments: tuple[CountRow, ...]  # registered per lead department, most first
     hotspots: tuple[Hotspot, ...]
+    handling: HandlingTime  # the period's resolutions (no 环比/同比: see request_figures)
     level_shares: tuple[LevelShare, ...]  # LEVELS order
     at_town_or_below: Ratio  # resolved at 镇街道 level or below / all resolved
     ranking: Ranking

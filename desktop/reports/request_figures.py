@@ -21,13 +21,15 @@ cut-off while the period runs (see :mod:`desktop.reports.periods`):
   assigned, both in the window. **催办 / 督办** — reminders and supervisions recorded in
   the window.
 * **Handling time** — working hours from the assignment to the resolution of the
-  requests whose (latest) resolution falls in the window; mean and median.
+  requests whose (latest) resolution falls in the window; mean and median, overall and
+  per department. It is counted request by request on the calendar, so it is given for
+  the period itself, without 环比/同比 (the counts and rates above carry those).
 * **Share resolved per level** — the resolutions of the window by the request's
   handling level, and the share resolved at 镇街道 level or below.
 * **Overdue list** — open requests whose running clock fell due before the end of the
   window and is not met at the cut-off, the longest overdue first.
 * **Trend** — the twelve months ending with the period's last month: registered,
-  resolved, 按时办结率 and 满意率.
+  resolved and 按时办结率.
 
 Departments are the lead department (主办) of each request at the cut-off; their
 figures and the ranking are described in :mod:`desktop.reports.ranking`.
@@ -85,7 +87,8 @@ CLOCK_ACTION = {
     "resolve": ("resolve",),
     "follow_up": ("follow_up", "reopen"),
 }
-DEPARTMENT_ACTIONS = ("accept", "answer", "resolve", "reopen")
+DEPARTMENT_ACTIONS = ("answer", "resolve", "reopen")
+DEPARTMENT_CLOCKS = ("answer", "resolve")  # the clocks a department's ranking looks at
 OVERDUE_SHOWN = 50
 TREND_MONTHS = 12
 TREND_KEYS: tuple[EventKey, ...] = (("resolve", True), ("resolve", False))
@@ -123,9 +126,11 @@ class _Names:
         return found.level if found else None
 
 
-def _clocks(events: dict[EventKey, int], overdue: dict[str, int]) -> tuple[ClockFigures, ...]:
+def _clocks(
+    events: dict[EventKey, int], overdue: dict[str, int], clocks: Sequence[str] = CLOCKS
+) -> tuple[ClockFigures, ...]:
     out = []
-    for clock in CLOCKS:
+    for clock in clocks:
         actions = CLOCK_ACTION[clock]
         out.append(
             ClockFigures(
@@ -164,18 +169,14 @@ def _totals(
     events: dict[EventKey, int],
     settings: ReportSettings,
     names: _Names,
-    calendar: WorkCalendar,
     *,
     by_department: dict[int | None, int] | None = None,
-    spans: repo.HandlingSpans | None = None,
 ) -> RequestTotals:
     start, end = window
     registered = repo.registered_totals(session, start, end)
     if by_department is None:
         by_department = repo.registered_by_department(session, start, end)
     direct, transferred = _direct(by_department, names)
-    if spans is None:
-        spans = repo.handling_spans(session, start, end)
     return RequestTotals(
         registered=registered.count,
         visitors=registered.visitors,
@@ -190,7 +191,6 @@ def _totals(
         supervisions=events.get(("supervise", None), 0),
         direct=direct,
         transferred=transferred,
-        handling=handling.summary(handling.working_seconds(spans, calendar)),
     )
 
 
@@ -344,7 +344,7 @@ def _department_rows(
                 name=names.department(department),
                 level=names.department_level(department) or "",
                 assigned=assigned.get(department, 0) if department is not None else 0,
-                clocks=_clocks(counts, clock_overdue),
+                clocks=_clocks(counts, clock_overdue, DEPARTMENT_CLOCKS),
                 satisfaction=_satisfaction(answers, settings),
                 resolutions=counts.get(("resolve", True), 0) + counts.get(("resolve", False), 0),
                 reopened=reopened,
@@ -394,32 +394,19 @@ def overdue_items(
 
 
 def _trend(
-    session: Session,
-    months: Sequence[Period],
-    cutoff: dt.datetime,
-    known: dict[Window, dict[EventKey, int]],
-    settings: ReportSettings,
+    session: Session, months: Sequence[Period], cutoff: dt.datetime, known: dict[Window, dict[EventKey, int]]
 ) -> tuple[TrendPoint, ...]:
     windows = [m.window(cutoff) for m in months]
     missing = [w for w in windows if w not in known]
     counted = dict(zip(missing, repo.event_counts(session, missing, TREND_KEYS), strict=True))
     counted.update(known)
     registered = repo.registered_counts(session, windows)
-    answers = repo.satisfaction_series(session, windows)
     overdue = repo.overdue_resolve_series(session, windows)
     out = []
-    for month, window, n, answer, late in zip(months, windows, registered, answers, overdue, strict=True):
+    for month, window, n, late in zip(months, windows, registered, overdue, strict=True):
         events = counted[window]
         on_time, met_late = events.get(("resolve", True), 0), events.get(("resolve", False), 0)
-        out.append(
-            TrendPoint(
-                month,
-                n,
-                on_time + met_late,
-                Ratio(on_time, on_time + met_late + late),
-                _satisfaction(answer, settings).rate,
-            )
-        )
+        out.append(TrendPoint(month, n, on_time + met_late, Ratio(on_time, on_time + met_late + late)))
     return tuple(out)
 
 
@@ -436,18 +423,9 @@ def request_report(
     registered = _Registered.read(session, current)
     spans = repo.handling_spans(session, start, end)
     seconds = handling.working_seconds(spans, calendar)
-    totals = _totals(
-        session,
-        current,
-        now_events,
-        settings,
-        names,
-        calendar,
-        by_department=registered.departments,
-        spans=spans,
-    )
-    before = _totals(session, previous, before_events, settings, names, calendar)
-    year_ago = _totals(session, last_year, year_events, settings, names, calendar)
+    totals = _totals(session, current, now_events, settings, names, by_department=registered.departments)
+    before = _totals(session, previous, before_events, settings, names)
+    year_ago = _totals(session, last_year, year_events, settings, names)
     channels, channel_categories, categories, levels, departments = _breakdowns(
         registered, names, totals.registered
     )
@@ -466,7 +444,7 @@ def request_report(
     level_shares, at_town_or_below = _level_shares(steps)
     overdue_total, overdue = _overdue(session, end, cutoff, names, calendar)
     known = {current: now_events, previous: before_events, last_year: year_events}
-    trend = _trend(session, period.trend(TREND_MONTHS), cutoff, known, settings)
+    trend = _trend(session, period.trend(TREND_MONTHS), cutoff, known)
     return RequestReport(
         totals=totals,
         previous=before,
@@ -479,6 +457,7 @@ def request_report(
         levels=levels,
         departments=departments,
         hotspots=hotspots,
+        handling=handling.summary(seconds),
         level_shares=level_shares,
         at_town_or_below=at_town_or_below,
         ranking=ranking.rank(department_rows, settings),

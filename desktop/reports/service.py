@@ -24,7 +24,9 @@ from desktop.common.clock import Clock, system_clock
 from desktop.common.permissions import Actor, Permission
 from desktop.common.workcalendar import WorkCalendar
 from desktop.reports import periods
+from desktop.reports.archive import Archive
 from desktop.reports.figures import OverdueItem, ReportFigures
+from desktop.reports.listings import listings
 from desktop.reports.love_bank_figures import love_bank_report
 from desktop.reports.periods import Period
 from desktop.reports.request_figures import overdue_items, request_report
@@ -41,7 +43,7 @@ def _period(period: Period | str) -> Period:
     return period if isinstance(period, Period) else periods.parse(period)
 
 
-class ReportService:
+class ReportService(Archive):
     """Figures, settings, PDF and Excel of the reports job (月度报表, 数据看板)."""
 
     def __init__(self, db: Database, now: Clock = system_clock):
@@ -153,16 +155,18 @@ class ReportService:
         period: Period | str,
         target: str | Path | BinaryIO,
         *,
+        narrative: Narrative | None = None,
         figures: ReportFigures | None = None,
         progress: Progress | None = None,
     ) -> ReportFigures:
-        """Write the Excel workbook of ``period`` (one sheet per section, native charts,
-        the rows under the figures with phones and ID numbers masked)."""
+        """Write the Excel workbook of ``period``: one sheet per section with native
+        charts, then the rows under the figures with phones and ID numbers masked."""
         from desktop.reports.excel import write_workbook
 
         actor.require(Permission.VIEW_REPORTS)
         figures = figures or self.figures(actor, period)
-        write_workbook(figures, self._db, target, progress=progress)
+        rows = listings(self._db, figures.period, figures.cutoff)
+        write_workbook(figures, rows, target, narrative=narrative, progress=progress)
         return figures
 
 

@@ -48,8 +48,6 @@ REQUEST_METRICS: tuple[Metric, ...] = (
     _m("return_rate", RATE, "%", N_("Return rate"), "退回率"),
     _m("reminders", COUNT, "次", N_("Reminders"), "催办"),
     _m("supervisions", COUNT, "次", N_("Supervisions"), "督办"),
-    _m("handling_mean", HOURS, "工作小时", N_("Average handling time"), "平均办理时长"),
-    _m("handling_median", HOURS, "工作小时", N_("Median handling time"), "办理时长中位数"),
     _m("direct", COUNT, "件", N_("Handled directly"), "直办"),
     _m("transferred", COUNT, "件", N_("Passed on"), "转办"),
 )

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from db import requests as repo
 from db.models import Department, FollowUp, Request, RequestEvent
 from db.uow import Database
+from desktop.common import audit
 from desktop.common.clock import Clock
 from desktop.common.errors import DomainError, FieldErrors, NotFound
 from desktop.common.i18n import N_
@@ -286,3 +287,20 @@ def record_event(
         )
     )
     s.flush()
+    # The timeline is the request's own history; the audit chain holds the same step so
+    # 操作日志 shows every action in one place and edits behind the program's back show.
+    audit.record(
+        s,
+        actor,
+        action.value,
+        "request",
+        request.id,
+        after={
+            "number": request.number,
+            "from": str(before),
+            "to": str(after),
+            "note": note.strip(),
+            "department": department_id,
+        },
+        at=now,
+    )

@@ -578,6 +578,142 @@
       <translation>积分过期</translation>
     </message>
     <message>
+      <source>Points earned</source>
+      <translation>获得积分</translation>
+    </message>
+    <message>
+      <source>Points frozen</source>
+      <translation>冻结积分</translation>
+    </message>
+    <message>
+      <source>Points released</source>
+      <translation>解冻积分</translation>
+    </message>
+    <message>
+      <source>Opening balance</source>
+      <translation>期初积分</translation>
+    </message>
+    <message>
+      <source>Order placed</source>
+      <translation>点单</translation>
+    </message>
+    <message>
+      <source>Order taken in</source>
+      <translation>受理订单</translation>
+    </message>
+    <message>
+      <source>Work order drafted</source>
+      <translation>制单</translation>
+    </message>
+    <message>
+      <source>Draft sent back</source>
+      <translation>审批退回</translation>
+    </message>
+    <message>
+      <source>Objection recorded</source>
+      <translation>公示异议</translation>
+    </message>
+    <message>
+      <source>Publicity closed</source>
+      <translation>公示期满</translation>
+    </message>
+    <message>
+      <source>Work order redrafted</source>
+      <translation>重新制单</translation>
+    </message>
+    <message>
+      <source>Order dispatched</source>
+      <translation>派单</translation>
+    </message>
+    <message>
+      <source>Order declined</source>
+      <translation>拒单</translation>
+    </message>
+    <message>
+      <source>Dispatch recalled</source>
+      <translation>撤回派单</translation>
+    </message>
+    <message>
+      <source>Service session recorded</source>
+      <translation>服务记录</translation>
+    </message>
+    <message>
+      <source>Service finished</source>
+      <translation>服务完成</translation>
+    </message>
+    <message>
+      <source>Order rated</source>
+      <translation>评单</translation>
+    </message>
+    <message>
+      <source>Service to be redone</source>
+      <translation>不满意重做</translation>
+    </message>
+    <message>
+      <source>Order checked</source>
+      <translation>验收</translation>
+    </message>
+    <message>
+      <source>Order terminated</source>
+      <translation>终止</translation>
+    </message>
+    <message>
+      <source>Order paid</source>
+      <translation>付款</translation>
+    </message>
+    <message>
+      <source>Order settled</source>
+      <translation>结算</translation>
+    </message>
+    <message>
+      <source>Annual inspection</source>
+      <translation>年检</translation>
+    </message>
+    <message>
+      <source>Put on the discredit list</source>
+      <translation>列入失信名单</translation>
+    </message>
+    <message>
+      <source>Taken off the discredit list</source>
+      <translation>移出失信名单</translation>
+    </message>
+    <message>
+      <source>Imported</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Exported</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>Work order approved</source>
+      <translation>审批通过</translation>
+    </message>
+    <message>
+      <source>Order accepted by the provider</source>
+      <translation>接单</translation>
+    </message>
+    <message>
+      <source>Order rejected</source>
+      <translation>驳回</translation>
+    </message>
+    <message>
+      <source>Not accepted in time</source>
+      <translation>接单超时</translation>
+    </message>
+    <message>
+      <source>Order cancelled</source>
+      <translation>撤销订单</translation>
+    </message>
+    <message>
+      <source>Viewed phone</source>
+      <translation>查看电话</translation>
+    </message>
+    <message>
+      <source>Residents merged</source>
+      <translation>合并居民档案</translation>
+    </message>
+    <message>
       <source>Resident</source>
       <translation>居民</translation>
     </message>
@@ -636,6 +772,38 @@
     <message>
       <source>Working-day change</source>
       <translation>工作日调整</translation>
+    </message>
+    <message>
+      <source>Service order</source>
+      <translation>服务订单</translation>
+    </message>
+    <message>
+      <source>Service item</source>
+      <translation>服务项目</translation>
+    </message>
+    <message>
+      <source>Service provider</source>
+      <translation>服务商</translation>
+    </message>
+    <message>
+      <source>Fund</source>
+      <translation>资金</translation>
+    </message>
+    <message>
+      <source>Order settings</source>
+      <translation>订单设置</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>报表</translation>
+    </message>
+    <message>
+      <source>Report text</source>
+      <translation>报表说明</translation>
+    </message>
+    <message>
+      <source>Report settings</source>
+      <translation>报表设置</translation>
     </message>
     <message>
       <source>Setting</source>
@@ -740,6 +908,14 @@
     <message>
       <source>Request number</source>
       <translation>诉求编号</translation>
+    </message>
+    <message>
+      <source>Status before</source>
+      <translation>原状态</translation>
+    </message>
+    <message>
+      <source>Status after</source>
+      <translation>新状态</translation>
     </message>
     <message>
       <source>Merged into</source>
@@ -898,6 +1074,142 @@
       <translation>类型</translation>
     </message>
     <message>
+      <source>Volunteers</source>
+      <translation>志愿者</translation>
+    </message>
+    <message>
+      <source>Ledger entry</source>
+      <translation>积分记录</translation>
+    </message>
+    <message>
+      <source>Reverses entry</source>
+      <translation>冲正记录</translation>
+    </message>
+    <message>
+      <source>Frozen points</source>
+      <translation>冻结积分</translation>
+    </message>
+    <message>
+      <source>Cut-off</source>
+      <translation>截止日期</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Kinds</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Guide price</source>
+      <translation>指导价</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>总额</translation>
+    </message>
+    <message>
+      <source>Limit per order</source>
+      <translation>单笔上限</translation>
+    </message>
+    <message>
+      <source>Orders</source>
+      <translation>订单</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Unified social credit code</source>
+      <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+      <source>On the discredit list</source>
+      <translation>失信名单</translation>
+    </message>
+    <message>
+      <source>Since</source>
+      <translation>起始日期</translation>
+    </message>
+    <message>
+      <source>Rating</source>
+      <translation>评价</translation>
+    </message>
+    <message>
+      <source>Rated on</source>
+      <translation>评价日期</translation>
+    </message>
+    <message>
+      <source>Archive number</source>
+      <translation>归档编号</translation>
+    </message>
+    <message>
+      <source>Sheet</source>
+      <translation>工作表</translation>
+    </message>
+    <message>
+      <source>Rows</source>
+      <translation>行数</translation>
+    </message>
+    <message>
+      <source>Rows skipped</source>
+      <translation>跳过行数</translation>
+    </message>
+    <message>
+      <source>Added</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <source>Updated</source>
+      <translation>更新</translation>
+    </message>
+    <message>
+      <source>Linked</source>
+      <translation>关联</translation>
+    </message>
+    <message>
+      <source>New records</source>
+      <translation>新记录</translation>
+    </message>
+    <message>
+      <source>Filter</source>
+      <translation>筛选条件</translation>
+    </message>
+    <message>
+      <source>Full ID numbers and phones</source>
+      <translation>完整证件号和电话</translation>
+    </message>
+    <message>
+      <source>Checksum</source>
+      <translation>校验值</translation>
+    </message>
+    <message>
+      <source>Kept</source>
+      <translation>保留</translation>
+    </message>
+    <message>
+      <source>Merged record</source>
+      <translation>被合并档案</translation>
+    </message>
+    <message>
+      <source>Taken from the merged record</source>
+      <translation>从被合并档案取用</translation>
+    </message>
+    <message>
+      <source>Moved over</source>
+      <translation>转移</translation>
+    </message>
+    <message>
+      <source>Volunteer moved</source>
+      <translation>志愿者转移</translation>
+    </message>
+    <message>
       <source>Points rules</source>
       <translation>积分规则</translation>
     </message>
@@ -1051,6 +1363,42 @@
   </context>
   <context>
     <name>desktop</name>
+    <message>
+      <source>Registered</source>
+      <translation>已登记</translation>
+    </message>
+    <message>
+      <source>Assigned</source>
+      <translation>已派单</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>已受理</translation>
+    </message>
+    <message>
+      <source>Answered</source>
+      <translation>已答复</translation>
+    </message>
+    <message>
+      <source>Resolved</source>
+      <translation>已办结</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>已回访</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>已退回</translation>
+    </message>
+    <message>
+      <source>Reopened</source>
+      <translation>重办</translation>
+    </message>
+    <message>
+      <source>Merged</source>
+      <translation>已合并</translation>
+    </message>
     <message>
       <source>Too many wrong passwords: this account is locked for {minutes} more minutes.</source>
       <translation>密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试。</translation>
@@ -1237,19 +1585,19 @@
     </message>
     <message>
       <source>Enter the unified social credit code.</source>
-      <translation type="unfinished" />
+      <translation>请输入统一社会信用代码。</translation>
     </message>
     <message>
       <source>A unified social credit code has 18 characters; this one has {count}.</source>
-      <translation type="unfinished" />
+      <translation>统一社会信用代码为 18 位，此代码为 {count} 位。</translation>
     </message>
     <message>
       <source>A unified social credit code cannot contain {chars} (the letters I, O, Z, S and V are not used).</source>
-      <translation type="unfinished" />
+      <translation>统一社会信用代码不能包含 {chars}（不使用字母 I、O、Z、S、V）。</translation>
     </message>
     <message>
       <source>Characters 3–8 of a unified social credit code are the area code: six digits.</source>
-      <translation type="unfinished" />
+      <translation>统一社会信用代码第 3–8 位是登记管理机关行政区划码，应为六位数字。</translation>
     </message>
     <message>
       <source>The birth date {date} in this ID number does not exist.</source>
@@ -1265,7 +1613,7 @@
     </message>
     <message>
       <source>The check character of this code should be {expected}; please re-check the code.</source>
-      <translation type="unfinished" />
+      <translation>按校验规则，此代码的校验码应为 {expected}，请核对代码。</translation>
     </message>
     <message>
       <source>Unknown demo scale {scale}.</source>
@@ -1352,6 +1700,30 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Residents</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Requests</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Volunteers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Points ledger</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Service orders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This database has no service orders.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Name</source>
       <translation type="unfinished" />
     </message>
@@ -1417,7 +1789,7 @@
     </message>
     <message>
       <source>Volunteer team</source>
-      <translation type="unfinished" />
+      <translation>志愿服务队</translation>
     </message>
     <message>
       <source>Registration date</source>
@@ -1456,6 +1828,42 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Same name and birth date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Same phone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Same name and address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>requests</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>service orders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose two different residents.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This resident no longer exists.</source>
+      <translation>该居民档案已不存在。</translation>
+    </message>
+    <message>
+      <source>An archived record cannot be merged; restore it first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Both records are volunteers with their own points; two accounts cannot be merged.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The file {name} could not be read: {why}</source>
       <translation type="unfinished" />
     </message>
@@ -1473,6 +1881,14 @@
     </message>
     <message>
       <source>The sheet {sheet} is empty.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name} could not be written: is it open in Excel? Close it and try again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name} could not be written: {why}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1506,10 +1922,6 @@
     <message>
       <source>Earlier hours and points cannot be negative.</source>
       <translation type="unfinished" />
-    </message>
-    <message>
-      <source>This resident no longer exists.</source>
-      <translation>该居民档案已不存在。</translation>
     </message>
     <message>
       <source>Earned</source>
@@ -1745,7 +2157,7 @@
     </message>
     <message>
       <source>No folder for attachments is set up.</source>
-      <translation type="unfinished" />
+      <translation>尚未设置附件存放文件夹。</translation>
     </message>
     <message>
       <source>The file {name} cannot be read.</source>
@@ -1753,7 +2165,7 @@
     </message>
     <message>
       <source>This provider no longer exists.</source>
-      <translation type="unfinished" />
+      <translation>该服务主体已不存在。</translation>
     </message>
     <message>
       <source>This attachment no longer exists.</source>
@@ -1765,11 +2177,11 @@
     </message>
     <message>
       <source>This session is not one of the order's.</source>
-      <translation type="unfinished" />
+      <translation>该服务记录不属于此工单。</translation>
     </message>
     <message>
       <source>This service order no longer exists.</source>
-      <translation type="unfinished" />
+      <translation>该服务工单已不存在。</translation>
     </message>
     <message>
       <source>The note has at most {n} characters.</source>
@@ -1777,103 +2189,103 @@
     </message>
     <message>
       <source>Enter who reported this for the provider (name and position).</source>
-      <translation type="unfinished" />
+      <translation>请填写服务主体方的报告人（姓名和职务）。</translation>
     </message>
     <message>
       <source>At most {n} characters.</source>
-      <translation type="unfinished" />
+      <translation>最多 {n} 个字符。</translation>
     </message>
     <message>
       <source>A fund of this order no longer exists.</source>
-      <translation type="unfinished" />
+      <translation>此工单使用的资金已不存在。</translation>
     </message>
     <message>
       <source>The fund “{fund}” has {left} 元 left; {needed} 元 cannot be committed.</source>
-      <translation type="unfinished" />
+      <translation>资金“{fund}”仅剩 {left} 元，无法占用 {needed} 元。</translation>
     </message>
     <message>
       <source>The fund “{fund}” pays at most {cap} 元 per order.</source>
-      <translation type="unfinished" />
+      <translation>资金“{fund}”每单最多支付 {cap} 元。</translation>
     </message>
     <message>
       <source>A session cannot be reported for a future date.</source>
-      <translation type="unfinished" />
+      <translation>不能登记未来日期的服务记录。</translation>
     </message>
     <message>
       <source>Enter 0 to {n}.</source>
-      <translation type="unfinished" />
+      <translation>请输入 0 至 {n}。</translation>
     </message>
     <message>
       <source>Enter the people of each key group, more than zero.</source>
-      <translation type="unfinished" />
+      <translation>请填写各重点人群的服务人数，须大于零。</translation>
     </message>
     <message>
       <source>The time to accept ended at {moment}; dispatch the order again.</source>
-      <translation type="unfinished" />
+      <translation>接单期限已于 {moment} 截止，请重新派单。</translation>
     </message>
     <message>
       <source>The time to accept has not ended yet.</source>
-      <translation type="unfinished" />
+      <translation>接单期限尚未截止。</translation>
     </message>
     <message>
       <source>The key groups add up to more people than were served.</source>
-      <translation type="unfinished" />
+      <translation>各重点人群人数之和超过了服务总人数。</translation>
     </message>
     <message>
       <source>A volunteer's time is more than zero and at most 24 hours.</source>
-      <translation type="unfinished" />
+      <translation>志愿者服务时长须大于零且不超过 24 小时。</translation>
     </message>
     <message>
       <source>No session has been reported for this order yet.</source>
-      <translation type="unfinished" />
+      <translation>此工单尚未登记任何服务记录。</translation>
     </message>
     <message>
       <source>A fund that is not in the order's budget was given.</source>
-      <translation type="unfinished" />
+      <translation>所列资金不在此工单的预算中。</translation>
     </message>
     <message>
       <source>A fund's share is negative or above its budget.</source>
-      <translation type="unfinished" />
+      <translation>某项资金的分摊金额为负数或超过其预算。</translation>
     </message>
     <message>
       <source>The funds' shares do not add up to the contract amount.</source>
-      <translation type="unfinished" />
+      <translation>各项资金分摊金额之和与合同金额不符。</translation>
     </message>
     <message>
       <source>The accept-by moment has already passed.</source>
-      <translation type="unfinished" />
+      <translation>接单截止时间已过。</translation>
     </message>
     <message>
       <source>The amount cannot be negative.</source>
-      <translation type="unfinished" />
+      <translation>金额不能为负数。</translation>
     </message>
     <message>
       <source>Write why the resident is unsatisfied; the provider redoes the work.</source>
-      <translation type="unfinished" />
+      <translation>请写明居民不满意的原因，服务主体将重新服务。</translation>
     </message>
     <message>
       <source>The order was not offered to this provider.</source>
-      <translation type="unfinished" />
+      <translation>此工单未派给该服务主体。</translation>
     </message>
     <message>
       <source>This provider has already declined the order.</source>
-      <translation type="unfinished" />
+      <translation>该服务主体已拒绝此工单。</translation>
     </message>
     <message>
       <source>Choose the provider(s) to offer the order to.</source>
-      <translation type="unfinished" />
+      <translation>请选择派单的服务主体。</translation>
     </message>
     <message>
       <source>The contract amount is above the budget ({budget} 元).</source>
-      <translation type="unfinished" />
+      <translation>合同金额超过预算（{budget} 元）。</translation>
     </message>
     <message>
       <source>The provider accepted the order only on {day}.</source>
-      <translation type="unfinished" />
+      <translation>服务主体于 {day} 才接单。</translation>
     </message>
     <message>
       <source>A key group no longer exists.</source>
-      <translation type="unfinished" />
+      <translation>某个重点人群已不存在。</translation>
     </message>
     <message>
       <source>Choose how satisfied the resident is.</source>
@@ -1881,15 +2293,15 @@
     </message>
     <message>
       <source>Choose at least one fund for the budget.</source>
-      <translation type="unfinished" />
+      <translation>请至少选择一项资金作为预算来源。</translation>
     </message>
     <message>
       <source>Plan the people to serve or the sessions to hold.</source>
-      <translation type="unfinished" />
+      <translation>请填写计划服务人数或服务场次。</translation>
     </message>
     <message>
       <source>The publicity period is 0 to {n} working days.</source>
-      <translation type="unfinished" />
+      <translation>公示期为 0 至 {n} 个工作日。</translation>
     </message>
     <message>
       <source>This request no longer exists.</source>
@@ -1897,59 +2309,59 @@
     </message>
     <message>
       <source>The budget must be more than zero.</source>
-      <translation type="unfinished" />
+      <translation>预算金额必须大于零。</translation>
     </message>
     <message>
       <source>Choose a menu item, or a category for a free description.</source>
-      <translation type="unfinished" />
+      <translation>请选择服务清单项目，或为自由描述选择类别。</translation>
     </message>
     <message>
       <source>Describe what the resident needs.</source>
-      <translation type="unfinished" />
+      <translation>请描述居民的需求。</translation>
     </message>
     <message>
       <source>The publicity period ends at {moment}; it cannot be closed before.</source>
-      <translation type="unfinished" />
+      <translation>公示期至 {moment} 结束，期满前不能结束公示。</translation>
     </message>
     <message>
       <source>A fund is listed twice; put its amounts together.</source>
-      <translation type="unfinished" />
+      <translation>同一资金列了两次，请合并金额。</translation>
     </message>
     <message>
       <source>The fund “{fund}” is closed.</source>
-      <translation type="unfinished" />
+      <translation>资金“{fund}”已停用。</translation>
     </message>
     <message>
       <source>The fund “{fund}” may not pay for “{category}”.</source>
-      <translation type="unfinished" />
+      <translation>资金“{fund}”不得用于“{category}”。</translation>
     </message>
     <message>
       <source>Choose a resident of the register.</source>
-      <translation type="unfinished" />
+      <translation>请从居民档案中选择居民。</translation>
     </message>
     <message>
       <source>The deadline is before the order date ({day}).</source>
-      <translation type="unfinished" />
+      <translation>完成时限早于点单日期（{day}）。</translation>
     </message>
     <message>
       <source>The deadline has already passed.</source>
-      <translation type="unfinished" />
+      <translation>完成时限已过。</translation>
     </message>
     <message>
       <source>This menu item is not available.</source>
-      <translation type="unfinished" />
+      <translation>该服务清单项目不可用。</translation>
     </message>
     <message>
       <source>The provider “{name}” is inactive and cannot take orders.</source>
-      <translation type="unfinished" />
+      <translation>服务主体“{name}”已停用，不能接单。</translation>
     </message>
     <message>
       <source>The provider “{name}” is listed as discredited / abnormal and cannot take orders.</source>
-      <translation type="unfinished" />
+      <translation>服务主体“{name}”已被列入失信/活动异常名录，不能接单。</translation>
     </message>
     <message>
       <source>“{item}” may be delivered only by: {kinds}; “{name}” is a {kind}.</source>
-      <translation type="unfinished" />
+      <translation>“{item}”只能由以下类型的服务主体承接：{kinds}；“{name}”属于{kind}。</translation>
     </message>
     <message>
       <source>Enter a name.</source>
@@ -1957,319 +2369,319 @@
     </message>
     <message>
       <source>Enter a year from 2000 to {year}.</source>
-      <translation type="unfinished" />
+      <translation>请输入 2000 至 {year} 之间的年份。</translation>
     </message>
     <message>
       <source>The amount must be more than zero.</source>
-      <translation type="unfinished" />
+      <translation>金额必须大于零。</translation>
     </message>
     <message>
       <source>This fund no longer exists.</source>
-      <translation type="unfinished" />
+      <translation>该资金已不存在。</translation>
     </message>
     <message>
       <source>Choose the kind of fund.</source>
-      <translation type="unfinished" />
+      <translation>请选择资金类型。</translation>
     </message>
     <message>
       <source>The cap per order cannot be above the fund's total.</source>
-      <translation type="unfinished" />
+      <translation>每单上限不能超过资金总额。</translation>
     </message>
     <message>
       <source>A fund of this name already exists.</source>
-      <translation type="unfinished" />
+      <translation>已有同名资金。</translation>
     </message>
     <message>
       <source>{committed} 元 of this fund is already committed; the total cannot be less.</source>
-      <translation type="unfinished" />
+      <translation>该资金已占用 {committed} 元，总额不能低于此数。</translation>
     </message>
     <message>
       <source>Enter the category.</source>
-      <translation type="unfinished" />
+      <translation>请输入类别。</translation>
     </message>
     <message>
       <source>Unknown provider kind.</source>
-      <translation type="unfinished" />
+      <translation>未知的服务主体类型。</translation>
     </message>
     <message>
       <source>This menu item no longer exists.</source>
-      <translation type="unfinished" />
+      <translation>该服务清单项目已不存在。</translation>
     </message>
     <message>
       <source>This category already has an item of that name.</source>
-      <translation type="unfinished" />
+      <translation>该类别下已有同名项目。</translation>
     </message>
     <message>
       <source>Enter an amount in yuan, e.g. 1234.50.</source>
-      <translation type="unfinished" />
+      <translation>请输入金额（元），如 1234.50。</translation>
     </message>
     <message>
       <source>“{text}” is not an amount; type digits and at most one point.</source>
-      <translation type="unfinished" />
+      <translation>“{text}”不是有效金额，只能输入数字和一个小数点。</translation>
     </message>
     <message>
       <source>An amount has at most two decimals (fen); “{text}” has more.</source>
-      <translation type="unfinished" />
+      <translation>金额最多两位小数（精确到分），“{text}”超过了两位。</translation>
     </message>
     <message>
       <source>The amount is too large.</source>
-      <translation type="unfinished" />
+      <translation>金额过大。</translation>
     </message>
     <message>
       <source>Write the reason for the deduction.</source>
-      <translation type="unfinished" />
+      <translation>请写明核减原因。</translation>
     </message>
     <message>
       <source>Enter the voucher number.</source>
-      <translation type="unfinished" />
+      <translation>请输入凭证号。</translation>
     </message>
     <message>
       <source>A payment cannot be dated in the future.</source>
-      <translation type="unfinished" />
+      <translation>付款日期不能是未来日期。</translation>
     </message>
     <message>
       <source>Choose the tranche: advance, interim or final payment.</source>
-      <translation type="unfinished" />
+      <translation>请选择付款批次：预付、中期或尾款。</translation>
     </message>
     <message>
       <source>The final payment comes only after the work has been checked and accepted.</source>
-      <translation type="unfinished" />
+      <translation>尾款须在验收之后支付。</translation>
     </message>
     <message>
       <source>No provider has accepted this order.</source>
-      <translation type="unfinished" />
+      <translation>此工单尚无服务主体接单。</translation>
     </message>
     <message>
       <source>This fund is not in the order's budget.</source>
-      <translation type="unfinished" />
+      <translation>该资金不在此工单的预算中。</translation>
     </message>
     <message>
       <source>The voucher number {voucher} has already been used.</source>
-      <translation type="unfinished" />
+      <translation>凭证号 {voucher} 已被使用。</translation>
     </message>
     <message>
       <source>With this payment {paid} 元 would be paid or deducted, above the contract amount of {contract} 元; the director must write the reason.</source>
-      <translation type="unfinished" />
+      <translation>本次付款后已付及核减合计 {paid} 元，超过合同金额 {contract} 元，须由主任书面说明理由。</translation>
     </message>
     <message>
       <source>{left} 元 of the contract is not paid; write why the order is settled.</source>
-      <translation type="unfinished" />
+      <translation>合同尚有 {left} 元未付，请写明结算理由。</translation>
     </message>
     <message>
       <source>The code {prefix}… is that of a “{code_kind}”, not a “{kind}”.</source>
-      <translation type="unfinished" />
+      <translation>代码 {prefix}… 属于“{code_kind}”，而不是“{kind}”。</translation>
     </message>
     <message>
       <source>Listed as discredited / abnormal since {day}.</source>
-      <translation type="unfinished" />
+      <translation>自 {day} 起被列入失信/活动异常名录。</translation>
     </message>
     <message>
       <source>The rating {grade} expired on {day}.</source>
-      <translation type="unfinished" />
+      <translation>评估等级 {grade} 已于 {day} 到期。</translation>
     </message>
     <message>
       <source>Annual inspection {year}: {result}.</source>
-      <translation type="unfinished" />
+      <translation>{year} 年度年检：{result}。</translation>
     </message>
     <message>
       <source>Only a volunteer team is linked to a love-bank team.</source>
-      <translation type="unfinished" />
+      <translation>只有志愿服务队可以关联爱心银行的队伍。</translation>
     </message>
     <message>
       <source>A registered social organisation should have a credit code.</source>
-      <translation type="unfinished" />
+      <translation>登记的社会组织应有统一社会信用代码。</translation>
     </message>
     <message>
       <source>A “{kind}” registered by civil affairs has a code starting with {prefix}.</source>
-      <translation type="unfinished" />
+      <translation>在民政部门登记的“{kind}”，其代码以 {prefix} 开头。</translation>
     </message>
     <message>
       <source>Choose the kind of provider.</source>
-      <translation type="unfinished" />
+      <translation>请选择服务主体类型。</translation>
     </message>
     <message>
       <source>The rating is 1A to 5A.</source>
-      <translation type="unfinished" />
+      <translation>评估等级为 1A 至 5A。</translation>
     </message>
     <message>
       <source>Enter the day the rating was given.</source>
-      <translation type="unfinished" />
+      <translation>请输入评定日期。</translation>
     </message>
     <message>
       <source>Enter the day it was listed.</source>
-      <translation type="unfinished" />
+      <translation>请输入列入日期。</translation>
     </message>
     <message>
       <source>The day cannot be in the future.</source>
-      <translation type="unfinished" />
+      <translation>日期不能是未来日期。</translation>
     </message>
     <message>
       <source>The day the rating was given cannot be in the future.</source>
-      <translation type="unfinished" />
+      <translation>评定日期不能是未来日期。</translation>
     </message>
     <message>
       <source>A provider of this name is already registered.</source>
-      <translation type="unfinished" />
+      <translation>已登记同名服务主体。</translation>
     </message>
     <message>
       <source>Choose the result.</source>
-      <translation type="unfinished" />
+      <translation>请选择结果。</translation>
     </message>
     <message>
       <source>A provider with this credit code is already registered.</source>
-      <translation type="unfinished" />
+      <translation>已登记使用该统一社会信用代码的服务主体。</translation>
     </message>
     <message>
       <source>The time to accept is 1 to {n} working days.</source>
-      <translation type="unfinished" />
+      <translation>接单期限为 1 至 {n} 个工作日。</translation>
     </message>
     <message>
       <source>Pending review</source>
-      <translation type="unfinished" />
+      <translation>待审核</translation>
     </message>
     <message>
       <source>Rejected</source>
-      <translation type="unfinished" />
+      <translation>已驳回</translation>
     </message>
     <message>
       <source>To draft</source>
-      <translation type="unfinished" />
+      <translation>待制单</translation>
     </message>
     <message>
       <source>Pending approval</source>
-      <translation type="unfinished" />
+      <translation>待审批</translation>
     </message>
     <message>
       <source>In publicity</source>
-      <translation type="unfinished" />
+      <translation>公示中</translation>
     </message>
     <message>
       <source>To dispatch</source>
-      <translation type="unfinished" />
+      <translation>待派单</translation>
     </message>
     <message>
       <source>To accept</source>
-      <translation type="unfinished" />
+      <translation>待接单</translation>
     </message>
     <message>
       <source>In progress</source>
-      <translation type="unfinished" />
+      <translation>实施中</translation>
     </message>
     <message>
       <source>To rate</source>
-      <translation type="unfinished" />
+      <translation>待评价</translation>
     </message>
     <message>
       <source>To check</source>
-      <translation type="unfinished" />
+      <translation>待验收</translation>
     </message>
     <message>
       <source>To pay</source>
-      <translation type="unfinished" />
+      <translation>待付款</translation>
     </message>
     <message>
       <source>Settled</source>
-      <translation type="unfinished" />
+      <translation>已结算</translation>
     </message>
     <message>
       <source>Terminated</source>
-      <translation type="unfinished" />
+      <translation>已终止</translation>
     </message>
     <message>
       <source>Cancelled</source>
-      <translation type="unfinished" />
+      <translation>已撤销</translation>
     </message>
     <message>
       <source>Place order</source>
-      <translation type="unfinished" />
+      <translation>点单</translation>
     </message>
     <message>
       <source>Take in</source>
-      <translation type="unfinished" />
+      <translation>受理</translation>
     </message>
     <message>
       <source>Reject</source>
-      <translation type="unfinished" />
+      <translation>驳回</translation>
     </message>
     <message>
       <source>Draft work order</source>
-      <translation type="unfinished" />
+      <translation>制单</translation>
     </message>
     <message>
       <source>Approve</source>
-      <translation type="unfinished" />
+      <translation>审批通过</translation>
     </message>
     <message>
       <source>Send draft back</source>
-      <translation type="unfinished" />
+      <translation>审批退回</translation>
     </message>
     <message>
       <source>Record objection</source>
-      <translation type="unfinished" />
+      <translation>登记公示异议</translation>
     </message>
     <message>
       <source>Close publicity</source>
-      <translation type="unfinished" />
+      <translation>公示期满</translation>
     </message>
     <message>
       <source>Redraft</source>
-      <translation type="unfinished" />
+      <translation>重新制单</translation>
     </message>
     <message>
       <source>Dispatch</source>
-      <translation type="unfinished" />
+      <translation>派单</translation>
     </message>
     <message>
       <source>Provider accepts</source>
-      <translation type="unfinished" />
+      <translation>接单</translation>
     </message>
     <message>
       <source>Provider declines</source>
-      <translation type="unfinished" />
+      <translation>拒单</translation>
     </message>
     <message>
       <source>Acceptance expired</source>
-      <translation type="unfinished" />
+      <translation>接单超时</translation>
     </message>
     <message>
       <source>Recall dispatch</source>
-      <translation type="unfinished" />
+      <translation>撤回派单</translation>
     </message>
     <message>
       <source>Report session</source>
-      <translation type="unfinished" />
+      <translation>登记服务记录</translation>
     </message>
     <message>
       <source>Service finished</source>
-      <translation type="unfinished" />
+      <translation>服务完成</translation>
     </message>
     <message>
       <source>Resident rates</source>
-      <translation type="unfinished" />
+      <translation>群众评单</translation>
     </message>
     <message>
       <source>Send back to redo</source>
-      <translation type="unfinished" />
+      <translation>退回重做</translation>
     </message>
     <message>
       <source>Check and accept</source>
-      <translation type="unfinished" />
+      <translation>验收</translation>
     </message>
     <message>
       <source>Terminate</source>
-      <translation type="unfinished" />
+      <translation>终止</translation>
     </message>
     <message>
       <source>Record payment</source>
-      <translation type="unfinished" />
+      <translation>付款</translation>
     </message>
     <message>
       <source>Settle</source>
-      <translation type="unfinished" />
+      <translation>结算</translation>
     </message>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>撤销</translation>
     </message>
     <message>
       <source>Attach file</source>
@@ -2277,83 +2689,83 @@
     </message>
     <message>
       <source>Your role may not “{action}” a service order.</source>
-      <translation type="unfinished" />
+      <translation>您的角色无权对服务工单执行“{action}”。</translation>
     </message>
     <message>
       <source>This order is “{stage}”; “{action}” is not possible now.</source>
-      <translation type="unfinished" />
+      <translation>此工单处于“{stage}”状态，现在不能“{action}”。</translation>
     </message>
     <message>
       <source>Please write the reason for “{action}”.</source>
-      <translation type="unfinished" />
+      <translation>请写明“{action}”的理由。</translation>
     </message>
     <message>
       <source>Social group</source>
-      <translation type="unfinished" />
+      <translation>社会团体</translation>
     </message>
     <message>
       <source>Private non-enterprise unit</source>
-      <translation type="unfinished" />
+      <translation>民办非企业单位</translation>
     </message>
     <message>
       <source>Foundation</source>
-      <translation type="unfinished" />
+      <translation>基金会</translation>
     </message>
     <message>
       <source>Filed community organisation</source>
-      <translation type="unfinished" />
+      <translation>备案的社区社会组织</translation>
     </message>
     <message>
       <source>Resident unit</source>
-      <translation type="unfinished" />
+      <translation>驻区单位</translation>
     </message>
     <message>
       <source>Enterprise / social enterprise</source>
-      <translation type="unfinished" />
+      <translation>企业/社会企业</translation>
     </message>
     <message>
       <source>A filed community organisation has no legal personality: it cannot sign a contract or be paid in its own name.</source>
-      <translation type="unfinished" />
+      <translation>备案的社区社会组织不具备法人资格，不能签订合同或以自己名义收款</translation>
     </message>
     <message>
       <source>A volunteer team has no legal personality: it cannot sign a contract or be paid in its own name.</source>
-      <translation type="unfinished" />
+      <translation>志愿服务队不具备法人资格，不能签订合同或以自己名义收款</translation>
     </message>
     <message>
       <source>Passed</source>
-      <translation type="unfinished" />
+      <translation>合格</translation>
     </message>
     <message>
       <source>Basically passed</source>
-      <translation type="unfinished" />
+      <translation>基本合格</translation>
     </message>
     <message>
       <source>Failed</source>
-      <translation type="unfinished" />
+      <translation>不合格</translation>
     </message>
     <message>
       <source>Not submitted</source>
-      <translation type="unfinished" />
+      <translation>未参检</translation>
     </message>
     <message>
       <source>Party organisation service fund</source>
-      <translation type="unfinished" />
+      <translation>党组织服务群众专项经费</translation>
     </message>
     <message>
       <source>Public welfare venture</source>
-      <translation type="unfinished" />
+      <translation>公益创投</translation>
     </message>
     <message>
       <source>Government purchase of services</source>
-      <translation type="unfinished" />
+      <translation>政府购买服务</translation>
     </message>
     <message>
       <source>Self-raised</source>
-      <translation type="unfinished" />
+      <translation>自筹</translation>
     </message>
     <message>
       <source>Other</source>
-      <translation type="unfinished" />
+      <translation>其他</translation>
     </message>
     <message>
       <source>Satisfied</source>
@@ -2369,67 +2781,67 @@
     </message>
     <message>
       <source>Advance</source>
-      <translation type="unfinished" />
+      <translation>预付</translation>
     </message>
     <message>
       <source>Interim</source>
-      <translation type="unfinished" />
+      <translation>中期</translation>
     </message>
     <message>
       <source>Final payment</source>
-      <translation type="unfinished" />
+      <translation>尾款</translation>
     </message>
     <message>
       <source>100 % or more</source>
-      <translation type="unfinished" />
+      <translation>100% 及以上</translation>
     </message>
     <message>
       <source>80–100 %</source>
-      <translation type="unfinished" />
+      <translation>80%–100%</translation>
     </message>
     <message>
       <source>60–80 %</source>
-      <translation type="unfinished" />
+      <translation>60%–80%</translation>
     </message>
     <message>
       <source>Below 60 %</source>
-      <translation type="unfinished" />
+      <translation>60% 以下</translation>
     </message>
     <message>
       <source>Declined by the provider</source>
-      <translation type="unfinished" />
+      <translation>服务主体拒单</translation>
     </message>
     <message>
       <source>Not accepted in time</source>
-      <translation type="unfinished" />
+      <translation>超时未接单</translation>
     </message>
     <message>
       <source>To redo: the resident was unsatisfied</source>
-      <translation type="unfinished" />
+      <translation>居民不满意，待重做</translation>
     </message>
     <message>
       <source>Objection during publicity</source>
-      <translation type="unfinished" />
+      <translation>公示期有异议</translation>
     </message>
     <message>
       <source>Draft sent back</source>
-      <translation type="unfinished" />
+      <translation>审批退回</translation>
     </message>
     <message>
       <source>Photo</source>
-      <translation type="unfinished" />
+      <translation>照片</translation>
     </message>
     <message>
       <source>Sign-in sheet</source>
-      <translation type="unfinished" />
+      <translation>签到表</translation>
     </message>
     <message>
       <source>Certificate</source>
-      <translation type="unfinished" />
+      <translation>证书</translation>
     </message>
     <message>
       <source>Contract</source>
-      <translation type="unfinished" />
+      <translation>合同</translation>
     </message>
     <message>
       <source>No TrueType font for Chinese was found on this computer. Install Microsoft YaHei or SimSun (Windows) or fonts-wqy-microhei (Linux), or copy a .ttf font into {folder}.</source>
@@ -2438,6 +2850,18 @@
     <message>
       <source>No installed font can print the character “{char}” (U+{code}). Install a font that has it (for example a font for rare characters, 生僻字) or write the text differently.</source>
       <translation>已安装的字体都无法打印“{char}”字（U+{code}）。请安装包含该字的字体（如生僻字字体），或改用其他写法。</translation>
+    </message>
+    <message>
+      <source>{period} is not over yet; only a closed period's report is archived.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This archived report no longer exists.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file name must end in {suffix}: {path}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Work done in the period</source>
@@ -2549,14 +2973,6 @@
     </message>
     <message>
       <source>Supervisions</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Average handling time</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Median handling time</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2804,42 +3220,6 @@
       <translation>请选择子分类。</translation>
     </message>
     <message>
-      <source>Registered</source>
-      <translation>已登记</translation>
-    </message>
-    <message>
-      <source>Assigned</source>
-      <translation>已派单</translation>
-    </message>
-    <message>
-      <source>Accepted</source>
-      <translation>已受理</translation>
-    </message>
-    <message>
-      <source>Answered</source>
-      <translation>已答复</translation>
-    </message>
-    <message>
-      <source>Resolved</source>
-      <translation>已办结</translation>
-    </message>
-    <message>
-      <source>Closed</source>
-      <translation>已回访</translation>
-    </message>
-    <message>
-      <source>Returned</source>
-      <translation>已退回</translation>
-    </message>
-    <message>
-      <source>Reopened</source>
-      <translation>重办</translation>
-    </message>
-    <message>
-      <source>Merged</source>
-      <translation>已合并</translation>
-    </message>
-    <message>
       <source>Register</source>
       <translation>登记</translation>
     </message>
@@ -2979,6 +3359,421 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Could not finish</source>
       <translation>操作未完成</translation>
+    </message>
+  </context>
+  <context>
+    <name>exchange</name>
+    <message>
+      <source>Merge {other} (No. {other_id}) into {keep} (No. {keep_id})? The record No. {other_id} is archived.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Merge duplicate residents</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Compare</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Suggested pairs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a pair to compare the two records side by side.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keep the other record</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Merge</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keep: {name} (No. {id})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Archive: {name} (No. {id})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Requests, service orders, the volunteer account and key groups of the archived record move to the kept one; the archived record points to it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} {what}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>nothing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No. {other_id} was merged into No. {id}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Resident</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Why</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Residents No.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>and</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Key groups</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Linked</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>volunteer account</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name} (No. {id})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Type the numbers of two residents.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export to Excel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Excel in and out</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Registers in Excel or CSV. Every row is checked like the forms check it; with any error nothing is imported unless you choose to import only the valid rows.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The whole list. To export the rows a list shows, use 导出 Excel on that list's page.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Duplicate residents</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The template was saved as {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import residents…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Residents template…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Merge duplicate residents…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> ID numbers and phones are masked.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import volunteers…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Volunteers template…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download template</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} rows exported to {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} rows written</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New {added}    Update {updated}    Errors {errors}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The header is row {row} of sheet {sheet}; {rows} rows of data. {unknown} columns were not recognised: choose what they hold, or leave them ignored.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Update people already in the register (same ID number)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import only the valid rows</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save error report…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The first {shown} of {total} rows, as they will be stored. With any error nothing is imported, unless you choose to import only the valid rows.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Row</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Result</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gender</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Birth date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Grid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Notes / reason</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Column in the file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Values</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import as</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ignore</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Already in the register {linked}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Team</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Points</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Error</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Update</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>In the register</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Column</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Value</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(column {n} without a name)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not a known column: choose a field or leave it ignored.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Row {n}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a register file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Excel or CSV (*.xlsx *.xlsm *.xls *.csv)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save as</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Imported: {added} new, {updated} updated.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Back</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Next</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose file…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No file chosen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download template…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An Excel (.xlsx, .xls) or CSV file. Title rows above the header are skipped and common Chinese headers (姓名, 身份证号, 联系电话 …) are recognised. Fill the template to be sure the ID numbers and phones keep all their digits.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1. Choose the file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>2. Check the columns</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>3. Preview</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>4. Result</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reading the file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Checking the rows</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The error report was saved as {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nothing was imported: {errors} of {total} rows have errors. Correct them in the file (the error report lists each one) or go back and import only the valid rows.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import volunteers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import residents</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sheet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Done</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The import was cancelled; nothing was imported.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} volunteers registered.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{errors} rows with errors were not imported.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save error report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Imported {done} of {total} rows</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -3846,22 +4641,6 @@ If it happens again, send this file to your administrator.</source>
       <translation>星级</translation>
     </message>
     <message>
-      <source>Change</source>
-      <translation>积分变动</translation>
-    </message>
-    <message>
-      <source>Frozen change</source>
-      <translation>冻结变动</translation>
-    </message>
-    <message>
-      <source>Balance</source>
-      <translation>可用余额</translation>
-    </message>
-    <message>
-      <source>By</source>
-      <translation>经办人</translation>
-    </message>
-    <message>
       <source>Points statement</source>
       <translation>积分明细</translation>
     </message>
@@ -3926,24 +4705,8 @@ If it happens again, send this file to your administrator.</source>
       <translation>已核销：{items}（{n} 分）。</translation>
     </message>
     <message>
-      <source>No points yet.</source>
-      <translation>还没有积分记录。</translation>
-    </message>
-    <message>
-      <source>Reverses the entry of {date}: {note}</source>
-      <translation>冲正 {date} 的记录：{note}</translation>
-    </message>
-    <message>
-      <source>No redemptions yet.</source>
-      <translation>还没有兑换记录。</translation>
-    </message>
-    <message>
       <source>Reversing more than {n} points needs a director; ask the director to do it.</source>
       <translation>冲正超过 {n} 分须由主任操作，请交由主任办理。</translation>
-    </message>
-    <message>
-      <source>Corrected by a reversing entry further down</source>
-      <translation>已由下方的冲正记录更正</translation>
     </message>
     <message>
       <source>Select the statement line to reverse first.</source>
@@ -4028,6 +4791,38 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>All approved service hours so far</source>
       <translation>累计审核通过的全部服务时长</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>积分变动</translation>
+    </message>
+    <message>
+      <source>Frozen change</source>
+      <translation>冻结变动</translation>
+    </message>
+    <message>
+      <source>Balance</source>
+      <translation>可用余额</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <source>Reverses the entry of {date}: {note}</source>
+      <translation>冲正 {date} 的记录：{note}</translation>
+    </message>
+    <message>
+      <source>No points yet.</source>
+      <translation>还没有积分记录。</translation>
+    </message>
+    <message>
+      <source>No redemptions yet.</source>
+      <translation>还没有兑换记录。</translation>
+    </message>
+    <message>
+      <source>Corrected by a reversing entry further down</source>
+      <translation>已由下方的冲正记录更正</translation>
     </message>
     <message>
       <source>Name, pinyin initials (zs) or phone</source>
@@ -5580,15 +6375,15 @@ If it happens again, send this file to your administrator.</source>
     <name>screenshots</name>
     <message>
       <source>Slip {number}</source>
-      <translation type="unfinished" />
+      <translation>回执 {number}</translation>
     </message>
     <message>
       <source>Receipt {number}</source>
-      <translation type="unfinished" />
+      <translation>兑换小票 {number}</translation>
     </message>
     <message>
       <source>Points statement of {name}</source>
-      <translation type="unfinished" />
+      <translation>{name} 的积分明细</translation>
     </message>
   </context>
   <context>

@@ -59,8 +59,61 @@ def action_labels() -> dict[str, str]:
         "handover": _("Handed over"),
         "adjust": _("Points adjusted"),
         "reverse": _("Points reversed"),
+        "reversal": _("Points reversed"),
         "expire": _("Points expired"),
+        "earn": _("Points earned"),
+        "freeze": _("Points frozen"),
+        "release": _("Points released"),
+        "opening": _("Opening balance"),
+        # service orders and their providers
+        "place": _("Order placed"),
+        "take_in": _("Order taken in"),
+        "draft": _("Work order drafted"),
+        "return_draft": _("Draft sent back"),
+        "object": _("Objection recorded"),
+        "close_publicity": _("Publicity closed"),
+        "revise": _("Work order redrafted"),
+        "dispatch": _("Order dispatched"),
+        "decline": _("Order declined"),
+        "recall": _("Dispatch recalled"),
+        "report_session": _("Service session recorded"),
+        "finish": _("Service finished"),
+        "rate": _("Order rated"),
+        "redo": _("Service to be redone"),
+        "check": _("Order checked"),
+        "terminate": _("Order terminated"),
+        "pay": _("Order paid"),
+        "settle": _("Order settled"),
+        "inspection": _("Annual inspection"),
+        "discredit": _("Put on the discredit list"),
+        "clear_discredit": _("Taken off the discredit list"),
+        # Excel
+        "import": _("Imported"),
+        "export": _("Exported"),
     }
+
+
+def entity_action_labels() -> dict[tuple[str, str], str]:
+    """Where one action key means something else for one kind of object."""
+    return {
+        ("service_order", "approve"): _("Work order approved"),
+        ("service_order", "accept"): _("Order accepted by the provider"),
+        ("service_order", "reject"): _("Order rejected"),
+        ("service_order", "expire"): _("Not accepted in time"),
+        ("service_order", "cancel"): _("Order cancelled"),
+        ("provider", "reveal"): _("Viewed phone"),
+        ("resident", "merge"): _("Residents merged"),
+    }
+
+
+def action_namer() -> Callable[[str, str], str]:
+    """``name(action, entity)`` → the action's label (for that kind of object)."""
+    general, special = action_labels(), entity_action_labels()
+
+    def name(action: str, entity: str) -> str:
+        return special.get((entity, action)) or general.get(action, action)
+
+    return name
 
 
 def kind_labels() -> dict[str, str]:
@@ -81,6 +134,14 @@ def kind_labels() -> dict[str, str]:
         "template": _("Answer template"),
         "clock_limit": _("Time limit"),
         "calendar_override": _("Working-day change"),
+        "service_order": _("Service order"),
+        "service_item": _("Service item"),
+        "provider": _("Service provider"),
+        "fund": _("Fund"),
+        "order_settings": _("Order settings"),
+        "report": _("Report"),
+        "report_narrative": _("Report text"),
+        "report_settings": _("Report settings"),
         "setting": _("Setting"),
         "database": _("Database"),
     }
@@ -139,6 +200,9 @@ def field_labels() -> dict[str, str]:
         "reversal_threshold": _("Reversals above this need a director"),
         # requests and their settings
         "number": _("Request number"),
+        "from": _("Status before"),
+        "to": _("Status after"),
+        "department": _("Department"),
         "request_id": _("Request"),
         "merged_into_id": _("Merged into"),
         "status": _("Status"),
@@ -187,11 +251,64 @@ def field_labels() -> dict[str, str]:
         "kind": _("Kind"),
         "redemption_id": _("Redemption"),
         "service_record_id": _("Service hours"),
+        "volunteer": _("Volunteer"),
+        "volunteers": _("Volunteers"),
+        "redemption": _("Redemption"),
+        "service_record": _("Service hours"),
+        "entry": _("Ledger entry"),
+        "reverses": _("Reverses entry"),
+        "frozen_delta": _("Frozen points"),
+        "cutoff": _("Cut-off"),
+        # service orders, providers, funds
+        "id": _("Number"),
+        "category": _("Category"),
+        "kinds": _("Kinds"),
+        "guide_price": _("Guide price"),
+        "year": _("Year"),
+        "total": _("Total"),
+        "order_cap": _("Limit per order"),
+        "orders": _("Orders"),
+        "result": _("Result"),
+        "credit_code": _("Unified social credit code"),
+        "discredited": _("On the discredit list"),
+        "on": _("Since"),
+        "rating": _("Rating"),
+        "rated_on": _("Rated on"),
+        "archive_id": _("Archive number"),
+        # Excel import and export, merged residents
+        "file": _("File"),
+        "sheet": _("Sheet"),
+        "rows": _("Rows"),
+        "skipped_rows": _("Rows skipped"),
+        "added": _("Added"),
+        "updated": _("Updated"),
+        "linked": _("Linked"),
+        "new_ids": _("New records"),
+        "filter": _("Filter"),
+        "full_numbers": _("Full ID numbers and phones"),
+        "sha256": _("Checksum"),
+        "kept": _("Kept"),
+        "merged_id": _("Merged record"),
+        "taken_from_merged": _("Taken from the merged record"),
+        "moved": _("Moved over"),
+        "volunteer_moved": _("Volunteer moved"),
     }
 
 
 def _value_labels() -> dict[str, dict[str, str]]:
     """Fields whose values are keys, with the keys' labels."""
+    # A request's states, as the requests job names them (the same texts, not its module).
+    statuses = {
+        "registered": desktop_text("Registered"),
+        "assigned": desktop_text("Assigned"),
+        "accepted": desktop_text("Accepted"),
+        "answered": desktop_text("Answered"),
+        "resolved": desktop_text("Resolved"),
+        "closed": desktop_text("Closed"),
+        "returned": desktop_text("Returned"),
+        "reopened": desktop_text("Reopened"),
+        "merged": desktop_text("Merged"),
+    }
     return {
         "role": {role: desktop_text(label) for role, label in ROLE_LABELS.items()},
         "urgency": {"red": _("red"), "yellow": _("yellow"), "green": _("green")},
@@ -199,6 +316,9 @@ def _value_labels() -> dict[str, dict[str, str]]:
         "kind": {"goods": _("goods"), "service": _("service")},
         "scale": {"centre": _("centre"), "district": _("district")},
         "fields": {key: label for key, label in field_labels().items() if key},
+        "from": statuses,
+        "to": statuses,
+        "status": statuses,
     }
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QWidget
 
 from desktop.admin.audit_log import AuditFilter, AuditRow, AuditService
@@ -21,6 +21,7 @@ from desktop.common.changes import Changes, Topic
 from desktop.common.permissions import Actor
 from ui.admin.audit_labels import (
     action_labels,
+    action_namer,
     describer,
     entities_of,
     entity_label,
@@ -50,10 +51,25 @@ def describe(row: AuditRow) -> tuple[str, str]:
 
 
 def object_text(row: AuditRow) -> str:
-    """"居民 张三", "诉求 2026-11-000123", "设置 中心名称"."""
+    """ "居民 张三", "诉求 2026-11-000123", "设置 中心名称"."""
     label = entity_label(row.entity)
     subject = setting_labels().get(row.subject, row.subject) if row.entity == "setting" else row.subject
     return f"{label} {subject}".strip()
+
+
+class AuditTableModel(WindowedTableModel[AuditRow]):
+    """The windowed model; a long object or list of fields shows whole as a tooltip,
+    one field a line."""
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            if index.column() in (COL_OBJECT, COL_BEFORE, COL_AFTER):
+                text = super().data(index, Qt.ItemDataRole.DisplayRole)
+                return text.replace("；", "\n") if text else None
+            return None
+        return super().data(index, role)
 
 
 class AuditPage(ListPage[AuditRow]):
@@ -75,17 +91,17 @@ class AuditPage(ListPage[AuditRow]):
         *,
         hub: ChangeHub | None = None,
     ):
-        actions = action_labels()
+        actions, action_name = action_labels(), action_namer()
         columns = [
             Column(_("Time"), lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S")),
             Column(_("User"), lambda r: r.user),
-            Column(_("Action"), lambda r: actions.get(r.action, r.action)),
+            Column(_("Action"), lambda r: action_name(r.action, r.entity)),
             Column(_("Object"), object_text),
             Column(_("Before"), lambda r: describe(r)[0]),
             Column(_("After"), lambda r: describe(r)[1]),
         ]
         super().__init__(
-            WindowedTableModel(columns),
+            AuditTableModel(columns),
             parent,
             title=_("Audit log"),
             searchable=False,

@@ -18,7 +18,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,10 +38,8 @@ from desktop.common.permissions import Actor, Permission
 from desktop.love_bank import ledger
 from desktop.love_bank.receipt import redemption_number
 from desktop.love_bank.service import (
-    APPROVED,
     CANCELLED,
     FROZEN,
-    REJECTED,
     STARS,
     LoveBankService,
     RedemptionRow,
@@ -57,23 +54,19 @@ from ui.love_bank.formatting import (
     hours_text,
     hours_with_unit,
     points_text,
-    record_status_text,
     redemption_items,
-    redemption_status_text,
     signed,
     star_legend,
     star_name,
     star_progress,
     star_text,
-    statement_note,
 )
 from ui.love_bank.printing import PreviewFactory, show_statement
-from ui.love_bank.tables import CENTRE, RIGHT, item, kept_scroll
+from ui.love_bank.tables import kept_scroll
 from ui.love_bank.volunteer_dialogs import AdjustDialog
-from ui.widgets import palette
+from ui.love_bank.volunteer_tables import RecordsTable, RedemptionsTable, StatementTable
 from ui.widgets.change_hub import ChangeHub, watch
-from ui.widgets.i18n import Translator, desktop_text
-from ui.widgets.list_page import EmptyHint, setup_table, size_columns
+from ui.widgets.i18n import Translator
 from ui.widgets.messages import show_error
 
 _ = Translator("lovebank")
@@ -366,7 +359,6 @@ class VolunteerDetailDialog(QDialog):
         self.redemption_rows = self._bank.redemptions(self._actor, volunteer_id=self.volunteer_id)
         self.redemptions_table.fill(self.redemption_rows, keep)
 
-
     # --- selection -------------------------------------------------------------------
     def selected_line(self) -> StatementLine | None:
         rows = self.statement_table.selectionModel().selectedRows()
@@ -403,6 +395,7 @@ class VolunteerDetailDialog(QDialog):
     def _open_action(self, dialog: QDialog) -> None:
         if self.action_dialog is not None and self.action_dialog.isVisible():
             self.action_dialog.close()
+        self.message_label.clear()  # about the last action, not the one starting
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._changed)
         dialog.finished.connect(self._action_closed)

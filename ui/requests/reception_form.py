@@ -313,7 +313,7 @@ class ReceptionForm(QWidget):
         self.head_spin.valueChanged.connect(self._update_group_label)
         self.attach_button.clicked.connect(self.add_files)
         self.attach_clear.clicked.connect(self.clear_files)
-        edited = self._edited
+        edited = self.sig_edited  # a signal relays another, its arguments dropped
         for group in (self.channel_group, self.urgency_group, self.level_group):
             group.buttonToggled.connect(edited)
         for edit in (self.category_edit, self.department_edit):
@@ -322,9 +322,6 @@ class ReceptionForm(QWidget):
         self.grid_combo.currentIndexChanged.connect(edited)
         self.head_spin.valueChanged.connect(edited)
         self.assists.check_menu.triggered.connect(edited)
-
-    def _edited(self, *_args: object) -> None:
-        self.sig_edited.emit()
 
     def reload_choices(
         self,
@@ -505,31 +502,30 @@ class ReceptionForm(QWidget):
             errors["department"] = _("Pick a department from the list, or leave it empty.")
         return errors
 
+    def _by_box(self, errors: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+        """The messages joined per row that shows them, and those without a row."""
+        by_box: dict[str, list[str]] = {}
+        unplaced = [m for f, m in errors.items() if f not in self._box_of]
+        for field, message in errors.items():
+            if field in self._box_of:
+                by_box.setdefault(self._box_of[field], []).append(message)
+        return {key: "\n".join(texts) for key, texts in by_box.items()}, unplaced
+
     def show_errors(self, errors: dict[str, str]) -> list[str]:
         """Each message under its field (none elsewhere); returns those without a field."""
-        by_box: dict[str, list[str]] = {}
-        unplaced: list[str] = []
-        for field, message in errors.items():
-            box = self._box_of.get(field)
-            if box is None:
-                unplaced.append(message)
-            else:
-                by_box.setdefault(box, []).append(message)
+        by_box, unplaced = self._by_box(errors)
         for key in self.boxes:
-            self.set_error(key, "\n".join(by_box.get(key, [])) or None)
+            self.set_error(key, by_box.get(key))
         return unplaced
 
     def update_errors(self, errors: dict[str, str]) -> None:
         """The form was changed: each message shown is replaced by its field's current one,
         or goes when the field is now right. No new message appears (that waits for the
         next Register), and the files' message stays (it is about files not added)."""
-        by_box: dict[str, list[str]] = {}
-        for field, message in errors.items():
-            if field in self._box_of:
-                by_box.setdefault(self._box_of[field], []).append(message)
+        by_box, _unplaced = self._by_box(errors)
         for key, box in self.boxes.items():
             if key != "attachments" and not box.error.isHidden():
-                self.set_error(key, "\n".join(by_box.get(key, [])) or None)
+                self.set_error(key, by_box.get(key))
 
     def has_errors(self) -> bool:
         """Whether a message shows under a field the form check knows."""

@@ -356,7 +356,6 @@ class ResidentCard(QFrame):
         self.edit_button = QPushButton(_("Edit (F4)"))
         self.edit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.edit_button.setToolTip(_("Edit this resident's record (F4)"))
-        self.edit_button.setVisible(can_edit)
         head = QHBoxLayout()
         head.setSpacing(12)
         head.addWidget(self.name)
@@ -364,6 +363,8 @@ class ResidentCard(QFrame):
         head.addStretch(1)
         head.addWidget(self.edit_button)
         grid.addLayout(head, 0, 0, 1, 2)
+        # Only once it has a parent: a button shown without one flashes as a window.
+        self.edit_button.setVisible(can_edit)
         self.values: dict[str, QLabel] = {}
         for i, (key, caption) in enumerate(
             (

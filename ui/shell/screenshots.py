@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ui.widgets.i18n import Translator
@@ -29,10 +30,13 @@ SIZE = (1366, 768)
 DialogFactory = Callable[[QWidget], QDialog]
 
 
-def _save(widget: QWidget, path: Path) -> None:
+def _save(widget: QWidget, path: Path, settle_ms: int = 0) -> None:
+    """Show ``widget`` and save its picture (after ``settle_ms`` for what paints later)."""
     widget.show()
     for _ in range(3):
         QApplication.processEvents()
+    if settle_ms:
+        QTest.qWait(settle_ms)  # a PDF page is rendered in the background
     widget.grab().save(str(path))
     print(path)
 
@@ -85,8 +89,9 @@ def take_screenshots(outdir: str, db: str | None) -> int:
 
     for name, make in dialogs(services, actor).items():
         dialog = make(window)
-        _save(dialog, out / f"{name}.png")
-        dialog.reject()
+        _save(dialog, out / f"{name}.png", settle_ms=1500 if name.startswith("preview_") else 0)
+        dialog.hide()  # not reject(): a dialog holding typed rows asks before it drops them
+        dialog.deleteLater()
         QApplication.processEvents()
     window.close()
     remove_session_files()

@@ -60,8 +60,7 @@ Refresh = Callable[[Changes | None], None]
 
 class _Watch(QObject):
     def __init__(self, hub: ChangeHub, page: QWidget, topics: frozenset[Topic], refresh: Refresh):
-        super().__init__(page)
-        self._page = page
+        super().__init__(page)  # the page is reached as the parent only: no reference cycle
         self._topics = topics
         self._refresh = refresh
         self.stale = False
@@ -72,13 +71,18 @@ class _Watch(QObject):
     def _on_changed(self, changes: Changes) -> None:
         if not changes.touches(self._topics):
             return
-        if self._page.isVisible():
+        page = self.parent()
+        if isinstance(page, QWidget) and page.isVisible():
             self._refresh(changes)
         else:
             self.stale = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self._page and event.type() == QEvent.Type.Show and self.stale:
+        # The event type first: while the page is torn down this object's Python side may be
+        # cleared already, and it must not be touched for the events of that teardown.
+        if event.type() != QEvent.Type.Show or watched is not self.parent():
+            return False
+        if self.stale:
             self.stale = False
             self._refresh(None)
         return False

@@ -66,7 +66,8 @@ QStatusBar { background: #eef2f7; }
 #savedBar { background: #e3f9e5; border: 1px solid #57ae5b; border-radius: 4px; }
 /* Love bank: a disabled primary button must look disabled; the saved message is a padded label. */
 #volunteersPage QPushButton#primary:disabled, #serviceHoursPage QPushButton#primary:disabled,
-#supermarketPage QPushButton#primary:disabled, #redemptionDialog QPushButton#primary:disabled {
+#supermarketPage QPushButton#primary:disabled, #redemptionDialog QPushButton#primary:disabled,
+#importWizard QPushButton#primary:disabled, #mergeDialog QPushButton#primary:disabled {
     background: #f5f7fa; color: #9aa5b1; border-color: #d9e2ec; }
 QLabel#savedBar { padding: 6px 10px; }
 #volunteerName { font-size: 15pt; font-weight: bold; color: #102a43; }

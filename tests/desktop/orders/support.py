@@ -1,6 +1,6 @@
-"""A centre ready for service orders (imported by the tests and their conftest): people of every role, a menu, providers, funds,
-residents and volunteers, and a clock the tests move; plus ``walk`` to bring an order
-to any stage of the flow."""
+"""A centre ready for service orders (for the tests and their conftest): people of every
+role, a menu, providers, funds, residents and volunteers, and a clock the tests move;
+plus ``World.walk`` to bring an order to any stage of the flow."""
 
 from __future__ import annotations
 
@@ -60,7 +60,9 @@ class World:
     volunteers: list[int] = field(default_factory=list)
 
     def place(self, item: str = "上门理发", resident: int = 0) -> int:
-        return self.orders.place(self.desk, OrderForm(resident_id=self.residents[resident], item_id=self.items[item]))
+        return self.orders.place(
+            self.desk, OrderForm(resident_id=self.residents[resident], item_id=self.items[item])
+        )
 
     def draft_form(self, budget: int = 10_000 * YUAN, fund: str = "党建", **kwargs) -> DraftForm:
         values: dict = {
@@ -158,7 +160,8 @@ def make_world(services: Services, make_actor, attachments) -> World:
         uow.commit()
     tags = {name: i for i, name in services.residents.tags()}
     residents = [
-        services.residents.save(desk, ResidentForm(name=n, tag_ids=[tags["独居老人"]])) for n in ("张大爷", "李奶奶")
+        services.residents.save(desk, ResidentForm(name=n, tag_ids=[tags["独居老人"]]))
+        for n in ("张大爷", "李奶奶")
     ]
     items = {
         "上门理发": orders.save_menu_item(
@@ -198,13 +201,20 @@ def make_world(services: Services, make_actor, attachments) -> World:
                 rated_on=dt.date(2024, 5, 1),
             ),
         ).id,
-        "协会": save(director, ProviderForm(name="张店区老年协会", kind="social_group", areas=["文体活动"])).id,
+        "协会": save(
+            director, ProviderForm(name="张店区老年协会", kind="social_group", areas=["文体活动"])
+        ).id,
         "备案": save(director, ProviderForm(name="和平社区夕阳红文艺队", kind="filed_community_org")).id,
-        "公司": save(director, ProviderForm(name="淄博家政服务有限公司", kind="enterprise", areas=["助老服务"])).id,
+        "公司": save(
+            director, ProviderForm(name="淄博家政服务有限公司", kind="enterprise", areas=["助老服务"])
+        ).id,
     }
     funds = {
         "党建": orders.save_fund(
-            director, FundForm(name="2026年党组织服务群众专项经费", year=2026, kind="party_service", total=200_000 * YUAN)
+            director,
+            FundForm(
+                name="2026年党组织服务群众专项经费", year=2026, kind="party_service", total=200_000 * YUAN
+            ),
         ),
         "创投": orders.save_fund(
             director,
@@ -219,9 +229,20 @@ def make_world(services: Services, make_actor, attachments) -> World:
         ),
     }
     world = World(
-        services, orders, bank, clock, desk, coordinator, director, admin, residents, tags, items, providers, funds
+        services,
+        orders,
+        bank,
+        clock,
+        desk,
+        coordinator,
+        director,
+        admin,
+        residents,
+        tags,
+        items,
+        providers,
+        funds,
     )
     for resident in residents:
         world.volunteers.append(bank.register_volunteer(coordinator, resident))
     return world
-

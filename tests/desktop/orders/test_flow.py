@@ -15,7 +15,6 @@ from desktop.common.errors import DomainError, FieldErrors, PermissionDenied
 from desktop.orders.service import BudgetLine, OrderForm, OrderSettings
 from desktop.orders.states import Action, Stage
 from desktop.orders.vocabulary import Attention, CompletionBand, Rating, completion_percent
-
 from tests.desktop.orders.support import YUAN, World
 
 
@@ -79,7 +78,14 @@ def test_the_whole_road_with_its_history_and_money(world: World):
     o.pay(
         w.director,
         order,
-        w.payment(w.funds["党建"], "final", 5_100 * YUAN, "尾-001", deduction=500 * YUAN, deduction_reason="少一次回访"),
+        w.payment(
+            w.funds["党建"],
+            "final",
+            5_100 * YUAN,
+            "尾-001",
+            deduction=500 * YUAN,
+            deduction_reason="少一次回访",
+        ),
     )
     detail = o.order(w.director, order)
     assert detail.stage == Stage.SETTLED and detail.closed_at == w.clock.now
@@ -102,7 +108,11 @@ def test_the_whole_road_with_its_history_and_money(world: World):
     ]
     accept = detail.events[4]
     assert (accept.from_stage, accept.to_stage) == (Stage.TO_ACCEPT, Stage.IN_PROGRESS)
-    assert (accept.reporter, accept.provider, accept.amount) == ("王站长（站长）", "幸福社会工作服务中心", 800_000)
+    assert (accept.reporter, accept.provider, accept.amount) == (
+        "王站长（站长）",
+        "幸福社会工作服务中心",
+        800_000,
+    )
     assert accept.username == "测试员" and accept.at == dt.datetime(2026, 12, 7, 12, 0)
     assert detail.events[1].note == "符合条件"
     assert [p.voucher for p in detail.payments] == ["预-001", "尾-001"]
@@ -154,7 +164,8 @@ def test_a_free_description_order_and_one_turned_from_a_request(world: World):
         o.place(world.desk, OrderForm(resident_id=world.residents[0]))
     assert set(err.value.errors) == {"category", "description"}
     free = o.place(
-        world.desk, OrderForm(resident_id=world.residents[0], category="助老服务", description="想请人陪同去医院")
+        world.desk,
+        OrderForm(resident_id=world.residents[0], category="助老服务", description="想请人陪同去医院"),
     )
     assert o.order(world.desk, free).title == "想请人陪同去医院"
     with world.services.db.writing() as uow:
@@ -163,11 +174,20 @@ def test_a_free_description_order_and_one_turned_from_a_request(world: World):
     category = world.services.requests.categories()[0][2][0][0]
     request = world.services.requests.register(
         world.desk,
-        RequestForm(resident_id=world.residents[1], channel="walk_in", category_id=category, description="家里水管漏水"),
+        RequestForm(
+            resident_id=world.residents[1],
+            channel="walk_in",
+            category_id=category,
+            description="家里水管漏水",
+        ),
     )
     order = o.place_from_request(world.desk, request, category="家电维修")
     detail = o.order(world.desk, order)
-    assert (detail.request_id, detail.resident_id, detail.description) == (request, world.residents[1], "家里水管漏水")
+    assert (detail.request_id, detail.resident_id, detail.description) == (
+        request,
+        world.residents[1],
+        "家里水管漏水",
+    )
     assert detail.request_number and detail.events[0].note == detail.request_number
     assert o.orders_of_request(world.desk, request) == [(order, detail.number, Stage.PENDING_REVIEW)]
 
@@ -227,13 +247,18 @@ def test_publicity_lasts_working_days_and_records_objections(world: World):
 def test_approval_then_publicity(world: World):
     o = world.orders
     order = world.walk(Stage.TO_DRAFT)
-    assert o.draft(world.desk, order, world.draft_form(budget=30_000 * YUAN, publicity_days=5)) == Stage.PENDING_APPROVAL
+    assert (
+        o.draft(world.desk, order, world.draft_form(budget=30_000 * YUAN, publicity_days=5))
+        == Stage.PENDING_APPROVAL
+    )
     assert o.order(world.desk, order).publicity_ends is None
     assert o.approve(world.director, order) == Stage.PUBLICITY
     assert o.order(world.desk, order).publicity_ends is not None
 
 
-@pytest.mark.parametrize("stage", [Stage.TO_DRAFT, Stage.PENDING_APPROVAL, Stage.PUBLICITY, Stage.TO_DISPATCH, Stage.TO_ACCEPT])
+@pytest.mark.parametrize(
+    "stage", [Stage.TO_DRAFT, Stage.PENDING_APPROVAL, Stage.PUBLICITY, Stage.TO_DISPATCH, Stage.TO_ACCEPT]
+)
 def test_cancelling_a_draft_releases_what_it_committed(world: World, stage):
     order = world.walk(stage)
     world.orders.cancel(world.coordinator, order, "居民已搬离")
@@ -300,7 +325,10 @@ def test_dispatch_to_the_drafts_candidates(world: World):
     order = w.walk(Stage.TO_DRAFT)
     o.draft(w.desk, order, w.draft_form(candidate_ids=[w.providers["公司"], w.providers["社工"]]))
     o.dispatch(w.desk, order)
-    assert {c.provider_id for c in o.order(w.desk, order).candidates} == {w.providers["公司"], w.providers["社工"]}
+    assert {c.provider_id for c in o.order(w.desk, order).candidates} == {
+        w.providers["公司"],
+        w.providers["社工"],
+    }
 
 
 def test_an_accept_by_deadline_that_passes_puts_the_order_back(world: World):
@@ -338,7 +366,9 @@ def test_accepting_binds_the_contract_over_the_fund_lines(world: World):
         o.accept(w.desk, order, w.providers["社工"], 10_000 * YUAN + 1, "王站长")
     assert err.value.errors["contract_amount"].params == {"budget": "10,000.00"}
     with pytest.raises(FieldErrors):
-        o.accept(w.desk, order, w.providers["社工"], 9_000 * YUAN, "王站长", split={w.funds["党建"]: 9_000 * YUAN})
+        o.accept(
+            w.desk, order, w.providers["社工"], 9_000 * YUAN, "王站长", split={w.funds["党建"]: 9_000 * YUAN}
+        )
     o.accept(w.desk, order, w.providers["社工"], 9_000 * YUAN, "王站长")
     lines_after = {x.fund: (x.budget, x.committed) for x in o.order(w.desk, order).fund_lines}
     # fund lines in id order: 党建 (id 1) first
@@ -403,9 +433,7 @@ def test_session_input_is_checked(world: World):
     with pytest.raises(FieldErrors):
         w.report(order, volunteers=[(w.volunteers[0], 30), (w.volunteers[0], 30)])
     with pytest.raises(FieldErrors) as err:
-        w.orders.report_session(
-            w.desk, order, _session(w, held_on=w.clock.now.date() + dt.timedelta(days=1))
-        )
+        w.orders.report_session(w.desk, order, _session(w, held_on=w.clock.now.date() + dt.timedelta(days=1)))
     assert "held_on" in err.value.errors
     assert written(w) == before
 
@@ -450,7 +478,12 @@ def test_unsatisfied_sends_the_work_back_to_redo(world: World):
 
 @pytest.mark.parametrize(
     ("people", "band"),
-    [(25, CompletionBand.FULL), (17, CompletionBand.HIGH), (12, CompletionBand.MEDIUM), (11, CompletionBand.LOW)],
+    [
+        (25, CompletionBand.FULL),
+        (17, CompletionBand.HIGH),
+        (12, CompletionBand.MEDIUM),
+        (11, CompletionBand.LOW),
+    ],
 )
 def test_check_bands_the_completion_rate(world: World, people, band):
     o, w = world.orders, world
@@ -523,7 +556,11 @@ def test_paying_beyond_the_contract_needs_the_directors_reason(world: World):
         o.pay(w.director, order, w.payment(fund, "final", 8_500 * YUAN, "F-1"))
     assert err.value.errors["over_contract_reason"].params == {"paid": "8,500.00", "contract": "8,000.00"}
     assert written(w) == before
-    o.pay(w.director, order, w.payment(fund, "final", 8_500 * YUAN, "F-1", over_contract_reason="经审计追加服务场次"))
+    o.pay(
+        w.director,
+        order,
+        w.payment(fund, "final", 8_500 * YUAN, "F-1", over_contract_reason="经审计追加服务场次"),
+    )
     detail = o.order(w.director, order)
     assert detail.paid == 8_500 * YUAN and detail.payments[0].over_contract_reason == "经审计追加服务场次"
     assert committed(w) == (8_500 * YUAN, 8_500 * YUAN, 191_500 * YUAN)
@@ -624,7 +661,11 @@ def test_a_fund_never_commits_more_than_it_has(world: World):
     with pytest.raises(DomainError) as err:
         o.draft(w.desk, second, w.draft_form(budget=50_000 * YUAN + 1))
     assert err.value.template == "The fund “{fund}” has {left} 元 left; {needed} 元 cannot be committed."
-    assert err.value.params == {"fund": "2026年党组织服务群众专项经费", "left": "50,000.00", "needed": "50,000.01"}
+    assert err.value.params == {
+        "fund": "2026年党组织服务群众专项经费",
+        "left": "50,000.00",
+        "needed": "50,000.01",
+    }
     assert written(w) == before
     o.draft(w.desk, second, w.draft_form(budget=50_000 * YUAN))
     assert committed(w)[2] == 0
@@ -637,7 +678,9 @@ def test_an_inactive_or_discredited_provider_gets_no_order(world: World):
     before = written(w)
     with pytest.raises(FieldErrors) as err:
         o.dispatch(w.desk, order, [w.providers["公司"]])
-    assert err.value.errors["providers"].template == "The provider “{name}” is inactive and cannot take orders."
+    assert (
+        err.value.errors["providers"].template == "The provider “{name}” is inactive and cannot take orders."
+    )
     o.set_discredited(w.director, w.providers["社工"], True, dt.date(2026, 11, 1), "列入活动异常名录")
     before = written(w)
     with pytest.raises(FieldErrors) as err:
@@ -672,7 +715,11 @@ def test_a_filed_organisation_cannot_sign_or_be_paid(world: World):
     o.accept(w.desk, order, w.providers["备案"], 0, "李队长")
     assert committed(w)[0] == 0
     with pytest.raises(DomainError) as err:
-        o.pay(w.director, order, w.payment(w.funds["党建"], "advance", 100 * YUAN, "B-1", over_contract_reason="x"))
+        o.pay(
+            w.director,
+            order,
+            w.payment(w.funds["党建"], "advance", 100 * YUAN, "B-1", over_contract_reason="x"),
+        )
     assert err.value.template.startswith("A filed community organisation has no legal personality")
 
 

@@ -46,9 +46,13 @@ def test_a_failed_check_character_is_only_a_warning():
         ("9111000060003734", "A unified social credit code has 18 characters; this one has {count}."),
         (
             "91110000600037341I",
-            "A unified social credit code cannot contain {chars} (the letters I, O, Z, S and V are not used).",
+            "A unified social credit code cannot contain {chars} "
+            "(the letters I, O, Z, S and V are not used).",
         ),
-        ("91AB0000600037341L", "Characters 3–8 of a unified social credit code are the area code: six digits."),
+        (
+            "91AB0000600037341L",
+            "Characters 3–8 of a unified social credit code are the area code: six digits.",
+        ),
     ],
 )
 def test_malformed_codes_are_errors(code, template):
@@ -74,7 +78,11 @@ def test_the_civil_affairs_type_must_match_the_kind(world: World):
 
 def test_a_provider_as_the_registry_shows_it(world: World):
     row = world.orders.provider(world.desk, world.providers["社工"])
-    assert (row.kind, row.credit_code, row.rating_label) == (ProviderKind.NON_ENTERPRISE, "52370302MJD2022018", "4A")
+    assert (row.kind, row.credit_code, row.rating_label) == (
+        ProviderKind.NON_ENTERPRISE,
+        "52370302MJD2022018",
+        "4A",
+    )
     assert row.phone == "138****5678"
     assert (row.rated_on, row.rating_valid_until, row.rating_expired) == (
         dt.date(2024, 5, 1),
@@ -92,7 +100,9 @@ def test_revealing_a_phone_is_audited_and_needs_the_permission(world: World):
     assert world.orders.reveal_provider_phone(world.desk, world.providers["社工"]) == "13812345678"
     with world.services.db.reading() as uow:
         row = uow.session.execute(
-            select(AuditEntry.action, AuditEntry.username).where(AuditEntry.entity == "provider").order_by(AuditEntry.id.desc())
+            select(AuditEntry.action, AuditEntry.username)
+            .where(AuditEntry.entity == "provider")
+            .order_by(AuditEntry.id.desc())
         ).first()
     assert tuple(row) == ("reveal", world.desk.username)
 
@@ -101,7 +111,13 @@ def test_warnings_expired_rating_failed_inspection_discredited(world: World):
     o, w = world.orders, world
     pid = o.save_provider(
         w.director,
-        ProviderForm(name="老牌协会", kind="social_group", credit_code="51370302MJE000011K", rating=3, rated_on=dt.date(2020, 3, 1)),
+        ProviderForm(
+            name="老牌协会",
+            kind="social_group",
+            credit_code="51370302MJE000011K",
+            rating=3,
+            rated_on=dt.date(2020, 3, 1),
+        ),
     )
     assert [x.template for x in pid.warnings] == ["The rating {grade} expired on {day}."]
     assert pid.warnings[0].params == {"grade": "3A", "day": "2025-03-01"}
@@ -117,13 +133,18 @@ def test_warnings_expired_rating_failed_inspection_discredited(world: World):
     assert o.provider_notes(w.desk, pid.id) == ("", "列入活动异常名录")
     o.record_inspection(w.director, pid.id, 2025, "passed")  # corrected
     o.set_discredited(w.director, pid.id, False)
-    assert [x.template for x in o.provider(w.desk, pid.id).warnings] == ["The rating {grade} expired on {day}."]
-    assert [(i.year, i.result) for i in o.provider_inspections(w.desk, pid.id)] == [(2025, InspectionResult.PASSED)]
+    assert [x.template for x in o.provider(w.desk, pid.id).warnings] == [
+        "The rating {grade} expired on {day}."
+    ]
+    assert [(i.year, i.result) for i in o.provider_inspections(w.desk, pid.id)] == [
+        (2025, InspectionResult.PASSED)
+    ]
 
 
 def test_a_saved_provider_reports_a_code_that_does_not_check(world: World):
     saved = world.orders.save_provider(
-        world.coordinator, ProviderForm(name="新机构", kind="non_enterprise", credit_code="52370302MJD2022019")
+        world.coordinator,
+        ProviderForm(name="新机构", kind="non_enterprise", credit_code="52370302MJD2022019"),
     )
     assert [w.template for w in saved.warnings] == [
         "The check character of this code should be {expected}; please re-check the code."
@@ -144,7 +165,9 @@ def test_provider_input_is_checked(world: World):
         o.save_provider(w.director, ProviderForm(name="幸福社会工作服务中心", kind="enterprise"))
     assert err.value.errors["name"].template == "A provider of this name is already registered."
     with pytest.raises(FieldErrors) as err:
-        o.save_provider(w.director, ProviderForm(name="另一家", kind="non_enterprise", credit_code="52370302MJD2022018"))
+        o.save_provider(
+            w.director, ProviderForm(name="另一家", kind="non_enterprise", credit_code="52370302MJD2022018")
+        )
     assert "credit_code" in err.value.errors
     with pytest.raises(FieldErrors) as err:
         o.save_provider(w.director, ProviderForm(name="另一家", kind="social_group", rating=3))
@@ -169,7 +192,10 @@ def test_a_volunteer_team_names_its_love_bank_team(world: World):
 
 def test_listing_providers_by_kind_and_area(world: World):
     o, w = world.orders, world
-    assert [p.name for p in o.providers(w.desk, area="助老服务")] == ["幸福社会工作服务中心", "淄博家政服务有限公司"]
+    assert [p.name for p in o.providers(w.desk, area="助老服务")] == [
+        "幸福社会工作服务中心",
+        "淄博家政服务有限公司",
+    ]
     assert [p.name for p in o.providers(w.desk, kind="social_group")] == ["张店区老年协会"]
     o.set_provider_active(w.director, w.providers["协会"], False)
     assert "张店区老年协会" not in [p.name for p in o.providers(w.desk, include_inactive=False)]
@@ -201,7 +227,11 @@ def test_the_menu_is_the_administrators(world: World):
     with pytest.raises(FieldErrors) as err:
         o.save_menu_item(w.admin, MenuItemForm(category="", name="", guide_price=-1, provider_kinds=["x"]))
     assert set(err.value.errors) == {"category", "name", "guide_price", "provider_kinds"}
-    o.save_menu_item(w.admin, MenuItemForm(category="助老服务", name="上门理发", guide_price=35 * YUAN), w.items["上门理发"])
+    o.save_menu_item(
+        w.admin,
+        MenuItemForm(category="助老服务", name="上门理发", guide_price=35 * YUAN),
+        w.items["上门理发"],
+    )
     assert o.menu()[0].guide_price == 35 * YUAN
     o.set_menu_item_active(w.admin, w.items["广场舞"], False)
     assert [m.name for m in o.menu()] == ["上门理发", "心理疏导"]
@@ -219,8 +249,8 @@ def test_funds_show_committed_paid_and_remaining(world: World):
     o, w = world.orders, world
     rows = o.funds(w.desk)
     assert [(f.name, f.total, f.remaining, f.order_cap, f.excluded_categories) for f in rows] == [
-        ("2026年公益创投", 50_000 * YUAN, 50_000 * YUAN, 20_000 * YUAN, ("文体活动",)),
         ("2026年党组织服务群众专项经费", 200_000 * YUAN, 200_000 * YUAN, None, ()),
+        ("2026年公益创投", 50_000 * YUAN, 50_000 * YUAN, 20_000 * YUAN, ("文体活动",)),
     ]
 
 
@@ -232,7 +262,9 @@ def test_fund_input_is_checked(world: World):
         o.save_fund(w.director, FundForm(name="", year=1999, kind="?", total=0, order_cap=0))
     assert set(err.value.errors) == {"name", "year", "kind", "total", "order_cap"}
     with pytest.raises(FieldErrors) as err:
-        o.save_fund(w.director, FundForm(name="自筹", year=2026, kind="self_raised", total=100, order_cap=200))
+        o.save_fund(
+            w.director, FundForm(name="自筹", year=2026, kind="self_raised", total=100, order_cap=200)
+        )
     assert "order_cap" in err.value.errors
     with pytest.raises(FieldErrors) as err:
         o.save_fund(w.director, FundForm(name="2026年公益创投", year=2026, kind="venture", total=100))

@@ -90,7 +90,9 @@ def w(sqlite_world: World, tmp_path) -> World:
     # Room for the many orders these tests walk.
     sqlite_world.orders.save_fund(
         sqlite_world.director,
-        FundForm(name="2026年党组织服务群众专项经费", year=2026, kind="party_service", total=10_000_000 * YUAN),
+        FundForm(
+            name="2026年党组织服务群众专项经费", year=2026, kind="party_service", total=10_000_000 * YUAN
+        ),
         sqlite_world.funds["党建"],
     )
     return sqlite_world
@@ -122,7 +124,10 @@ def test_every_step_from_a_wrong_stage_is_refused_and_writes_nothing(w: World):
             with pytest.raises(DomainError) as err:
                 step(w, action)(w.director, orders[stage])
             assert not isinstance(err.value, PermissionDenied | FieldErrors), (action, stage, err.value)
-            assert err.value.template == "This order is “{stage}”; “{action}” is not possible now.", (action, stage)
+            assert err.value.template == "This order is “{stage}”; “{action}” is not possible now.", (
+                action,
+                stage,
+            )
             assert written(w) == before, (action, stage)
             assert w.orders.order(w.director, orders[stage]).stage == stage
 
@@ -143,4 +148,6 @@ def test_every_step_by_a_role_without_it_is_refused_and_writes_nothing(w: World)
             assert err.value.template == "Your role may not “{action}” a service order.", (action, role)
             assert written(w) == before
     with pytest.raises(PermissionDenied):
-        w.orders.place(w.coordinator, __import__("desktop.orders.service", fromlist=["OrderForm"]).OrderForm(1))
+        w.orders.place(
+            w.coordinator, __import__("desktop.orders.service", fromlist=["OrderForm"]).OrderForm(1)
+        )

@@ -22,9 +22,10 @@ from ui.love_bank.batch_entry import BatchEntryDialog
 from ui.love_bank.hours_dialogs import RecordHoursDialog
 from ui.love_bank.service_hours_page import ServiceHoursPage
 from ui.love_bank.shop_page import SupermarketPage
-from ui.love_bank.volunteer_detail import S_NOTE, VolunteerDetailDialog
+from ui.love_bank.volunteer_detail import VolunteerDetailDialog
 from ui.love_bank.volunteer_dialogs import AdjustDialog
 from ui.love_bank.volunteer_model import COL_HOURS, COL_STARS
+from ui.love_bank.volunteer_tables import S_NOTE
 from ui.love_bank.volunteers_page import R_HOURS, R_POINTS, R_STARS, VolunteersPage
 from ui.widgets.i18n import install_translator
 from ui.widgets.style import style_sheet

@@ -152,7 +152,11 @@ def app_state(qapp):
 
 
 def test_run_logs_the_session_and_leaves_no_temporary_pdf(qtbot, demo_copy, tmp_path, monkeypatch, app_state):
-    for name, folder in (("SHEQU_LOG_DIR", "logs"), ("SHEQU_CONFIG_DIR", "config"), ("SHEQU_DATA_DIR", "data")):
+    for name, folder in (
+        ("SHEQU_LOG_DIR", "logs"),
+        ("SHEQU_CONFIG_DIR", "config"),
+        ("SHEQU_DATA_DIR", "data"),
+    ):
         monkeypatch.setenv(name, str(tmp_path / folder))
     monkeypatch.delenv("SHEQU_EXIT_AT_LOGIN", raising=False)
     temp = tmp_path / "temp"

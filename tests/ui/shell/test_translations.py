@@ -37,4 +37,7 @@ def test_chinese_is_the_default_and_english_switches_back(qapp):
     assert install_translator(qapp, "en")
     assert _("Residents") == "Residents"
     install_translator(qapp, "zh_CN")
-    assert QCoreApplication.translate("desktop", "Wrong user name or password.") == "用户名或密码错误。"
+    try:
+        assert QCoreApplication.translate("desktop", "Wrong user name or password.") == "用户名或密码错误。"
+    finally:
+        install_translator(qapp, "en")  # the tests after this one read English
