@@ -180,6 +180,10 @@ def _cmd_smoke(args: argparse.Namespace) -> int:
     import traceback
     from pathlib import Path
 
+    def check(ok: object, what: str) -> None:
+        if not ok:
+            raise RuntimeError(f"smoke test: {what}")
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     folder = Path(tempfile.mkdtemp(prefix="shequ-smoke-"))
     out = Path(args.out) if args.out else folder
@@ -191,6 +195,7 @@ def _cmd_smoke(args: argparse.Namespace) -> int:
 
         from db.engine import make_engine, to_url
         from db.migrate import HEAD, current_revision
+        from desktop.common.config import backup_dir
         from desktop.opening import open_database
         from desktop.reports.command import write_report
         from desktop.requests.service import RequestForm
@@ -200,17 +205,15 @@ def _cmd_smoke(args: argparse.Namespace) -> int:
         from ui.shell.main_window import MainWindow
 
         make_app("zh_CN")
-        assert QCoreApplication.translate("app", "Opening the database") != "Opening the database", (
-            "no zh_CN.qm"
-        )
-        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消", "no qtbase_zh_CN.qm"
-        assert {b"svg", b"jpeg"} <= set(map(bytes, QImageReader.supportedImageFormats())), "image plugins"
+        check(QCoreApplication.translate("app", "Opening the database") != "Opening the database", "zh_CN.qm")
+        check(QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消", "qtbase_zh_CN.qm")
+        check({b"svg", b"jpeg"} <= set(map(bytes, QImageReader.supportedImageFormats())), "image plug-ins")
         url = to_url(getattr(args, "sub_db", None) or args.db or folder / "smoke.sqlite3")
         engine = make_engine(url)
         before = current_revision(engine)
         engine.dispose()
-        services = open_database(url, backup_dir=folder / "backups")
-        assert current_revision(services.db.engine) == HEAD
+        services = open_database(url, backup_dir=backup_dir())  # an upgrade's copy: where the app keeps it
+        check(current_revision(services.db.engine) == HEAD, f"the database is not at {HEAD}")
         if not services.accounts.needs_setup():
             print("错误：自检只写入没有用户的数据库 / smoke needs a database without users", file=sys.stderr)
             return 1
@@ -230,7 +233,9 @@ def _cmd_smoke(args: argparse.Namespace) -> int:
         pdfs = [write_slip(detail, services.centre.name(), out), *(p for p in report if p.suffix == ".pdf")]
         for pdf in pdfs:
             document = QPdfDocument()
-            assert document.load(str(pdf)) == QPdfDocument.Error.None_ and document.pageCount() >= 1, pdf
+            check(
+                document.load(str(pdf)) == QPdfDocument.Error.None_ and document.pageCount(), f"QtPdf: {pdf}"
+            )
         MainWindow(services, actor).close()
         services.db.dispose()
     except Exception:
@@ -283,6 +288,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"错误：无法写入文件 / cannot write the file: {exc}", file=sys.stderr)
         return 1
+    except Exception as exc:  # anything else: say what, exit non-zero (no half-written file is left)
+        print(f"错误：报表生成失败 / the report failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
     for path in written:
         print(f"已生成 / written: {path}")
     return 0

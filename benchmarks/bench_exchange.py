@@ -81,7 +81,10 @@ def main() -> int:
     register = folder / "register.xlsx"
     t = time.perf_counter()
     make_register(register, args.rows)
-    print(f"register of {args.rows:,} rows written in {time.perf_counter() - t:.1f} s ({register.stat().st_size / 1e6:.1f} MB)")
+    print(
+        f"register of {args.rows:,} rows written in {time.perf_counter() - t:.1f} s "
+        f"({register.stat().st_size / 1e6:.1f} MB)"
+    )
 
     services = open_database(args.db_url or folder / "bench.sqlite3", backup_dir=None)
     with services.db.writing() as uow:
@@ -111,7 +114,9 @@ def main() -> int:
     print(f"import: read and map the columns               {t_open:6.1f} s")
     print(f"import: check every row                        {t_plan:6.1f} s")
     print(f"import: write in one transaction               {t_run:6.1f} s")
-    print(f"import of {result.counts.added:,} residents, total          {total_import:6.1f} s  (target ≤ 30 s)")
+    print(
+        f"import of {result.counts.added:,} residents, total          {total_import:6.1f} s  (target ≤ 30 s)"
+    )
 
     from openpyxl import Workbook
 

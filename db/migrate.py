@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import make_url
 
 if TYPE_CHECKING:
@@ -142,8 +142,28 @@ def upgrade_database(engine: Engine, url: str, *, backup_dir: Path | None) -> Pa
         backup = backup_sqlite_file(Path(u.database), backup_dir, label=f"before-{head}")
     from alembic import command
 
-    with engine.begin() as conn:
-        cfg = alembic_config(url)
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    sqlite = u.get_backend_name() == "sqlite"
+    with engine.connect() as conn:
+        if sqlite:
+            # Batch mode rebuilds a table (copy, DROP, rename); with foreign keys on, the
+            # DROP of a table other rows point at fails. The switch only works outside a
+            # transaction; the keys are checked before the upgrade commits instead.
+            set_sqlite_foreign_keys(conn, on=False)
+        try:
+            with conn.begin():
+                cfg = alembic_config(url)
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"upgrade would break foreign keys: {broken[:5]}")
+        finally:
+            if sqlite:
+                set_sqlite_foreign_keys(conn, on=True)
     return backup
+
+
+def set_sqlite_foreign_keys(conn: Connection, *, on: bool) -> None:
+    """Switch SQLite's foreign keys on this connection (outside any transaction)."""
+    conn.connection.driver_connection.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")

@@ -198,6 +198,19 @@ class ServiceOrder(Base):
         Index("ix_service_order_grid", "grid_id", "ordered_at"),
         Index("ix_service_order_resident", "resident_id", "ordered_at"),
         Index("ix_service_order_request", "request_id"),
+        Index("ix_service_order_attention", "attention", "ordered_at"),
+        # Providers' performance is read from this index alone (db.orders.performance).
+        Index(
+            "ix_service_order_performance",
+            "provider_id",
+            "accepted_at",
+            "stage",
+            "finished_at",
+            "on_time",
+            "rating",
+            "completion_percent",
+            "actual_people",
+        ),
         CheckConstraint("budget >= 0", name="budget_not_negative"),
         CheckConstraint("contract_amount IS NULL OR contract_amount >= 0", name="contract_not_negative"),
     )
@@ -364,7 +377,7 @@ class OrderPayment(Base):
     __tablename__ = "order_payment"
     __table_args__ = (
         UniqueConstraint("voucher", name="uq_order_payment_voucher"),
-        Index("ix_order_payment_order", "order_id", "id"),
+        Index("ix_order_payment_order", "order_id", "provider_id", "amount"),
         Index("ix_order_payment_paid_on", "paid_on"),
         Index("ix_order_payment_fund", "fund_id", "paid_on"),
         CheckConstraint("amount >= 0 AND deduction >= 0 AND amount + deduction > 0", name="amounts_valid"),

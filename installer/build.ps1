@@ -78,6 +78,9 @@ try {
         throw "uv not found: install it (python -m pip install uv) and run this script again"
     }
     $makensisExe = Find-Makensis $Makensis
+    if (-not [System.IO.Path]::IsPathRooted($OutDir)) {
+        $OutDir = Join-Path $root $OutDir
+    }
     New-Item -ItemType Directory -Force -Path $OutDir | Out-Null
     $dist = Join-Path $OutDir "dist\shequ"
     $uv = @("run", "--locked", "--python", $Python)

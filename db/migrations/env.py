@@ -8,6 +8,7 @@ from sqlalchemy import Connection
 import db.models_orders  # noqa: F401  (the orders job's tables, into Base.metadata)
 import db.models_reports  # noqa: F401  (the reports job's tables and indexes)
 from db.engine import make_engine
+from db.migrate import set_sqlite_foreign_keys
 from db.models import Base
 
 config = context.config
@@ -41,7 +42,14 @@ def run_migrations_online() -> None:
     engine = connectable or make_engine(config.get_main_option("sqlalchemy.url"))
     try:
         with engine.connect() as conn:
-            _run(conn)
+            sqlite = conn.dialect.name == "sqlite"
+            if sqlite:  # as db.migrate does: batch rebuilds of referenced tables need it off
+                set_sqlite_foreign_keys(conn, on=False)
+            try:
+                _run(conn)
+            finally:
+                if sqlite:
+                    set_sqlite_foreign_keys(conn, on=True)
     finally:
         if connectable is None:
             engine.dispose()

@@ -75,7 +75,9 @@ class Rows:
 class Walker:
     """Walks one order through the flow, step by step, until "now" or its stop stage."""
 
-    def __init__(self, rng, now, cal, users, tags, items, providers, funds, residents, volunteers, busy, rows: Rows):
+    def __init__(
+        self, rng, now, cal, users, tags, items, providers, funds, residents, volunteers, busy, rows: Rows
+    ):
         self.rng, self.now, self.cal, self.users, self.rows = rng, now, cal, users, rows
         self.tags, self.items, self.providers, self.funds = tags, items, providers, funds
         self.residents, self.volunteers = residents, volunteers
@@ -350,7 +352,16 @@ class Walker:
             self.release(o, oid, fund, line, line["committed"] - keep, at, "front_desk")
         o.update(provider_id=provider, contract_amount=contract, accepted_at=at)
         self.move(
-            o, oid, at, "front_desk", "accept", Stage.IN_PROGRESS, "", provider=provider, reporter="项目负责人", amount=contract
+            o,
+            oid,
+            at,
+            "front_desk",
+            "accept",
+            Stage.IN_PROGRESS,
+            "",
+            provider=provider,
+            reporter="项目负责人",
+            amount=contract,
         )
 
     def report(self, o: dict, oid: int, at: dt.datetime, provider: int, groups: list[int]) -> None:

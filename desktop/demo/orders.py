@@ -167,10 +167,11 @@ def fill_orders(
         for _ in range(total)
     )
     # One order stopped in each stage, placed long enough ago for every step up to it.
-    forced = [
+    plan: list[tuple[dt.datetime, Stage | None]] = [(m, None) for m in moments if m <= now]
+    plan += [
         (dt.datetime.combine(workdays[-140 - i], dt.time(10, 0)), stage) for i, stage in enumerate(Stage)
     ]
-    plan = sorted([(m, None) for m in moments if m <= now] + forced, key=lambda x: x[0])
+    plan.sort(key=lambda x: x[0])
     seq: dict[str, int] = {}
     conn = session.connection()
 
@@ -201,14 +202,12 @@ def fill_orders(
         if (n + 1) % 5_000 == 0:
             flush()
             if progress:
-                progress(n + 1, len(plan))
+                progress((n + 1) * total // len(plan), total)
     flush()
     for f in funds.values():
-        session.execute(
-            Fund.__table__.update().where(Fund.id == f.id).values(committed=f.committed, paid=f.paid)
-        )
+        session.execute(update(Fund).where(Fund.id == f.id).values(committed=f.committed, paid=f.paid))
     if progress:
-        progress(len(plan), len(plan))
+        progress(total, total)
     if session.get_bind().dialect.name == "postgresql":
         for table in (
             "service_item",

@@ -34,7 +34,15 @@ from db.exchange import Known
 from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.i18n import N_
 from desktop.common.validation import check_id_number, check_phone, looks_stored_as_number
-from desktop.exchange.cells import parse_date, parse_gender, parse_hours, parse_points, plain, split_list, split_phones
+from desktop.exchange.cells import (
+    parse_date,
+    parse_gender,
+    parse_hours,
+    parse_points,
+    plain,
+    split_list,
+    split_phones,
+)
 from desktop.exchange.fields import RESIDENCE_STATUSES, Field, Kind
 from desktop.residents.service import ResidentForm, ResidentService
 
@@ -169,8 +177,11 @@ class RowChecker:
                 errors.append(
                     RowError(
                         Field.GENDER,
-                        DomainError(N_("The gender {gender} contradicts the ID number ({expected})."),
-                                    gender=gender, expected=gender_from_id),
+                        DomainError(
+                            N_("The gender {gender} contradicts the ID number ({expected})."),
+                            gender=gender,
+                            expected=gender_from_id,
+                        ),
                     )
                 )
         birth = None
@@ -180,8 +191,11 @@ class RowChecker:
                 errors.append(
                     RowError(
                         Field.BIRTH_DATE,
-                        DomainError(N_("The birth date {date} contradicts the ID number ({expected})."),
-                                    date=birth.isoformat(), expected=birth_from_id.isoformat()),
+                        DomainError(
+                            N_("The birth date {date} contradicts the ID number ({expected})."),
+                            date=birth.isoformat(),
+                            expected=birth_from_id.isoformat(),
+                        ),
                     )
                 )
         phone = None
@@ -197,7 +211,9 @@ class RowChecker:
         if grid_name:
             grid_id = self._register.grids.get(grid_name)
             if grid_id is None:
-                errors.append(RowError(Field.GRID, DomainError(N_("There is no grid named {name}."), name=grid_name)))
+                errors.append(
+                    RowError(Field.GRID, DomainError(N_("There is no grid named {name}."), name=grid_name))
+                )
         tag_ids: list[int] = []
         tag_names: list[str] = []
         unknown_tags: list[str] = []
@@ -213,8 +229,11 @@ class RowChecker:
             errors.append(
                 RowError(
                     Field.RESIDENCE_STATUS,
-                    DomainError(N_("{value} is not a residence status: write one of {choices}."),
-                                value=status, choices="、".join(RESIDENCE_STATUSES)),
+                    DomainError(
+                        N_("{value} is not a residence status: write one of {choices}."),
+                        value=status,
+                        choices="、".join(RESIDENCE_STATUSES),
+                    ),
                 )
             )
         address = _address(values)
@@ -250,11 +269,19 @@ class RowChecker:
         if self._kind == Kind.VOLUNTEERS:
             team = plain(values.get(Field.TEAM, ""))
             if len(team) > TEAM_MAX:
-                errors.append(RowError(Field.TEAM, DomainError(N_("A team name has at most {n} characters."), n=TEAM_MAX)))
+                errors.append(
+                    RowError(
+                        Field.TEAM, DomainError(N_("A team name has at most {n} characters."), n=TEAM_MAX)
+                    )
+                )
             if values.get(Field.JOINED_ON, "").strip():
                 joined_on = attempt(Field.JOINED_ON, lambda: parse_date(values[Field.JOINED_ON]))
                 if joined_on is not None and joined_on > self._today:
-                    errors.append(RowError(Field.JOINED_ON, DomainError(N_("The registration date cannot be in the future."))))
+                    errors.append(
+                        RowError(
+                            Field.JOINED_ON, DomainError(N_("The registration date cannot be in the future."))
+                        )
+                    )
             if values.get(Field.HOURS, "").strip():
                 minutes = attempt(Field.HOURS, lambda: parse_hours(values[Field.HOURS])) or 0
             if values.get(Field.POINTS, "").strip():
@@ -299,8 +326,14 @@ class RowChecker:
             key: object = planned.id_number or ((planned.name, planned.phone) if planned.phone else None)
             if key is not None and key in first_seen:
                 reason = DomainError(N_("The same person as row {row}."), row=first_seen[key])
-                out.append(CheckedRow(row.index, row.row_number, None,
-                                      (RowError(Field.ID_NUMBER if planned.id_number else Field.NAME, reason),)))
+                out.append(
+                    CheckedRow(
+                        row.index,
+                        row.row_number,
+                        None,
+                        (RowError(Field.ID_NUMBER if planned.id_number else Field.NAME, reason),),
+                    )
+                )
                 continue
             if key is not None:
                 first_seen[key] = row.row_number
@@ -323,12 +356,21 @@ class RowChecker:
 
         if known.name != planned.name:
             return refuse(
-                DomainError(N_("This ID number belongs to {name} (No. {id}) in the register, not to {other}."),
-                            name=known.name, id=known.id, other=planned.name)
+                DomainError(
+                    N_("This ID number belongs to {name} (No. {id}) in the register, not to {other}."),
+                    name=known.name,
+                    id=known.id,
+                    other=planned.name,
+                )
             )
         if known.archived:
-            return refuse(DomainError(N_("{name} (No. {id}) is archived in the register; restore the record first."),
-                                      name=known.name, id=known.id))
+            return refuse(
+                DomainError(
+                    N_("{name} (No. {id}) is archived in the register; restore the record first."),
+                    name=known.name,
+                    id=known.id,
+                )
+            )
         if self._kind == Kind.VOLUNTEERS:
             if known.is_volunteer:
                 return refuse(DomainError(N_("{name} is already a volunteer."), name=known.name), Field.NAME)
@@ -336,10 +378,20 @@ class RowChecker:
         elif update_existing:
             action = Action.UPDATE
         elif planned.id_number:
-            return refuse(DomainError(N_("This ID number is already registered to {name} (No. {id})."),
-                                      name=known.name, id=known.id))
+            return refuse(
+                DomainError(
+                    N_("This ID number is already registered to {name} (No. {id})."),
+                    name=known.name,
+                    id=known.id,
+                )
+            )
         else:
-            return refuse(DomainError(N_("{name} with this phone is already in the register (No. {id})."),
-                                      name=known.name, id=known.id))
+            return refuse(
+                DomainError(
+                    N_("{name} with this phone is already in the register (No. {id})."),
+                    name=known.name,
+                    id=known.id,
+                )
+            )
         updated = PlannedRow(**{**planned.__dict__, "action": action, "existing_id": known.id})
         return CheckedRow(row.index, row.row_number, updated, ())

@@ -190,7 +190,9 @@ class ExportService:
             return (lambda v: v or ""), (lambda v: v or "")
         return mask_id_number, mask_phone
 
-    def _residents(self, session: Any, f: Filter, full: bool, w: Wording) -> tuple[list[Column], Iterator[list]]:
+    def _residents(
+        self, session: Any, f: Filter, full: bool, w: Wording
+    ) -> tuple[list[Column], Iterator[list]]:
         if not isinstance(f, ResidentFilter):
             f = ResidentFilter()
         id_text, phone_text = self._sensitive(full)
@@ -212,13 +214,41 @@ class ExportService:
         def pages() -> Iterator[list]:
             for page in repo.resident_rows(session, f):
                 yield [
-                    (rid, name, gender, birth, id_text(idn), phone_text(phone), addr, grid, tags, notes, _STATUS[bool(archived)], created)
-                    for rid, name, gender, birth, idn, phone, addr, grid, tags, notes, archived, created in page
+                    (
+                        rid,
+                        name,
+                        gender,
+                        birth,
+                        id_text(idn),
+                        phone_text(phone),
+                        addr,
+                        grid,
+                        tags,
+                        notes,
+                        _STATUS[bool(archived)],
+                        created,
+                    )
+                    for (
+                        rid,
+                        name,
+                        gender,
+                        birth,
+                        idn,
+                        phone,
+                        addr,
+                        grid,
+                        tags,
+                        notes,
+                        archived,
+                        created,
+                    ) in page
                 ]
 
         return columns, pages()
 
-    def _volunteers(self, session: Any, f: Filter, full: bool, w: Wording) -> tuple[list[Column], Iterator[list]]:
+    def _volunteers(
+        self, session: Any, f: Filter, full: bool, w: Wording
+    ) -> tuple[list[Column], Iterator[list]]:
         if not isinstance(f, VolunteerFilter):
             f = VolunteerFilter()
         id_text, phone_text = self._sensitive(full)
@@ -240,8 +270,34 @@ class ExportService:
         def pages() -> Iterator[list]:
             for page in repo.volunteer_rows(session, f.text, f.team_id):
                 yield [
-                    (vid, name, gender, id_text(idn), phone_text(phone), addr, team, joined, _hours(minutes), available, frozen, _ACTIVE[bool(active)])
-                    for vid, name, gender, idn, phone, addr, team, joined, minutes, available, frozen, active in page
+                    (
+                        vid,
+                        name,
+                        gender,
+                        id_text(idn),
+                        phone_text(phone),
+                        addr,
+                        team,
+                        joined,
+                        _hours(minutes),
+                        available,
+                        frozen,
+                        _ACTIVE[bool(active)],
+                    )
+                    for (
+                        vid,
+                        name,
+                        gender,
+                        idn,
+                        phone,
+                        addr,
+                        team,
+                        joined,
+                        minutes,
+                        available,
+                        frozen,
+                        active,
+                    ) in page
                 ]
 
         return columns, pages()
@@ -270,7 +326,9 @@ class ExportService:
 
         return columns, pages()
 
-    def _requests(self, session: Any, f: Filter, full: bool, w: Wording) -> tuple[list[Column], Iterator[list]]:
+    def _requests(
+        self, session: Any, f: Filter, full: bool, w: Wording
+    ) -> tuple[list[Column], Iterator[list]]:
         if not isinstance(f, RequestFilter):
             f = RequestFilter()
         _id_text, phone_text = self._sensitive(full)
@@ -313,8 +371,22 @@ class ExportService:
                         closed,
                     )
                     for (
-                        _id, number, registered, resident, phone, channel, category, parent,
-                        urgency, status, department, due, description, address, grid, closed,
+                        _id,
+                        number,
+                        registered,
+                        resident,
+                        phone,
+                        channel,
+                        category,
+                        parent,
+                        urgency,
+                        status,
+                        department,
+                        due,
+                        description,
+                        address,
+                        grid,
+                        closed,
                     ) in page
                 ]
 
@@ -342,11 +414,32 @@ class ExportService:
             for page in repo.order_rows(session, f):
                 yield [
                     (
-                        number, ordered, resident, category, title, w(v.order_stage.get(stage, stage)),
-                        provider or "", _yuan(amount), deadline,
-                        w(v.order_rating.get(rating, rating)) if rating else "", finished,
+                        number,
+                        ordered,
+                        resident,
+                        category,
+                        title,
+                        w(v.order_stage.get(stage, stage)),
+                        provider or "",
+                        _yuan(amount),
+                        deadline,
+                        w(v.order_rating.get(rating, rating)) if rating else "",
+                        finished,
                     )
-                    for _id, number, ordered, resident, category, title, stage, provider, amount, deadline, rating, finished in page
+                    for (
+                        _id,
+                        number,
+                        ordered,
+                        resident,
+                        category,
+                        title,
+                        stage,
+                        provider,
+                        amount,
+                        deadline,
+                        rating,
+                        finished,
+                    ) in page
                 ]
 
         return columns, pages()

@@ -221,7 +221,12 @@ class ImportService:
         columns_of = {f: i for i, f in plan.mapping.items()}
         table = plan.source.table
         return write_error_report(
-            Path(path).with_suffix(".xlsx"), table.headers, table.rows, plan.failed, columns_of, wording=wording
+            Path(path).with_suffix(".xlsx"),
+            table.headers,
+            table.rows,
+            plan.failed,
+            columns_of,
+            wording=wording,
         )
 
     # --- checking ---------------------------------------------------------------------
@@ -287,8 +292,10 @@ class ImportService:
         counts = plan.counts
         if counts.errors and not valid_only:
             raise DomainError(
-                N_("{errors} of {total} rows have errors, so nothing was imported. "
-                   "Correct them (see the error report) or import only the valid rows."),
+                N_(
+                    "{errors} of {total} rows have errors, so nothing was imported. "
+                    "Correct them (see the error report) or import only the valid rows."
+                ),
                 errors=counts.errors,
                 total=len(plan.rows),
             )
@@ -307,12 +314,18 @@ class ImportService:
                     check()
                 batch = new_rows[start : start + BATCH]
                 ids = repo.insert_residents(s, [_resident_values(p, at) for p in batch])
-                repo.add_tags(s, [(rid, t) for rid, p in zip(ids, batch, strict=True) for t in p.tag_ids], new=True)
-                search_index.put(s, [(rid, p.address, False) for rid, p in zip(ids, batch, strict=True)], new=True)
+                repo.add_tags(
+                    s, [(rid, t) for rid, p in zip(ids, batch, strict=True) for t in p.tag_ids], new=True
+                )
+                search_index.put(
+                    s, [(rid, p.address, False) for rid, p in zip(ids, batch, strict=True)], new=True
+                )
                 new_ids += ids
                 if report is not None:
                     report(start + len(batch), total)
-            resident_of: dict[int, int] = {p.row_number: rid for p, rid in zip(new_rows, new_ids, strict=True)}
+            resident_of: dict[int, int] = {
+                p.row_number: rid for p, rid in zip(new_rows, new_ids, strict=True)
+            }
             updated = self._update(s, actor, [p for p in planned if p.action == Action.UPDATE], at, check)
             for p in planned:
                 if p.existing_id is not None:
@@ -383,12 +396,16 @@ class ImportService:
                     row=p.row_number,
                 )
 
-    def _update(self, session: Session, actor: Actor, rows: Sequence[PlannedRow], at: dt.datetime, check: Check | None) -> int:
+    def _update(
+        self, session: Session, actor: Actor, rows: Sequence[PlannedRow], at: dt.datetime, check: Check | None
+    ) -> int:
         """Update residents from their rows (cells left empty keep the stored value);
         one audit row per resident that changed. How many changed."""
         if not rows:
             return 0
-        residents = repo.residents_for_update(session, [p.existing_id for p in rows if p.existing_id is not None])
+        residents = repo.residents_for_update(
+            session, [p.existing_id for p in rows if p.existing_id is not None]
+        )
         tag_names = repo.tag_names_of(session, list(residents))
         changed = 0
         for done, p in enumerate(rows, start=1):
@@ -396,8 +413,10 @@ class ImportService:
                 check()
             r = residents.get(p.existing_id or 0)
             if r is None:
-                raise DomainError(N_("The register changed since the preview (row {row}); check the file again."),
-                                  row=p.row_number)
+                raise DomainError(
+                    N_("The register changed since the preview (row {row}); check the file again."),
+                    row=p.row_number,
+                )
             before = _snapshot(r, tag_names.get(r.id, ()))
             r.name, r.name_initials = p.name, initials(p.name)
             r.gender = p.gender or r.gender

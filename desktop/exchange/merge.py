@@ -145,7 +145,7 @@ class MergeService:
             s = uow.session
             pairs = repo.suggested_pairs(s, limit)
             ids = sorted({p.first_id for p in pairs} | {p.second_id for p in pairs})
-            rows = {i: s.get(Resident, i) for i in ids}
+            rows = {i: r for i in ids if (r := s.get(Resident, i)) is not None}
             grids = {grid_id: name for name, grid_id in repo.grids_by_name(s).items()}
             tags = repo.tag_names_of(s, ids)
             full = actor.can(Permission.REVEAL_SENSITIVE)
@@ -169,7 +169,7 @@ class MergeService:
             return [
                 Suggestion(light(rows[p.first_id]), light(rows[p.second_id]), p.reason)
                 for p in pairs
-                if rows.get(p.first_id) is not None and rows.get(p.second_id) is not None
+                if p.first_id in rows and p.second_id in rows
             ]
 
     def compare(self, actor: Actor, first_id: int, second_id: int) -> tuple[Side, Side]:
@@ -183,7 +183,9 @@ class MergeService:
             full = actor.can(Permission.REVEAL_SENSITIVE)
             return self._side(s, a, full=full), self._side(s, b, full=full)
 
-    def merge(self, actor: Actor, keep_id: int, other_id: int, take_from_other: Collection[str] = ()) -> MergeResult:
+    def merge(
+        self, actor: Actor, keep_id: int, other_id: int, take_from_other: Collection[str] = ()
+    ) -> MergeResult:
         """Merge ``other_id`` into ``keep_id``; ``take_from_other`` names the fields
         (of :data:`FIELDS`) whose value comes from the other record."""
         actor.require(Permission.MERGE_RESIDENTS)

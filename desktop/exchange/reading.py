@@ -6,7 +6,8 @@ them (``dtype=object``) and written out as Excel shows them — text as it is, a
 ``1980-05-03``, a whole number with its digits. A number of 16 digits or more cannot be
 held by Excel (it keeps 15 significant digits), so it is shown as Excel shows it,
 ``1.10105198001011E+17``: an ID number typed into a General cell has lost its last digits
-and must be recognised as such, never read as the 18 digits a float happens to print. Engines: python-calamine (fast, reads .xlsx and .xls), then
+and must be recognised as such, never read as the 18 digits a float happens to print.
+Engines: python-calamine (fast, reads .xlsx and .xls), then
 openpyxl for .xlsx and xlrd for .xls if calamine is missing or fails. A CSV is decoded
 as UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") or, failing those,
 GB18030 — the superset of GBK that Chinese Excel saves in.
@@ -68,9 +69,7 @@ def _unreadable(path: Path, why: object) -> DomainError:
 def _check_suffix(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise DomainError(
-            N_("{name} is not an Excel or CSV file (.xlsx, .xls, .csv)."), name=path.name
-        )
+        raise DomainError(N_("{name} is not an Excel or CSV file (.xlsx, .xls, .csv)."), name=path.name)
     if not path.is_file():
         raise DomainError(N_("The file {name} does not exist."), name=str(path))
     return suffix
@@ -143,7 +142,9 @@ def _read_excel(path: Path, suffix: str, sheet: str | None) -> tuple[Any, str]:
             )
         except ValueError as exc:
             if sheet and "not found" in str(exc).lower():
-                raise DomainError(N_("There is no sheet named {sheet} in {name}."), sheet=sheet, name=path.name) from exc
+                raise DomainError(
+                    N_("There is no sheet named {sheet} in {name}."), sheet=sheet, name=path.name
+                ) from exc
             problem = exc
             continue
         except Exception as exc:  # noqa: BLE001 - the next engine may read it
@@ -185,7 +186,7 @@ def _cell(value: object) -> str:
         if abs(number) >= 10**EXCEL_DIGITS:
             return f"{number:.{EXCEL_DIGITS}G}"
         if isinstance(value, numbers.Integral) or number.is_integer():
-            return str(int(value))
+            return str(int(number)) if not isinstance(value, numbers.Integral) else str(int(value))
         return str(value)
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")

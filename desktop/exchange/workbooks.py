@@ -63,7 +63,9 @@ def display_width(value: object) -> int:
 
 def _clean(value: object) -> object:
     if isinstance(value, str):
-        return _ILLEGAL.sub("", value)[:32767]
+        if not value.isprintable():  # fast: most texts have no control characters
+            value = _ILLEGAL.sub("", value)
+        return value[:32767]
     return value
 
 
@@ -99,8 +101,22 @@ class SheetWriter:
         self._buffer: list[list[Any]] = []
         self._started = False
         self.rows = 0
+        # One reusable cell per formatted column: a write-only row is written out when it
+        # is appended, so its cells can be refilled for the next row (5x fewer objects).
+        self._reusable = [self._formatted(c) for c in self.columns]
 
-    def cell(self, value: object, column: Column, *, fill: str | None = None, comment: str | None = None) -> Any:
+    def _formatted(self, column: Column) -> Any:
+        from openpyxl.cell import WriteOnlyCell
+
+        if column.kind not in (DATE, DATETIME) and not column.as_text:
+            return None
+        cell = WriteOnlyCell(self.sheet, value=None)
+        cell.number_format = {DATE: "yyyy-mm-dd", DATETIME: "yyyy-mm-dd hh:mm"}.get(column.kind, "@")
+        return cell
+
+    def cell(
+        self, value: object, column: Column, *, fill: str | None = None, comment: str | None = None
+    ) -> Any:
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.comments import Comment
         from openpyxl.styles import PatternFill
@@ -160,10 +176,22 @@ class SheetWriter:
                 self._start()
 
     def append_values(self, values: Sequence[object]) -> None:
-        cells = []
-        for value, column in zip(values, self.columns, strict=False):
-            plain_text = column.kind == TEXT and not column.as_text and isinstance(value, str) and not value.startswith("=")
-            cells.append(_clean(value) if plain_text or (column.kind == NUMBER and value is not None) else self.cell(value, column))
+        if not self._started:  # the first rows are kept to measure widths: cells of their own
+            self.append([self.cell(v, c) for v, c in zip(values, self.columns, strict=False)])
+            return
+        cells: list[Any] = []
+        for value, column, reusable in zip(values, self.columns, self._reusable, strict=False):
+            if value is None:
+                cells.append(None)
+            elif reusable is not None and (column.as_text or isinstance(value, dt.date)):
+                reusable.value = _clean(value if not column.as_text or isinstance(value, str) else str(value))
+                if column.as_text:
+                    reusable.data_type = "s"
+                cells.append(reusable)
+            elif column.kind == NUMBER or (isinstance(value, str) and not value.startswith("=")):
+                cells.append(_clean(value))
+            else:
+                cells.append(self.cell(value, column))
         self.append(cells)
 
     def close(self) -> None:
@@ -230,9 +258,16 @@ def write_error_report(
         for i, value in enumerate(original):
             said = reasons.get(i)
             cells.append(
-                sheet.cell(value, columns[i + 1], fill=ERROR_FILL if said else None, comment="；".join(said) if said else None)
+                sheet.cell(
+                    value,
+                    columns[i + 1],
+                    fill=ERROR_FILL if said else None,
+                    comment="；".join(said) if said else None,
+                )
             )
-        summary = [f"{headers[i] or f'第 {i + 1} 列'}：{t}" for i, texts in sorted(reasons.items()) for t in texts]
+        summary = [
+            f"{headers[i] or f'第 {i + 1} 列'}：{t}" for i, texts in sorted(reasons.items()) for t in texts
+        ]
         cells.append(sheet.cell("；".join(summary + loose), columns[-1]))
         sheet.append(cells)
     sheet.close()

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, BinaryIO
 
+from desktop.love_bank.shop import RedeemedItem
 from desktop.printing.page import DARK_GREY, MM, ROLL_80, Blank, DocumentInfo
 
 if TYPE_CHECKING:
@@ -65,15 +66,8 @@ LABEL_WIDTH = 4 * TEXT_SIZE + 2 * CELL_PADDING + 6
 ITEM_COLUMNS = (92, 36, 30, 46)
 
 
-@dataclass(frozen=True)
-class ReceiptLine:
-    name: str
-    quantity: int
-    price: int  # points per piece
-
-    @property
-    def points(self) -> int:
-        return self.quantity * self.price
+ReceiptLine = RedeemedItem
+"""A line of the receipt is a line of the redemption: the item, how many, the points per piece."""
 
 
 @dataclass
@@ -124,7 +118,7 @@ def receipt_data(
         redeemed_at=redemption.created_at,
         volunteer_name=volunteer.name,
         team=volunteer.team,
-        lines=[ReceiptLine(name, quantity, price) for name, quantity, price in redemption.lines],
+        lines=list(redemption.lines),
         status=redemption.status,
         available_after=volunteer.available,
         frozen_after=volunteer.frozen,

@@ -30,13 +30,23 @@ from desktop.love_bank.service_hours import (
     APPROVED,
     PENDING,
     REJECTED,
+    ActivityRow,
     ServiceEntry,
     ServiceHoursPart,
     ServiceRow,
 )
-from desktop.love_bank.shop import CANCELLED, COMPLETED, FROZEN, Basket, ItemRow, RedemptionRow, ShopPart
+from desktop.love_bank.shop import (
+    CANCELLED,
+    COMPLETED,
+    FROZEN,
+    Basket,
+    ItemRow,
+    RedeemedItem,
+    RedemptionRow,
+    ShopPart,
+)
 from desktop.love_bank.statements_data import RankRow, StatementLine, StatementsPart
-from desktop.love_bank.volunteers import VolunteerRow, VolunteersPart
+from desktop.love_bank.volunteers import TeamRow, VolunteerRow, VolunteersPart
 
 __all__ = [
     "ACTIVITY_KINDS",
@@ -49,15 +59,18 @@ __all__ = [
     "REJECTED",
     "RULES_KEY",
     "STARS",
+    "ActivityRow",
     "Basket",
     "ItemRow",
     "LoveBankService",
     "PointRules",
     "RankRow",
+    "RedeemedItem",
     "RedemptionRow",
     "ServiceEntry",
     "ServiceRow",
     "StatementLine",
+    "TeamRow",
     "VolunteerRow",
     "next_star",
     "star_level",

@@ -24,7 +24,17 @@ from desktop.love_bank import ledger
 from desktop.love_bank.base import LoveBankBase
 from desktop.love_bank.rules import ACTIVITY_KINDS, MAX_MINUTES_PER_DAY, read_rules
 
-__all__ = ["APPROVED", "PENDING", "REJECTED", "ServiceEntry", "ServiceHoursPart", "ServiceRow"]
+__all__ = ["APPROVED", "PENDING", "REJECTED", "ActivityRow", "ServiceEntry", "ServiceHoursPart", "ServiceRow"]
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    """An activity as the pick lists offer it: hours recorded for it earn ``multiplier_percent``."""
+
+    id: int
+    title: str
+    held_on: dt.date
+    multiplier_percent: int
 
 
 @dataclass(frozen=True)
@@ -101,10 +111,10 @@ class ServiceHoursPart(LoveBankBase):
             uow.commit()
             return activity.id
 
-    def activities(self, limit: int = 200) -> list[tuple[int, str, dt.date, int]]:
-        """(id, title, date, multiplier percent) of the latest activities, newest first."""
+    def activities(self, limit: int = 200) -> list[ActivityRow]:
+        """The latest activities, newest first."""
         with self._db.reading() as uow:
-            return queries.recent_activities(uow.session, limit)
+            return [ActivityRow(*row) for row in queries.recent_activities(uow.session, limit)]
 
     def record_service(
         self,

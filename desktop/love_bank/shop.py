@@ -27,7 +27,16 @@ from desktop.love_bank import ledger
 from desktop.love_bank.base import LoveBankBase
 from desktop.love_bank.rules import whole_number
 
-__all__ = ["CANCELLED", "COMPLETED", "FROZEN", "Basket", "ItemRow", "RedemptionRow", "ShopPart"]
+__all__ = [
+    "CANCELLED",
+    "COMPLETED",
+    "FROZEN",
+    "Basket",
+    "ItemRow",
+    "RedeemedItem",
+    "RedemptionRow",
+    "ShopPart",
+]
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,19 @@ class ItemRow:
 
 
 @dataclass(frozen=True)
+class RedeemedItem:
+    """One line of a redemption (and of its receipt): an item, how many, its price then."""
+
+    name: str
+    quantity: int
+    price: int  # points per piece when it was redeemed
+
+    @property
+    def points(self) -> int:
+        return self.quantity * self.price
+
+
+@dataclass(frozen=True)
 class RedemptionRow:
     id: int
     volunteer_id: int
@@ -49,7 +71,7 @@ class RedemptionRow:
     status: str
     points: int
     created_at: dt.datetime
-    lines: tuple[tuple[str, int, int], ...]  # item name, quantity, price
+    lines: tuple[RedeemedItem, ...]
 
 
 @dataclass
@@ -330,7 +352,7 @@ class ShopPart(LoveBankBase):
     def redemptions(
         self, actor: Actor, *, volunteer_id: int | None = None, status: str | None = None, limit: int = 200
     ) -> list[RedemptionRow]:
-        """Redemptions, newest first, each with its lines (item name, quantity, price)."""
+        """Redemptions, newest first, each with its lines."""
         actor.require(Permission.VIEW_LOVE_BANK)
         with self._db.reading() as uow:
             s = uow.session
@@ -342,7 +364,7 @@ class ShopPart(LoveBankBase):
                     r.status,
                     r.points,
                     r.created_at,
-                    tuple(queries.redemption_line_items(s, r.id)),
+                    tuple(RedeemedItem(*line) for line in queries.redemption_line_items(s, r.id)),
                 )
                 for r, name in queries.redemption_list(
                     s, volunteer_id=volunteer_id, status=status, limit=limit

@@ -22,6 +22,14 @@ from desktop.love_bank.rules import star_level
 
 
 @dataclass(frozen=True)
+class TeamRow:
+    """A volunteer team as the pick lists offer it."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
 class VolunteerRow:
     id: int
     resident_id: int
@@ -53,10 +61,10 @@ def _row(r: VolunteerRecord) -> VolunteerRow:
 class VolunteersPart(LoveBankBase):
     """Teams, registering residents as volunteers, and the volunteer lists."""
 
-    def teams(self) -> list[tuple[int, str]]:
-        """(id, name) of the active teams, by name."""
+    def teams(self) -> list[TeamRow]:
+        """The active teams, by name."""
         with self._db.reading() as uow:
-            return queries.active_teams(uow.session)
+            return [TeamRow(team_id, name) for team_id, name in queries.active_teams(uow.session)]
 
     def add_team(self, actor: Actor, name: str, leader: str = "") -> int:
         actor.require(Permission.MANAGE_LOVE_BANK)

@@ -17,207 +17,37 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from desktop.reports.figures import Compared, ReportFigures
+from desktop.reports.excel_parts import (
+    HEAD_FILL,
+    Sheet,
+    bar_chart,
+    change,
+    frame,
+    headline_frame,
+    line_chart,
+    pct,
+    pie_chart,
+    rate,
+)
+from desktop.reports.figures import ReportFigures
 from desktop.reports.listings import Listing
 from desktop.reports.narrative import Narrative, headings
-from desktop.reports.wording import CLOCK_RATES_ZH, METRICS, STAR_NAMES_ZH, THRESHOLDS_ZH
+from desktop.reports.orders_excel import orders_sheet
+from desktop.reports.wording import CLOCK_RATES_ZH, STAR_NAMES_ZH, THRESHOLDS_ZH
 
 if TYPE_CHECKING:
-    import pandas as pd
+    pass
 
 Target = str | os.PathLike[str] | BinaryIO
 Progress = Callable[[int, int, str], None]
-HEAD_FILL = "444444"
-SUBTOTAL_FILL = "D9D9D9"
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
 DAY_FORMAT = "yyyy-mm-dd"
 CHANGE_NOTE = "比率类指标的环比、同比为百分点之差，其余指标为增减百分比；“—”或空白表示无法计算。"
 
 
-def _change(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
-
-
-def _value(item: Compared, value: float | None) -> float | None:
-    if value is None:
-        return None
-    return round(value, 1) if METRICS[item.key].kind != "count" else value
-
-
-def _pct(value: float | None) -> float | None:
-    """A share (0 … 1) as a percentage with one decimal."""
-    return None if value is None else round(100 * value, 1)
-
-
-def _rate(value: float | None) -> float | None:
-    """A percentage (already × 100) with one decimal."""
-    return None if value is None else round(value, 1)
-
-
-class _Sheet:
-    """A write-only worksheet with a row counter, so charts can refer to the cells."""
-
-    def __init__(self, book: Any, title: str, widths: Sequence[int]):
-        from openpyxl.utils import get_column_letter
-
-        self.ws = book.create_sheet(title)
-        for i, w in enumerate(widths, start=1):
-            self.ws.column_dimensions[get_column_letter(i)].width = w
-        self.row = 0
-        self.charts = 0
-
-    def line(self, *values: Any, bold: bool = False, size: float | None = None) -> None:
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font
-
-        cells = []
-        for v in values:
-            cell = WriteOnlyCell(self.ws, value=v)
-            if bold or size:
-                cell.font = Font(bold=bold, size=size or 11)
-            cells.append(cell)
-        self.ws.append(cells)
-        self.row += 1
-
-    def blank(self) -> None:
-        self.ws.append([])
-        self.row += 1
-
-    def frame(
-        self, df: pd.DataFrame, *, subtotal_rows: Sequence[int] = (), formats: dict[str, str] | None = None
-    ) -> tuple[int, int]:
-        """Write a table (head row, then the rows); returns the sheet rows of its first and
-        last data row (1-based)."""
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font, PatternFill
-
-        formats = formats or {}
-        head = []
-        for name in df.columns:
-            cell = WriteOnlyCell(self.ws, value=str(name))
-            cell.font = Font(bold=True, color="FFFFFF")
-            cell.fill = PatternFill("solid", fgColor=HEAD_FILL)
-            head.append(cell)
-        self.ws.append(head)
-        self.row += 1
-        first = self.row + 1
-        for i, values in enumerate(df.itertuples(index=False, name=None)):
-            cells = []
-            for name, v in zip(df.columns, values, strict=True):
-                cell = WriteOnlyCell(self.ws, value=_plain(v))
-                if name in formats:
-                    cell.number_format = formats[name]
-                if i in subtotal_rows:
-                    cell.font = Font(bold=True)
-                    cell.fill = PatternFill("solid", fgColor=SUBTOTAL_FILL)
-                cells.append(cell)
-            self.ws.append(cells)
-            self.row += 1
-        return first, self.row
-
-    def chart(self, chart: Any, anchor: str) -> None:
-        self.ws.add_chart(chart, anchor)
-        self.charts += 1
-
-
-def _plain(value: Any) -> Any:
-    """pandas' missing values as empty cells, numpy numbers as Python numbers."""
-    import pandas as pd
-
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return None
-    if hasattr(value, "item"):
-        return value.item()
-    return value
-
-
-def _frame(rows: Sequence[Sequence[Any]], columns: Sequence[str]) -> pd.DataFrame:
-    import pandas as pd
-
-    return pd.DataFrame(list(rows), columns=list(columns))
-
-
-def _bar(
-    title: str,
-    sheet: _Sheet,
-    data_cols: tuple[int, int],
-    cat_col: int,
-    rows: tuple[int, int],
-    *,
-    horizontal: bool = True,
-    unit: str = "",
-) -> Any:
-    from openpyxl.chart import BarChart, Reference
-
-    chart = BarChart()
-    chart.type = "bar" if horizontal else "col"
-    chart.title = title
-    chart.y_axis.title = unit or None
-    chart.height, chart.width = 7.5, 16
-    data = Reference(
-        sheet.ws, min_col=data_cols[0], max_col=data_cols[1], min_row=rows[0] - 1, max_row=rows[1]
-    )
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(sheet.ws, min_col=cat_col, min_row=rows[0], max_row=rows[1]))
-    if horizontal:
-        chart.x_axis.scaling.orientation = "maxMin"  # first row on top, as in the table
-    return chart
-
-
-def _pie(title: str, sheet: _Sheet, data_col: int, cat_col: int, rows: tuple[int, int]) -> Any:
-    from openpyxl.chart import PieChart, Reference
-    from openpyxl.chart.label import DataLabelList
-
-    chart = PieChart()
-    chart.title = title
-    chart.height, chart.width = 7.5, 12
-    chart.add_data(
-        Reference(sheet.ws, min_col=data_col, min_row=rows[0] - 1, max_row=rows[1]), titles_from_data=True
-    )
-    chart.set_categories(Reference(sheet.ws, min_col=cat_col, min_row=rows[0], max_row=rows[1]))
-    chart.dataLabels = DataLabelList()
-    chart.dataLabels.showPercent = True
-    return chart
-
-
-def _line(
-    title: str, sheet: _Sheet, data_cols: tuple[int, int], cat_col: int, rows: tuple[int, int], unit: str
-) -> Any:
-    from openpyxl.chart import LineChart, Reference
-
-    chart = LineChart()
-    chart.title = title
-    chart.y_axis.title = unit
-    chart.height, chart.width = 7.5, 18
-    chart.add_data(
-        Reference(sheet.ws, min_col=data_cols[0], max_col=data_cols[1], min_row=rows[0] - 1, max_row=rows[1]),
-        titles_from_data=True,
-    )
-    chart.set_categories(Reference(sheet.ws, min_col=cat_col, min_row=rows[0], max_row=rows[1]))
-    return chart
-
-
-def _headline_frame(items: Sequence[Compared]) -> pd.DataFrame:
-    return _frame(
-        [
-            [
-                METRICS[i.key].printed,
-                METRICS[i.key].unit,
-                _value(i, i.value),
-                _value(i, i.previous),
-                _change(i.month_on_month),
-                _value(i, i.last_year),
-                _change(i.year_on_year),
-            ]
-            for i in items
-        ],
-        ["指标", "单位", "本期", "上期", "环比", "去年同期", "同比"],
-    )
-
-
 # --- the sheets -------------------------------------------------------------------------------
 def _cover(book: Any, f: ReportFigures) -> None:
-    s = _Sheet(book, "说明", [14, 70])
+    s = Sheet(book, "说明", [14, 70])
     title = {"month": "社区服务工作统计月报", "quarter": "社区服务工作统计季报"}.get(
         f.period.kind, "社区服务工作统计年报"
     )
@@ -235,9 +65,9 @@ def _cover(book: Any, f: ReportFigures) -> None:
 
 
 def _headline(book: Any, f: ReportFigures) -> None:
-    s = _Sheet(book, "主要指标", [16, 8, 12, 12, 10, 12, 10])
+    s = Sheet(book, "主要指标", [16, 8, 12, 12, 10, 12, 10])
     r = f.requests
-    s.frame(_headline_frame(r.headline), formats={"环比": "0.0", "同比": "0.0"})
+    s.frame(headline_frame(r.headline), formats={"环比": "0.0", "同比": "0.0"})
     s.blank()
     h = r.handling
     s.line("本期办结件数", h.count)
@@ -250,11 +80,11 @@ def _headline(book: Any, f: ReportFigures) -> None:
 def _channels(book: Any, f: ReportFigures) -> None:
     r = f.requests
     names = [c.label for c in r.channels]
-    s = _Sheet(book, "渠道分类", [22] + [10] * (len(names) + 2))
-    rows = [[c.label, c.count, _pct(c.share)] for c in r.channels]
-    first, last = s.frame(_frame(rows, ["渠道", "件数", "占比（%）"]))
+    s = Sheet(book, "渠道分类", [22] + [10] * (len(names) + 2))
+    rows = [[c.label, c.count, pct(c.share)] for c in r.channels]
+    first, last = s.frame(frame(rows, ["渠道", "件数", "占比（%）"]))
     if any(c.count for c in r.channels):
-        s.chart(_pie("受理渠道分布", s, 2, 1, (first, last)), "F1")
+        s.chart(pie_chart("受理渠道分布", s, 2, 1, (first, last)), "F1")
     for _ in range(14 - len(rows)):
         s.blank()
     table, subtotal = [], []
@@ -264,42 +94,42 @@ def _channels(book: Any, f: ReportFigures) -> None:
         table.append([row.label if row.depth == 1 else "　" + row.label, *row.counts, row.total])
     table.append(["合计", *[c.count for c in r.channels], r.totals.registered])
     subtotal.append(len(table) - 1)
-    s.frame(_frame(table, ["诉求分类", *names, "合计"]), subtotal_rows=subtotal)
+    s.frame(frame(table, ["诉求分类", *names, "合计"]), subtotal_rows=subtotal)
 
 
 def _hotspots(book: Any, f: ReportFigures) -> None:
-    s = _Sheet(book, "热点诉求", [6, 28, 10, 10, 10, 10])
+    s = Sheet(book, "热点诉求", [6, 28, 10, 10, 10, 10])
     spots = f.requests.hotspots
-    rows = [[h.rank, h.label, h.count, _pct(h.share), h.previous, _change(h.change)] for h in spots]
-    first, last = s.frame(_frame(rows, ["排名", "诉求分类", "本期", "占比（%）", "上期", "环比（%）"]))
+    rows = [[h.rank, h.label, h.count, pct(h.share), h.previous, change(h.change)] for h in spots]
+    first, last = s.frame(frame(rows, ["排名", "诉求分类", "本期", "占比（%）", "上期", "环比（%）"]))
     if rows:
-        chart = _bar("热点诉求", s, (3, 3), 2, (first, last), unit="件")
+        chart = bar_chart("热点诉求", s, (3, 3), 2, (first, last), unit="件")
         s.chart(chart, "H2")
 
 
 def _distribution(book: Any, f: ReportFigures) -> None:
     r = f.requests
-    s = _Sheet(book, "受理分布", [28, 10, 10])
+    s = Sheet(book, "受理分布", [28, 10, 10])
     s.line("按办理层级", bold=True)
     first, last = s.frame(
-        _frame([[x.label, x.count, _pct(x.share)] for x in r.levels], ["办理层级", "件数", "占比（%）"])
+        frame([[x.label, x.count, pct(x.share)] for x in r.levels], ["办理层级", "件数", "占比（%）"])
     )
     if any(x.count for x in r.levels):
-        s.chart(_pie("按办理层级", s, 2, 1, (first, last)), "E1")
+        s.chart(pie_chart("按办理层级", s, 2, 1, (first, last)), "E1")
     for _ in range(12):
         s.blank()
     s.line("按承办单位（主办）", bold=True)
     s.frame(
-        _frame([[x.label, x.count, _pct(x.share)] for x in r.departments], ["承办单位", "件数", "占比（%）"])
+        frame([[x.label, x.count, pct(x.share)] for x in r.departments], ["承办单位", "件数", "占比（%）"])
     )
     s.blank()
     s.line("按网格", bold=True)
-    s.frame(_frame([[x.label, x.count, _pct(x.share)] for x in r.grids], ["网格", "件数", "占比（%）"]))
+    s.frame(frame([[x.label, x.count, pct(x.share)] for x in r.grids], ["网格", "件数", "占比（%）"]))
 
 
 def _deadlines(book: Any, f: ReportFigures) -> None:
     r = f.requests
-    s = _Sheet(book, "时限执行", [14, 10, 10, 10, 10, 12, 12])
+    s = Sheet(book, "时限执行", [14, 10, 10, 10, 10, 12, 12])
     rows = [
         [
             CLOCK_RATES_ZH[c.clock],
@@ -307,43 +137,43 @@ def _deadlines(book: Any, f: ReportFigures) -> None:
             c.on_time,
             c.late,
             c.overdue,
-            _rate(c.rate.percent),
-            _rate(r.previous.clock(c.clock).rate.percent),
+            rate(c.rate.percent),
+            rate(r.previous.clock(c.clock).rate.percent),
         ]
         for c in r.totals.clocks
     ]
     first, last = s.frame(
-        _frame(
+        frame(
             rows, ["时限", "应办件数", "按时", "超时办结", "超期未办", "本期按时率（%）", "上期按时率（%）"]
         )
     )
-    s.chart(_bar("“30135”时限按时率", s, (6, 7), 1, (first, last), unit="%"), "A8")
+    s.chart(bar_chart("“30135”时限按时率", s, (6, 7), 1, (first, last), unit="%"), "A8")
 
 
 def _satisfaction(book: Any, f: ReportFigures) -> None:
     t = f.requests.totals
     sat = t.satisfaction
-    s = _Sheet(book, "回访满意度", [14, 10, 10, 10])
+    s = Sheet(book, "回访满意度", [14, 10, 10, 10])
     shares = sat.shares()
     rows = [
-        ["满意", sat.satisfied, _pct(shares[0])],
-        ["基本满意", sat.basically, _pct(shares[1])],
-        ["不满意", sat.unsatisfied, _pct(shares[2])],
+        ["满意", sat.satisfied, pct(shares[0])],
+        ["基本满意", sat.basically, pct(shares[1])],
+        ["不满意", sat.unsatisfied, pct(shares[2])],
     ]
-    first, last = s.frame(_frame(rows, ["回访结果", "件数", "占比（%）"]))
+    first, last = s.frame(frame(rows, ["回访结果", "件数", "占比（%）"]))
     if sat.total:
-        s.chart(_pie("回访满意度", s, 2, 1, (first, last)), "F1")
+        s.chart(pie_chart("回访满意度", s, 2, 1, (first, last)), "F1")
     s.blank()
     s.frame(
-        _frame(
+        frame(
             [
                 [
                     "回访率",
                     t.follow_up_rate.numerator,
                     t.follow_up_rate.denominator,
-                    _rate(t.follow_up_rate.percent),
+                    rate(t.follow_up_rate.percent),
                 ],
-                ["满意率", sat.rate.numerator, sat.rate.denominator, _rate(sat.rate.percent)],
+                ["满意率", sat.rate.numerator, sat.rate.denominator, rate(sat.rate.percent)],
             ],
             ["指标", "件数", "基数", "比率（%）"],
         )
@@ -353,28 +183,28 @@ def _satisfaction(book: Any, f: ReportFigures) -> None:
 
 def _levels(book: Any, f: ReportFigures) -> None:
     r = f.requests
-    s = _Sheet(book, "分级办结", [18, 10, 10])
-    rows = [[x.label, x.resolved, _pct(x.share)] for x in r.level_shares]
-    first, last = s.frame(_frame(rows, ["办结层级", "办结件数", "占比（%）"]))
+    s = Sheet(book, "分级办结", [18, 10, 10])
+    rows = [[x.label, x.resolved, pct(x.share)] for x in r.level_shares]
+    first, last = s.frame(frame(rows, ["办结层级", "办结件数", "占比（%）"]))
     if any(x.resolved for x in r.level_shares):
-        s.chart(_pie("分级办结", s, 2, 1, (first, last)), "E1")
-    s.line("镇街道及以下合计", r.at_town_or_below.numerator, _rate(r.at_town_or_below.percent), bold=True)
+        s.chart(pie_chart("分级办结", s, 2, 1, (first, last)), "E1")
+    s.line("镇街道及以下合计", r.at_town_or_below.numerator, rate(r.at_town_or_below.percent), bold=True)
 
 
 def _ranking(book: Any, f: ReportFigures) -> None:
     rk = f.requests.ranking
     st = f.settings
-    s = _Sheet(book, "考评排名", [6, 24, 8, 10, 10, 10, 10, 10, 12, 12, 8, 20])
+    s = Sheet(book, "考评排名", [6, 24, 8, 10, 10, 10, 10, 10, 12, 12, 8, 20])
     rows = [
         [
             d.rank,
             d.name,
             d.assigned,
-            _rate(d.clock("answer").rate.percent),
-            _rate(d.reply_rate.percent),
-            _rate(d.on_time_rate.percent),
-            _rate(d.satisfaction.rate.percent),
-            _rate(d.reopen_rate.percent),
+            rate(d.clock("answer").rate.percent),
+            rate(d.reply_rate.percent),
+            rate(d.on_time_rate.percent),
+            rate(d.satisfaction.rate.percent),
+            rate(d.reopen_rate.percent),
             None if d.handling.mean_hours is None else round(d.handling.mean_hours, 1),
             None if d.handling.median_hours is None else round(d.handling.median_hours, 1),
             None if d.score is None else round(d.score, 2),
@@ -396,7 +226,7 @@ def _ranking(book: Any, f: ReportFigures) -> None:
         "得分",
         "低于标准",
     ]
-    first, last = s.frame(_frame(rows, columns))
+    first, last = s.frame(frame(rows, columns))
     ranked = sum(1 for d in rk.rows if d.ranked)
     s.blank()
     s.line(
@@ -410,35 +240,36 @@ def _ranking(book: Any, f: ReportFigures) -> None:
     )
     if ranked:
         s.chart(
-            _bar("承办单位考评得分", s, (11, 11), 2, (first, first + ranked - 1), unit="分"), f"A{s.row + 3}"
+            bar_chart("承办单位考评得分", s, (11, 11), 2, (first, first + ranked - 1), unit="分"),
+            f"A{s.row + 3}",
         )
 
 
 def _trend(book: Any, f: ReportFigures) -> None:
-    s = _Sheet(book, "月度趋势", [12, 10, 10, 14])
+    s = Sheet(book, "月度趋势", [12, 10, 10, 14])
     rows = [
-        [p.period.label, p.registered, p.resolutions, _rate(p.resolve_on_time.percent)]
+        [p.period.label, p.registered, p.resolutions, rate(p.resolve_on_time.percent)]
         for p in f.requests.trend
     ]
-    first, last = s.frame(_frame(rows, ["月份", "受理量", "办结量", "按时办结率（%）"]))
-    s.chart(_line("近12个月受理与办结", s, (2, 3), 1, (first, last), "件"), "F1")
-    s.chart(_line("近12个月按时办结率", s, (4, 4), 1, (first, last), "%"), "F17")
+    first, last = s.frame(frame(rows, ["月份", "受理量", "办结量", "按时办结率（%）"]))
+    s.chart(line_chart("近12个月受理与办结", s, (2, 3), 1, (first, last), "件"), "F1")
+    s.chart(line_chart("近12个月按时办结率", s, (4, 4), 1, (first, last), "%"), "F17")
 
 
 def _love_bank(book: Any, f: ReportFigures) -> None:
     lb = f.love_bank
-    s = _Sheet(book, "爱心银行", [16, 18, 12, 12, 12, 12, 12])
-    s.frame(_headline_frame(lb.headline), formats={"环比": "0.0", "同比": "0.0"})
+    s = Sheet(book, "爱心银行", [16, 18, 12, 12, 12, 12, 12])
+    s.frame(headline_frame(lb.headline), formats={"环比": "0.0", "同比": "0.0"})
     s.blank()
     s.line("服务时长前列的志愿者", bold=True)
     rows = [[v.name, v.team, round(v.hours, 1), v.points] for v in lb.top_volunteers]
-    first, last = s.frame(_frame(rows, ["姓名", "所属队伍", "服务时长（小时）", "获得积分"]))
+    first, last = s.frame(frame(rows, ["姓名", "所属队伍", "服务时长（小时）", "获得积分"]))
     if rows:
-        s.chart(_bar("志愿服务时长前列", s, (3, 3), 1, (first, last), unit="小时"), "I2")
+        s.chart(bar_chart("志愿服务时长前列", s, (3, 3), 1, (first, last), unit="小时"), "I2")
     s.blank()
     s.line("本期晋升星级的志愿者", bold=True)
     s.frame(
-        _frame(
+        frame(
             [
                 [v.name, v.team, STAR_NAMES_ZH[v.stars_before], STAR_NAMES_ZH[v.stars], round(v.hours, 1)]
                 for v in lb.new_stars
@@ -449,7 +280,7 @@ def _love_bank(book: Any, f: ReportFigures) -> None:
     s.blank()
     s.line("爱心超市物品进出明细", bold=True)
     s.frame(
-        _frame(
+        frame(
             [
                 [x.name, x.opening, x.stocked_in, x.redeemed, x.returned, x.taken_out, x.closing]
                 for x in lb.stock
@@ -459,11 +290,11 @@ def _love_bank(book: Any, f: ReportFigures) -> None:
     )
     s.blank()
     s.line(f"库存不足（不多于 {f.settings.low_stock} 件）", bold=True)
-    s.frame(_frame([[x.name, x.closing] for x in lb.low_stock], ["物品", "库存"]))
+    s.frame(frame([[x.name, x.closing] for x in lb.low_stock], ["物品", "库存"]))
 
 
 def _narrative(book: Any, f: ReportFigures, narrative: Narrative) -> None:
-    s = _Sheet(book, "文字说明", [18, 100])
+    s = Sheet(book, "文字说明", [18, 100])
     for title, (_heading, body) in zip(headings(f.period.kind), narrative.sections(), strict=True):
         s.line(title, body or "无", bold=False)
 
@@ -472,7 +303,7 @@ def _listing(book: Any, listing: Listing) -> int:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
 
-    s = _Sheet(book, listing.sheet, listing.widths)
+    s = Sheet(book, listing.sheet, listing.widths)
     s.ws.freeze_panes = "A2"
     head = []
     for name in listing.headers:
@@ -527,11 +358,7 @@ def write_workbook(
         ("月度趋势", lambda: _trend(book, figures)),
         ("爱心银行", lambda: _love_bank(book, figures)),
     ]
-    if figures.orders is not None:
-        from desktop.reports.orders_excel import orders_sheet
-
-        orders = figures.orders
-        parts.append(("居民点单", lambda: orders_sheet(book, orders)))
+    parts.append(("居民点单", lambda: orders_sheet(book, figures.orders)))
     if narrative is not None:
         parts.append(("文字说明", lambda: _narrative(book, figures, narrative)))
     for listing in listings:

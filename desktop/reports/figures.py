@@ -14,11 +14,11 @@ The definitions (which steps make which count) are written once, in
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from desktop.reports.periods import Period
 from desktop.reports.settings import ReportSettings
-from desktop.reports.wording import COUNT, HOURS, METRICS, RATE
+from desktop.reports.wording import METRICS, RATE
 
 CLOCKS = ("accept", "answer", "resolve", "follow_up")
 
@@ -474,46 +474,103 @@ class ReportFigures:
     settings: ReportSettings
     requests: RequestReport
     love_bank: LoveBankReport
-    orders: OrdersReport | None = None  # None where the orders job has no tables yet
+    orders: OrdersReport
 
     @property
     def is_empty(self) -> bool:
-        """No request, no step and no love-bank activity in the period."""
-        return (
-            self.requests.totals.is_empty
-            and self.love_bank.totals.is_empty
-            and (self.orders is None or self.orders.is_empty)
-        )
+        """No request, no step, no love-bank activity and no service order in the period."""
+        return self.requests.totals.is_empty and self.love_bank.totals.is_empty and self.orders.is_empty
 
     def headline_values(self) -> dict[str, float | None]:
         """Every headline figure of the period by key (kept with an archived report, to
         tell later what changed)."""
         values = dict(self.requests.totals.values())
         values.update(self.love_bank.totals.values())
-        if self.orders is not None:
-            values.update(self.orders.values())
+        values.update(self.orders.values())
         return values
+
+
+# --- service orders ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class OrderTotals:
+    """The service orders of one window: placed, closed, money paid, residents' ratings."""
+
+    placed: int  # 居民点单 in the window
+    closed: int  # settled, terminated, cancelled or rejected in the window
+    paid: int  # fen paid in the window (政府买单)
+    satisfaction: Satisfaction  # 群众评单 given in the window
+
+    def values(self) -> dict[str, float | None]:
+        return {
+            "orders_placed": self.placed,
+            "orders_closed": self.closed,
+            "orders_paid": self.paid / 100,
+            "orders_satisfaction": self.satisfaction.rate.percent,
+        }
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.placed or self.closed or self.paid or self.satisfaction.total)
+
+
+@dataclass(frozen=True)
+class MoneyRow:
+    """Money paid in the period to one fund or provider (fen), with the 核减 deducted."""
+
+    key: int
+    label: str
+    paid: int
+    deduction: int
+    payments: int
+
+
+@dataclass(frozen=True)
+class FundRow:
+    """A fund of the period's year and its balances at the cut-off (fen)."""
+
+    fund_id: int
+    name: str
+    kind: str
+    total: int
+    committed: int  # bound to orders, paid or not
+    paid: int
+
+    @property
+    def remaining(self) -> int:
+        """What can still be committed."""
+        return self.total - self.committed
+
+
+@dataclass(frozen=True)
+class ProviderRow:
+    """A provider's performance in the period: orders finished (on time: by the
+    deadline), the residents' ratings, and the money paid to it (fen)."""
+
+    provider_id: int
+    name: str
+    finished: int
+    on_time: Ratio
+    ratings: Satisfaction
+    paid: int
 
 
 @dataclass(frozen=True)
 class OrdersReport:
-    """Service orders (居民点单 … 政府买单) of the period; see ``desktop.reports.orders``."""
+    """Service orders of the period (see ``desktop.reports.orders_figures``)."""
 
-    by_stage: tuple[CountRow, ...] = ()
-    created: int = 0
-    closed: int = 0
-    spend_by_fund: tuple[CountRow, ...] = ()  # fen
-    spend_by_provider: tuple[CountRow, ...] = ()  # fen
-    balances: tuple[CountRow, ...] = ()  # fen remaining per fund
-    providers: tuple[CountRow, ...] = ()
-    satisfaction: Ratio = field(default_factory=lambda: Ratio(0, 0))
+    totals: OrderTotals
+    previous: OrderTotals
+    last_year: OrderTotals
+    headline: tuple[Compared, ...]
+    by_stage: tuple[CountRow, ...]  # orders placed in the period, by their stage now
+    paid_by_fund: tuple[MoneyRow, ...]
+    paid_by_provider: tuple[MoneyRow, ...]
+    funds: tuple[FundRow, ...]
+    providers: tuple[ProviderRow, ...]
 
     @property
     def is_empty(self) -> bool:
-        return not (self.created or self.closed or any(r.count for r in self.spend_by_fund))
+        return self.totals.is_empty
 
     def values(self) -> dict[str, float | None]:
-        return {"orders_created": self.created, "orders_closed": self.closed}
-
-
-FIGURE_KINDS = (COUNT, RATE, HOURS)
+        return self.totals.values()

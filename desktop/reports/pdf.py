@@ -21,193 +21,45 @@ is imported only here.
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-from collections.abc import Sequence
-from typing import Any, BinaryIO
-
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Spacer
 
 from desktop.printing.fonts import FontChain
-from desktop.printing.page import (
-    A4,
-    DARK_GREY,
-    GREY,
-    MM,
-    STRIPE,
-    Blank,
-    DocumentInfo,
-    PageFooter,
-    RunningHeader,
-)
+from desktop.printing.page import MM, DocumentInfo, PageFooter, RunningHeader
 from desktop.printing.template import DocumentTemplate
-from desktop.reports import charts
-from desktop.reports.figures import Compared, ReportFigures
-from desktop.reports.narrative import Narrative, headings
-from desktop.reports.pdf_charts import draw
-from desktop.reports.periods import MONTH, QUARTER
-from desktop.reports.wording import (
-    CLOCK_RATES_ZH,
-    CLOCKS_ZH,
-    METRICS,
-    RATE,
-    STAR_NAMES_ZH,
-    THRESHOLDS_ZH,
-    URGENCIES_ZH,
+from desktop.reports import charts, pdf_sections
+from desktop.reports.figures import ReportFigures
+from desktop.reports.narrative import Narrative
+from desktop.reports.orders_pdf import orders_section
+from desktop.reports.pdf_builder import (
+    DASH,
+    EMPTY,
+    GRIDS_SHOWN,
+    INFO_SIZE,
+    OVERDUE_SHOWN,
+    PAGE,
+    SMALL_SIZE,
+    TEXT_SIZE,
+    TITLE_SIZE,
+    TITLES,
+    Builder,
+    Target,
+    change,
+    count,
+    cutoff_text,
+    date_text,
+    hours,
+    percent,
+    ratio,
+    share_of,
 )
-
-PAGE = A4
-TITLE_SIZE = 17
-INFO_SIZE = 10
-HEADING_SIZE = 12
-TEXT_SIZE = 9.5
-TABLE_SIZE = 8.5
-SMALL_SIZE = 7.5
-PADDING = 3
-GRIDS_SHOWN = 20
-OVERDUE_SHOWN = 30
-EMPTY = "本期无数据"
-DASH = "—"
-SUBTOTAL = "#d9d9d9"  # a subtotal or total row
-TITLES = {MONTH: "社区服务工作统计月报", QUARTER: "社区服务工作统计季报"}
-NUMERALS = "一二三四五六七八九十"
-
-Target = str | os.PathLike[str] | BinaryIO
+from desktop.reports.wording import CLOCK_RATES_ZH, CLOCKS_ZH, RATE, THRESHOLDS_ZH, URGENCIES_ZH
 
 
-# --- numbers as printed -----------------------------------------------------------------------
-def count(value: float | None) -> str:
-    return DASH if value is None else f"{value:,.0f}"
+class _Report(Builder):
+    """The header and the request sections (the others are in ``pdf_sections``)."""
 
-
-def percent(value: float | None) -> str:
-    """A percentage (already × 100) with one decimal, or — for nothing to measure."""
-    return DASH if value is None else f"{value:.1f}"
-
-
-def ratio(value: float | None) -> str:
-    """A share (0 … 1) as a percentage with one decimal."""
-    return DASH if value is None else f"{100 * value:.1f}"
-
-
-def hours(value: float | None) -> str:
-    return DASH if value is None else f"{value:.1f}"
-
-
-def change(value: float | None, kind: str) -> str:
-    """环比 / 同比: percentage points for a rate, percent otherwise."""
-    if value is None:
-        return DASH
-    if kind == RATE:
-        return f"{value:+.1f}个百分点"
-    return f"{value:+.1f}%"
-
-
-def value_text(item: Compared, value: float | None) -> str:
-    kind = METRICS[item.key].kind
-    if kind == RATE:
-        return percent(value)
-    if kind == "hours":
-        return hours(value)
-    return count(value)
-
-
-def date_text(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def cutoff_text(moment: dt.datetime) -> str:
-    return f"数据截至 {date_text(moment.date())} {moment:%H:%M}"
-
-
-def section_number(n: int) -> str:
-    if n <= 10:
-        return NUMERALS[n - 1]
-    return "十" + NUMERALS[n - 11]
-
-
-class _Builder:
-    """The story of one report, section by section."""
-
-    def __init__(self, doc: DocumentTemplate, figures: ReportFigures):
-        self.doc = doc
-        self.f = figures
-        self.chain: FontChain = doc.chain
-        self.width = doc.width
-        self.story: list[Flowable] = []
-        self.sections = 0
-        self.text_style = doc.style(TEXT_SIZE, leading=1.5)
-        self.cell = doc.style(TABLE_SIZE, leading=1.25)
-        self.cell_right = doc.style(TABLE_SIZE, leading=1.25, alignment=TA_RIGHT)
-        self.cell_centre = doc.style(TABLE_SIZE, leading=1.25, alignment=TA_CENTER)
-        self.head = doc.style(TABLE_SIZE, leading=1.25, alignment=TA_CENTER, textColor=colors.white)
-        self.small = doc.style(SMALL_SIZE, leading=1.35, textColor=colors.HexColor(GREY))
-        self.heading_style = doc.style(HEADING_SIZE, leading=1.3, spaceBefore=4 * MM, spaceAfter=2 * MM)
-        self.sub_style = doc.style(TEXT_SIZE + 0.5, leading=1.3, spaceBefore=2 * MM, spaceAfter=1.5 * MM)
-
-    # --- parts ----------------------------------------------------------------------------
-    def para(self, value: str, style=None) -> Paragraph:
-        return self.doc.para(value, style or self.text_style)
-
-    def heading(self, title: str) -> None:
-        self.sections += 1
-        self.story.append(CondPageBreak(40 * MM))
-        self.story.append(self.para(f"{section_number(self.sections)}、{title}", self.heading_style))
-
-    def sub(self, title: str) -> None:
-        self.story.append(CondPageBreak(25 * MM))
-        self.story.append(self.para(title, self.sub_style))
-
-    def note(self, value: str) -> None:
-        self.story.append(self.para(value, self.small))
-
-    def table(
-        self,
-        head: Sequence[str],
-        rows: Sequence[Sequence[str]],
-        widths: Sequence[float],
-        *,
-        align: Sequence[str] = (),
-        shaded: Sequence[int] = (),
-        unit: str = "",
-    ) -> None:
-        """A table with a dark head row repeated on every page; numbers right-aligned
-        (``align`` per column: l, r, c); ``shaded`` rows (0-based, under the head) grey."""
-        scale = self.width / sum(widths)
-        widths = [w * scale for w in widths]
-        align = list(align) or ["l"] + ["r"] * (len(head) - 1)
-        styles = {"l": self.cell, "r": self.cell_right, "c": self.cell_centre}
-        data: list[list[Any]] = [[self.para(h, self.head) for h in head]]
-        for row in rows:
-            data.append([self.para(str(v), styles[a]) for v, a in zip(row, align, strict=True)])
-        commands: list[tuple] = [
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(DARK_GREY)),
-            ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor(GREY)),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.8),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
-        ]
-        for i in range(1, len(data)):
-            if i - 1 in shaded:
-                commands.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor(SUBTOTAL)))
-            elif i % 2 == 0:
-                commands.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor(STRIPE)))
-        if unit:
-            self.story.append(self.para(f"计量单位：{unit}", self.doc.style(SMALL_SIZE, alignment=TA_RIGHT)))
-        self.story.append(
-            self.doc.table(data, widths, commands, padding=PADDING, long=len(data) > 60, repeat_rows=1)
-        )
-        self.story.append(Spacer(0, 2 * MM))
-
-    def chart(self, chart: charts.Chart) -> None:
-        if chart.is_empty:
-            self.note(f"{chart.title}：{EMPTY}")
-            return
-        self.story.append(KeepTogether([draw(chart, self.chain, self.width), Spacer(0, 2 * MM)]))
-
-    # --- the sections ---------------------------------------------------------------------
     def header(self) -> None:
         f = self.f
         title = TITLES.get(f.period.kind, "社区服务工作统计年报")
@@ -244,26 +96,7 @@ class _Builder:
     def headline(self) -> None:
         r = self.f.requests
         self.heading("诉求办理主要指标")
-        rows = []
-        for item in r.headline:
-            m = METRICS[item.key]
-            rows.append(
-                [
-                    m.printed,
-                    m.unit,
-                    value_text(item, item.value),
-                    value_text(item, item.previous),
-                    change(item.month_on_month, m.kind),
-                    value_text(item, item.last_year),
-                    change(item.year_on_year, m.kind),
-                ]
-            )
-        self.table(
-            ["指标", "单位", "本期", "上期", "环比", "去年同期", "同比"],
-            rows,
-            [30, 12, 18, 18, 22, 18, 22],
-            align="lcrrrrr",
-        )
+        self.headline_table(r.headline)
         t = r.totals
         h = r.handling
         s = self.f.settings
@@ -305,7 +138,7 @@ class _Builder:
                     label,
                     *[count(n) for n in row.counts],
                     count(row.total),
-                    ratio(_share(row.total, r.totals.registered)),
+                    ratio(share_of(row.total, r.totals.registered)),
                 ]
             )
         rows.append(
@@ -374,7 +207,7 @@ class _Builder:
         rest = r.grids[GRIDS_SHOWN:]
         if rest:
             n = sum(x.count for x in rest)
-            rows.append([f"其余 {len(rest)} 个网格", count(n), ratio(_share(n, r.totals.registered))])
+            rows.append([f"其余 {len(rest)} 个网格", count(n), ratio(share_of(n, r.totals.registered))])
         self.table(["网格", "件数", "占比（%）"], rows or [[EMPTY, DASH, DASH]], [60, 20, 20], unit="件")
 
     def deadlines(self) -> None:
@@ -553,148 +386,6 @@ class _Builder:
         ]
         self.table(["月份", "受理量", "办结量", "按时办结率（%）"], rows, [30, 20, 20, 20], unit="件、%")
 
-    def love_bank(self) -> None:
-        lb = self.f.love_bank
-        self.heading("爱心银行")
-        rows = []
-        for item in lb.headline:
-            m = METRICS[item.key]
-            rows.append(
-                [
-                    m.printed,
-                    m.unit,
-                    value_text(item, item.value),
-                    value_text(item, item.previous),
-                    change(item.month_on_month, m.kind),
-                    value_text(item, item.last_year),
-                    change(item.year_on_year, m.kind),
-                ]
-            )
-        self.table(
-            ["指标", "单位", "本期", "上期", "环比", "去年同期", "同比"],
-            rows,
-            [30, 12, 18, 18, 22, 18, 22],
-            align="lcrrrrr",
-        )
-        self.sub("（一）服务时长前列的志愿者")
-        if lb.top_volunteers:
-            self.table(
-                ["序号", "姓名", "所属队伍", "服务时长（小时）", "获得积分"],
-                [
-                    [str(i), v.name, v.team or DASH, hours(v.hours), count(v.points)]
-                    for i, v in enumerate(lb.top_volunteers, 1)
-                ],
-                [10, 30, 40, 20, 20],
-                align="cllrr",
-            )
-        else:
-            self.note(EMPTY)
-        self.sub("（二）本期晋升星级的志愿者")
-        if lb.new_stars:
-            self.table(
-                ["姓名", "所属队伍", "原星级", "现星级", "累计服务时长（小时）"],
-                [
-                    [
-                        v.name,
-                        v.team or DASH,
-                        STAR_NAMES_ZH[v.stars_before],
-                        STAR_NAMES_ZH[v.stars],
-                        hours(v.hours),
-                    ]
-                    for v in lb.new_stars
-                ],
-                [30, 40, 16, 16, 24],
-                align="llccr",
-            )
-        else:
-            self.note("本期无志愿者晋升星级。")
-        self.sub("（三）爱心超市物品进出明细")
-        if lb.stock:
-            rows = [
-                [
-                    x.name,
-                    count(x.opening),
-                    count(x.stocked_in),
-                    count(x.redeemed),
-                    count(x.returned),
-                    count(x.taken_out),
-                    count(x.closing),
-                ]
-                for x in lb.stock
-            ]
-            self.table(
-                ["物品", "期初库存", "本期入库", "兑换出库", "取消退回", "其他出库", "期末库存"],
-                rows,
-                [36, 14, 14, 14, 14, 14, 14],
-                unit="件",
-            )
-        else:
-            self.note(EMPTY)
-        low = "、".join(f"{x.name}（{x.closing}）" for x in lb.low_stock)
-        self.story.append(
-            self.para(f"库存不足（不多于 {self.f.settings.low_stock} 件）的物品：{low or '无'}。")
-        )
-
-    def orders(self) -> None:
-        o = self.f.orders
-        if o is None:
-            return
-        from desktop.reports.orders_pdf import orders_section
-
-        self.heading("居民点单服务")
-        orders_section(self, o)
-
-    def narrative(self, narrative: Narrative) -> None:
-        self.heading("文字说明")
-        titles = headings(self.f.period.kind)
-        for i, (title, (_heading, body)) in enumerate(zip(titles, narrative.sections(), strict=True), 1):
-            self.sub(f"（{NUMERALS[i - 1]}）{title}")
-            self.story.append(self.para(body.strip() or "无。"))
-
-    def signatures(self, prepared_by: str) -> None:
-        doc = self.doc
-        style = doc.style(TEXT_SIZE + 0.5)
-        lines = [
-            doc.signature_line(
-                [Blank("单位负责人：", 24 * MM, 38 * MM), Blank("统计负责人：", 24 * MM, 38 * MM)],
-                style,
-                padding=0,
-                bottom_padding=2,
-            ),
-            doc.signature_line(
-                [Blank("填表人：", 24 * MM, 38 * MM, prepared_by), Blank("报出日期：", 24 * MM, 38 * MM)],
-                style,
-                padding=0,
-                bottom_padding=2,
-            ),
-        ]
-        seal = doc.table(
-            [
-                [Spacer(0, 34 * MM)],
-                [
-                    self.para(
-                        "（单位盖章）",
-                        doc.style(SMALL_SIZE, alignment=TA_CENTER, textColor=colors.HexColor(GREY)),
-                    )
-                ],
-            ],
-            [40 * MM],
-            [("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor(GREY)), ("BOTTOMPADDING", (0, 1), (-1, 1), 3)],
-            padding=0,
-        )
-        block = doc.table(
-            [[[Spacer(0, 8 * MM), lines[0], Spacer(0, 8 * MM), lines[1]], seal]],
-            [self.width - 45 * MM, 45 * MM],
-            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT")],
-            padding=0,
-        )
-        self.story.append(Spacer(0, 6 * MM))
-        self.story.append(KeepTogether([block]))
-
-
-def _share(part: int, whole: int) -> float | None:
-    return part / whole if whole else None
-
 
 def _rate(d, threshold: str) -> float | None:
     return d.reply_rate.percent if threshold == "reply" else d.satisfaction.rate.percent
@@ -715,7 +406,7 @@ def build_report(
     """
     title = TITLES.get(figures.period.kind, "社区服务工作统计年报")
     doc = DocumentTemplate(PAGE, DocumentInfo(figures.centre, title, figures.period.label), chain)
-    b = _Builder(doc, figures)
+    b = _Report(doc, figures)
     b.header()
     b.headline()
     b.channels()
@@ -727,10 +418,11 @@ def build_report(
     b.ranking()
     b.overdue()
     b.trend()
-    b.love_bank()
-    b.orders()
-    b.narrative(narrative.checked())
-    b.signatures(prepared_by)
+    pdf_sections.love_bank(b)
+    b.heading("居民点单服务")
+    orders_section(b, figures.orders)
+    pdf_sections.narrative(b, narrative.checked())
+    pdf_sections.signatures(b, prepared_by)
     doc.build(
         b.story,
         target,

@@ -124,7 +124,12 @@ def bar_chart(chart: Chart, chain: FontChain, width: float) -> Drawing:
     _value_axis(plot.valueAxis, font, _nice_top(largest, chart.unit))
     plot.barLabels.fontName = font
     plot.barLabels.fontSize = LABEL_SIZE - 0.5
-    plot.barLabelFormat = "%.1f" if chart.unit in ("%", "分", "小时") else "%d"
+    number = "{:.1f}" if chart.unit in ("%", "分", "小时") else "{:,.0f}"
+    # A blank (nothing to measure) gets no bar and no "0" beside it.
+    plot.barLabelFormat = "values"
+    plot.barLabelArray = [
+        tuple("" if v is None else number.format(v) for v in reversed(s.values)) for s in chart.series
+    ]
     plot.barLabels.boxAnchor = "w"
     plot.barLabels.dx = 2
     for i in range(series):

@@ -28,6 +28,7 @@ from desktop.reports.archive import Archive
 from desktop.reports.figures import OverdueItem, ReportFigures
 from desktop.reports.listings import listings
 from desktop.reports.love_bank_figures import love_bank_report
+from desktop.reports.orders_figures import orders_report
 from desktop.reports.periods import Period
 from desktop.reports.request_figures import overdue_items, request_report
 from desktop.reports.settings import ReportSettings, read_settings, validate, write_settings
@@ -68,6 +69,7 @@ class ReportService(Archive):
                 settings=settings,
                 requests=request_report(s, period, cutoff, settings, calendar),
                 love_bank=love_bank_report(s, period, cutoff, settings),
+                orders=orders_report(s, period, cutoff, settings),
             )
 
     def current_period(self, kind: str = periods.MONTH) -> Period:

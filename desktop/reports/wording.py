@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from desktop.common.i18n import N_
 
-COUNT, RATE, HOURS = "count", "rate", "hours"
+COUNT, RATE, HOURS, MONEY = "count", "rate", "hours", "money"
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Metric:
     by percentage points), its unit and its names."""
 
     key: str
-    kind: str  # count | rate | hours
+    kind: str  # count | rate | hours | money (元)
     unit: str  # printed unit: 件, 人, %, 工作小时 …
     screen: str  # N_ text for the screens
     printed: str  # Simplified Chinese for paper and Excel
@@ -62,7 +62,14 @@ LOVE_BANK_METRICS: tuple[Metric, ...] = (
     _m("points_expired", COUNT, "分", N_("Points expired"), "过期积分"),
 )
 
-METRICS: dict[str, Metric] = {m.key: m for m in REQUEST_METRICS + LOVE_BANK_METRICS}
+ORDER_METRICS: tuple[Metric, ...] = (
+    _m("orders_placed", COUNT, "单", N_("Orders placed"), "居民点单"),
+    _m("orders_closed", COUNT, "单", N_("Orders closed"), "办结订单"),
+    _m("orders_paid", MONEY, "元", N_("Paid by the government"), "政府买单金额"),
+    _m("orders_satisfaction", RATE, "%", N_("Residents satisfied with orders"), "群众评单满意率"),
+)
+
+METRICS: dict[str, Metric] = {m.key: m for m in REQUEST_METRICS + LOVE_BANK_METRICS + ORDER_METRICS}
 
 # --- the vocabulary in print -------------------------------------------------------------
 CHANNELS_ZH: dict[str, str] = {
@@ -97,6 +104,29 @@ STAR_NAMES_ZH = ("暂无星级", "一星", "二星", "三星", "四星", "五星
 NO_GRID = "未填网格"
 NO_DEPARTMENT = "未派单"
 THRESHOLDS_ZH: dict[str, str] = {"reply": "回复率", "satisfaction": "满意率"}
+ORDER_STAGES_ZH: dict[str, str] = {
+    "pending_review": "待审核",
+    "rejected": "驳回",
+    "to_draft": "待制单",
+    "pending_approval": "待审批",
+    "publicity": "公示",
+    "to_dispatch": "待派单",
+    "to_accept": "待接单",
+    "in_progress": "实施中",
+    "to_rate": "待评价",
+    "to_check": "待验收",
+    "to_pay": "待付款",
+    "settled": "已结算",
+    "terminated": "已终止",
+    "cancelled": "已撤销",
+}
+FUND_KINDS_ZH: dict[str, str] = {
+    "party_service": "党组织服务群众专项经费",
+    "venture": "公益创投",
+    "purchase": "政府购买服务",
+    "self_raised": "自筹",
+    "other": "其他",
+}
 
 # --- screen names of the same vocabulary -------------------------------------------------
 CLOCK_RATE_LABELS: dict[str, str] = {

@@ -1625,47 +1625,47 @@
     </message>
     <message>
       <source>{date} is not a date (write it as 1980-5-3).</source>
-      <translation type="unfinished" />
+      <translation>{date} 不是日期（请写成 1980-5-3 这样）。</translation>
     </message>
     <message>
       <source>{value} is not a gender: write 男 or 女 (or M/F, 1/2).</source>
-      <translation type="unfinished" />
+      <translation>{value} 不是性别：请填“男”或“女”（也可填 M/F、1/2）。</translation>
     </message>
     <message>
       <source>{value} is not a number of hours.</source>
-      <translation type="unfinished" />
+      <translation>{value} 不是小时数。</translation>
     </message>
     <message>
       <source>{value} is not a whole number of points.</source>
-      <translation type="unfinished" />
+      <translation>{value} 不是整数积分。</translation>
     </message>
     <message>
       <source>{date} is not a real date.</source>
-      <translation type="unfinished" />
+      <translation>{date} 不是真实存在的日期。</translation>
     </message>
     <message>
       <source>Excel stored this ID number as a number and lost its last digits ({value}); format the column as text and type the number again.</source>
-      <translation type="unfinished" />
+      <translation>Excel 把身份证号存成了数字，末几位已经丢失（{value}）；请把该列设为文本格式后重新录入号码。</translation>
     </message>
     <message>
       <source>This ID number is masked ({value}); the full number is needed.</source>
-      <translation type="unfinished" />
+      <translation>身份证号被遮挡（{value}），需要完整号码。</translation>
     </message>
     <message>
       <source>The same person as row {row}.</source>
-      <translation type="unfinished" />
+      <translation>与第 {row} 行是同一个人。</translation>
     </message>
     <message>
       <source>This ID number belongs to {name} (No. {id}) in the register, not to {other}.</source>
-      <translation type="unfinished" />
+      <translation>档案中此身份证号属于{name}（编号 {id}），不是{other}。</translation>
     </message>
     <message>
       <source>{name} (No. {id}) is archived in the register; restore the record first.</source>
-      <translation type="unfinished" />
+      <translation>{name}（编号 {id}）在档案中已归档，请先恢复该档案。</translation>
     </message>
     <message>
       <source>{value} is not a residence status: write one of {choices}.</source>
-      <translation type="unfinished" />
+      <translation>{value} 不是人户状态：请填 {choices} 之一。</translation>
     </message>
     <message>
       <source>{name} is already a volunteer.</source>
@@ -1673,19 +1673,19 @@
     </message>
     <message>
       <source>The gender {gender} contradicts the ID number ({expected}).</source>
-      <translation type="unfinished" />
+      <translation>性别“{gender}”与身份证号不符（身份证号为{expected}）。</translation>
     </message>
     <message>
       <source>The birth date {date} contradicts the ID number ({expected}).</source>
-      <translation type="unfinished" />
+      <translation>出生日期 {date} 与身份证号不符（身份证号为 {expected}）。</translation>
     </message>
     <message>
       <source>There is no grid named {name}.</source>
-      <translation type="unfinished" />
+      <translation>没有名为“{name}”的网格。</translation>
     </message>
     <message>
       <source>A team name has at most {n} characters.</source>
-      <translation type="unfinished" />
+      <translation>服务队名称最多 {n} 个字。</translation>
     </message>
     <message>
       <source>This ID number is already registered to {name} (No. {id}).</source>
@@ -1693,47 +1693,47 @@
     </message>
     <message>
       <source>{name} with this phone is already in the register (No. {id}).</source>
-      <translation type="unfinished" />
+      <translation>档案中已有同名同电话的{name}（编号 {id}）。</translation>
     </message>
     <message>
       <source>The registration date cannot be in the future.</source>
-      <translation type="unfinished" />
+      <translation>注册日期不能晚于今天。</translation>
     </message>
     <message>
       <source>Residents</source>
-      <translation type="unfinished" />
+      <translation>居民档案</translation>
     </message>
     <message>
       <source>Requests</source>
-      <translation type="unfinished" />
+      <translation>诉求</translation>
     </message>
     <message>
       <source>Volunteers</source>
-      <translation type="unfinished" />
+      <translation>志愿者</translation>
     </message>
     <message>
       <source>Points ledger</source>
-      <translation type="unfinished" />
+      <translation>积分台账</translation>
     </message>
     <message>
       <source>Service orders</source>
-      <translation type="unfinished" />
+      <translation>服务订单</translation>
     </message>
     <message>
       <source>This database has no service orders.</source>
-      <translation type="unfinished" />
+      <translation>此数据库没有服务订单。</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>姓名</translation>
     </message>
     <message>
       <source>Gender</source>
-      <translation type="unfinished" />
+      <translation>性别</translation>
     </message>
     <message>
       <source>ID number</source>
-      <translation type="unfinished" />
+      <translation>身份证号</translation>
     </message>
     <message>
       <source>Phone</source>
@@ -1741,51 +1741,51 @@
     </message>
     <message>
       <source>Birth date</source>
-      <translation type="unfinished" />
+      <translation>出生日期</translation>
     </message>
     <message>
       <source>Address</source>
-      <translation type="unfinished" />
+      <translation>现住址</translation>
     </message>
     <message>
       <source>Registered (hukou) address</source>
-      <translation type="unfinished" />
+      <translation>户籍地址</translation>
     </message>
     <message>
       <source>Grid</source>
-      <translation type="unfinished" />
+      <translation>网格</translation>
     </message>
     <message>
       <source>Building</source>
-      <translation type="unfinished" />
+      <translation>楼栋</translation>
     </message>
     <message>
       <source>Unit</source>
-      <translation type="unfinished" />
+      <translation>单元</translation>
     </message>
     <message>
       <source>Room</source>
-      <translation type="unfinished" />
+      <translation>门牌</translation>
     </message>
     <message>
       <source>Residence status</source>
-      <translation type="unfinished" />
+      <translation>人户状态</translation>
     </message>
     <message>
       <source>Ethnicity</source>
-      <translation type="unfinished" />
+      <translation>民族</translation>
     </message>
     <message>
       <source>Political status</source>
-      <translation type="unfinished" />
+      <translation>政治面貌</translation>
     </message>
     <message>
       <source>Key groups</source>
-      <translation type="unfinished" />
+      <translation>重点人群</translation>
     </message>
     <message>
       <source>Notes</source>
-      <translation type="unfinished" />
+      <translation>备注</translation>
     </message>
     <message>
       <source>Volunteer team</source>
@@ -1793,63 +1793,63 @@
     </message>
     <message>
       <source>Registration date</source>
-      <translation type="unfinished" />
+      <translation>注册日期</translation>
     </message>
     <message>
       <source>Total service hours</source>
-      <translation type="unfinished" />
+      <translation>累计服务时长</translation>
     </message>
     <message>
       <source>Points balance</source>
-      <translation type="unfinished" />
+      <translation>积分余额</translation>
     </message>
     <message>
       <source>There is no sheet named {sheet} in {name}.</source>
-      <translation type="unfinished" />
+      <translation>{name} 中没有名为“{sheet}”的工作表。</translation>
     </message>
     <message>
       <source>Choose the column that holds the names (姓名).</source>
-      <translation type="unfinished" />
+      <translation>请选择哪一列是姓名。</translation>
     </message>
     <message>
       <source>{errors} of {total} rows have errors, so nothing was imported. Correct them (see the error report) or import only the valid rows.</source>
-      <translation type="unfinished" />
+      <translation>{total} 行中有 {errors} 行有错误，所以没有导入任何数据。请改正（见错误报告），或选择只导入正确的行。</translation>
     </message>
     <message>
       <source>There is no valid row to import.</source>
-      <translation type="unfinished" />
+      <translation>没有可以导入的正确行。</translation>
     </message>
     <message>
       <source>Volunteers cannot be imported here.</source>
-      <translation type="unfinished" />
+      <translation>这里不能导入志愿者。</translation>
     </message>
     <message>
       <source>The register changed since the preview (row {row}); check the file again.</source>
-      <translation type="unfinished" />
+      <translation>预览之后档案有了变化（第 {row} 行），请重新检查文件。</translation>
     </message>
     <message>
       <source>Same name and birth date</source>
-      <translation type="unfinished" />
+      <translation>同名且出生日期相同</translation>
     </message>
     <message>
       <source>Same phone</source>
-      <translation type="unfinished" />
+      <translation>电话相同</translation>
     </message>
     <message>
       <source>Same name and address</source>
-      <translation type="unfinished" />
+      <translation>同名且住址相同</translation>
     </message>
     <message>
       <source>requests</source>
-      <translation type="unfinished" />
+      <translation>条诉求</translation>
     </message>
     <message>
       <source>service orders</source>
-      <translation type="unfinished" />
+      <translation>个服务订单</translation>
     </message>
     <message>
       <source>Choose two different residents.</source>
-      <translation type="unfinished" />
+      <translation>请选择两个不同的居民。</translation>
     </message>
     <message>
       <source>This resident no longer exists.</source>
@@ -1857,39 +1857,39 @@
     </message>
     <message>
       <source>An archived record cannot be merged; restore it first.</source>
-      <translation type="unfinished" />
+      <translation>已归档的档案不能合并，请先恢复。</translation>
     </message>
     <message>
       <source>Both records are volunteers with their own points; two accounts cannot be merged.</source>
-      <translation type="unfinished" />
+      <translation>两条档案都是志愿者且各有积分，两个积分账户不能合并。</translation>
     </message>
     <message>
       <source>The file {name} could not be read: {why}</source>
-      <translation type="unfinished" />
+      <translation>无法读取文件 {name}：{why}</translation>
     </message>
     <message>
       <source>No header row was found: the sheet has no row of column names.</source>
-      <translation type="unfinished" />
+      <translation>没有找到表头：工作表中没有列名所在的行。</translation>
     </message>
     <message>
       <source>{name} is not an Excel or CSV file (.xlsx, .xls, .csv).</source>
-      <translation type="unfinished" />
+      <translation>{name} 不是 Excel 或 CSV 文件（.xlsx、.xls、.csv）。</translation>
     </message>
     <message>
       <source>The file {name} does not exist.</source>
-      <translation type="unfinished" />
+      <translation>文件 {name} 不存在。</translation>
     </message>
     <message>
       <source>The sheet {sheet} is empty.</source>
-      <translation type="unfinished" />
+      <translation>工作表“{sheet}”是空的。</translation>
     </message>
     <message>
       <source>{name} could not be written: is it open in Excel? Close it and try again.</source>
-      <translation type="unfinished" />
+      <translation>无法写入 {name}：是否正在 Excel 中打开？请关闭后重试。</translation>
     </message>
     <message>
       <source>{name} could not be written: {why}</source>
-      <translation type="unfinished" />
+      <translation>无法写入 {name}：{why}</translation>
     </message>
     <message>
       <source>Enter a whole number of points, not zero (negative to deduct).</source>
@@ -1921,7 +1921,7 @@
     </message>
     <message>
       <source>Earlier hours and points cannot be negative.</source>
-      <translation type="unfinished" />
+      <translation>原有服务时长和积分不能为负数。</translation>
     </message>
     <message>
       <source>Earned</source>
@@ -1953,7 +1953,7 @@
     </message>
     <message>
       <source>Opening balance</source>
-      <translation type="unfinished" />
+      <translation>期初余额</translation>
     </message>
     <message>
       <source>Not enough points: {available} available, {needed} needed.</source>
@@ -3365,415 +3365,415 @@ If it happens again, send this file to your administrator.</source>
     <name>exchange</name>
     <message>
       <source>Merge {other} (No. {other_id}) into {keep} (No. {keep_id})? The record No. {other_id} is archived.</source>
-      <translation type="unfinished" />
+      <translation>把{other}（编号 {other_id}）合并到{keep}（编号 {keep_id}）吗？编号 {other_id} 的档案将被归档。</translation>
     </message>
     <message>
       <source>Merge duplicate residents</source>
-      <translation type="unfinished" />
+      <translation>合并重复居民</translation>
     </message>
     <message>
       <source>Compare</source>
-      <translation type="unfinished" />
+      <translation>对比</translation>
     </message>
     <message>
       <source>Suggested pairs</source>
-      <translation type="unfinished" />
+      <translation>疑似重复</translation>
     </message>
     <message>
       <source>Choose a pair to compare the two records side by side.</source>
-      <translation type="unfinished" />
+      <translation>选择一对档案，左右对比。</translation>
     </message>
     <message>
       <source>Keep the other record</source>
-      <translation type="unfinished" />
+      <translation>改为保留另一条</translation>
     </message>
     <message>
       <source>Merge</source>
-      <translation type="unfinished" />
+      <translation>合并</translation>
     </message>
     <message>
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>关闭</translation>
     </message>
     <message>
       <source>Keep: {name} (No. {id})</source>
-      <translation type="unfinished" />
+      <translation>保留：{name}（编号 {id}）</translation>
     </message>
     <message>
       <source>Archive: {name} (No. {id})</source>
-      <translation type="unfinished" />
+      <translation>归档：{name}（编号 {id}）</translation>
     </message>
     <message>
       <source>Requests, service orders, the volunteer account and key groups of the archived record move to the kept one; the archived record points to it.</source>
-      <translation type="unfinished" />
+      <translation>被归档档案的诉求、服务订单、志愿者账户和重点人群标签都转到保留的档案，被归档的档案指向保留的档案。</translation>
     </message>
     <message>
       <source>{n} {what}</source>
-      <translation type="unfinished" />
+      <translation>{n} {what}</translation>
     </message>
     <message>
       <source>nothing</source>
-      <translation type="unfinished" />
+      <translation>无</translation>
     </message>
     <message>
       <source>No. {other_id} was merged into No. {id}.</source>
-      <translation type="unfinished" />
+      <translation>编号 {other_id} 已合并到编号 {id}。</translation>
     </message>
     <message>
       <source>Resident</source>
-      <translation type="unfinished" />
+      <translation>居民</translation>
     </message>
     <message>
       <source>Why</source>
-      <translation type="unfinished" />
+      <translation>原因</translation>
     </message>
     <message>
       <source>No.</source>
-      <translation type="unfinished" />
+      <translation>编号</translation>
     </message>
     <message>
       <source>Residents No.</source>
-      <translation type="unfinished" />
+      <translation>居民编号</translation>
     </message>
     <message>
       <source>and</source>
-      <translation type="unfinished" />
+      <translation>和</translation>
     </message>
     <message>
       <source>Key groups</source>
-      <translation type="unfinished" />
+      <translation>重点人群</translation>
     </message>
     <message>
       <source>Linked</source>
-      <translation type="unfinished" />
+      <translation>关联</translation>
     </message>
     <message>
       <source>volunteer account</source>
-      <translation type="unfinished" />
+      <translation>志愿者账户</translation>
     </message>
     <message>
       <source>{name} (No. {id})</source>
-      <translation type="unfinished" />
+      <translation>{name}（编号 {id}）</translation>
     </message>
     <message>
       <source>Type the numbers of two residents.</source>
-      <translation type="unfinished" />
+      <translation>请输入两个居民的编号。</translation>
     </message>
     <message>
       <source>(empty)</source>
-      <translation type="unfinished" />
+      <translation>（空）</translation>
     </message>
     <message>
       <source>Export to Excel</source>
-      <translation type="unfinished" />
+      <translation>导出 Excel</translation>
     </message>
     <message>
       <source>Excel in and out</source>
-      <translation type="unfinished" />
+      <translation>数据导入导出</translation>
     </message>
     <message>
       <source>Import</source>
-      <translation type="unfinished" />
+      <translation>导入</translation>
     </message>
     <message>
       <source>Registers in Excel or CSV. Every row is checked like the forms check it; with any error nothing is imported unless you choose to import only the valid rows.</source>
-      <translation type="unfinished" />
+      <translation>导入 Excel 或 CSV 台账。每一行都按录入表单的规则检查；有任何错误时不导入，除非选择只导入正确的行。</translation>
     </message>
     <message>
       <source>The whole list. To export the rows a list shows, use 导出 Excel on that list's page.</source>
-      <translation type="unfinished" />
+      <translation>导出整个列表。只导出列表筛选出的行，请在该列表页面点“导出 Excel”。</translation>
     </message>
     <message>
       <source>Duplicate residents</source>
-      <translation type="unfinished" />
+      <translation>重复居民</translation>
     </message>
     <message>
       <source>The template was saved as {path}.</source>
-      <translation type="unfinished" />
+      <translation>模板已保存为 {path}。</translation>
     </message>
     <message>
       <source>Import residents…</source>
-      <translation type="unfinished" />
+      <translation>导入居民…</translation>
     </message>
     <message>
       <source>Residents template…</source>
-      <translation type="unfinished" />
+      <translation>居民导入模板…</translation>
     </message>
     <message>
       <source>Merge duplicate residents…</source>
-      <translation type="unfinished" />
+      <translation>合并重复居民…</translation>
     </message>
     <message>
       <source> ID numbers and phones are masked.</source>
-      <translation type="unfinished" />
+      <translation>身份证号和电话已遮挡。</translation>
     </message>
     <message>
       <source>Import volunteers…</source>
-      <translation type="unfinished" />
+      <translation>导入志愿者…</translation>
     </message>
     <message>
       <source>Volunteers template…</source>
-      <translation type="unfinished" />
+      <translation>志愿者导入模板…</translation>
     </message>
     <message>
       <source>Download template</source>
-      <translation type="unfinished" />
+      <translation>下载模板</translation>
     </message>
     <message>
       <source>{n} rows exported to {path}.</source>
-      <translation type="unfinished" />
+      <translation>已导出 {n} 行到 {path}。</translation>
     </message>
     <message>
       <source>{n} rows written</source>
-      <translation type="unfinished" />
+      <translation>已写入 {n} 行</translation>
     </message>
     <message>
       <source>New {added}    Update {updated}    Errors {errors}</source>
-      <translation type="unfinished" />
+      <translation>新增 {added}    更新 {updated}    错误 {errors}</translation>
     </message>
     <message>
       <source>The header is row {row} of sheet {sheet}; {rows} rows of data. {unknown} columns were not recognised: choose what they hold, or leave them ignored.</source>
-      <translation type="unfinished" />
+      <translation>表头在工作表“{sheet}”的第 {row} 行，共 {rows} 行数据。有 {unknown} 列未识别：请选择对应的字段，或保持“不导入”。</translation>
     </message>
     <message>
       <source>Update people already in the register (same ID number)</source>
-      <translation type="unfinished" />
+      <translation>更新已有（身份证号相同的居民）</translation>
     </message>
     <message>
       <source>Import only the valid rows</source>
-      <translation type="unfinished" />
+      <translation>只导入正确的行</translation>
     </message>
     <message>
       <source>Save error report…</source>
-      <translation type="unfinished" />
+      <translation>保存错误报告…</translation>
     </message>
     <message>
       <source>The first {shown} of {total} rows, as they will be stored. With any error nothing is imported, unless you choose to import only the valid rows.</source>
-      <translation type="unfinished" />
+      <translation>共 {total} 行，显示前 {shown} 行导入后的样子。有任何错误时不导入，除非选择只导入正确的行。</translation>
     </message>
     <message>
       <source>Row</source>
-      <translation type="unfinished" />
+      <translation>行号</translation>
     </message>
     <message>
       <source>Result</source>
-      <translation type="unfinished" />
+      <translation>结果</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>姓名</translation>
     </message>
     <message>
       <source>Gender</source>
-      <translation type="unfinished" />
+      <translation>性别</translation>
     </message>
     <message>
       <source>Birth date</source>
-      <translation type="unfinished" />
+      <translation>出生日期</translation>
     </message>
     <message>
       <source>ID number</source>
-      <translation type="unfinished" />
+      <translation>身份证号</translation>
     </message>
     <message>
       <source>Phone</source>
-      <translation type="unfinished" />
+      <translation>联系电话</translation>
     </message>
     <message>
       <source>Address</source>
-      <translation type="unfinished" />
+      <translation>现住址</translation>
     </message>
     <message>
       <source>Grid</source>
-      <translation type="unfinished" />
+      <translation>网格</translation>
     </message>
     <message>
       <source>Notes / reason</source>
-      <translation type="unfinished" />
+      <translation>备注 / 原因</translation>
     </message>
     <message>
       <source>Column in the file</source>
-      <translation type="unfinished" />
+      <translation>文件中的列</translation>
     </message>
     <message>
       <source>Values</source>
-      <translation type="unfinished" />
+      <translation>示例</translation>
     </message>
     <message>
       <source>Import as</source>
-      <translation type="unfinished" />
+      <translation>导入为</translation>
     </message>
     <message>
       <source>Ignore</source>
-      <translation type="unfinished" />
+      <translation>不导入</translation>
     </message>
     <message>
       <source>Already in the register {linked}</source>
-      <translation type="unfinished" />
+      <translation>已在档案 {linked}</translation>
     </message>
     <message>
       <source>Team</source>
-      <translation type="unfinished" />
+      <translation>服务队</translation>
     </message>
     <message>
       <source>Hours</source>
-      <translation type="unfinished" />
+      <translation>时长</translation>
     </message>
     <message>
       <source>Points</source>
-      <translation type="unfinished" />
+      <translation>积分</translation>
     </message>
     <message>
       <source>Error</source>
-      <translation type="unfinished" />
+      <translation>错误</translation>
     </message>
     <message>
       <source>New</source>
-      <translation type="unfinished" />
+      <translation>新增</translation>
     </message>
     <message>
       <source>Update</source>
-      <translation type="unfinished" />
+      <translation>更新</translation>
     </message>
     <message>
       <source>In the register</source>
-      <translation type="unfinished" />
+      <translation>已在档案</translation>
     </message>
     <message>
       <source>Column</source>
-      <translation type="unfinished" />
+      <translation>列</translation>
     </message>
     <message>
       <source>Value</source>
-      <translation type="unfinished" />
+      <translation>内容</translation>
     </message>
     <message>
       <source>Reason</source>
-      <translation type="unfinished" />
+      <translation>原因</translation>
     </message>
     <message>
       <source>(column {n} without a name)</source>
-      <translation type="unfinished" />
+      <translation>（第 {n} 列，无列名）</translation>
     </message>
     <message>
       <source>Not a known column: choose a field or leave it ignored.</source>
-      <translation type="unfinished" />
+      <translation>未识别的列：请选择对应的字段，或保持“不导入”。</translation>
     </message>
     <message>
       <source>Row {n}</source>
-      <translation type="unfinished" />
+      <translation>第 {n} 行</translation>
     </message>
     <message>
       <source>Choose a register file</source>
-      <translation type="unfinished" />
+      <translation>选择台账文件</translation>
     </message>
     <message>
       <source>Excel or CSV (*.xlsx *.xlsm *.xls *.csv)</source>
-      <translation type="unfinished" />
+      <translation>Excel 或 CSV 文件 (*.xlsx *.xlsm *.xls *.csv)</translation>
     </message>
     <message>
       <source>Save as</source>
-      <translation type="unfinished" />
+      <translation>另存为</translation>
     </message>
     <message>
       <source>Excel workbook (*.xlsx)</source>
-      <translation type="unfinished" />
+      <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
       <source>Imported: {added} new, {updated} updated.</source>
-      <translation type="unfinished" />
+      <translation>已导入：新增 {added}，更新 {updated}。</translation>
     </message>
     <message>
       <source>Back</source>
-      <translation type="unfinished" />
+      <translation>上一步</translation>
     </message>
     <message>
       <source>Next</source>
-      <translation type="unfinished" />
+      <translation>下一步</translation>
     </message>
     <message>
       <source>Choose file…</source>
-      <translation type="unfinished" />
+      <translation>选择文件…</translation>
     </message>
     <message>
       <source>No file chosen.</source>
-      <translation type="unfinished" />
+      <translation>尚未选择文件。</translation>
     </message>
     <message>
       <source>Download template…</source>
-      <translation type="unfinished" />
+      <translation>下载模板…</translation>
     </message>
     <message>
       <source>An Excel (.xlsx, .xls) or CSV file. Title rows above the header are skipped and common Chinese headers (姓名, 身份证号, 联系电话 …) are recognised. Fill the template to be sure the ID numbers and phones keep all their digits.</source>
-      <translation type="unfinished" />
+      <translation>Excel（.xlsx、.xls）或 CSV 文件。表头上方的标题行会自动跳过，常用表头（姓名、身份证号、联系电话……）会自动识别。用模板填写可确保身份证号和电话的每一位数字都不丢失。</translation>
     </message>
     <message>
       <source>1. Choose the file</source>
-      <translation type="unfinished" />
+      <translation>1. 选择文件</translation>
     </message>
     <message>
       <source>2. Check the columns</source>
-      <translation type="unfinished" />
+      <translation>2. 核对列</translation>
     </message>
     <message>
       <source>3. Preview</source>
-      <translation type="unfinished" />
+      <translation>3. 预览</translation>
     </message>
     <message>
       <source>4. Result</source>
-      <translation type="unfinished" />
+      <translation>4. 结果</translation>
     </message>
     <message>
       <source>Reading the file</source>
-      <translation type="unfinished" />
+      <translation>正在读取文件</translation>
     </message>
     <message>
       <source>Checking the rows</source>
-      <translation type="unfinished" />
+      <translation>正在检查各行</translation>
     </message>
     <message>
       <source>The error report was saved as {path}.</source>
-      <translation type="unfinished" />
+      <translation>错误报告已保存为 {path}。</translation>
     </message>
     <message>
       <source>Nothing was imported: {errors} of {total} rows have errors. Correct them in the file (the error report lists each one) or go back and import only the valid rows.</source>
-      <translation type="unfinished" />
+      <translation>没有导入任何数据：{total} 行中有 {errors} 行有错误。请在文件中改正（错误报告逐条列出），或返回上一步选择只导入正确的行。</translation>
     </message>
     <message>
       <source>Import volunteers</source>
-      <translation type="unfinished" />
+      <translation>导入志愿者</translation>
     </message>
     <message>
       <source>Import residents</source>
-      <translation type="unfinished" />
+      <translation>导入居民</translation>
     </message>
     <message>
       <source>Sheet</source>
-      <translation type="unfinished" />
+      <translation>工作表</translation>
     </message>
     <message>
       <source>Done</source>
-      <translation type="unfinished" />
+      <translation>完成</translation>
     </message>
     <message>
       <source>The import was cancelled; nothing was imported.</source>
-      <translation type="unfinished" />
+      <translation>已取消导入，没有导入任何数据。</translation>
     </message>
     <message>
       <source>{n} volunteers registered.</source>
-      <translation type="unfinished" />
+      <translation>登记志愿者 {n} 人。</translation>
     </message>
     <message>
       <source>{errors} rows with errors were not imported.</source>
-      <translation type="unfinished" />
+      <translation>有错误的 {errors} 行未导入。</translation>
     </message>
     <message>
       <source>Save error report</source>
-      <translation type="unfinished" />
+      <translation>保存错误报告</translation>
     </message>
     <message>
       <source>Imported {done} of {total} rows</source>
-      <translation type="unfinished" />
+      <translation>已导入 {done} / {total} 行</translation>
     </message>
   </context>
   <context>

@@ -303,3 +303,43 @@ def test_a_database_of_the_first_release_upgrades_with_its_data_and_triggers(tmp
         assert conn.execute(text("SELECT count(*) FROM request")).scalar() == 0
     assert run_checks(services.db) == []
     services.db.dispose()
+
+
+def test_a_database_of_the_previous_release_with_data_everywhere_upgrades(demo_file, tmp_path):
+    """Residents are pointed at by requests, volunteers and tags: rebuilding the resident
+    table in batch mode (a later release adds a column with a key to it) must not trip
+    over those keys, and no key may be broken after the upgrade."""
+    import shutil
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from db.engine import make_engine, to_url
+    from db.migrate import HEAD, alembic_config, current_revision, set_sqlite_foreign_keys
+    from desktop.opening import open_database
+
+    path = tmp_path / "centre.sqlite3"
+    shutil.copyfile(demo_file, path)
+    url = to_url(path)
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        set_sqlite_foreign_keys(conn, on=False)
+        with conn.begin():
+            cfg = alembic_config(url)
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0003")
+        set_sqlite_foreign_keys(conn, on=True)
+    assert current_revision(engine) == "0003"
+    with engine.connect() as conn:
+        residents = conn.execute(text("SELECT count(*) FROM resident")).scalar()
+        requests = conn.execute(text("SELECT count(*) FROM request WHERE resident_id IS NOT NULL")).scalar()
+    engine.dispose()
+    assert residents > 1000 and requests > 100
+
+    services = open_database(path, backup_dir=tmp_path / "backups")
+    assert current_revision(services.db.engine) == HEAD
+    with services.db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM resident")).scalar() == residents
+        assert conn.execute(text("PRAGMA foreign_key_check")).fetchall() == []
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    services.db.dispose()

@@ -262,6 +262,10 @@ def test_translations_and_icons_ship_where_the_frozen_app_looks(tmp_path, monkey
         ("PySide6/Qt6Pdf.dll", True),
         ("PySide6/opengl32sw.dll", False),
         ("PySide6/plugins/imageformats/qsvg.dll", True),
+        ("PySide6\\translations\\qtbase_de.qm", False),  # Windows: the wheel has no Qt\ level
+        ("PySide6\\translations\\qtbase_zh_CN.qm", True),
+        ("PySide6\\plugins\\styles\\qmodernwindowsstyle.dll", True),
+        ("faker\\providers\\address\\ja_JP\\__init__.py", False),
         ("faker/providers/person/zh_CN/__init__.py", True),
         ("faker/providers/person/en_US/__init__.py", True),
         ("faker/providers/person/fr_FR/__init__.py", False),

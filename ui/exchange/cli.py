@@ -43,7 +43,10 @@ def run_import(
             print(f"未识别的列（不导入）：{'、'.join(ignored)}")
         plan = imports.plan(SYSTEM, source, update_existing=update_existing)
         counts = plan.counts
-        print(f"共 {len(plan.rows)} 行：新增 {counts.added}，更新 {counts.updated}，已在档案 {counts.linked}，错误 {counts.errors}")
+        print(
+            f"共 {len(plan.rows)} 行：新增 {counts.added}，更新 {counts.updated}，"
+            f"已在档案 {counts.linked}，错误 {counts.errors}"
+        )
         for row in plan.failed[:SHOWN_ERRORS]:
             reasons = "；".join(reason_text(e.error, words) for e in row.errors)
             print(f"  第 {row.row_number} 行：{reasons}")

@@ -27,7 +27,15 @@ from PySide6.QtWidgets import (
 from desktop.common.changes import Topic
 from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor
-from desktop.exchange.merge import FIELD_LABELS, FIELDS, REASONS, REFERENCE_LABELS, MergeService, Side, Suggestion
+from desktop.exchange.merge import (
+    FIELD_LABELS,
+    FIELDS,
+    REASONS,
+    REFERENCE_LABELS,
+    MergeService,
+    Side,
+    Suggestion,
+)
 from ui.exchange.steps import cell_item, make_table
 from ui.widgets.change_hub import ChangeHub, watch
 from ui.widgets.i18n import Translator, desktop_text
@@ -238,7 +246,8 @@ class MergeDialog(QDialog):
             return
         keep, other = self.pair
         question = _(
-            "Merge {other} (No. {other_id}) into {keep} (No. {keep_id})? The record No. {other_id} is archived.",
+            "Merge {other} (No. {other_id}) into {keep} (No. {keep_id})? "
+            "The record No. {other_id} is archived.",
             other=other.name,
             other_id=other.id,
             keep=keep.name,

@@ -11,6 +11,7 @@ the list pages call with their current filter.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,14 @@ def export_list(
         else:
             raise error
 
-    runner(parent, work, title=title, on_done=on_done or (lambda _result: None), on_failed=failed, cancellable=True)
+    runner(
+        parent,
+        work,
+        title=title,
+        on_done=on_done or (lambda _result: None),
+        on_failed=failed,
+        cancellable=True,
+    )
 
 
 class ExchangePage(QWidget):
@@ -108,7 +116,9 @@ class ExchangePage(QWidget):
         layout.addWidget(self.status)
         layout.addStretch(1)
 
-    def _button(self, key: str, text: str, action: Callable[[], None], *, primary: bool = False) -> QPushButton:
+    def _button(
+        self, key: str, text: str, action: Callable[[], object], *, primary: bool = False
+    ) -> QPushButton:
         button = QPushButton(text)
         if primary:
             button.setObjectName("primary")
@@ -123,11 +133,20 @@ class ExchangePage(QWidget):
         if self._actor.can(Permission.MANAGE_LOVE_BANK):
             kinds.append((Kind.VOLUNTEERS, _("Import volunteers…"), _("Volunteers template…")))
         for row, (kind, text, template) in enumerate(kinds):
-            grid.addWidget(self._button(f"import_{kind.value}", text, lambda k=kind: self.open_wizard(k), primary=True), row, 0)
-            grid.addWidget(self._button(f"template_{kind.value}", template, lambda k=kind: self.download_template(k)), row, 1)
+            grid.addWidget(
+                self._button(f"import_{kind.value}", text, partial(self.open_wizard, kind), primary=True),
+                row,
+                0,
+            )
+            grid.addWidget(
+                self._button(f"template_{kind.value}", template, partial(self.download_template, kind)),
+                row,
+                1,
+            )
         hint = QLabel(
             _(
-                "Registers in Excel or CSV. Every row is checked like the forms check it; with any error nothing "
+                "Registers in Excel or CSV. Every row is checked like the forms check it; "
+                "with any error nothing "
                 "is imported unless you choose to import only the valid rows."
             )
         )
@@ -142,7 +161,11 @@ class ExchangePage(QWidget):
         layout = QVBoxLayout(box)
         row = QHBoxLayout()
         for name in lists:
-            row.addWidget(self._button(f"export_{name.value}", desktop_text(LIST_LABELS[name]), lambda n=name: self.export(n)))
+            row.addWidget(
+                self._button(
+                    f"export_{name.value}", desktop_text(LIST_LABELS[name]), partial(self.export, name)
+                )
+            )
         row.addStretch(1)
         layout.addLayout(row)
         hint = QLabel(
@@ -162,7 +185,9 @@ class ExchangePage(QWidget):
 
     # --- actions ---------------------------------------------------------------------
     def open_wizard(self, kind: Kind) -> ImportWizard:
-        wizard = ImportWizard(self._exchange.imports, self._actor, kind, self, hub=self._hub, pick_save=self._pick_save)
+        wizard = ImportWizard(
+            self._exchange.imports, self._actor, kind, self, hub=self._hub, pick_save=self._pick_save
+        )
         self._dialogs.open(wizard)
         return wizard
 
@@ -186,8 +211,16 @@ class ExchangePage(QWidget):
     def export(self, name: ListName) -> None:
         def done(result: ExportResult) -> None:
             masked = _(" ID numbers and phones are masked.") if result.masked else ""
-            self.status.setText(_("{n} rows exported to {path}.", n=result.rows, path=str(result.path)) + masked)
+            self.status.setText(
+                _("{n} rows exported to {path}.", n=result.rows, path=str(result.path)) + masked
+            )
 
         export_list(
-            self, self._exchange.exports, self._actor, name, pick_save=self._pick_save, runner=self._run, on_done=done
+            self,
+            self._exchange.exports,
+            self._actor,
+            name,
+            pick_save=self._pick_save,
+            runner=self._run,
+            on_done=done,
         )

@@ -133,7 +133,8 @@ class MappingStep(QWidget):
 
 def _reasons(row: CheckedRow) -> str:
     return "；".join(
-        (f"{desktop_text(LABELS[e.field])}：" if e.field is not None else "") + error_text(e.error) for e in row.errors
+        (f"{desktop_text(LABELS[e.field])}：" if e.field is not None else "") + error_text(e.error)
+        for e in row.errors
     )
 
 
@@ -176,7 +177,12 @@ class PreviewStep(QWidget):
 
     def show_plan(self, plan: ImportPlan) -> None:
         c = plan.counts
-        text = _("New {added}    Update {updated}    Errors {errors}", added=c.added, updated=c.updated, errors=c.errors)
+        text = _(
+            "New {added}    Update {updated}    Errors {errors}",
+            added=c.added,
+            updated=c.updated,
+            errors=c.errors,
+        )
         if plan.source.kind == Kind.VOLUNTEERS:
             text += "    " + _("Already in the register {linked}", linked=c.linked)
         self.counts.setText(text)
@@ -188,15 +194,26 @@ class PreviewStep(QWidget):
         shown = plan.preview()
         self.note.setText(
             _(
-                "The first {shown} of {total} rows, as they will be stored. With any error nothing is imported, "
+                "The first {shown} of {total} rows, as they will be stored. "
+                "With any error nothing is imported, "
                 "unless you choose to import only the valid rows.",
                 shown=len(shown),
                 total=len(plan.rows),
             )
         )
         volunteers = plan.source.kind == Kind.VOLUNTEERS
-        headers = [_("Row"), _("Result"), _("Name"), _("Gender"), _("Birth date"), _("ID number"), _("Phone"),
-                   _("Address"), _("Grid"), _("Key groups")]
+        headers = [
+            _("Row"),
+            _("Result"),
+            _("Name"),
+            _("Gender"),
+            _("Birth date"),
+            _("ID number"),
+            _("Phone"),
+            _("Address"),
+            _("Grid"),
+            _("Key groups"),
+        ]
         if volunteers:
             headers += [_("Team"), _("Hours"), _("Points")]
         headers.append(_("Notes / reason"))
@@ -207,10 +224,10 @@ class PreviewStep(QWidget):
         self.table.setRowCount(len(shown))
         for r, row in enumerate(shown):
             cells = [cell_item(row.row_number)] + self._cells(row.planned, volunteers, row)
-            for c, cell in enumerate(cells):
+            for column, cell in enumerate(cells):
                 if row.planned is None:
                     cell.setBackground(QBrush(QColor(palette.PALE_RED)))
-                self.table.setItem(r, c, cell)
+                self.table.setItem(r, column, cell)
             if row.planned is None:  # the reasons read across the row's empty cells
                 self.table.setSpan(r, 2, 1, len(headers) - 2)
         self.table.resizeColumnsToContents()
@@ -221,10 +238,12 @@ class PreviewStep(QWidget):
         width = 8 + (3 if volunteers else 0)
         if p is None:
             reasons = _reasons(row)
-            result = cell_item(_("Error"), tip=reasons)
-            result.setForeground(QBrush(QColor(palette.RED)))
-            return [result, cell_item(reasons, tip=reasons)] + [cell_item("") for _i in range(width)]
-        result = {Action.ADD: _("New"), Action.UPDATE: _("Update"), Action.LINK: _("In the register")}[p.action]
+            error = cell_item(_("Error"), tip=reasons)
+            error.setForeground(QBrush(QColor(palette.RED)))
+            return [error, cell_item(reasons, tip=reasons)] + [cell_item("") for _i in range(width)]
+        result = {Action.ADD: _("New"), Action.UPDATE: _("Update"), Action.LINK: _("In the register")}[
+            p.action
+        ]
         id_number = p.id_number if self._reveal else mask_id_number(p.id_number)
         phone = p.phone if self._reveal else mask_phone(p.phone)
         cells = [
@@ -239,7 +258,11 @@ class PreviewStep(QWidget):
             cell_item("、".join(p.tags)),
         ]
         if volunteers:
-            cells += [cell_item(p.team), cell_item(f"{p.minutes / 60:g}" if p.minutes else ""), cell_item(p.points or "")]
+            cells += [
+                cell_item(p.team),
+                cell_item(f"{p.minutes / 60:g}" if p.minutes else ""),
+                cell_item(p.points or ""),
+            ]
         cells.append(cell_item(p.notes.replace("\n", " "), tip=p.notes))
         return cells
 
@@ -279,7 +302,11 @@ class ErrorReportView(QWidget):
             original = plan.source.table.rows[row.index]
             for e in row.errors:
                 column = columns.get(e.field) if e.field is not None else None
-                name = headers[column] if column is not None else (desktop_text(LABELS[e.field]) if e.field else "")
+                name = (
+                    headers[column]
+                    if column is not None
+                    else (desktop_text(LABELS[e.field]) if e.field else "")
+                )
                 value = original[column] if column is not None and column < len(original) else ""
                 lines.append((_("Row {n}", n=row.row_number), name, value, error_text(e.error)))
         self.table.setRowCount(len(lines))

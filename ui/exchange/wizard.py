@@ -110,7 +110,7 @@ class ImportWizard(QDialog):
         self._pick_file, self._pick_save, self._run = pick_file, pick_save, runner
         self.source: ImportFile | None = None
         self.plan: ImportPlan | None = None
-        self.result: ImportResult | None = None
+        self.imported: ImportResult | None = None
         self._busy = False
         self.setWindowTitle(_("Import volunteers") if kind == Kind.VOLUNTEERS else _("Import residents"))
         self.resize(1100, 640)
@@ -166,7 +166,8 @@ class ImportWizard(QDialog):
         hint = QLabel(
             _(
                 "An Excel (.xlsx, .xls) or CSV file. Title rows above the header are skipped and common "
-                "Chinese headers (姓名, 身份证号, 联系电话 …) are recognised. Fill the template to be sure the "
+                "Chinese headers (姓名, 身份证号, 联系电话 …) are recognised. "
+                "Fill the template to be sure the "
                 "ID numbers and phones keep all their digits."
             )
         )
@@ -233,17 +234,21 @@ class ImportWizard(QDialog):
 
     def _refresh_buttons(self) -> None:
         step = self.stack.currentIndex()
-        refused = step == RESULT and self.result is None
+        refused = step == RESULT and self.imported is None
         self.back.setEnabled((step in (MAPPING, PREVIEW) or refused) and not self._busy)
         self.next.setVisible(step != RESULT)
         self.next.setText(_("Import") if step == PREVIEW else _("Next"))
-        ready = {FILE: self._path is not None, MAPPING: self.source is not None, PREVIEW: self.plan is not None}
+        ready = {
+            FILE: self._path is not None,
+            MAPPING: self.source is not None,
+            PREVIEW: self.plan is not None,
+        }
         self.next.setEnabled(ready.get(step, False) and not self._busy)
-        self.close_button.setText(_("Done") if step == RESULT and self.result is not None else _("Close"))
+        self.close_button.setText(_("Done") if step == RESULT and self.imported is not None else _("Close"))
 
     def go_back(self) -> None:
         step = self.stack.currentIndex()
-        if step in (MAPPING, PREVIEW) or (step == RESULT and self.result is None):
+        if step in (MAPPING, PREVIEW) or (step == RESULT and self.imported is None):
             self._show(step - 1)
 
     def go_next(self) -> None:
@@ -255,7 +260,9 @@ class ImportWizard(QDialog):
         elif step == PREVIEW:
             self.start_import()
 
-    def _work(self, work: Callable[[Any], Any], title: str, on_done: Callable[[Any], None], **options: Any) -> None:
+    def _work(
+        self, work: Callable[[Any], Any], title: str, on_done: Callable[[Any], None], **options: Any
+    ) -> None:
         self._busy = True
         self._refresh_buttons()
 
@@ -295,7 +302,9 @@ class ImportWizard(QDialog):
             self._show(MAPPING)
 
         self._work(
-            lambda _progress: self._imports.open(self._actor, self.kind, path, sheet), _("Reading the file"), opened
+            lambda _progress: self._imports.open(self._actor, self.kind, path, sheet),
+            _("Reading the file"),
+            opened,
         )
 
     # --- step 3: the preview ----------------------------------------------------------
@@ -309,7 +318,11 @@ class ImportWizard(QDialog):
         def work(progress: Any) -> ImportPlan:
             self._imports.remember(self._actor, source, mapping)
             return self._imports.plan(
-                self._actor, source, mapping, update_existing=update, report=lambda d, t: progress.report(d, t)
+                self._actor,
+                source,
+                mapping,
+                update_existing=update,
+                report=lambda d, t: progress.report(d, t),
             )
 
         def checked(plan: ImportPlan) -> None:
@@ -353,7 +366,9 @@ class ImportWizard(QDialog):
                 self._actor,
                 plan,
                 valid_only=valid_only,
-                report=lambda d, t: progress.report(d, t, _("Imported {done} of {total} rows", done=d, total=t)),
+                report=lambda d, t: progress.report(
+                    d, t, _("Imported {done} of {total} rows", done=d, total=t)
+                ),
                 check=progress.check,
             )
 
@@ -375,7 +390,7 @@ class ImportWizard(QDialog):
 
     def show_result(self, result: ImportResult) -> None:
         assert self.plan is not None
-        self.result = result
+        self.imported = result
         c = result.counts
         text = _("Imported: {added} new, {updated} updated.", added=c.added, updated=c.updated)
         if self.kind == Kind.VOLUNTEERS:

@@ -4,7 +4,8 @@ Used to look at the screens (Chinese text, clipping, empty states, focus) withou
 clicking through the app. Without ``--db`` a fresh demo database is made in a temporary
 folder. Files are named after the page or dialog: ``residents.png``,
 ``residents_new.png``, ``requests_assign.png``, ``lb_adjust_points.png`` (the love
-bank lists its own dialogs in :mod:`ui.love_bank.screens`), ``preview_slip.png`` …;
+bank and the Excel exchange list their own dialogs in ``ui.<job>.screens``),
+``preview_slip.png`` …;
 the dialogs of the request steps are opened on a request in a state where the step
 makes sense. Dialogs are only shown: nothing is saved.
 """
@@ -103,12 +104,14 @@ def take_screenshots(outdir: str, db: str | None) -> int:
 
 def dialogs(services, actor) -> dict[str, DialogFactory]:
     """Name → factory of every dialog (``parent`` → dialog, not yet shown)."""
+    from ui.exchange.screens import dialogs as exchange_dialogs
     from ui.love_bank.screens import dialogs as love_bank_dialogs
 
     return (
         _resident_and_user_dialogs(services, actor)
         | _request_dialogs(services, actor)
         | love_bank_dialogs(services.love_bank, services.residents, actor, services.centre.name())
+        | exchange_dialogs(services, actor)
         | _previews(services, actor)
     )
 

@@ -170,6 +170,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_service_order_request', ['request_id'], unique=False)
         batch_op.create_index('ix_service_order_resident', ['resident_id', 'ordered_at'], unique=False)
         batch_op.create_index('ix_service_order_stage', ['stage', 'ordered_at'], unique=False)
+        batch_op.create_index('ix_service_order_attention', ['attention', 'ordered_at'], unique=False)
+        batch_op.create_index('ix_service_order_performance', ['provider_id', 'accepted_at', 'stage', 'finished_at', 'on_time', 'rating', 'completion_percent', 'actual_people'], unique=False)
 
     op.create_table('order_candidate',
     sa.Column('order_id', sa.Integer(), nullable=False),
@@ -241,7 +243,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('order_payment', schema=None) as batch_op:
         batch_op.create_index('ix_order_payment_fund', ['fund_id', 'paid_on'], unique=False)
-        batch_op.create_index('ix_order_payment_order', ['order_id', 'id'], unique=False)
+        batch_op.create_index('ix_order_payment_order', ['order_id', 'provider_id', 'amount'], unique=False)
         batch_op.create_index('ix_order_payment_paid_on', ['paid_on'], unique=False)
 
     op.create_table('order_session',
@@ -372,6 +374,8 @@ def downgrade() -> None:
     op.drop_table('order_candidate')
     with op.batch_alter_table('service_order', schema=None) as batch_op:
         batch_op.drop_index('ix_service_order_stage')
+        batch_op.drop_index('ix_service_order_performance')
+        batch_op.drop_index('ix_service_order_attention')
         batch_op.drop_index('ix_service_order_resident')
         batch_op.drop_index('ix_service_order_request')
         batch_op.drop_index('ix_service_order_provider')

@@ -5,7 +5,6 @@ round-trips without losing a digit."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -16,6 +15,7 @@ from db.models import Resident
 from db.requests import RequestFilter
 from desktop.common.errors import PermissionDenied
 from desktop.common.permissions import SYSTEM, Permission, Role
+from desktop.exchange import workbooks
 from desktop.exchange.export import VIEW, ListName, VolunteerFilter
 from desktop.exchange.fields import Kind
 from desktop.residents.service import ResidentFilter, ResidentForm
@@ -25,7 +25,14 @@ from tests.desktop.exchange.registers import GOOD, LI, ZHANG, write_messy_regist
 def people(services) -> set[tuple]:
     with services.db.reading() as uow:
         rows = uow.session.execute(
-            select(Resident.name, Resident.id_number, Resident.phone, Resident.birth_date, Resident.gender, Resident.address)
+            select(
+                Resident.name,
+                Resident.id_number,
+                Resident.phone,
+                Resident.birth_date,
+                Resident.gender,
+                Resident.address,
+            )
         ).all()
     return {tuple(r) for r in rows}
 
@@ -35,16 +42,24 @@ def registered(db, coordinator, tmp_path):
     path = tmp_path / "messy.xlsx"
     write_messy_register(path)
     imports = db.exchange.imports
-    imports.run(coordinator, imports.plan(coordinator, imports.open(coordinator, Kind.RESIDENTS, path)), valid_only=True)
+    imports.run(
+        coordinator,
+        imports.plan(coordinator, imports.open(coordinator, Kind.RESIDENTS, path)),
+        valid_only=True,
+    )
     return db
 
 
-def test_an_export_imported_again_round_trips_with_no_digit_lost(registered, admin, coordinator, tmp_path, fresh_database):
+def test_an_export_imported_again_round_trips_with_no_digit_lost(
+    registered, admin, coordinator, tmp_path, fresh_database
+):
     path = tmp_path / "居民.xlsx"
     result = registered.exchange.exports.export(admin, ListName.RESIDENTS, path)
     assert result.rows == 3 and not result.masked
     with fresh_database("sqlite") as other:  # a second centre's database
-        other.accounts.create_user(SYSTEM, username="x", full_name="x", role=Role.COORDINATOR, password="secret123")
+        other.accounts.create_user(
+            SYSTEM, username="x", full_name="x", role=Role.COORDINATOR, password="secret123"
+        )
         actor = other.accounts.login("x", "secret123")
         imports = other.exchange.imports
         plan = imports.plan(actor, imports.open(actor, Kind.RESIDENTS, path))
@@ -69,6 +84,17 @@ def test_the_workbook_has_chinese_headers_frozen_dates_and_text_numbers(register
     assert row["身份证号"].data_type == "s" and row["身份证号"].number_format == "@"
     assert ws.column_dimensions["E"].width >= 18  # an 18-digit number fits
     assert {c.value for c in ws["E"][1:]} == {number.upper() for _n, number, _p in GOOD}
+
+
+def test_rows_after_the_measured_ones_keep_their_own_values_and_formats(
+    registered, admin, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(workbooks, "SAMPLE_ROWS", 1)  # the reusable cells write rows 2 and 3
+    path = registered.exchange.exports.export(admin, ListName.RESIDENTS, tmp_path / "r.xlsx").path
+    ws = openpyxl.load_workbook(path).active
+    assert sorted(c.value for c in ws["E"][1:]) == sorted(number.upper() for _n, number, _p in GOOD)
+    assert [c.number_format for c in ws["E"][1:]] == ["@", "@", "@"]
+    assert all(isinstance(c.value, dt.datetime) and c.number_format == "yyyy-mm-dd" for c in ws["D"][1:])
 
 
 def test_numbers_are_masked_for_a_role_that_may_not_see_them_and_every_export_is_audited(
@@ -104,13 +130,24 @@ def test_volunteers_and_the_ledger(db, coordinator, admin, tmp_path):
     imports = db.exchange.imports
     imports.run(coordinator, imports.plan(coordinator, imports.open(coordinator, Kind.VOLUNTEERS, roster)))
     exports = db.exchange.exports
-    path = exports.export(coordinator, ListName.VOLUNTEERS, tmp_path / "v.xlsx", filter=VolunteerFilter(text="张")).path
+    path = exports.export(
+        coordinator, ListName.VOLUNTEERS, tmp_path / "v.xlsx", filter=VolunteerFilter(text="张")
+    ).path
     ws = openpyxl.load_workbook(path).active
     row = dict(zip([c.value for c in ws[1]], [c.value for c in ws[2]], strict=True))
-    assert (row["姓名"], row["服务队"], row["累计服务时长"], row["积分余额"]) == (ZHANG[0], "助老服务队", 10, 50)
+    assert (row["姓名"], row["服务队"], row["累计服务时长"], row["积分余额"]) == (
+        ZHANG[0],
+        "助老服务队",
+        10,
+        50,
+    )
     wording = {"Opening balance": "期初余额"}.get
     path = exports.export(
-        coordinator, ListName.LEDGER, tmp_path / "l.xlsx", filter=LedgerFilter(), wording=lambda t: wording(t) or t
+        coordinator,
+        ListName.LEDGER,
+        tmp_path / "l.xlsx",
+        filter=LedgerFilter(),
+        wording=lambda t: wording(t) or t,
     ).path
     ws = openpyxl.load_workbook(path).active
     assert [c.value for c in ws[2]][2:5] == [ZHANG[0], "期初余额", 50]

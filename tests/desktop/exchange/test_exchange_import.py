@@ -25,8 +25,14 @@ def register(services) -> list[tuple]:
     """Everything the register holds, to compare before and after."""
     with services.db.reading() as uow:
         rows = uow.session.execute(
-            select(Resident.id, Resident.name, Resident.id_number, Resident.phone, Resident.notes, Resident.address)
-            .order_by(Resident.id)
+            select(
+                Resident.id,
+                Resident.name,
+                Resident.id_number,
+                Resident.phone,
+                Resident.notes,
+                Resident.address,
+            ).order_by(Resident.id)
         ).all()
     return [tuple(r) for r in rows]
 
@@ -97,8 +103,12 @@ def test_with_valid_only_exactly_the_good_rows_come_in(db, coordinator, messy):
     # Found by the register's own search, like a resident typed at the desk.
     from desktop.residents.service import ResidentFilter
 
-    assert [r.name for r in db.residents.page(coordinator, ResidentFilter(text="幸福小区2栋"), 0, 10)] == ["王五"]
-    assert [r.name for r in db.residents.page(coordinator, ResidentFilter(text=LI[1][-4:]), 0, 10)] == ["李四"]
+    assert [r.name for r in db.residents.page(coordinator, ResidentFilter(text="幸福小区2栋"), 0, 10)] == [
+        "王五"
+    ]
+    assert [r.name for r in db.residents.page(coordinator, ResidentFilter(text=LI[1][-4:]), 0, 10)] == [
+        "李四"
+    ]
 
 
 def test_the_reasons_are_those_of_the_forms_and_name_the_cell(db, coordinator, messy):
@@ -112,7 +122,9 @@ def test_the_reasons_are_those_of_the_forms_and_name_the_cell(db, coordinator, m
             "format the column as text and type the number again.",
         )
     ]
-    assert reasons[8] == [(Field.ID_NUMBER, "The check character of this ID number is wrong; please re-check it.")]
+    assert reasons[8] == [
+        (Field.ID_NUMBER, "The check character of this ID number is wrong; please re-check it.")
+    ]
     assert reasons[9] == [(Field.ID_NUMBER, "The birth date 1980-02-30 in this ID number does not exist.")]
     assert reasons[10] == [(Field.ID_NUMBER, "The same person as row 4.")]
 
@@ -176,7 +188,10 @@ def test_contradictions_and_unknown_values_are_row_errors(db, coordinator, tmp_p
 
 def test_a_person_already_registered_is_refused_or_updated_when_asked(db, coordinator, tmp_path):
     rid = db.residents.save(coordinator, ResidentForm(name=ZHANG[0], id_number=ZHANG[1], notes="老住户"))
-    path = sheet(tmp_path / "r.xlsx", [["姓名", "身份证号", "电话", "重点人群"], [ZHANG[0], ZHANG[1], ZHANG[2], "独居老人"]])
+    path = sheet(
+        tmp_path / "r.xlsx",
+        [["姓名", "身份证号", "电话", "重点人群"], [ZHANG[0], ZHANG[1], ZHANG[2], "独居老人"]],
+    )
     imports = db.exchange.imports
     source = imports.open(coordinator, Kind.RESIDENTS, path)
     refused = imports.plan(coordinator, source)
@@ -205,7 +220,9 @@ def test_the_register_is_checked_again_inside_the_import(db, coordinator, tmp_pa
 
 
 def test_a_cancelled_import_leaves_nothing(db, coordinator, tmp_path):
-    rows = [["姓名", "身份证号"]] + [[f"居民{chr(0x4E00 + i)}", valid_id("19800101", f"{i:03d}")] for i in range(1, 400)]
+    rows = [["姓名", "身份证号"]] + [
+        [f"居民{chr(0x4E00 + i)}", valid_id("19800101", f"{i:03d}")] for i in range(1, 400)
+    ]
     path = sheet(tmp_path / "r.xlsx", rows)
     imports = db.exchange.imports
     plan = imports.plan(coordinator, imports.open(coordinator, Kind.RESIDENTS, path))
@@ -261,12 +278,18 @@ def test_volunteers_come_with_their_hours_and_points_and_check_still_reconciles(
     result = imports.run(coordinator, plan)
     assert len(result.volunteer_ids) == 2
     rows = {v.name: v for v in db.love_bank.volunteers(coordinator)}
-    assert rows[ZHANG[0]].available == 300 and rows[ZHANG[0]].hours == 120.5 and rows[ZHANG[0]].team == "助老服务队"
+    assert (
+        rows[ZHANG[0]].available == 300
+        and rows[ZHANG[0]].hours == 120.5
+        and rows[ZHANG[0]].team == "助老服务队"
+    )
     assert rows[LI[0]].resident_id == linked and rows[LI[0]].available == 0
     with db.db.reading() as uow:
         entry = uow.session.scalar(select(LedgerEntry).where(LedgerEntry.volunteer_id == rows[ZHANG[0]].id))
         assert (entry.kind, entry.delta, entry.username) == ("opening", 300, coordinator.username)
-        record = uow.session.scalar(select(ServiceRecord).where(ServiceRecord.volunteer_id == rows[ZHANG[0]].id))
+        record = uow.session.scalar(
+            select(ServiceRecord).where(ServiceRecord.volunteer_id == rows[ZHANG[0]].id)
+        )
         assert record.served_on == dt.date(2020, 3, 1) and record.minutes == 7230
     assert run_checks(db.db) == []
     # The same roster again: both are volunteers now.

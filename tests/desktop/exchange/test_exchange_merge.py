@@ -44,11 +44,13 @@ def test_a_merge_moves_everything_to_the_kept_record_and_archives_the_other(demo
         volunteer_id, other_id = s.execute(select(Volunteer.id, Volunteer.resident_id).limit(1)).one()
         requests_of_other = list(s.scalars(select(Request.id).where(Request.resident_id == other_id)))
         keep_id = s.scalar(
-            select(Resident.id).where(
+            select(Resident.id)
+            .where(
                 Resident.id != other_id,
                 Resident.archived.is_(False),
                 ~Resident.id.in_(select(Volunteer.resident_id)),
-            ).limit(1)
+            )
+            .limit(1)
         )
         kept_requests = list(s.scalars(select(Request.id).where(Request.resident_id == keep_id)))
     demo_db.residents.save(
@@ -72,7 +74,11 @@ def test_a_merge_moves_everything_to_the_kept_record_and_archives_the_other(demo
             kept_requests + requests_of_other
         )
     merge = [row for row in audit_rows(demo_db) if row.action == "merge"]
-    assert len(merge) == 1 and merge[0].entity_id == str(keep_id) and '"merged_id": %d' % other_id in merge[0].after
+    assert (
+        len(merge) == 1
+        and merge[0].entity_id == str(keep_id)
+        and f'"merged_id": {other_id}' in merge[0].after
+    )
     # The merged record is found by the register's search only among archived records.
     assert other_id not in [x.id for x in demo_db.residents.page(admin, ResidentFilter(text="并入者"), 0, 10)]
     assert run_checks(demo_db.db) == []

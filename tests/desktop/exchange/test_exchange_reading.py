@@ -4,14 +4,20 @@ cell values, headers mapped by their names, and the ID-number rules the import a
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import openpyxl
 import pytest
 
 from desktop.common.errors import DomainError
 from desktop.common.validation import check_id_number, id_number_15_to_18, looks_stored_as_number
-from desktop.exchange.cells import parse_date, parse_gender, parse_hours, parse_points, split_list, split_phones
+from desktop.exchange.cells import (
+    parse_date,
+    parse_gender,
+    parse_hours,
+    parse_points,
+    split_list,
+    split_phones,
+)
 from desktop.exchange.fields import Field, Kind, auto_mapping, clean_header, match_header, remembered_choices
 from desktop.exchange.reading import read_table, sheet_names
 from tests.desktop.exchange.registers import ZHANG, full_width
@@ -86,7 +92,15 @@ def test_what_is_not_a_date_is_refused(text):
 
 
 def test_gender_hours_points_and_lists():
-    assert [parse_gender(g) for g in ("男", "女", "M", "f", "1", "2", "男性")] == ["男", "女", "男", "女", "男", "女", "男"]
+    assert [parse_gender(g) for g in ("男", "女", "M", "f", "1", "2", "男性")] == [
+        "男",
+        "女",
+        "男",
+        "女",
+        "男",
+        "女",
+        "男",
+    ]
     with pytest.raises(DomainError):
         parse_gender("未知")
     assert parse_hours("12.5小时") == 750 and parse_points("300") == 300

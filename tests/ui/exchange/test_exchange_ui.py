@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import openpyxl
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -39,7 +37,9 @@ def wizard(qtbot, services, coordinator, tmp_path):
     return w
 
 
-def test_the_wizard_steps_through_a_messy_register_and_refuses_it_whole(wizard, services, coordinator, tmp_path):
+def test_the_wizard_steps_through_a_messy_register_and_refuses_it_whole(
+    wizard, services, coordinator, tmp_path
+):
     path = tmp_path / "messy.xlsx"
     bad = write_messy_register(path)
     before = names(services, coordinator)
@@ -55,7 +55,7 @@ def test_the_wizard_steps_through_a_messy_register_and_refuses_it_whole(wizard, 
     assert "Errors 4" in wizard.preview.counts.text() and "New 3" in wizard.preview.counts.text()
     assert wizard.preview.table.rowCount() == 7 and wizard.preview.save_report.isEnabled()
     wizard.go_next()  # 导入: refused, the error report view
-    assert wizard.stack.currentIndex() == RESULT and wizard.result is None
+    assert wizard.stack.currentIndex() == RESULT and wizard.imported is None
     view = wizard.report_view
     rows = {view.table.item(r, 0).text() for r in range(view.table.rowCount())}
     assert rows == {f"Row {n}" for n in bad}
@@ -68,7 +68,7 @@ def test_the_wizard_steps_through_a_messy_register_and_refuses_it_whole(wizard, 
     assert wizard.stack.currentIndex() == PREVIEW
     wizard.preview.valid_only.setChecked(True)
     wizard.go_next()
-    assert wizard.result is not None and wizard.result.counts.added == 3
+    assert wizard.imported is not None and wizard.imported.counts.added == 3
     assert "3 new" in view.summary.text() and "4 rows with errors" in view.summary.text()
     assert set(names(services, coordinator)) - set(before) == {"张三", "李四", "王五"}
 
@@ -126,12 +126,14 @@ def test_the_wizard_imports_in_the_background_with_a_progress_dialog(qtbot, serv
     qtbot.waitUntil(lambda: w.stack.currentIndex() == PREVIEW, timeout=10000)
     w.preview.valid_only.setChecked(True)
     w.go_next()
-    qtbot.waitUntil(lambda: w.result is not None, timeout=10000)
-    assert w.result.counts.added == 3 and not w._busy
+    qtbot.waitUntil(lambda: w.imported is not None, timeout=10000)
+    assert w.imported.counts.added == 3 and not w._busy
 
 
 def test_the_page_shows_what_the_role_may_do(qtbot, services, coordinator, front_desk, admin, tmp_path):
-    page = ExchangePage(services.exchange, coordinator, pick_save=lambda _p, s: str(tmp_path / s), runner=run_now)
+    page = ExchangePage(
+        services.exchange, coordinator, pick_save=lambda _p, s: str(tmp_path / s), runner=run_now
+    )
     qtbot.addWidget(page)
     assert {"import_residents", "import_volunteers", "template_residents"} <= set(page.buttons)
     assert "merge" not in page.buttons
