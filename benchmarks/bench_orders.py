@@ -121,7 +121,9 @@ def main() -> int:
     print(f"slowest filter: {worst:.1f} ms (goal ≤ {FILTER_GOAL_MS} ms)")
     some = orders.rows(actor, OrderFilter(stage=Stage.SETTLED), 0, 1)[0].id
     print(f"one order in full: {_median_ms(lambda: orders.order(actor, some), args.runs):.1f} ms")
-    print(f"providers' performance: {_median_ms(lambda: orders.provider_performance(actor), args.runs):.1f} ms")
+    print(
+        f"providers' performance: {_median_ms(lambda: orders.provider_performance(actor), args.runs):.1f} ms"
+    )
     print(f"providers with warnings: {_median_ms(lambda: orders.providers(actor), args.runs):.1f} ms")
     ok = first_paint <= FIRST_PAINT_GOAL_MS and worst <= FILTER_GOAL_MS
 

@@ -212,7 +212,7 @@ def overdue_by_clock(session: Session, start: dt.datetime, end: dt.datetime) -> 
         .where(_in(Request.due_at, start, end), Request.clock.is_not(None))
         .group_by(Request.clock)
     )
-    return {clock: int(n) for clock, n in rows}
+    return {str(clock): int(n) for clock, n in rows}
 
 
 def satisfaction_counts(session: Session, start: dt.datetime, end: dt.datetime) -> dict[str, int]:
@@ -222,7 +222,7 @@ def satisfaction_counts(session: Session, start: dt.datetime, end: dt.datetime) 
         .where(_in(FollowUp.done_at, start, end), FollowUp.satisfaction.is_not(None))
         .group_by(FollowUp.satisfaction)
     )
-    return {answer: int(n) for answer, n in rows}
+    return {str(answer): int(n) for answer, n in rows}
 
 
 # --- per lead department -------------------------------------------------------------------------
@@ -283,7 +283,7 @@ def overdue_by_department(
         .where(_in(Request.due_at, start, end), Request.clock.is_not(None))
         .group_by(Request.lead_department_id, Request.clock)
     )
-    return {(department, clock): int(n) for department, clock, n in rows}
+    return {(department, str(clock)): int(n) for department, clock, n in rows}
 
 
 def closed_by_department(
@@ -401,8 +401,11 @@ def overdue_records(
         .limit(limit)
     )
     return [
-        OverdueRecord(i, number, registered, category, parent_name, department or "", clock, due, urgency)
+        OverdueRecord(
+            i, number, registered, category, parent_name, department or "", str(clock), due, urgency
+        )
         for i, number, registered, category, parent_name, department, clock, due, urgency in rows
+        if due is not None
     ]
 
 
@@ -457,5 +460,6 @@ def grid_names(session: Session, ids: Iterable[int]) -> dict[int, str]:
     names: dict[int, str] = {}
     for chunk in range(0, len(wanted), 500):
         part = wanted[chunk : chunk + 500]
-        names.update({i: name for i, name in session.execute(select(Grid.id, Grid.name).where(Grid.id.in_(part)))})
+        rows = session.execute(select(Grid.id, Grid.name).where(Grid.id.in_(part)))
+        names.update({i: name for i, name in rows})
     return names

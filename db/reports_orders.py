@@ -147,9 +147,7 @@ def provider_totals(session: Session, start: dt.datetime, end: dt.datetime) -> l
         if p is not None:
             ratings.setdefault(p, {})[a] = int(n)
     ids = sorted(set(finished) | set(ratings))
-    names = (
-        dict(session.execute(select(Provider.id, Provider.name).where(Provider.id.in_(ids)))) if ids else {}
-    )
+    names = {i: n for i, n in session.execute(select(Provider.id, Provider.name).where(Provider.id.in_(ids)))}
     return [
         ProviderTotals(
             p,

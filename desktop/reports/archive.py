@@ -192,7 +192,11 @@ class Archive:
             if row is None:
                 raise NotFound(N_("This archived report no longer exists."))
             pdf = bytes(row.pdf)
-        write_atomically(target, lambda out: cast(BinaryIO, out).write(pdf))
+
+        def write(out: object) -> None:
+            cast(BinaryIO, out).write(pdf)
+
+        write_atomically(target, write)
 
     def changes_since_archive(
         self, actor: Actor, period: Period | str, figures: ReportFigures | None = None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from desktop.reports.excel_parts import (
@@ -87,7 +88,8 @@ def _channels(book: Any, f: ReportFigures) -> None:
         s.chart(pie_chart("受理渠道分布", s, 2, 1, (first, last)), "F1")
     for _ in range(14 - len(rows)):
         s.blank()
-    table, subtotal = [], []
+    table: list[list[Any]] = []
+    subtotal: list[int] = []
     for row in r.channel_categories:
         if row.depth == 1:
             subtotal.append(len(table))
@@ -230,7 +232,9 @@ def _ranking(book: Any, f: ReportFigures) -> None:
     ranked = sum(1 for d in rk.rows if d.ranked)
     s.blank()
     s.line(
-        f"权重：按时办结率 {st.weight_on_time}%，满意率 {st.weight_satisfaction}%，未重办 {st.weight_reopen}%；派单不少于 {st.minimum_requests} 件参与排名，得分相同名次并列。"
+        f"权重：按时办结率 {st.weight_on_time}%，满意率 {st.weight_satisfaction}%，"
+        f"未重办 {st.weight_reopen}%；派单不少于 {st.minimum_requests} 件参与排名，"
+        "得分相同名次并列。"
     )
     s.line("红榜", "、".join(d.name for d in rk.red) or "无")
     s.line("黑榜", "、".join(d.name for d in rk.black) or "无")
@@ -362,7 +366,7 @@ def write_workbook(
     if narrative is not None:
         parts.append(("文字说明", lambda: _narrative(book, figures, narrative)))
     for listing in listings:
-        parts.append((listing.sheet, lambda listing=listing: _listing(book, listing)))
+        parts.append((listing.sheet, partial(_listing, book, listing)))
     total = len(parts) + 1
     for i, (name, write) in enumerate(parts):
         if progress:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from desktop.reports.figures import Compared
-from desktop.reports.wording import METRICS
+from desktop.reports.wording import COUNT, METRICS, MONEY
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,9 +26,14 @@ def change(value: float | None) -> float | None:
 
 
 def value(item: Compared, value: float | None) -> float | None:
+    """A headline value as a cell: counts as they are, money to the fen, the rest to one
+    decimal."""
     if value is None:
         return None
-    return round(value, 1) if METRICS[item.key].kind != "count" else value
+    kind = METRICS[item.key].kind
+    if kind == COUNT:
+        return value
+    return round(value, 2) if kind == MONEY else round(value, 1)
 
 
 def pct(value: float | None) -> float | None:

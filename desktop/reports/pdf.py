@@ -104,13 +104,15 @@ class _Report(Builder):
             "说明：办结率＝本期受理诉求中截至统计时已办结（含已回访）件数÷本期受理量；按时率＝本期按时完成件数÷本期应完成件数"
             "（本期内完成的与本期到期仍未完成的）；回访率＝已回访÷应回访；满意率＝"
             + ("（满意＋基本满意）" if s.basically_counts else "满意")
-            + "÷回访件数；重办率＝重办÷办结；退回率＝退回÷派单；直办为社区（村居）层级承办单位办理，转办为镇街道、区级承办单位办理。"
+            + "÷回访件数；重办率＝重办÷办结；退回率＝退回÷派单；"
+            "直办为社区（村居）层级承办单位办理，转办为镇街道、区级承办单位办理。"
             "比率环比、同比为百分点之差。"
         )
         if h.count:
             self.story.append(
                 self.para(
-                    f"本期办结诉求 {count(h.count)} 件，自派单至办结平均用时 {hours(h.mean_hours)} 个工作小时，"
+                    f"本期办结诉求 {count(h.count)} 件，"
+                    f"自派单至办结平均用时 {hours(h.mean_hours)} 个工作小时，"
                     f"中位数 {hours(h.median_hours)} 个工作小时（按工作日历与办公时间计算）。"
                 )
             )
@@ -119,7 +121,8 @@ class _Report(Builder):
                 self.para(
                     f"本期受理诉求 {count(t.registered)} 件（来访 {count(t.visitors)} 人次），"
                     f"直办 {count(t.direct)} 件、转办 {count(t.transferred)} 件；"
-                    f"截至统计时已办结 {count(t.registered_resolved)} 件，办结率 {percent(t.resolution_rate.percent)}%。"
+                    f"截至统计时已办结 {count(t.registered_resolved)} 件，"
+                    f"办结率 {percent(t.resolution_rate.percent)}%。"
                 )
             )
 
@@ -128,7 +131,8 @@ class _Report(Builder):
         self.heading("受理渠道与诉求分类")
         self.chart(charts.channel_pie(self.f))
         names = [c.label for c in r.channels]
-        rows, shaded = [], []
+        rows: list[list[str]] = []
+        shaded: list[int] = []
         for row in r.channel_categories:
             if row.depth == 1:
                 shaded.append(len(rows))
@@ -316,7 +320,8 @@ class _Report(Builder):
         )
         self.note(
             f"得分＝按时办结率×{s.weight_on_time}%＋满意率×{s.weight_satisfaction}%＋（1－重办率）×{s.weight_reopen}%"
-            f"（权重按可计算的项目折算）；本期派单不少于 {s.minimum_requests} 件的单位参与排名，得分相同者名次并列。"
+            "（权重按可计算的项目折算）；"
+            f"本期派单不少于 {s.minimum_requests} 件的单位参与排名，得分相同者名次并列。"
         )
         self.story.append(
             self.para("红榜：" + ("、".join(f"{d.name}（第{d.rank}名）" for d in rk.red) or "无"))
@@ -330,8 +335,8 @@ class _Report(Builder):
         ]
         self.story.append(
             self.para(
-                f"需整改单位（回复率低于 {s.reply_threshold:g}% 或满意率低于 {s.satisfaction_threshold:g}%）："
-                + ("；".join(named) or "无")
+                f"需整改单位（回复率低于 {s.reply_threshold:g}% "
+                f"或满意率低于 {s.satisfaction_threshold:g}%）：" + ("；".join(named) or "无")
             )
         )
         self.chart(charts.department_bars(self.f))

@@ -41,6 +41,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -77,6 +78,9 @@ from desktop.reports.wording import (
     NO_GRID,
     REQUEST_METRICS,
 )
+
+if TYPE_CHECKING:
+    import numpy as np
 
 CHANNELS = tuple(CHANNELS_ZH)
 LEVELS = tuple(LEVELS_ZH)
@@ -267,15 +271,15 @@ def _breakdowns(
     # Two levels: each top-level category (the sum of its children), then its children.
     tops: dict[int, list[int]] = {}
     for category_id, counts in registered.cells.items():
-        top = tops.setdefault(names.top(category_id), [0] * len(CHANNELS))
+        sums = tops.setdefault(names.top(category_id), [0] * len(CHANNELS))
         for i, n in enumerate(counts):
-            top[i] += n
+            sums[i] += n
     rows: list[ChannelCategoryRow] = []
     top_rows: list[CountRow] = []
-    for top, counts in sorted(tops.items(), key=lambda kv: (-sum(kv[1]), kv[0])):
-        top_total = sum(counts)
+    for top, top_counts in sorted(tops.items(), key=lambda kv: (-sum(kv[1]), kv[0])):
+        top_total = sum(top_counts)
         top_name = names.own_name(top)
-        rows.append(ChannelCategoryRow(top, top_name, 1, tuple(counts), top_total))
+        rows.append(ChannelCategoryRow(top, top_name, 1, tuple(top_counts), top_total))
         top_rows.append(CountRow(top, top_name, top_total, share(top_total, total)))
         children = [(c, n) for c, n in registered.cells.items() if names.top(c) == top and c != top]
         for child, child_counts in sorted(children, key=lambda kv: (-sum(kv[1]), kv[0])):
@@ -295,7 +299,7 @@ def _hotspots(
     current: dict[int, int], previous: dict[int, int], names: _Names, total: int, size: int
 ) -> tuple[Hotspot, ...]:
     ordered = sorted(current.items(), key=lambda kv: (-kv[1], names.category(kv[0])))[:size]
-    out = []
+    out: list[Hotspot] = []
     for i, (category_id, n) in enumerate(ordered):
         rank = i + 1 if i == 0 or n != ordered[i - 1][1] else out[-1].rank
         out.append(
@@ -317,7 +321,7 @@ def _department_rows(
     settings: ReportSettings,
     names: _Names,
     spans: repo.HandlingSpans,
-    seconds: Sequence[int],
+    seconds: np.ndarray,
 ) -> tuple[list[DepartmentRow], list[repo.DepartmentStep]]:
     start, end = window
     steps = repo.department_steps(session, start, end, DEPARTMENT_ACTIONS)

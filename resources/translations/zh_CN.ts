@@ -3012,6 +3012,22 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Orders placed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Orders closed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paid by the government</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Residents satisfied with orders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>This category already has a sub-category named {name}.</source>
       <translation>该分类下已有名为“{name}”的子分类。</translation>
     </message>
@@ -3777,6 +3793,17 @@ If it happens again, send this file to your administrator.</source>
     </message>
   </context>
   <context>
+    <name>finder</name>
+    <message>
+      <source>Nothing found.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{shown} of {n} shown; type more to narrow down</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>forms</name>
     <message>
       <source>Save</source>
@@ -3979,14 +4006,6 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Reason *</source>
       <translation>原因 *</translation>
-    </message>
-    <message>
-      <source>Nothing found.</source>
-      <translation>没有找到匹配项。</translation>
-    </message>
-    <message>
-      <source>{shown} of {n} shown; type more to narrow down</source>
-      <translation>共 {n} 条，显示 {shown} 条；继续输入可缩小范围</translation>
     </message>
     <message>
       <source>No volunteer found.</source>

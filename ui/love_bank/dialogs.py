@@ -1,37 +1,52 @@
-"""What every love-bank dialog shares: the form behaviour, and the reason dialog.
+"""What every love-bank dialog shares: the form behaviour, the saving forms, the buttons
+of the dialogs that are not forms, and the reason dialog with its two uses.
 
 ``LoveBankForm`` is the love bank's ``FormDialog``: a field's error line goes as soon as
 the field is changed (an error that stays after it was fixed makes people type it
 again), and the dialog grows when an error line or a message appears, so no input is
 squashed or cut off (``GrowToFit``, also used by the dialogs that are not forms).
+``SavingForm`` is one that saves one thing (a team, an activity, an item …) and says
+its id.
 
 ``ReasonDialog`` asks for the reason of a correction, whichever screen it starts from:
-reversing a statement line (volunteer detail), rejecting hours (service hours page),
-cancelling a redemption (volunteer detail and the 爱心超市 page).
+reversing a statement line (volunteer detail), rejecting hours (service hours page and
+:func:`reject_hours_dialog`), cancelling a redemption (volunteer detail and the 爱心超市
+page: :func:`cancel_redemption_dialog`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, SignalInstance, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.common.permissions import Actor
+from desktop.love_bank.receipt import redemption_number
+from desktop.love_bank.service import LoveBankService, RedemptionRow
+from ui.love_bank.formatting import points_text, redemption_items
 from ui.widgets.forms import FieldBox, FormDialog
 from ui.widgets.i18n import Translator
+from ui.widgets.keys import submit_keys
 
 _ = Translator("lovebank")
+
+Today = Callable[[], dt.date]
+"""The date hours may be recorded up to (tests pass their own)."""
 
 
 def top_aligned(dialog: FormDialog) -> None:
@@ -118,6 +133,57 @@ class LoveBankForm(FormDialog):
         super().add(name, label, widget)
         ClearOnEdit(self.boxes[name], self.message)
 
+    def add_reason(self) -> QLineEdit:
+        """The required reason of a correction (an adjustment, a reversal …), as ``reason``."""
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setMaxLength(200)
+        self.reason_edit.setPlaceholderText(_("Required"))
+        self.add("reason", _("Reason *"), self.reason_edit)
+        return self.reason_edit
+
+
+class SavingForm(LoveBankForm):
+    """A love-bank form that saves one thing — a team, an activity, an item … — and says
+    its id: ``save`` keeps what :meth:`store` returns in ``saved_id`` and emits it.
+
+    Signals:
+        sig_saved(int): it was saved; carries its id.
+    """
+
+    sig_saved = Signal(int)
+
+    def __init__(
+        self, love_bank: LoveBankService, actor: Actor, title: str, parent: QWidget | None, **kwargs: Any
+    ):
+        super().__init__(title, parent, **kwargs)
+        self._bank, self._actor = love_bank, actor
+        self.saved_id: int | None = None
+
+    def store(self) -> int:  # pragma: no cover - overridden
+        """Save through the service; returns the id of what was saved."""
+        raise NotImplementedError
+
+    def save(self) -> None:
+        self.saved_id = self.store()
+        self.sig_saved.emit(self.saved_id)
+
+
+# --- the buttons of a dialog that is not a form -------------------------------------------
+def dialog_buttons(
+    dialog: QDialog, accept_text: str, on_accept: Callable[[], object]
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """The accept and Cancel buttons of a dialog that checks and saves by itself (Enter in
+    its table or finder does not press them); returns the box and the accept button."""
+    box = QDialogButtonBox()
+    accept = box.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    accept.setAutoDefault(False)
+    cancel = box.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+    cancel.setAutoDefault(False)
+    box.accepted.connect(on_accept)
+    box.rejected.connect(dialog.reject)
+    return box, accept
+
 
 # --- the reason of a correction ----------------------------------------------------------
 class ReasonDialog(LoveBankForm):
@@ -134,16 +200,47 @@ class ReasonDialog(LoveBankForm):
         parent: QWidget | None = None,
     ):
         super().__init__(title, parent, save_text=save_text, intro=intro)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
         self.intro = intro
         self._call = call
-        self.reason_edit = QLineEdit()
-        self.reason_edit.setMaxLength(200)
-        self.reason_edit.setPlaceholderText(_("Required"))
-        self.add("reason", _("Reason *"), self.reason_edit)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self._submit)
+        self.add_reason()
+        submit_keys(self, self._submit)
         self.reason_edit.setFocus()
 
     def save(self) -> None:
         self._call(self.reason_edit.text())
+
+
+def reject_hours_dialog(
+    count: int, names: str, call: Callable[[str], Any], parent: QWidget | None = None
+) -> ReasonDialog:
+    """Reject ``count`` service records of the volunteers ``names`` with one reason."""
+    return ReasonDialog(
+        _("Reject service hours"),
+        _(
+            "Reject {n} records ({names})? They stay in the list of rejected hours with the reason.",
+            n=count,
+            names=names,
+        ),
+        _("Reject"),
+        call,
+        parent,
+    )
+
+
+def cancel_redemption_dialog(
+    r: RedemptionRow, call: Callable[[str], Any], parent: QWidget | None = None
+) -> ReasonDialog:
+    """Cancel the redemption ``r`` with a reason: its points and items go back."""
+    return ReasonDialog(
+        _("Cancel redemption"),
+        _(
+            "Cancel redemption {number} ({items}, {n} points)? The points go back to the "
+            "volunteer and the items back into stock.",
+            number=redemption_number(r.id),
+            items=redemption_items(r),
+            n=points_text(r.points),
+        ),
+        _("Cancel redemption"),
+        call,
+        parent,
+    )

@@ -19,19 +19,15 @@ line saying what was just done goes when the next action starts.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import partial
-from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -42,9 +38,10 @@ from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor, Permission
 from desktop.love_bank.service import APPROVED, PENDING, REJECTED, LoveBankService, ServiceRow
 from ui.love_bank.batch_entry import BatchEntryDialog
-from ui.love_bank.dialogs import ReasonDialog
+from ui.love_bank.dialogs import Today, reject_hours_dialog
 from ui.love_bank.formatting import hours_text, points_text
 from ui.love_bank.hours_dialogs import RecordHoursDialog
+from ui.love_bank.page_parts import SavedBar, manager_button
 from ui.love_bank.record_model import (
     COL_ACTIVITY,
     COL_DATE,
@@ -59,7 +56,8 @@ from ui.love_bank.tables import kept_scroll
 from ui.widgets.change_hub import ChangeHub, watch
 from ui.widgets.forms import DialogHost
 from ui.widgets.i18n import Translator
-from ui.widgets.list_page import EmptyHint, setup_table, size_columns
+from ui.widgets.keys import Slot, shortcuts
+from ui.widgets.list_page import EmptyHint, control_height, setup_table, size_columns
 from ui.widgets.messages import show_error
 from ui.widgets.windowed_model import ServiceRows
 
@@ -96,7 +94,7 @@ class ServiceHoursPage(QWidget):
         actor: Actor,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], dt.date] = dt.date.today,
+        today: Today = dt.date.today,
         hub: ChangeHub | None = None,
     ):
         super().__init__(parent)
@@ -114,8 +112,6 @@ class ServiceHoursPage(QWidget):
         watch(hub, self, TOPICS, self.refresh)
 
     def _build(self) -> None:
-        fm = self.fontMetrics()
-        height = fm.height() * 2 + 8
         self.status_combo = QComboBox()
         for text, value in (
             (_("Waiting for approval"), PENDING),
@@ -124,7 +120,7 @@ class ServiceHoursPage(QWidget):
             (_("All"), None),
         ):
             self.status_combo.addItem(text, value)
-        self.status_combo.setMinimumHeight(height - 4)
+        self.status_combo.setMinimumHeight(control_height(self) - 4)
         self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.count_label = QLabel()
         self.selection_label = QLabel()
@@ -137,16 +133,7 @@ class ServiceHoursPage(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.selection_label)
 
-        def button(text: str, tip: str) -> QPushButton:
-            b = QPushButton(text)
-            b.setToolTip(tip)
-            b.setMinimumHeight(height)
-            b.setMinimumWidth(fm.horizontalAdvance("M") * 8)
-            b.setAutoDefault(False)
-            if not self.can_manage:  # hide() only: setVisible(True) on a parentless widget flashes a window
-                b.hide()
-            return b
-
+        button = partial(manager_button, self, can_manage=self.can_manage)
         self.approve_button = button(
             _("&Approve"), _("Approve the selected records and award their points (Alt+A)")
         )
@@ -169,10 +156,7 @@ class ServiceHoursPage(QWidget):
         )
         self.hint_label.setObjectName("hint")
         actions.addWidget(self.hint_label)
-        self.message_label = QLabel()
-        self.message_label.setObjectName("savedBar")
-        self.message_label.setWordWrap(True)
-        self.message_label.hide()
+        self.message_label = SavedBar()
 
         self.table = QTableView()
         self._dialogs.focus_on(self.table)
@@ -208,12 +192,10 @@ class ServiceHoursPage(QWidget):
         self.reject_button.clicked.connect(self.reject_selected)
         self.record_button.clicked.connect(self.record_hours)
         self.batch_button.clicked.connect(self.batch_entry)
-        shortcuts: list[tuple[str, Callable[[], Any]]] = [("F5", self._filter_changed)]
+        keys: list[tuple[str, Slot]] = [("F5", self._filter_changed)]
         if self.can_manage:
-            shortcuts += [("Ctrl+N", self.record_hours), ("Ctrl+B", self.batch_entry)]
-        for keys, slot in shortcuts:
-            shortcut = QShortcut(QKeySequence(keys), self, slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            keys += [("Ctrl+N", self.record_hours), ("Ctrl+B", self.batch_entry)]
+        shortcuts(self, keys)
 
     # --- content ---------------------------------------------------------------------
     def status(self) -> str | None:
@@ -299,8 +281,7 @@ class ServiceHoursPage(QWidget):
             self.selection_label.setText("")
 
     def show_message(self, text: str) -> None:
-        self.message_label.setText(text)
-        self.message_label.setVisible(bool(text))
+        self.message_label.say(text)
 
     # --- actions ---------------------------------------------------------------------
     def approve_selected(self) -> int | None:
@@ -332,17 +313,7 @@ class ServiceHoursPage(QWidget):
         self.show_message("")
         names = "、".join(dict.fromkeys(r.volunteer for r in pending))
         ids = [r.id for r in pending]
-        dialog = ReasonDialog(
-            _("Reject service hours"),
-            _(
-                "Reject {n} records ({names})? They stay in the list of rejected hours with the reason.",
-                n=len(ids),
-                names=names,
-            ),
-            _("Reject"),
-            partial(reject_all, self._bank, self._actor, ids),
-            self,
-        )
+        dialog = reject_hours_dialog(len(ids), names, partial(reject_all, self._bank, self._actor, ids), self)
         self._rejecting = pending
         dialog.accepted.connect(self._rejected)
         self._dialogs.open(dialog)

@@ -17,12 +17,11 @@ built off the GUI thread and its preview opens when it is ready.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -40,15 +39,17 @@ from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor, Permission
 from desktop.love_bank.receipt import redemption_number
 from desktop.love_bank.service import FROZEN, ItemRow, LoveBankService, RedemptionRow
-from ui.love_bank.dialogs import ReasonDialog
+from ui.love_bank.dialogs import cancel_redemption_dialog
 from ui.love_bank.formatting import format_date, handover_text, item_kind_text, points_text, redemption_items
+from ui.love_bank.page_parts import SavedBar, handover_buttons, manager_button
 from ui.love_bank.printing import PreviewFactory, find_redemption, show_receipt
 from ui.love_bank.shop_dialogs import ItemDialog, RedemptionDialog
-from ui.love_bank.tables import CENTRE, RIGHT, item, kept_scroll
+from ui.love_bank.tables import CENTRE, RIGHT, item, kept_scroll, select_first, selected_of
 from ui.widgets import palette
 from ui.widgets.change_hub import ChangeHub, watch
 from ui.widgets.forms import DialogHost
 from ui.widgets.i18n import Translator
+from ui.widgets.keys import Slot, shortcuts
 from ui.widgets.list_page import EmptyHint, setup_table, size_columns
 from ui.widgets.messages import Ask, ask_yes, show_error
 
@@ -120,19 +121,7 @@ class SupermarketPage(QWidget):
 
     # --- layout ----------------------------------------------------------------------
     def _build(self) -> None:
-        fm = self.fontMetrics()
-        height = fm.height() * 2 + 8
-
-        def button(text: str, tip: str) -> QPushButton:
-            b = QPushButton(text)
-            b.setToolTip(tip)
-            b.setMinimumHeight(height)
-            b.setMinimumWidth(fm.horizontalAdvance("M") * 8)
-            b.setAutoDefault(False)
-            if not self.can_manage:  # hide() only: setVisible(True) on a parentless widget flashes a window
-                b.hide()
-            return b
-
+        button = partial(manager_button, self, can_manage=self.can_manage)
         self.redeem_button = button(_("Redeem…"), _("A volunteer takes items for points (Ctrl+R)"))
         self.redeem_button.setObjectName("primary")
         self.new_button = button(_("New item"), _("Add an item to the supermarket (Ctrl+N)"))
@@ -144,10 +133,7 @@ class SupermarketPage(QWidget):
             else _("Only a volunteer coordinator can redeem points or change items.")
         )
         self.hint_label.setObjectName("hint")
-        self.message_label = QLabel()
-        self.message_label.setObjectName("savedBar")
-        self.message_label.setWordWrap(True)
-        self.message_label.hide()
+        self.message_label = SavedBar()
         actions = QHBoxLayout()
         actions.setSpacing(8)
         for b in (self.redeem_button, self.new_button, self.edit_button):
@@ -192,18 +178,12 @@ class SupermarketPage(QWidget):
             headers,
         )
         self.pending_empty = EmptyHint(self.pending_table)
-        self.hand_over_button = QPushButton(_("Hand over"))
-        self.hand_over_button.setToolTip(
-            _("The goods or service were handed over (核销): the frozen points are spent")
-        )
-        self.cancel_button = QPushButton(_("Cancel redemption…"))
-        self.cancel_button.setToolTip(_("Give back the points and the stock; a reason is required"))
+        self.hand_over_button, self.cancel_button = handover_buttons(self.can_manage)
         self.receipt_button = QPushButton(_("Print receipt…"))
         self.receipt_button.setToolTip(_("Print the receipt of the selected redemption again (Ctrl+P)"))
-        for b in (self.hand_over_button, self.cancel_button, self.receipt_button):
-            b.setAutoDefault(False)
-            if not self.can_manage:  # hide() only: setVisible(True) on a parentless widget flashes a window
-                b.hide()
+        self.receipt_button.setAutoDefault(False)
+        if not self.can_manage:  # hide() only: setVisible(True) on a parentless widget flashes a window
+            self.receipt_button.hide()
         self.pending_box = QGroupBox()
         pb = QVBoxLayout(self.pending_box)
         pb.setContentsMargins(8, 6, 8, 8)
@@ -234,17 +214,15 @@ class SupermarketPage(QWidget):
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.receipt_button.clicked.connect(self.reprint_selected)
         self.items_table.installEventFilter(self)
-        shortcuts: list[tuple[str, Callable[[], Any]]] = [("F5", self.read_again)]
+        keys: list[tuple[str, Slot]] = [("F5", self.read_again)]
         if self.can_manage:
-            shortcuts += [
+            keys += [
                 ("Ctrl+R", self.redeem),
                 ("Ctrl+N", self.new_item),
                 ("F2", self.edit_selected),
                 ("Ctrl+P", self.reprint_selected),
             ]
-        for keys, slot in shortcuts:
-            shortcut = QShortcut(QKeySequence(keys), self, slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcuts(self, keys)
 
     # --- content ---------------------------------------------------------------------
     def refresh(self, changes: Changes | None = None) -> None:
@@ -334,26 +312,16 @@ class SupermarketPage(QWidget):
         self._update_buttons()
 
     def selected_item(self) -> ItemRow | None:
-        rows = self.items_table.selectionModel().selectedRows()
-        at = rows[0].row() if rows else -1
-        return self.items[at] if 0 <= at < len(self.items) else None
+        return selected_of(self.items_table, self.items)
 
     def selected_pending(self) -> RedemptionRow | None:
-        rows = self.pending_table.selectionModel().selectedRows()
-        at = rows[0].row() if rows else -1
-        return self.pending[at] if 0 <= at < len(self.pending) else None
+        return selected_of(self.pending_table, self.pending)
 
     def select_item(self, item_id: int) -> None:
-        for row, it in enumerate(self.items):
-            if it.id == item_id:
-                self.items_table.selectRow(row)
-                return
+        select_first(self.items_table, self.items, lambda it: it.id == item_id)
 
     def select_pending(self, redemption_id: int) -> None:
-        for row, r in enumerate(self.pending):
-            if r.id == redemption_id:
-                self.pending_table.selectRow(row)
-                return
+        select_first(self.pending_table, self.pending, lambda r: r.id == redemption_id)
 
     def _update_buttons(self) -> None:
         self.edit_button.setEnabled(self.selected_item() is not None)
@@ -362,8 +330,7 @@ class SupermarketPage(QWidget):
             b.setEnabled(has)
 
     def show_message(self, text: str) -> None:
-        self.message_label.setText(text)
-        self.message_label.setVisible(bool(text))
+        self.message_label.say(text)
 
     # --- items -----------------------------------------------------------------------
     def new_item(self) -> QDialog | None:
@@ -481,19 +448,7 @@ class SupermarketPage(QWidget):
         if not self.can_manage or r is None:
             return None
         self.show_message("")
-        dialog = ReasonDialog(
-            _("Cancel redemption"),
-            _(
-                "Cancel redemption {number} ({items}, {n} points)? The points go back to the "
-                "volunteer and the items back into stock.",
-                number=redemption_number(r.id),
-                items=redemption_items(r),
-                n=points_text(r.points),
-            ),
-            _("Cancel redemption"),
-            partial(self._bank.cancel_redemption, self._actor, r.id),
-            self,
-        )
+        dialog = cancel_redemption_dialog(r, partial(self._bank.cancel_redemption, self._actor, r.id), self)
         self._cancelling = r
         dialog.accepted.connect(self._cancelled)
         self._dialogs.open(dialog)

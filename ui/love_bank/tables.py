@@ -5,17 +5,20 @@ shop's items and the batch entry hold a few hundred rows at most and fill a
 ``QTableWidget``; their cells are read-only and aligned the same way everywhere. The
 look of the tables themselves (``setup_table``, ``size_columns``, ``EmptyHint``) is the
 one of every list, in :mod:`ui.widgets.list_page`. A refresh keeps the table where it
-was scrolled to (:func:`kept_scroll`).
+was scrolled to (:func:`kept_scroll`); the row a table shows at each line is the one at
+that index of the list it was filled from (:func:`selected_of`, :func:`select_first`).
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QTableWidgetItem
+
+T = TypeVar("T")
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignCenter
@@ -43,3 +46,20 @@ def kept_scroll(view: QAbstractItemView) -> Iterator[None]:
         view.doItemsLayout()  # the scroll ranges of the new rows, now rather than later
         view.verticalScrollBar().setValue(vertical)
         view.horizontalScrollBar().setValue(horizontal)
+
+
+def selected_of(view: QAbstractItemView, rows: Sequence[T]) -> T | None:
+    """The row of ``rows`` (what ``view`` was filled from) whose line is selected, if any."""
+    selection = view.selectionModel()
+    chosen = selection.selectedRows() if selection is not None else []
+    at = chosen[0].row() if chosen else -1
+    return rows[at] if 0 <= at < len(rows) else None
+
+
+def select_first(view: QTableView, rows: Sequence[T], wanted: Callable[[T], bool]) -> bool:
+    """Select the line of the first row of ``rows`` that is ``wanted``; False if none is."""
+    for at, row in enumerate(rows):
+        if wanted(row):
+            view.selectRow(at)
+            return True
+    return False

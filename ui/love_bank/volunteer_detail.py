@@ -36,7 +36,6 @@ from desktop.common.changes import Changes, Topic
 from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor, Permission
 from desktop.love_bank import ledger
-from desktop.love_bank.receipt import redemption_number
 from desktop.love_bank.service import (
     CANCELLED,
     FROZEN,
@@ -47,7 +46,7 @@ from desktop.love_bank.service import (
     VolunteerRow,
     next_star,
 )
-from ui.love_bank.dialogs import ReasonDialog
+from ui.love_bank.dialogs import ReasonDialog, cancel_redemption_dialog
 from ui.love_bank.formatting import (
     entry_kind_text,
     format_date,
@@ -61,11 +60,13 @@ from ui.love_bank.formatting import (
     star_progress,
     star_text,
 )
+from ui.love_bank.page_parts import handover_buttons
 from ui.love_bank.printing import PreviewFactory, show_statement
-from ui.love_bank.tables import kept_scroll
+from ui.love_bank.tables import kept_scroll, selected_of
 from ui.love_bank.volunteer_dialogs import AdjustDialog
 from ui.love_bank.volunteer_tables import RecordsTable, RedemptionsTable, StatementTable
 from ui.widgets.change_hub import ChangeHub, watch
+from ui.widgets.forms import DialogHost
 from ui.widgets.i18n import Translator
 from ui.widgets.messages import show_error
 
@@ -131,7 +132,7 @@ class VolunteerDetailDialog(QDialog):
         self.volunteer: VolunteerRow = love_bank.volunteer(actor, volunteer_id)
         self.lines: list[StatementLine] = []
         self.redemption_rows: list[RedemptionRow] = []
-        self.action_dialog: QDialog | None = None
+        self._actions = DialogHost()
         self.preview: Any = None
         self.setMinimumSize(900, 600)
         self.resize(1120, 680)
@@ -204,17 +205,9 @@ class VolunteerDetailDialog(QDialog):
         self.statement_table = StatementTable()
         self.records_table = RecordsTable()
         self.redemptions_table = RedemptionsTable()
-        self.hand_over_button = QPushButton(_("Hand over"))
-        self.hand_over_button.setToolTip(
-            _("The goods or service were handed over (核销): the frozen points are spent")
-        )
-        self.cancel_button = QPushButton(_("Cancel redemption…"))
-        self.cancel_button.setToolTip(_("Give back the points and the stock; a reason is required"))
+        self.hand_over_button, self.cancel_button = handover_buttons(self.can_manage)
         for b in (self.hand_over_button, self.cancel_button):
             b.setMinimumHeight(height)
-            b.setAutoDefault(False)
-            if not self.can_manage:  # hide() only: setVisible(True) on a parentless widget flashes a window
-                b.hide()
         redemptions = QWidget()
         r = QVBoxLayout(redemptions)
         r.setContentsMargins(0, 6, 0, 0)
@@ -361,18 +354,10 @@ class VolunteerDetailDialog(QDialog):
 
     # --- selection -------------------------------------------------------------------
     def selected_line(self) -> StatementLine | None:
-        rows = self.statement_table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        at = rows[0].row()
-        return self.lines[at] if 0 <= at < len(self.lines) else None
+        return selected_of(self.statement_table, self.lines)
 
     def selected_redemption(self) -> RedemptionRow | None:
-        rows = self.redemptions_table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        at = rows[0].row()
-        return self.redemption_rows[at] if 0 <= at < len(self.redemption_rows) else None
+        return selected_of(self.redemptions_table, self.redemption_rows)
 
     def _update_buttons(self) -> None:
         line = self.selected_line()
@@ -393,17 +378,15 @@ class VolunteerDetailDialog(QDialog):
     # Callbacks given to child dialogs never capture ``self`` in a lambda: a child holding
     # the last reference to a parentless dialog would delete it while being deleted.
     def _open_action(self, dialog: QDialog) -> None:
-        if self.action_dialog is not None and self.action_dialog.isVisible():
-            self.action_dialog.close()
+        self._actions.close()
         self.message_label.clear()  # about the last action, not the one starting
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._changed)
-        dialog.finished.connect(self._action_closed)
-        self.action_dialog = dialog
-        dialog.open()
+        self._actions.open(dialog)
 
-    def _action_closed(self) -> None:
-        self.action_dialog = None
+    @property
+    def action_dialog(self) -> QDialog | None:
+        """The adjustment, reversal or cancellation dialog open on this page, if any."""
+        return self._actions.current
 
     def _changed(self) -> None:
         """A change made here; the hub brings it back to this dialog like to every page."""
@@ -462,21 +445,9 @@ class VolunteerDetailDialog(QDialog):
         r = self.selected_redemption()
         if not self.can_manage or r is None:
             return
-        rid = r.id
-        dialog = ReasonDialog(
-            _("Cancel redemption"),
-            _(
-                "Cancel redemption {number} ({items}, {n} points)? The points go back to the "
-                "volunteer and the items back into stock.",
-                number=redemption_number(r.id),
-                items=redemption_items(r),
-                n=points_text(r.points),
-            ),
-            _("Cancel redemption"),
-            partial(self._bank.cancel_redemption, self._actor, rid),
-            self,
+        self._open_action(
+            cancel_redemption_dialog(r, partial(self._bank.cancel_redemption, self._actor, r.id), self)
         )
-        self._open_action(dialog)
 
     def print_statement(self) -> None:
         """Build the statement off the GUI thread; its preview opens when it is ready."""

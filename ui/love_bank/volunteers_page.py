@@ -21,17 +21,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import SIGNAL, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QSpinBox,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -65,8 +62,9 @@ from ui.widgets import palette
 from ui.widgets.change_hub import ChangeHub, watch
 from ui.widgets.forms import DialogHost
 from ui.widgets.i18n import Translator
-from ui.widgets.list_page import SEARCH_DELAY_MS, EmptyHint, setup_table, size_columns
-from ui.widgets.messages import show_error
+from ui.widgets.keys import shortcuts
+from ui.widgets.list_page import EmptyHint, ListPage, setup_table, size_columns
+from ui.widgets.opening import has_receivers, open_detail
 from ui.widgets.windowed_model import ServiceRows
 
 _ = Translator("lovebank")
@@ -79,17 +77,15 @@ TOPICS = (Topic.VOLUNTEERS, Topic.POINTS, Topic.SERVICE_HOURS, Topic.REDEMPTIONS
 """What the page shows: the list (volunteers, balances, hours) and the ranking."""
 RANKING_TOPICS = frozenset({Topic.VOLUNTEERS, Topic.SERVICE_HOURS, Topic.POINTS})
 
-DetailFactory = Callable[..., QWidget]
+DetailFactory = Callable[..., QDialog]
 """Builds the volunteer dialog: ``(love_bank, actor, volunteer_id, parent, centre_name=..., hub=...)``."""
 
 
-def has_receivers(obj: QObject, signature: str) -> bool:
-    """Whether anything listens to ``signature`` (the main window opens volunteers itself)."""
-    return obj.receivers(SIGNAL(signature)) > 0
-
-
-class VolunteersPage(QWidget):
+class VolunteersPage(ListPage[VolunteerRow]):
     """The 志愿者 page: the volunteers list and the 志愿之星 ranking.
+
+    The list is a :class:`~ui.widgets.list_page.ListPage` on the first tab (its search
+    box, table, count and keys); the ranking is the second tab.
 
     Args:
         love_bank: the love-bank service.
@@ -124,7 +120,14 @@ class VolunteersPage(QWidget):
         centre_name: str = "",
         hub: ChangeHub | None = None,
     ):
-        super().__init__(parent)
+        super().__init__(
+            VolunteerTableModel(volunteer_columns()),
+            parent,
+            search_placeholder=_("Name, pinyin initials (zs) or phone"),
+            search_tip=_("Search as you type (Ctrl+F); Esc clears"),
+            count_sample="100,000 volunteers",
+            error_title=_("Volunteers"),
+        )
         self._hub = hub
         self._bank = love_bank
         self._residents = residents
@@ -132,59 +135,26 @@ class VolunteersPage(QWidget):
         self._detail_factory = detail_factory
         self._centre_name = centre_name
         self.can_manage = actor.can(Permission.MANAGE_LOVE_BANK)
-        self._source: ServiceRows[VolunteerRow] | None = None
-        self._dialogs = DialogHost()
-        self.detail: QWidget | None = None  # a volunteer dialog this page opened itself
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._dialogs = DialogHost(self.table)
+        self._details = DialogHost(self.table)  # a volunteer dialog this page opened itself
         self.setObjectName("volunteersPage")
-        self.model = VolunteerTableModel(volunteer_columns())
         self._build()
         self.reload_teams()
         self._connect_callbacks()
-        self._run(self._new_source())
+        self.start()
         self.refresh_rankings()
         watch(hub, self, TOPICS, self.refresh)
 
     # --- layout ----------------------------------------------------------------------
     def _build(self) -> None:
-        fm = self.fontMetrics()
-        height = fm.height() * 2 + 8
-
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(_("Name, pinyin initials (zs) or phone"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setToolTip(_("Search as you type (Ctrl+F); Esc clears"))
-        self.search_edit.setMinimumWidth(fm.horizontalAdvance("M") * 24)
-        self.search_edit.setMinimumHeight(height - 4)
-        self.team_combo = QComboBox()
-        self.team_combo.setToolTip(_("Team"))
-        self.team_combo.setMaxVisibleItems(20)
-        self.team_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.search_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 24)
+        self.team_combo = self.make_combo(_("Team"))
         self.team_combo.setMinimumContentsLength(8)
-        self.team_combo.setMinimumHeight(height - 4)
-        self.count_label = QLabel()
-        self.count_label.setMinimumWidth(fm.horizontalAdvance("100,000 volunteers") + 8)
-        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
-        filters.addWidget(self.search_edit, 1)
-        filters.addWidget(self.team_combo)
-        filters.addWidget(self.count_label)
-
-        def button(text: str, tip: str) -> QPushButton:
-            b = QPushButton(text)
-            b.setToolTip(tip)
-            b.setMinimumHeight(height)
-            b.setMinimumWidth(fm.horizontalAdvance("M") * 8)
-            b.setAutoDefault(False)
-            return b
-
-        self.register_button = button(_("Register volunteer"), _("Make a resident a volunteer (Ctrl+N)"))
-        self.register_button.setObjectName("primary")
-        self.team_button = button(_("New team"), _("Create a volunteer team (Ctrl+T)"))
-        self.open_button = button(_("Open"), _("Open the selected volunteer (Enter)"))
+        self.register_button = self.make_button(
+            _("Register volunteer"), _("Make a resident a volunteer (Ctrl+N)"), primary=True
+        )
+        self.team_button = self.make_button(_("New team"), _("Create a volunteer team (Ctrl+T)"))
+        self.open_button = self.make_button(_("Open"), _("Open the selected volunteer (Enter)"))
         if not self.can_manage:  # hide() only: setVisible(True) on a parentless widget flashes a window
             self.register_button.hide()
             self.team_button.hide()
@@ -193,19 +163,6 @@ class VolunteersPage(QWidget):
             if self.can_manage
             else _("Enter: open   Ctrl+F: search   Esc: clear search")
         )
-        self.hint_label = QLabel(hint)
-        self.hint_label.setObjectName("hint")
-        actions = QHBoxLayout()
-        actions.setSpacing(8)
-        for b in (self.register_button, self.team_button, self.open_button):
-            actions.addWidget(b)
-        actions.addStretch(1)
-        actions.addWidget(self.hint_label)
-
-        self.table = QTableView()
-        self._dialogs.focus_on(self.table)
-        self.table.setModel(self.model)
-        setup_table(self.table)
         size_columns(
             self.table,
             {
@@ -219,19 +176,18 @@ class VolunteersPage(QWidget):
             },
             [c.header for c in self.model.columns()],
         )
-        self.empty_hint = EmptyHint(self.table)
 
         volunteers = QWidget()
         v = QVBoxLayout(volunteers)
         v.setContentsMargins(8, 8, 8, 8)
         v.setSpacing(8)
-        v.addLayout(filters)
-        v.addLayout(actions)
+        v.addLayout(self.filter_bar(self.team_combo))
+        v.addLayout(self.action_bar(self.register_button, self.team_button, self.open_button, hint=hint))
         v.addWidget(self.table, 1)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(volunteers, _("Volunteers"))
-        self.tabs.addTab(self._build_rankings(height), _("Volunteer stars"))
+        self.tabs.addTab(self._build_rankings(self.control_height), _("Volunteer stars"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -299,12 +255,7 @@ class VolunteersPage(QWidget):
         return page
 
     def _connect_callbacks(self) -> None:
-        self.search_edit.textChanged.connect(self._search_timer.start)
-        self._search_timer.timeout.connect(self.apply_filter)
         self.team_combo.currentIndexChanged.connect(self.apply_filter)
-        self.table.doubleClicked.connect(self.open_selected)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._after_reset)
         self.register_button.clicked.connect(self.register_volunteer)
         self.team_button.clicked.connect(self.new_team)
         self.open_button.clicked.connect(self.open_selected)
@@ -312,15 +263,11 @@ class VolunteersPage(QWidget):
         self.year_spin.valueChanged.connect(self.refresh_rankings)
         self.month_combo.currentIndexChanged.connect(self.refresh_rankings)
         self.rank_table.doubleClicked.connect(self.open_ranked)
-        self.search_edit.installEventFilter(self)
-        self.table.installEventFilter(self)
         self.rank_table.installEventFilter(self)
-        shortcuts = [("Ctrl+F", self.focus_search), ("F5", self.read_again)]
+        keys = [("F5", self.read_again)]  # Ctrl+F, Enter, Esc: the list page's
         if self.can_manage:
-            shortcuts += [("Ctrl+N", self.register_volunteer), ("Ctrl+T", self.new_team)]
-        for keys, slot in shortcuts:
-            shortcut = QShortcut(QKeySequence(keys), self, slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            keys += [("Ctrl+N", self.register_volunteer), ("Ctrl+T", self.new_team)]
+        shortcuts(self, keys)
 
     def reload_teams(self) -> None:
         """(Re)load the team filter, keeping what is chosen."""
@@ -328,37 +275,20 @@ class VolunteersPage(QWidget):
         self.team_combo.blockSignals(True)
         self.team_combo.clear()
         self.team_combo.addItem(_("All teams"), None)
-        for tid, name in self._bank.teams():
-            self.team_combo.addItem(name, tid)
+        for team in self._bank.teams():
+            self.team_combo.addItem(team.name, team.id)
         self.team_combo.setCurrentIndex(max(self.team_combo.findData(chosen), 0) if chosen is not None else 0)
         self.team_combo.blockSignals(False)
 
     def set_centre_name(self, name: str) -> None:
         self._centre_name = name
 
-    # --- searching -------------------------------------------------------------------
-    def _new_source(self) -> ServiceRows[VolunteerRow]:
-        f = VolunteerFilter(self.search_edit.text().strip(), self.team_combo.currentData())
-        return volunteer_rows(self._bank, self._actor, f)
+    # --- the list --------------------------------------------------------------------
+    def current_filter(self) -> VolunteerFilter:
+        return VolunteerFilter(self.search_text(), self.team_combo.currentData())
 
-    def apply_filter(self) -> None:
-        self._search_timer.stop()
-        source = self._new_source()
-        if self._source is not None and self._source.filter == source.filter:
-            return
-        self._run(source)
-
-    def _run(self, source: ServiceRows[VolunteerRow], keep_id: int | None = None, keep_row: int = -1) -> None:
-        self._source = source
-        try:
-            source.prepare()
-        except DomainError as exc:
-            self.model.set_source(None)
-            self._show_error(exc)
-            return
-        self.model.set_source(source)
-        if keep_id is not None:
-            self.select_volunteer(keep_id, keep_row)
+    def new_source(self) -> ServiceRows[VolunteerRow]:
+        return volunteer_rows(self._bank, self._actor, self.current_filter())
 
     def refresh(self, changes: Changes | None = None) -> None:
         """Read again what ``changes`` touched (everything when None), keeping the selected
@@ -366,7 +296,7 @@ class VolunteersPage(QWidget):
         if changes is None or Topic.VOLUNTEERS in changes.topics:
             self.reload_teams()
         row = self.selected_row()
-        source = self._source if self._source is not None else self._new_source()
+        source = self.model_source() or self.new_source()
         with kept_scroll(self.table):
             self._run(source, row.id if row else None, self.table.currentIndex().row())
         if changes is None or changes.touches(RANKING_TOPICS):
@@ -376,48 +306,26 @@ class VolunteersPage(QWidget):
         """F5: read everything again."""
         self.refresh()
 
-    def _after_reset(self) -> None:
-        n = self.model.rowCount()
-        self.count_label.setText(_("1 volunteer") if n == 1 else _("{n} volunteers", n=f"{n:,}"))
-        if n:
-            self.empty_hint.show_text(None)
+    def count_text(self, n: int) -> str:
+        return _("1 volunteer") if n == 1 else _("{n} volunteers", n=f"{n:,}")
+
+    def empty_text(self) -> str:
+        shown = self.shown_filter()
+        if shown.text:
+            text = _("No volunteer matches “{text}”.", text=shown.text)
+        elif shown.team_id is not None:
+            text = _("No volunteer in this team.")
         else:
-            shown = self._source.filter if self._source is not None else None
-            if shown is not None and shown.text:
-                text = _("No volunteer matches “{text}”.", text=shown.text)
-            elif shown is not None and shown.team_id is not None:
-                text = _("No volunteer in this team.")
-            else:
-                text = _("No volunteers yet.")
-            if self.can_manage:
-                text += "\n" + _("Press Ctrl+N to register one.")
-            self.empty_hint.show_text(text)
-        self._update_buttons()
+            text = _("No volunteers yet.")
+        if self.can_manage:
+            text += "\n" + _("Press Ctrl+N to register one.")
+        return text
 
-    # --- selection -------------------------------------------------------------------
-    def selected_row(self) -> VolunteerRow | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
-            return None
-        return self.model.row_at(index.row())
-
-    def select_volunteer(self, volunteer_id: int, near_row: int = -1) -> bool:
-        found = self.model.find_row(volunteer_id, near_row)
-        if found is not None:
-            self.select_row(found)
-            return True
-        if near_row >= 0 and self.model.rowCount():
-            self.select_row(min(near_row, self.model.rowCount() - 1))
-        return False
-
-    def select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.table.setCurrentIndex(index)
-        self.table.selectRow(row)
-        self.table.scrollTo(index)
-
-    def _update_buttons(self) -> None:
+    def update_buttons(self) -> None:
         self.open_button.setEnabled(self.selected_row() is not None)
+
+    def open_row(self, row: VolunteerRow) -> None:
+        self.open_volunteer(row.id)
 
     # --- rankings --------------------------------------------------------------------
     def ranking_period(self) -> tuple[int, int | None]:
@@ -442,7 +350,7 @@ class VolunteersPage(QWidget):
         try:
             rows = self._bank.rankings(self._actor, year, month, limit=RANKING_SIZE)
         except DomainError as exc:
-            self._show_error(exc)
+            self.show_error(exc)
             rows = []
         with kept_scroll(self.rank_table):
             self._fill_rankings(rows, keep)
@@ -489,42 +397,27 @@ class VolunteersPage(QWidget):
     # --- actions ---------------------------------------------------------------------
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)
-        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_edit.selectAll()
-
-    def clear_search(self) -> None:
-        self.search_edit.clear()
-        self.apply_filter()
-        self.search_edit.setFocus()
-
-    def open_selected(self) -> None:
-        row = self.selected_row()
-        if row is not None:
-            self.open_volunteer(row.id)
+        super().focus_search()
 
     def open_volunteer(self, volunteer_id: int) -> None:
         """Ask the window to open the volunteer, or open the dialog here if nobody listens."""
         if has_receivers(self, "sig_open_volunteer(int)"):
             self.sig_open_volunteer.emit(volunteer_id)
             return
-        if self.detail is not None and self.detail.isVisible():
-            self.detail.close()
-        try:
-            dialog = self._detail_factory(
+        open_detail(
+            self._details,
+            self,
+            lambda: self._detail_factory(
                 self._bank, self._actor, volunteer_id, self, centre_name=self._centre_name, hub=self._hub
-            )
-        except DomainError as exc:
-            self._show_error(exc)
-            self.refresh()
-            return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._detail_closed)
-        self.detail = dialog
-        dialog.open()
+            ),
+            error_title=_("Volunteers"),
+            on_gone=self.refresh,
+        )
 
-    def _detail_closed(self) -> None:
-        self.detail = None
-        self.table.setFocus()
+    @property
+    def detail(self) -> QDialog | None:
+        """The volunteer dialog this page opened itself (nobody handled the signal), if open."""
+        return self._details.current
 
     def register_volunteer(self) -> None:
         if not self.can_manage:
@@ -535,7 +428,7 @@ class VolunteersPage(QWidget):
             self._residents,
             self._actor,
             self,
-            prefill=self.search_edit.text().strip() if nobody else "",
+            prefill=self.search_text() if nobody else "",
             team_id=self.team_combo.currentData(),
         )
         dialog.sig_saved.connect(self._registered)
@@ -543,14 +436,14 @@ class VolunteersPage(QWidget):
 
     def _registered(self, volunteer_id: int) -> None:
         """Select the new volunteer at once (the hub's refresh comes after and keeps it)."""
-        self._run(self._source if self._source is not None else self._new_source(), volunteer_id)
-        if not self.select_volunteer(volunteer_id):
+        self._run(self.model_source() or self.new_source(), volunteer_id)
+        if not self.select_id(volunteer_id):
             # Not in the current search: show everyone, newest first, so it can be seen.
             self.search_edit.blockSignals(True)
             self.search_edit.clear()
             self.search_edit.blockSignals(False)
             self.team_combo.setCurrentIndex(0)
-            self._run(self._new_source(), volunteer_id)
+            self._run(self.new_source(), volunteer_id)
 
     def new_team(self) -> None:
         if not self.can_manage:
@@ -562,32 +455,17 @@ class VolunteersPage(QWidget):
         """The register / team dialog open on this page, if any."""
         return self._dialogs.current
 
-    def _show_error(self, exc: DomainError) -> None:
-        show_error(self, _("Volunteers"), exc)
-
     # --- keys ------------------------------------------------------------------------
+    def table_escape(self) -> bool:
+        """Esc in the table clears a search; with none it is left to the window."""
+        return bool(self.search_edit.text()) and super().table_escape()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress:
-            key = event.key()
-            if watched is self.search_edit:
-                if key == Qt.Key.Key_Escape and self.search_edit.text():
-                    self.clear_search()
-                    return True
-                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
-                    self.apply_filter()
-                    if self.model.rowCount():
-                        self.table.setFocus()
-                        if self.selected_row() is None:
-                            self.select_row(0)
-                    return True
-            elif watched is self.table:
-                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                    self.open_selected()
-                    return True
-                if key == Qt.Key.Key_Escape and self.search_edit.text():
-                    self.clear_search()
-                    return True
-            elif watched is self.rank_table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.open_ranked()
-                return True
+        if (
+            watched is self.rank_table
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.open_ranked()
+            return True
         return super().eventFilter(watched, event)

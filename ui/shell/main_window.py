@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.actor = actor
+        self.pick_save_file: Callable[[QWidget, str], str | None] | None = None
+        """Where 导出 Excel asks for a file name (tests answer it); None: the usual dialog."""
         self.hub = ChangeHub(self)
         self.hub.attach(services.db.changes)
         self.setWindowTitle(_("Community Service Centre — {centre}", centre=services.centre.name()))
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
             from ui.requests.list_page import RequestsPage
 
             page = RequestsPage(s.requests, a, grids=s.residents.grids, hub=hub)
+            self._offer_export(page, "requests")
             page.sig_open_request.connect(self.open_request)
             return page
 
@@ -157,6 +160,7 @@ class MainWindow(QMainWindow):
             from ui.residents.page import ResidentsPage
 
             page = ResidentsPage(s.residents, a, hub=hub)
+            self._offer_export(page, "residents")
             page.sig_show_requests.connect(self.show_resident_requests)
             return page
 
@@ -212,6 +216,11 @@ class MainWindow(QMainWindow):
             page.sig_centre_renamed.connect(self._centre_renamed)
             return page
 
+        def exchange() -> QWidget:
+            from ui.exchange.page import ExchangePage
+
+            return ExchangePage(s.exchange, a, hub=hub)
+
         return [
             PageSpec("today", _("Today"), Permission.VIEW_REQUESTS, today),
             PageSpec("reception", _("Reception"), Permission.HANDLE_REQUESTS, reception),
@@ -220,6 +229,7 @@ class MainWindow(QMainWindow):
             PageSpec("volunteers", _("Volunteers"), Permission.VIEW_LOVE_BANK, volunteers),
             PageSpec("service_hours", _("Service hours"), Permission.MANAGE_LOVE_BANK, service_hours),
             PageSpec("supermarket", _("Love supermarket"), Permission.VIEW_LOVE_BANK, supermarket),
+            PageSpec("exchange", _("Excel in and out"), Permission.VIEW_RESIDENTS, exchange),
             PageSpec("users", _("Users"), Permission.MANAGE_USERS, users),
             PageSpec("audit", _("Audit log"), Permission.VIEW_AUDIT, audit),
             PageSpec("catalogue", _("Categories"), Permission.MANAGE_SETTINGS, catalogue),
@@ -227,6 +237,21 @@ class MainWindow(QMainWindow):
             PageSpec("lovebank_settings", _("Points rules"), Permission.MANAGE_SETTINGS, love_bank_settings),
             PageSpec("settings", _("Settings"), None, settings),
         ]
+
+    def _offer_export(self, page: QWidget, list_name: str) -> None:
+        """Give a list page 导出 Excel when this user may export that list."""
+        from desktop.exchange.export import ListName
+        from ui.exchange.page import export_list
+
+        name = ListName(list_name)
+        exports = self.services.exchange.exports
+        if name in exports.lists(self.actor) and hasattr(page, "enable_export"):
+
+            def export(f: object) -> None:
+                extra = {"pick_save": self.pick_save_file} if self.pick_save_file else {}
+                export_list(page, exports, self.actor, name, f, **extra)
+
+            page.enable_export(export)
 
     def open_request(self, request_id: int) -> None:
         """Open a request's detail (every page showing it follows its changes by itself)."""

@@ -1,16 +1,48 @@
-"""Form helpers shared by dialogs: a field with its error line, a Save/Cancel dialog."""
+"""Form helpers shared by dialogs: a field with its error line, a Save/Cancel dialog,
+several inputs on one line of a form, and the one dialog a page has open at a time."""
 
 from __future__ import annotations
 
 import weakref
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.common.errors import DomainError, FieldErrors
 from ui.widgets.i18n import Translator, error_text
 
 _ = Translator("forms")
+
+
+def error_line() -> QLabel:
+    """A red message above a dialog's buttons, hidden until there is something to say."""
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def field_row(*widgets: QWidget, grow: QWidget | None = None, stretch: bool = False) -> QWidget:
+    """Several inputs on one line of a form, as one field: a choice and its button, the
+    radio buttons of one question. ``grow`` takes the width left; with ``stretch`` the
+    width left stays empty after them."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget, 1 if widget is grow else 0)
+    if stretch:
+        layout.addStretch(1)
+    return row
 
 
 class FieldBox(QWidget):
@@ -69,10 +101,7 @@ class FormDialog(QDialog):
         self.setMinimumWidth(440)
         self.boxes: dict[str, FieldBox] = {}
         self.form = QFormLayout()
-        self.message = QLabel()
-        self.message.setObjectName("fieldError")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_line()
         buttons = QDialogButtonBox()
         save = buttons.addButton(save_text or _("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         save.setDefault(True)
@@ -138,9 +167,13 @@ class DialogHost:
     def focus_on(self, widget: QWidget) -> None:
         self._focus = weakref.ref(widget)
 
-    def open(self, dialog: QDialog) -> None:
+    def close(self) -> None:
+        """Close the dialog open, if any (it is deleted)."""
         if self.current is not None and self.current.isVisible():
             self.current.close()
+
+    def open(self, dialog: QDialog) -> None:
+        self.close()
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._closed)
         self.current = dialog

@@ -55,7 +55,7 @@ a page without a title leaves ``title`` empty. The look of the user's own texts
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -75,13 +75,35 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.errors import DomainError
+from ui.widgets.i18n import Translator
 from ui.widgets.messages import show_error
 from ui.widgets.windowed_model import ServiceRows, WindowedTableModel
+
+_ = Translator("list_page")
 
 T = TypeVar("T")
 
 SEARCH_DELAY_MS = 200
 """The pause in typing after which the search box queries (one query, not one per key)."""
+
+
+# --- the look of a page's controls -------------------------------------------------------
+def control_height(widget: QWidget) -> int:
+    """The height of a page's buttons in ``widget``'s font; its fields are 4 px lower."""
+    return widget.fontMetrics().height() * 2 + 8
+
+
+def action_button(owner: QWidget, text: str, tip: str = "", *, primary: bool = False) -> QPushButton:
+    """A large button of a page's action bar, sized by ``owner``'s font, its shortcut named
+    in ``tip``; ``primary`` for the page's main action."""
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.setMinimumHeight(control_height(owner))
+    button.setMinimumWidth(owner.fontMetrics().horizontalAdvance("M") * 8)
+    button.setAutoDefault(False)
+    if primary:
+        button.setObjectName("primary")
+    return button
 
 
 # --- the look of a list table ------------------------------------------------------------
@@ -211,7 +233,7 @@ class ListPage(QWidget, Generic[T]):
         self._error_title = error_title
         self.sort_key, self.descending = sort if sort is not None else ("", False)
         fm = self.fontMetrics()
-        self.control_height = fm.height() * 2 + 8
+        self.control_height = control_height(self)
         """Height of the page's buttons; its fields are 4 px lower."""
 
         self.title_label = QLabel(title, self)
@@ -243,14 +265,7 @@ class ListPage(QWidget, Generic[T]):
     # --- building blocks -------------------------------------------------------------
     def make_button(self, text: str, tip: str = "", *, primary: bool = False) -> QPushButton:
         """A large button of the action bar, its shortcut named in ``tip``."""
-        button = QPushButton(text)
-        button.setToolTip(tip)
-        button.setMinimumHeight(self.control_height)
-        button.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 8)
-        button.setAutoDefault(False)
-        if primary:
-            button.setObjectName("primary")
-        return button
+        return action_button(self, text, tip, primary=primary)
 
     def make_combo(self, tip: str = "") -> QComboBox:
         """A filter drop-down that is as wide as its longest choice."""
@@ -283,7 +298,27 @@ class ListPage(QWidget, Generic[T]):
             row.addStretch(1)
         if count:
             row.addWidget(self.count_label)
+        self._filter_row = row
         return row
+
+    def enable_export(self, export: Callable[[Any], None]) -> QPushButton:
+        """Add 导出 Excel (Ctrl+E): ``export`` gets the filter of the rows shown.
+
+        The shell passes the exchange job's exporter in, so a list page never knows
+        about Excel and the jobs stay independent.
+        """
+        button = action_button(self, _("Export to Excel"), _("Save the rows shown as an Excel file (Ctrl+E)"))
+        button.clicked.connect(lambda: export(self.shown_filter()))
+        shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
+        shortcut.activated.connect(button.click)
+        action_row = getattr(self, "_action_row", None)
+        filter_row = getattr(self, "_filter_row", None)
+        if action_row is not None:
+            action_row.insertWidget(max(0, action_row.count() - 2), button)  # before the hint
+        elif filter_row is not None:
+            filter_row.addWidget(button)
+        self.export_button = button
+        return button
 
     def action_bar(self, *buttons: QWidget, hint: str = "") -> QHBoxLayout:
         """The page's buttons on the left, a grey keyboard hint on the right."""
@@ -292,6 +327,7 @@ class ListPage(QWidget, Generic[T]):
         for button in buttons:
             row.addWidget(button)
         row.addStretch(1)
+        self._action_row = row
         self.hint_label = QLabel(hint)
         self.hint_label.setObjectName("hint")
         row.addWidget(self.hint_label)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from db.models import Tag
 from desktop.common.permissions import Actor, Role
 from desktop.love_bank.service import LoveBankService
 from desktop.opening import Services, volunteer_hours
@@ -153,8 +154,6 @@ def make_world(services: Services, make_actor, attachments) -> World:
     director = make_actor(services, Role.DIRECTOR)
     admin = make_actor(services, Role.ADMIN)
     with services.db.writing() as uow:
-        from db.models import Tag
-
         for name in ("独居老人", "残疾人", "留守儿童"):
             uow.session.add(Tag(name=name))
         uow.commit()

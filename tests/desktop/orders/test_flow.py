@@ -12,9 +12,11 @@ from db.models import AuditEntry, ServiceRecord
 from db.models_orders import FundEntry, OrderEvent, OrderPayment
 from db.orders import fund_mismatches
 from desktop.common.errors import DomainError, FieldErrors, PermissionDenied
-from desktop.orders.service import BudgetLine, OrderForm, OrderSettings
+from desktop.orders.service import BudgetLine, OrderFilter, OrderForm, OrderSettings, SessionForm
 from desktop.orders.states import Action, Stage
 from desktop.orders.vocabulary import Attention, CompletionBand, Rating, completion_percent
+from desktop.requests import reference_data
+from desktop.requests.service import RequestForm
 from tests.desktop.orders.support import YUAN, World
 
 
@@ -156,9 +158,6 @@ def test_reject_needs_a_reason_and_closes_the_order(world: World):
 
 
 def test_a_free_description_order_and_one_turned_from_a_request(world: World):
-    from desktop.requests import reference_data
-    from desktop.requests.service import RequestForm
-
     o = world.orders
     with pytest.raises(FieldErrors) as err:
         o.place(world.desk, OrderForm(resident_id=world.residents[0]))
@@ -439,8 +438,6 @@ def test_session_input_is_checked(world: World):
 
 
 def _session(w: World, **kw):
-    from desktop.orders.service import SessionForm
-
     values = {"held_on": w.clock.now.date(), "people": 1, "reporter": "王站长"}
     values.update(kw)
     return SessionForm(**values)
@@ -723,7 +720,5 @@ def test_a_filed_organisation_cannot_sign_or_be_paid(world: World):
     assert err.value.template.startswith("A filed community organisation has no legal personality")
 
 
-def o_filter(**kw):
-    from db.orders import OrderFilter
-
+def o_filter(**kw) -> OrderFilter:
     return OrderFilter(**kw)

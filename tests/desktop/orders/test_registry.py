@@ -13,6 +13,7 @@ from desktop.common.errors import DomainError, FieldErrors, PermissionDenied
 from desktop.common.validation import check_credit_code
 from desktop.orders.providers import add_years
 from desktop.orders.service import FundForm, MenuItemForm, OrderForm, ProviderForm
+from desktop.orders.states import Stage
 from desktop.orders.vocabulary import InspectionResult, ProviderKind
 from tests.desktop.orders.support import YUAN, World
 
@@ -273,7 +274,7 @@ def test_fund_input_is_checked(world: World):
 
 def test_a_funds_total_cannot_drop_below_what_it_committed(world: World):
     o, w = world.orders, world
-    w.walk(__import__("desktop.orders.states", fromlist=["Stage"]).Stage.TO_DISPATCH)  # commits 10,000
+    w.walk(Stage.TO_DISPATCH)  # commits 10,000
     form = FundForm(name="2026年党组织服务群众专项经费", year=2026, kind="party_service", total=9_999 * YUAN)
     with pytest.raises(FieldErrors) as err:
         o.save_fund(w.director, form, w.funds["党建"])

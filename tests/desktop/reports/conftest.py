@@ -103,10 +103,14 @@ def build_october(services, make_actor, tmp_path) -> World:
         grid = s.scalar(select(Grid.id).where(Grid.name == "网格一"))
     residents = services.residents
     requests = RequestService(services.db, tmp_path / "attachments", now=clock)
-    x = residents.save(desk, ResidentForm(name="张三", phone="13812345678", address="幸福家园3号楼", grid_id=grid))
+    x = residents.save(
+        desk, ResidentForm(name="张三", phone="13812345678", address="幸福家园3号楼", grid_id=grid)
+    )
     y = residents.save(desk, ResidentForm(name="李四", phone="13987654321", address="和平路8号"))
 
-    def register(resident, channel, category, department=None, *, urgency="green", level="community", heads=1):
+    def register(
+        resident, channel, category, department=None, *, urgency="green", level="community", heads=1
+    ):
         return requests.register(
             desk,
             RequestForm(
@@ -216,7 +220,9 @@ def _love_bank(services, clock: Clock, desk, coordinator) -> tuple[dict[str, int
     items = {
         "牙刷": bank.save_item(coordinator, name="牙刷", price=10, stock=10),
         "毛巾": bank.save_item(coordinator, name="毛巾", price=5, stock=3),
-        "理发": bank.save_item(coordinator, name="理发", price=15, stock=5, kind="service", handed_over_later=True),
+        "理发": bank.save_item(
+            coordinator, name="理发", price=15, stock=5, kind="service", handed_over_later=True
+        ),
     }
     v_wang = bank.register_volunteer(coordinator, wang)
     # 5,900 minutes (98 h 20 min) in September: just short of one star (100 h).

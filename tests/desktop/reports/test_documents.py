@@ -106,7 +106,16 @@ def test_the_workbook_has_the_same_figures_charts_and_masked_rows(october_sqlite
     ranking = list(book["考评排名"].iter_rows(min_row=2, max_row=3, values_only=True))
     assert ranking[0][:8] == (1, "社区居委会", 2, 66.7, 100.0, 33.3, 100.0, 0.0)
     assert ranking[0][10] == 80.0 and ranking[1][10] == 65.0 and ranking[1][11] == "满意率"
-    for sheet in ("渠道分类", "热点诉求", "时限执行", "回访满意度", "分级办结", "考评排名", "月度趋势", "爱心银行"):
+    for sheet in (
+        "渠道分类",
+        "热点诉求",
+        "时限执行",
+        "回访满意度",
+        "分级办结",
+        "考评排名",
+        "月度趋势",
+        "爱心银行",
+    ):
         assert book[sheet]._charts, sheet
     rows = list(book["诉求明细"].iter_rows(values_only=True))
     assert len(rows) == 1 + 4
@@ -132,7 +141,9 @@ def test_an_empty_period_prints_a_report_that_says_so(any_db, tmp_path):
     assert_fonts_embedded(path)
     reports.export_excel(SYSTEM, "2026-03", tmp_path / "empty.xlsx", figures=figures)
     book = openpyxl.load_workbook(tmp_path / "empty.xlsx")
-    assert list(book["诉求明细"].iter_rows(values_only=True)) == [tuple(book["诉求明细"][1][i].value for i in range(17))]
+    assert list(book["诉求明细"].iter_rows(values_only=True)) == [
+        tuple(book["诉求明细"][1][i].value for i in range(17))
+    ]
 
 
 def test_a_quarter_and_a_year(october_sqlite, tmp_path):

@@ -46,7 +46,10 @@ def test_registrations_and_their_breakdowns(figures):
         "区住房和城乡建设局": 1,
         "街道城市管理办公室": 1,
     }
-    assert {row.label: (row.count, row.share) for row in r.grids} == {"网格一": (2, 0.5), "未填网格": (2, 0.5)}
+    assert {row.label: (row.count, row.share) for row in r.grids} == {
+        "网格一": (2, 0.5),
+        "未填网格": (2, 0.5),
+    }
 
 
 def test_hotspots_share_a_rank_and_compare_with_the_month_before(figures):
@@ -181,7 +184,9 @@ def test_love_bank(figures):
     assert head["points_redeemed"].month_on_month is None  # nothing redeemed in September
     assert [(v.name, v.hours, v.points) for v in lb.top_volunteers] == [("王𠇔", 3.0, 30), ("刘䶮", 3.0, 30)]
     assert [(s.name, s.stars_before, s.stars) for s in lb.new_stars] == [("王𠇔", 0, 1)]
-    stock = {x.name: (x.opening, x.stocked_in, x.redeemed, x.returned, x.taken_out, x.closing) for x in lb.stock}
+    stock = {
+        x.name: (x.opening, x.stocked_in, x.redeemed, x.returned, x.taken_out, x.closing) for x in lb.stock
+    }
     assert stock == {"牙刷": (10, 5, 2, 0, 0, 13), "毛巾": (3, 0, 1, 1, 0, 3), "理发": (5, 0, 1, 0, 0, 4)}
     assert [x.name for x in lb.low_stock] == ["毛巾"]
 
@@ -191,4 +196,6 @@ def test_only_the_director_and_the_administrator_see_reports(october, make_actor
     with pytest.raises(PermissionDenied):
         october.reports.figures(desk, "2026-10")
     with pytest.raises(PermissionDenied):
-        october.reports.save_settings(october.director.__class__(None, "x", "x", Role.COORDINATOR), hotspots=3)
+        october.reports.save_settings(
+            october.director.__class__(None, "x", "x", Role.COORDINATOR), hotspots=3
+        )

@@ -41,7 +41,9 @@ def test_working_seconds_equal_the_calendars_working_time(pairs):
 
 def test_over_the_national_day_holiday_and_its_make_up_saturday():
     # Wednesday 30 September 16:00 to Saturday 10 October (调休) 17:00: 1.5 + 9 + 9 + 8.5 hours
-    got = working_seconds(spans([(dt.datetime(2026, 9, 30, 16), dt.datetime(2026, 10, 10, 17))]), WorkCalendar())
+    got = working_seconds(
+        spans([(dt.datetime(2026, 9, 30, 16), dt.datetime(2026, 10, 10, 17))]), WorkCalendar()
+    )
     assert list(got) == [28 * 3600]
 
 
@@ -58,4 +60,7 @@ def test_mean_median_and_per_department():
     per = by_department(s, values)
     assert (per[1].count, per[1].mean_hours, per[1].median_hours) == (2, 2.0, 2.0)
     assert (per[2].count, per[2].median_hours) == (1, 9.0)
-    assert summary([]).mean_hours is None and by_department(spans([]), working_seconds(spans([]), WorkCalendar())) == {}
+    assert (
+        summary([]).mean_hours is None
+        and by_department(spans([]), working_seconds(spans([]), WorkCalendar())) == {}
+    )

@@ -16,10 +16,20 @@ def test_a_month_a_quarter_and_a_year_are_typed_as_people_write_them():
     assert (october.kind, october.start, october.end) == ("month", dt.date(2026, 10, 1), dt.date(2026, 11, 1))
     assert (october.code, october.label) == ("2026-10", "2026年10月")
     q3 = periods.parse("2026-Q3")
-    assert (q3.kind, q3.start, q3.end, q3.label) == ("quarter", dt.date(2026, 7, 1), dt.date(2026, 10, 1), "2026年第三季度")
+    assert (q3.kind, q3.start, q3.end, q3.label) == (
+        "quarter",
+        dt.date(2026, 7, 1),
+        dt.date(2026, 10, 1),
+        "2026年第三季度",
+    )
     assert periods.parse("2026q4").code == "2026-Q4"
     year = periods.parse(" 2026 ")
-    assert (year.kind, year.start, year.end, year.code) == ("year", dt.date(2026, 1, 1), dt.date(2027, 1, 1), "2026")
+    assert (year.kind, year.start, year.end, year.code) == (
+        "year",
+        dt.date(2026, 1, 1),
+        dt.date(2027, 1, 1),
+        "2026",
+    )
     assert periods.parse("2026-3").code == "2026-03"
     assert periods.parse("2026-12").end == dt.date(2027, 1, 1)
 

@@ -18,13 +18,20 @@ from desktop.requests import clocks, vocabulary
 def test_defaults_are_those_of_the_issue():
     s = ReportSettings()
     assert s.weights == (30, 35, 35)
-    assert (s.minimum_requests, s.reply_threshold, s.satisfaction_threshold, s.basically_counts) == (5, 92.0, 85.0, True)
+    assert (s.minimum_requests, s.reply_threshold, s.satisfaction_threshold, s.basically_counts) == (
+        5,
+        92.0,
+        85.0,
+        True,
+    )
 
 
 def test_settings_are_kept_in_the_database_and_audited(sqlite_db, make_actor, audit_rows):
     director = make_actor(sqlite_db, Role.DIRECTOR)
     reports = ReportService(sqlite_db.db)
-    saved = reports.save_settings(director, weight_on_time=40, weight_satisfaction=30, weight_reopen=30, basically_counts=False)
+    saved = reports.save_settings(
+        director, weight_on_time=40, weight_satisfaction=30, weight_reopen=30, basically_counts=False
+    )
     assert saved.weights == (40, 30, 30) and not saved.basically_counts
     assert ReportService(sqlite_db.db).settings() == saved
     last = audit_rows(sqlite_db)[-1]
@@ -35,7 +42,12 @@ def test_settings_are_kept_in_the_database_and_audited(sqlite_db, make_actor, au
 def test_bad_settings_name_each_field():
     with pytest.raises(FieldErrors) as err:
         validate(weight_on_time=-1, minimum_requests=0, satisfaction_threshold=101, basically_counts="yes")
-    assert set(err.value.errors) == {"weight_on_time", "minimum_requests", "satisfaction_threshold", "basically_counts"}
+    assert set(err.value.errors) == {
+        "weight_on_time",
+        "minimum_requests",
+        "satisfaction_threshold",
+        "basically_counts",
+    }
     with pytest.raises(FieldErrors) as err:
         validate(weight_on_time=0, weight_satisfaction=0, weight_reopen=0)
     assert set(err.value.errors) == {"weight_on_time"}

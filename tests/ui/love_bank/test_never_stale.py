@@ -38,7 +38,7 @@ def test_hours_approved_on_one_page_show_on_the_hidden_volunteers_page(qtbot, se
     volunteers = show(qtbot, VolunteersPage(bank, services.residents, coordinator, hub=hub))
     volunteers.search_edit.setText(name)
     volunteers.apply_filter()
-    assert volunteers.select_volunteer(vid)
+    assert volunteers.select_id(vid)
     assert shown_points(volunteers, vid) == "140"
     volunteers.hide()  # the user goes to 服务时长
 
