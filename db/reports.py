@@ -52,6 +52,13 @@ def _in(column, start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> Col
     return and_(column >= start, column < end)
 
 
+def data_stamp(session: Session) -> int:
+    """A number that changes with every committed change to requests: the id of the last
+    step (every change to a request appends a step in the same transaction). Two read
+    transactions that see the same stamp see the same requests."""
+    return session.scalar(select(func.max(RequestEvent.id))) or 0
+
+
 # --- requests registered in the window ------------------------------------------------------
 # Breakdowns are counted as one index range per group (``category = ? AND channel = ? AND
 # registered_at in the window``), which reads index entries only, instead of sorting the

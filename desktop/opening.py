@@ -19,6 +19,7 @@ from desktop.common.permissions import Actor, Permission, Role
 from desktop.exchange.service import Exchange
 from desktop.love_bank.service import LoveBankService
 from desktop.orders.service import OrderService, VolunteerHours
+from desktop.reports.service import ReportService
 from desktop.requests import reference_data
 from desktop.requests.service import RequestService
 from desktop.residents.service import ResidentService
@@ -37,6 +38,7 @@ class Services:
     love_bank: LoveBankService
     orders: OrderService
     exchange: Exchange
+    reports: ReportService
 
     @property
     def description(self) -> str:
@@ -94,6 +96,7 @@ def open_database(
         love_bank=love_bank,
         orders=OrderService(db, attachments_dir(url), record_volunteer_hours=volunteer_hours(love_bank)),
         exchange=exchange_for(db, residents),
+        reports=ReportService(db),
     )
 
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The installer's checks on Linux (CI runs this after the tests; 2 to 4 minutes):
+# The installer's checks on Linux (CI runs this after the tests; 1.5 to 4 minutes):
 #
 #   1. freeze the app with the same spec as the Windows build (installer/shequ.spec);
 #   2. check that no Qt library the spec leaves out is still needed (ldd);

@@ -209,7 +209,10 @@ def grid_table(
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     for n in group_rows:
-        commands += [("SPAN", (0, n + 1), (-1, n + 1)), ("BACKGROUND", (0, n + 1), (-1, n + 1), colors.HexColor(SHADE))]
+        commands += [
+            ("SPAN", (0, n + 1), (-1, n + 1)),
+            ("BACKGROUND", (0, n + 1), (-1, n + 1), colors.HexColor(SHADE)),
+        ]
     for n in total_rows:
         commands.append(("LINEABOVE", (0, n + 1), (-1, n + 1), 0.9, colors.black))
     if bold_last and rows:
@@ -229,7 +232,9 @@ def inline(doc: DocumentTemplate, texts: Sequence[str], size: float = TEXT_SIZE 
     )
 
 
-def check_boxes(doc: DocumentTemplate, options: Sequence[tuple[str, bool]], size: float = TEXT_SIZE + 1) -> Flowable:
+def check_boxes(
+    doc: DocumentTemplate, options: Sequence[tuple[str, bool]], size: float = TEXT_SIZE + 1
+) -> Flowable:
     """Drawn boxes to tick, each followed by its text (满意 / 基本满意 / 不满意); the boxes
     of the options that are on are ticked. Drawn, not typed: a font's □ is often tiny."""
     from reportlab.platypus import Flowable as Base

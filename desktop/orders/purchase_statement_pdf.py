@@ -60,10 +60,14 @@ def build_purchase_statement(
             f"{TITLE}（{month}）", centre_size=p.CENTRE_SIZE, title_size=p.TITLE_SIZE, gap=1.5 * MM
         ),
         Spacer(0, 3 * MM),
-        doc.para(
-            f"统计期间：{month}1日至{month}末　　付款 {len(st.rows)} 笔　　"
-            f"付款合计 {p.yuan(st.total_amount)}　　核减合计 {p.yuan(st.total_deduction)}",
-            doc.style(p.TEXT_SIZE - 0.5),
+        p.inline(
+            doc,
+            [
+                f"统计期间：{month}",
+                f"付款 {len(st.rows)} 笔",
+                f"付款合计 {p.yuan(st.total_amount)}",
+                f"核减合计 {p.yuan(st.total_deduction)}",
+            ],
         ),
         p.section(doc, "一、按资金来源汇总"),
     ]
@@ -95,41 +99,41 @@ def build_purchase_statement(
         )
     )
     story.append(p.section(doc, "三、付款明细"))
-    details = [
-        (
-            f"{r.paid_on:%m-%d}",
-            r.voucher,
-            r.order_number,
-            r.order_title,
-            r.provider,
-            r.fund,
-            p.TRANCHE_ZH.get(r.tranche, r.tranche),
-            format_yuan(r.amount),
-            format_yuan(r.deduction) if r.deduction else "",
-            r.deduction_reason,
-        )
-        for r in st.rows
-    ] or [("", "", "", "（本月无付款）", "", "", "", "", "", "")]
+    details: list[tuple[str, ...]] = []
+    headings: list[int] = []
+    subtotals: list[int] = []
+    for fund, amount, cut in st.fund_totals:
+        headings.append(len(details))
+        details.append((f"资金来源：{fund}",))
+        for r in (r for r in st.rows if r.fund == fund):
+            details.append(
+                (
+                    f"{r.paid_on:%m-%d}",
+                    r.voucher,
+                    r.order_number,
+                    r.order_title,
+                    r.provider,
+                    p.TRANCHE_ZH.get(r.tranche, r.tranche),
+                    format_yuan(r.amount),
+                    format_yuan(r.deduction) if r.deduction else "",
+                    r.deduction_reason,
+                )
+            )
+        subtotals.append(len(details))
+        details.append(("", "", "", "小计", "", "", format_yuan(amount), format_yuan(cut), ""))
+    if not details:
+        details.append(("", "", "", "（本月无付款）", "", "", "", "", ""))
     story.append(
         p.grid_table(
             doc,
-            (
-                "日期",
-                "凭证号",
-                "工单编号",
-                "服务项目",
-                "服务主体",
-                "资金来源",
-                "类型",
-                "付款",
-                "核减",
-                "核减原因",
-            ),
+            ("日期", "凭证号", "工单编号", "服务项目", "服务主体", "类型", "付款", "核减", "核减原因"),
             details,
-            p.fill_widths(doc.width, (30, 54, 62, 0, 0, 0, 28, 52, 40, 0)),
-            aligns=("", "", "", "", "", "", "", "R", "R", ""),
+            p.fill_widths(doc.width, (30, 92, 80, 0, 0, 30, 54, 44, 0)),
+            aligns=("", "", "", "", "", "", "R", "R", ""),
             size=p.SMALL_SIZE,
             long=True,
+            group_rows=headings,
+            total_rows=subtotals,
         )
     )
     closing = [

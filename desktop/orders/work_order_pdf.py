@@ -66,7 +66,11 @@ def build_work_order(
         Spacer(0, 3 * MM),
         p.inline(
             doc,
-            [f"工单编号：{d.number}", f"点单日期：{p.day(d.ordered_at)}", f"状态：{p.STAGE_ZH.get(d.stage, d.stage)}"],
+            [
+                f"工单编号：{d.number}",
+                f"点单日期：{p.day(d.ordered_at)}",
+                f"状态：{p.STAGE_ZH.get(d.stage, d.stage)}",
+            ],
         ),
         p.section(doc, "一、居民点单"),
         p.facts_table(

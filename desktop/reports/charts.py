@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.reports.figures import ReportFigures
+from desktop.reports.figures import CountRow, ReportFigures
 from desktop.reports.wording import CLOCK_RATES_ZH, SATISFACTION_ZH
 
 BAR, PIE, LINE = "bar", "pie", "line"
@@ -157,6 +157,33 @@ def on_time_line(figures: ReportFigures) -> Chart:
         tuple(p.period.code for p in points),
         (Series("按时办结率", tuple(p.resolve_on_time.percent for p in points)),),
     )
+
+
+def _count_bars(key: str, title: str, rows: tuple[CountRow, ...]) -> Chart:
+    return Chart(
+        key,
+        BAR,
+        title,
+        "件",
+        tuple(r.label for r in rows),
+        tuple(r.key for r in rows),
+        (Series("受理量", tuple(float(r.count) for r in rows)),),
+    )
+
+
+def channel_bars(figures: ReportFigures) -> Chart:
+    """受理量 by channel, every channel in the vocabulary's order (the dashboard's bars)."""
+    return _count_bars("channel_bars", "受理量（按渠道）", figures.requests.channels)
+
+
+def category_bars(figures: ReportFigures) -> Chart:
+    """受理量 by top-level category, most first (key: the category id)."""
+    return _count_bars("category_bars", "受理量（按分类）", figures.requests.categories)
+
+
+def department_counts(figures: ReportFigures) -> Chart:
+    """受理量 by lead department, most first (key: the department id, None: not routed)."""
+    return _count_bars("department_counts", "受理量（按承办单位）", figures.requests.departments)
 
 
 def volunteer_bars(figures: ReportFigures) -> Chart:

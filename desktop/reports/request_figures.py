@@ -414,19 +414,54 @@ def _trend(
     return tuple(out)
 
 
-def request_report(
+@dataclass(frozen=True)
+class Resolutions:
+    """The figures of a period counted request by request or step by step: handling time,
+    the departments' rows and the share resolved per level. They are the costly part of
+    a report at district scale, so the service may count them on a second connection
+    while the rest is counted (``stamp`` tells whether both saw the same data)."""
+
+    handling: HandlingTime
+    departments: tuple[DepartmentRow, ...]
+    steps: tuple[repo.DepartmentStep, ...]
+    stamp: int
+
+
+def resolutions(
     session: Session, period: Period, cutoff: dt.datetime, settings: ReportSettings, calendar: WorkCalendar
+) -> Resolutions:
+    """Handling time and the departments of ``period`` at ``cutoff``."""
+    stamp = repo.data_stamp(session)
+    window = period.window(cutoff)
+    spans = repo.handling_spans(session, *window)
+    seconds = handling.working_seconds(spans, calendar)
+    rows, steps = _department_rows(session, window, settings, _Names(session), spans, seconds)
+    return Resolutions(handling.summary(seconds), tuple(rows), tuple(steps), stamp)
+
+
+def request_report(
+    session: Session,
+    period: Period,
+    cutoff: dt.datetime,
+    settings: ReportSettings,
+    calendar: WorkCalendar,
+    counted: Resolutions | None = None,
 ) -> RequestReport:
-    """Every request figure of ``period`` at ``cutoff`` (see the module docstring)."""
+    """Every request figure of ``period`` at ``cutoff`` (see the module docstring).
+
+    ``counted``: the :func:`resolutions` of the same period, if already counted on
+    another connection; they are used only if that connection saw the same data
+    (:func:`db.reports.data_stamp`), otherwise they are counted again here.
+    """
+    if counted is None or counted.stamp != repo.data_stamp(session):
+        counted = resolutions(session, period, cutoff, settings, calendar)
     names = _Names(session)
     current = period.window(cutoff)
     previous = period.previous().window(cutoff)
     last_year = period.last_year().window(cutoff)
     now_events, before_events, year_events = repo.event_counts(session, [current, previous, last_year])
-    start, end = current
+    _start, end = current
     registered = _Registered.read(session, current)
-    spans = repo.handling_spans(session, start, end)
-    seconds = handling.working_seconds(spans, calendar)
     totals = _totals(session, current, now_events, settings, names, by_department=registered.departments)
     before = _totals(session, previous, before_events, settings, names)
     year_ago = _totals(session, last_year, year_events, settings, names)
@@ -444,8 +479,7 @@ def request_report(
     hotspots = _hotspots(
         registered.categories, previous_categories, names, totals.registered, settings.hotspots
     )
-    department_rows, steps = _department_rows(session, current, settings, names, spans, seconds)
-    level_shares, at_town_or_below = _level_shares(steps)
+    level_shares, at_town_or_below = _level_shares(counted.steps)
     overdue_total, overdue = _overdue(session, end, cutoff, names, calendar)
     known = {current: now_events, previous: before_events, last_year: year_events}
     trend = _trend(session, period.trend(TREND_MONTHS), cutoff, known)
@@ -461,10 +495,10 @@ def request_report(
         levels=levels,
         departments=departments,
         hotspots=hotspots,
-        handling=handling.summary(seconds),
+        handling=counted.handling,
         level_shares=level_shares,
         at_town_or_below=at_town_or_below,
-        ranking=ranking.rank(department_rows, settings),
+        ranking=ranking.rank(counted.departments, settings),
         overdue_total=overdue_total,
         overdue=overdue,
         trend=trend,

@@ -1,37 +1,29 @@
 """The dialogs that record service hours: a new activity, one volunteer's hours.
 
 They, and the batch entry (``batch_entry``), pick dates with ``date_edit`` and
-activities with ``activity_combo``, which live here with them.
+activities with ``activity_combo`` (whose items carry the ``ActivityRow``), which live
+here with them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
 
 from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.permissions import Actor
-from desktop.love_bank.service import ACTIVITY_KINDS, LoveBankService, VolunteerRow
-from ui.love_bank.dialogs import LoveBankForm, top_aligned
+from desktop.love_bank.service import ACTIVITY_KINDS, ActivityRow, LoveBankService, VolunteerRow
+from ui.love_bank.dialogs import LoveBankForm, SavingForm, Today, top_aligned
 from ui.love_bank.finders import volunteer_finder
 from ui.love_bank.formatting import multiplier_text, parse_hours, shown_error
+from ui.widgets.date_field import to_date, to_qdate
 from ui.widgets.i18n import Translator
+from ui.widgets.keys import SAVE_KEYS, submit_keys
 
 _ = Translator("lovebank")
-
-Activities = list[tuple[int, str, dt.date, int]]
-
-
-def to_date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def to_qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
 def date_edit(value: dt.date) -> QDateEdit:
@@ -42,24 +34,43 @@ def date_edit(value: dt.date) -> QDateEdit:
     return edit
 
 
-def activity_combo(activities: Activities, none_text: str) -> QComboBox:
+def activity_combo(activities: Sequence[ActivityRow], none_text: str) -> QComboBox:
+    """A choice of ``activities`` (each item's data is its ``ActivityRow``), or none."""
     combo = QComboBox()
     combo.setMaxVisibleItems(20)
-    combo.addItem(none_text, None)
-    for aid, title, held_on, multiplier in activities:
-        combo.addItem(f"{held_on:%Y-%m-%d}  {title}  {multiplier_text(multiplier)}", (aid, held_on))
+    fill_activities(combo, activities, none_text)
     return combo
 
 
+def fill_activities(combo: QComboBox, activities: Sequence[ActivityRow], none_text: str) -> None:
+    """(Re)fill an :func:`activity_combo` (without announcing it)."""
+    blocked = combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(none_text, None)
+    for a in activities:
+        combo.addItem(f"{a.held_on:%Y-%m-%d}  {a.title}  {multiplier_text(a.multiplier_percent)}", a)
+    combo.blockSignals(blocked)
+
+
+def activity_date(combo: QComboBox, today: dt.date) -> dt.date | None:
+    """The date of the activity chosen, when hours can be recorded for it already."""
+    activity = combo.currentData()
+    return activity.held_on if activity is not None and activity.held_on <= today else None
+
+
+def chosen_activity(combo: QComboBox) -> int | None:
+    """The id of the activity chosen, if any."""
+    activity = combo.currentData()
+    return activity.id if activity is not None else None
+
+
 # --- one activity ------------------------------------------------------------------------
-class ActivityDialog(LoveBankForm):
+class ActivityDialog(SavingForm):
     """A new activity: title, date, place, organiser, and its kind (which sets the multiplier).
 
     Signals:
         sig_saved(int): the activity was created; carries its id.
     """
-
-    sig_saved = Signal(int)
 
     def __init__(
         self,
@@ -67,11 +78,9 @@ class ActivityDialog(LoveBankForm):
         actor: Actor,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], dt.date] = dt.date.today,
+        today: Today = dt.date.today,
     ):
-        super().__init__(_("New activity"), parent, save_text=_("Create activity"))
-        self._bank, self._actor = love_bank, actor
-        self.saved_id: int | None = None
+        super().__init__(love_bank, actor, _("New activity"), parent, save_text=_("Create activity"))
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(100)
         self.title_edit.setPlaceholderText(_("e.g. 重阳节敬老志愿服务"))
@@ -108,8 +117,8 @@ class ActivityDialog(LoveBankForm):
                 {"multiplier": shown_error(_("Enter the multiplier as a number, e.g. 1.5."))}
             ) from None
 
-    def save(self) -> None:
-        self.saved_id = self._bank.add_activity(
+    def store(self) -> int:
+        return self._bank.add_activity(
             self._actor,
             title=self.title_edit.text(),
             held_on=to_date(self.date_edit.date()),
@@ -118,7 +127,6 @@ class ActivityDialog(LoveBankForm):
             kind=self.kind_combo.currentData() or "",
             multiplier_percent=self.multiplier_percent(),
         )
-        self.sig_saved.emit(self.saved_id)
 
 
 # --- one volunteer's hours ---------------------------------------------------------------
@@ -137,7 +145,7 @@ class RecordHoursDialog(LoveBankForm):
         actor: Actor,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], dt.date] = dt.date.today,
+        today: Today = dt.date.today,
     ):
         super().__init__(
             _("Record service hours"),
@@ -169,8 +177,7 @@ class RecordHoursDialog(LoveBankForm):
         self.finder.textEdited.connect(self._typed)
         self.activity_combo.currentIndexChanged.connect(self._activity_changed)
         self.date_edit.dateChanged.connect(self._date_changed)
-        for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self._submit)
+        submit_keys(self, self._submit, SAVE_KEYS)
         self.finder.setFocus()
 
     def _typed(self, _text: str) -> None:
@@ -187,9 +194,9 @@ class RecordHoursDialog(LoveBankForm):
         self.hours_edit.setFocus()
 
     def _activity_changed(self) -> None:
-        data = self.activity_combo.currentData()
-        if data is not None and data[1] <= self._today():
-            self.date_edit.setDate(to_qdate(data[1]))
+        held_on = activity_date(self.activity_combo, self._today())
+        if held_on is not None:
+            self.date_edit.setDate(to_qdate(held_on))
 
     def _date_changed(self) -> None:
         """A future date (a year typed ahead) is said at once, not only on saving."""
@@ -211,13 +218,12 @@ class RecordHoursDialog(LoveBankForm):
         if errors:
             raise FieldErrors(errors)
         assert self.volunteer is not None
-        data = self.activity_combo.currentData()
         self.saved_id = self._bank.record_service(
             self._actor,
             self.volunteer.id,
             served_on,
             minutes,
-            activity_id=data[0] if data is not None else None,
+            activity_id=chosen_activity(self.activity_combo),
             description=self.description_edit.text(),
         )
         self.sig_saved.emit(self.volunteer.id)

@@ -14,19 +14,14 @@ from functools import partial
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.common.permissions import Actor
-from desktop.love_bank.receipt import redemption_number
 from desktop.love_bank.service import FROZEN, LoveBankService
 from desktop.residents.service import ResidentService
 from ui.love_bank.batch_entry import BatchEntryDialog
-from ui.love_bank.dialogs import ReasonDialog
-from ui.love_bank.formatting import points_text, redemption_items
+from ui.love_bank.dialogs import cancel_redemption_dialog, reject_hours_dialog
 from ui.love_bank.hours_dialogs import ActivityDialog, RecordHoursDialog
 from ui.love_bank.shop_dialogs import ItemDialog, RedemptionDialog
 from ui.love_bank.volunteer_detail import VolunteerDetailDialog
 from ui.love_bank.volunteer_dialogs import AdjustDialog, RegisterVolunteerDialog, TeamDialog
-from ui.widgets.i18n import Translator
-
-_ = Translator("lovebank")
 
 DialogFactory = Callable[[QWidget], QDialog]
 
@@ -86,17 +81,7 @@ def dialogs(
         "lb_record_hours": lambda parent: RecordHoursDialog(love_bank, actor, parent),
         "lb_batch_entry": batch_with_bad_rows,
         "lb_new_activity": lambda parent: ActivityDialog(love_bank, actor, parent),
-        "lb_reject_hours": lambda parent: ReasonDialog(
-            _("Reject service hours"),
-            _(
-                "Reject {n} records ({names})? They stay in the list of rejected hours with the reason.",
-                n=1,
-                names=star.name,
-            ),
-            _("Reject"),
-            _never,
-            parent,
-        ),
+        "lb_reject_hours": lambda parent: reject_hours_dialog(1, star.name, _never, parent),
         "lb_redemption": lambda parent: RedemptionDialog(love_bank, actor, parent, volunteer_id=star.id),
         "lb_new_item": lambda parent: ItemDialog(love_bank, actor, None, parent),
     }
@@ -105,17 +90,5 @@ def dialogs(
     waiting = love_bank.redemptions(actor, status=FROZEN, limit=1)
     if waiting:
         r = waiting[0]
-        found["lb_cancel_redemption"] = lambda parent: ReasonDialog(
-            _("Cancel redemption"),
-            _(
-                "Cancel redemption {number} ({items}, {n} points)? The points go back to the "
-                "volunteer and the items back into stock.",
-                number=redemption_number(r.id),
-                items=redemption_items(r),
-                n=points_text(r.points),
-            ),
-            _("Cancel redemption"),
-            _never,
-            parent,
-        )
+        found["lb_cancel_redemption"] = lambda parent: cancel_redemption_dialog(r, _never, parent)
     return found

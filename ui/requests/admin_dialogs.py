@@ -33,6 +33,7 @@ from desktop.requests.catalogue import LEVELS, CatalogueService, CategoryNode, D
 from desktop.requests.clock_settings import ClockSettingsService, LimitRow, OverrideRow
 from desktop.requests.clocks import DEFAULT_LIMITS
 from desktop.requests.service import URGENCIES
+from ui.widgets.date_field import to_date
 from ui.widgets.forms import FieldBox, FormDialog
 from ui.widgets.i18n import Translator, desktop_text
 
@@ -87,10 +88,6 @@ def day_kind(is_workday: bool | None) -> str:
 
 def weekday_label(day: dt.date) -> str:
     return (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))[day.weekday()]
-
-
-def to_date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 def scope_label(rule: LimitRow) -> str:

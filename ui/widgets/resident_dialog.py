@@ -9,8 +9,6 @@ birth date and gender. Nothing is saved while any field has an error.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -35,7 +33,7 @@ from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.permissions import Actor
 from desktop.common.validation import check_id_number, normalise_text
 from desktop.residents.service import ADDRESS_MAX, GENDERS, NAME_MAX, ResidentForm, ResidentService
-from ui.widgets.date_field import DateField
+from ui.widgets.date_field import DateField, to_date, to_qdate
 from ui.widgets.forms import FieldBox
 from ui.widgets.i18n import Translator, desktop_text, error_text, field_messages
 
@@ -55,10 +53,6 @@ FIELDS = (
 )
 
 _NO_DATE = QDate(1900, 1, 1)  # shown as "Not given": a date field has no empty value
-
-
-def _to_qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
 def guess_prefill(text: str) -> dict[str, str]:
@@ -308,7 +302,7 @@ class ResidentDialog(QDialog):
         else:
             self.phone_edit.setPlaceholderText(_("Mobile, or landline with area code"))
         self.gender_buttons.get(d.gender, self.gender_buttons[""]).setChecked(True)
-        self.birth_edit.setDate(_to_qdate(d.birth_date) if d.birth_date else _NO_DATE)
+        self.birth_edit.setDate(to_qdate(d.birth_date) if d.birth_date else _NO_DATE)
         self.address_edit.setText(d.address)
         at = self.grid_combo.findData(d.grid_id) if d.grid_id is not None else 0
         self.grid_combo.setCurrentIndex(max(at, 0))
@@ -341,7 +335,7 @@ class ResidentDialog(QDialog):
         """What the user entered, as the service takes it."""
         gender = next((v for v, b in self.gender_buttons.items() if b.isChecked()), "")
         date = self.birth_edit.date()
-        birth = None if date == _NO_DATE else dt.date(date.year(), date.month(), date.day())
+        birth = None if date == _NO_DATE else to_date(date)
         id_number: str | None = self.id_edit.text().strip()
         phone: str | None = self.phone_edit.text().strip()
         if self._detail is not None:
@@ -370,7 +364,7 @@ class ResidentDialog(QDialog):
             info = None
         locked = info is not None
         if info is not None:
-            self.birth_edit.setDate(_to_qdate(info.birth_date))
+            self.birth_edit.setDate(to_qdate(info.birth_date))
             self.gender_buttons[info.gender].setChecked(True)
         for widget in (*self.gender_buttons.values(), self.birth_edit, self.birth_clear):
             widget.setEnabled(not locked)
