@@ -222,8 +222,8 @@ def _cmd_smoke(args: argparse.Namespace) -> int:
         resident = services.residents.save(
             actor, ResidentForm(name="王堃喆", id_number="11010519491231002X", phone="13800138000")
         )
-        category = services.requests.categories()[0][2][0][0]
-        department = services.requests.departments()[0][0]
+        category = services.requests.categories()[0].children[0].id
+        department = services.requests.departments()[0].id
         form = RequestForm(resident, "walk_in", category, "小区3号楼东侧垃圾桶一周没有清运。")
         form.lead_department_id = department
         detail = services.requests.get(actor, services.requests.register(actor, form))

@@ -56,8 +56,8 @@ def main() -> int:
     requests = services.requests
     total = requests.count(actor, RequestFilter())
     print(f"database: {args.db} ({total:,} requests)")
-    top = requests.categories()[0][0]
-    department = requests.departments()[3][0]
+    top = requests.categories()[0].id
+    department = requests.departments()[3].id
     month_ago = dt.date.today() - dt.timedelta(days=30)
     filters = {
         "none (list opens)": RequestFilter(),

@@ -199,7 +199,7 @@ class ServiceOrder(Base):
         Index("ix_service_order_resident", "resident_id", "ordered_at"),
         Index("ix_service_order_request", "request_id"),
         Index("ix_service_order_attention", "attention", "ordered_at"),
-        # Providers' performance is read from this index alone (db.orders.performance).
+        # Providers' performance is read from this index alone (db.orders_registry.performance).
         Index(
             "ix_service_order_performance",
             "provider_id",

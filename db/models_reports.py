@@ -66,9 +66,16 @@ REPORT_INDEXES = (
     Index("ix_request_report_status", Request.status, Request.registered_at),
     Index("ix_request_report_visitors", Request.registered_at, Request.head_count),
     # handling time, overdue clocks, follow-up answers per department
-    Index("ix_request_report_resolved", Request.resolved_at, Request.assigned_at, Request.lead_department_id),
+    Index(
+        "ix_request_report_resolved",
+        Request.resolved_at,
+        Request.assigned_at,
+        Request.lead_department_id,
+        Request.level,
+    ),
     Index("ix_request_report_due", Request.due_at, Request.clock, Request.lead_department_id),
     Index("ix_request_report_closed", Request.lead_department_id, Request.satisfaction, Request.closed_at),
+    Index("ix_request_report_answered", Request.lead_department_id, Request.answered_at),
     # steps per action and on-time flag; assignments per department
     Index(
         "ix_request_event_report",
@@ -76,6 +83,7 @@ REPORT_INDEXES = (
         RequestEvent.on_time,
         RequestEvent.at,
         RequestEvent.request_id,
+        RequestEvent.round,
     ),
     Index("ix_request_event_assigned", RequestEvent.action, RequestEvent.department_id, RequestEvent.at),
     Index("ix_follow_up_report", FollowUp.satisfaction, FollowUp.done_at),

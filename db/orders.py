@@ -1,399 +1,37 @@
-"""The SQL of the orders job (点单服务): the menu, providers, funds, the board, one order,
-performance and the monthly purchase statement.
+"""The SQL of the orders job (点单服务): the board and one order in full.
 
-The services in ``desktop.orders`` hold the rules and call these named queries. The
-board works at district scale (100,000 orders): it pages by offset, newest order first,
-through indexes that lead with the filtered column and end in ``ordered_at``; "overdue"
-is a range on ``due_at``, which the services keep on every order at each step. Funds
-are locked with ``SELECT … FOR UPDATE`` (PostgreSQL; SQLite's write transactions hold
-the whole database already) in id order, so two desks committing or paying from the
-same fund queue instead of both spending what is left.
-
-One cohesive module of named queries, a little over the house's 600 lines: splitting it
-would scatter the job's SQL over files that each only make sense together.
+The services in ``desktop.orders`` hold the rules and call these named queries; the
+registries (menu, providers, funds) are in :mod:`db.orders_registry`, the money (fund
+locks and lines, payments) in :mod:`db.orders_money`. The board works at district scale
+(100,000 orders): it pages by offset, newest order first, through indexes that lead with
+the filtered column and end in ``ordered_at``; "overdue" is a range on ``due_at``, which
+the services keep on every order at each step (docs/performance.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal_column, select
+from sqlalchemy import ColumnElement, and_, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from db.locks import LockKey, advisory_lock
-from db.models import Grid, Request, Resident, Tag, Team, User, Volunteer
+from db.models import Grid, Request, Resident, User, Volunteer
 from db.models_orders import (
-    Fund,
-    FundEntry,
-    FundExclusion,
     OrderAttachment,
     OrderCandidate,
     OrderEvent,
     OrderFund,
-    OrderPayment,
     OrderSession,
     OrderSessionGroup,
     OrderSessionVolunteer,
     OrderTargetTag,
     Provider,
-    ProviderArea,
-    ProviderInspection,
-    ServiceItem,
-    ServiceItemTag,
     ServiceOrder,
 )
-
-
-def _delete(session: Session, rows: Select) -> None:
-    """Delete the rows one by one through the ORM and flush, so that what changed is
-    announced with its ids (a bulk DELETE would announce "anything", see db.changes)."""
-    for row in session.scalars(rows):
-        session.delete(row)
-    session.flush()
-
-
-# --- the menu --------------------------------------------------------------------------------
-
-
-def menu_items(session: Session, *, active_only: bool = False) -> list[ServiceItem]:
-    """Menu items by category — categories in the order they were first entered (the
-    same on SQLite and PostgreSQL, whose collations differ) — then in their order."""
-    stmt = select(ServiceItem).order_by(ServiceItem.id)
-    if active_only:
-        stmt = stmt.where(ServiceItem.is_active)
-    items = list(session.scalars(stmt))
-    rank: dict[str, int] = {}
-    for item in items:
-        rank.setdefault(item.category, len(rank))
-    return sorted(items, key=lambda i: (rank[i.category], i.sort_order, i.id))
-
-
-def menu_categories(session: Session, *, active_only: bool = True) -> list[str]:
-    """The categories of the menu, in the order they were first entered."""
-    return list(dict.fromkeys(i.category for i in menu_items(session, active_only=active_only)))
-
-
-def item_tag_ids(session: Session, item_ids: Iterable[int] | None = None) -> dict[int, list[int]]:
-    """Menu item id → the key groups (tag ids) it is meant for."""
-    stmt = select(ServiceItemTag.item_id, ServiceItemTag.tag_id).order_by(ServiceItemTag.tag_id)
-    if item_ids is not None:
-        stmt = stmt.where(ServiceItemTag.item_id.in_(list(item_ids)))
-    out: dict[int, list[int]] = {}
-    for item_id, tag_id in session.execute(stmt):
-        out.setdefault(item_id, []).append(tag_id)
-    return out
-
-
-def replace_item_tags(session: Session, item_id: int, tag_ids: Sequence[int]) -> None:
-    _delete(session, select(ServiceItemTag).where(ServiceItemTag.item_id == item_id))
-    session.add_all(ServiceItemTag(item_id=item_id, tag_id=t) for t in dict.fromkeys(tag_ids))
-
-
-def item_named(session: Session, category: str, name: str) -> int | None:
-    """The id of the menu item of that category and name (case as typed), if any."""
-    return session.scalar(
-        select(ServiceItem.id).where(ServiceItem.category == category, ServiceItem.name == name)
-    )
-
-
-def last_item_sort(session: Session, category: str) -> int:
-    return (
-        session.scalar(select(func.max(ServiceItem.sort_order)).where(ServiceItem.category == category)) or 0
-    )
-
-
-def tag_names(session: Session) -> dict[int, str]:
-    """Key group (tag) id → name."""
-    return dict(session.execute(select(Tag.id, Tag.name)).all())
-
-
-# --- providers -------------------------------------------------------------------------------
-
-
-def providers(session: Session, *, active_only: bool = False, kind: str | None = None) -> list[Provider]:
-    """Providers in the order they were registered (the services sort them for people)."""
-    stmt = select(Provider).order_by(Provider.id)
-    if active_only:
-        stmt = stmt.where(Provider.is_active)
-    if kind:
-        stmt = stmt.where(Provider.kind == kind)
-    return list(session.scalars(stmt))
-
-
-def provider_areas(session: Session, provider_ids: Iterable[int] | None = None) -> dict[int, list[str]]:
-    """Provider id → its service areas (menu categories)."""
-    stmt = select(ProviderArea.provider_id, ProviderArea.category).order_by(ProviderArea.category)
-    if provider_ids is not None:
-        stmt = stmt.where(ProviderArea.provider_id.in_(list(provider_ids)))
-    out: dict[int, list[str]] = {}
-    for provider_id, category in session.execute(stmt):
-        out.setdefault(provider_id, []).append(category)
-    return out
-
-
-def replace_areas(session: Session, provider_id: int, categories: Sequence[str]) -> None:
-    _delete(session, select(ProviderArea).where(ProviderArea.provider_id == provider_id))
-    session.add_all(ProviderArea(provider_id=provider_id, category=c) for c in dict.fromkeys(categories))
-
-
-def provider_id_by(
-    session: Session, *, name: str | None = None, credit_code: str | None = None
-) -> int | None:
-    """The provider with this name or this credit code, if any."""
-    if name is not None:
-        return session.scalar(select(Provider.id).where(Provider.name == name))
-    return session.scalar(select(Provider.id).where(Provider.credit_code == credit_code))
-
-
-def inspections(session: Session, provider_id: int) -> list[ProviderInspection]:
-    """A provider's 年检/年报 results, latest year first."""
-    return list(
-        session.scalars(
-            select(ProviderInspection)
-            .where(ProviderInspection.provider_id == provider_id)
-            .order_by(ProviderInspection.year.desc())
-        )
-    )
-
-
-def latest_inspections(session: Session) -> dict[int, tuple[int, str]]:
-    """Provider id → (year, result) of its latest 年检/年报."""
-    latest = (
-        select(ProviderInspection.provider_id, func.max(ProviderInspection.year).label("year"))
-        .group_by(ProviderInspection.provider_id)
-        .subquery()
-    )
-    rows = session.execute(
-        select(ProviderInspection.provider_id, ProviderInspection.year, ProviderInspection.result).join(
-            latest,
-            and_(
-                latest.c.provider_id == ProviderInspection.provider_id,
-                latest.c.year == ProviderInspection.year,
-            ),
-        )
-    )
-    return {provider_id: (year, result) for provider_id, year, result in rows}
-
-
-def team_names(session: Session) -> dict[int, str]:
-    """Love-bank team id → name (a volunteer-team provider may name its team)."""
-    return dict(session.execute(select(Team.id, Team.name)).all())
-
-
-# --- funds -----------------------------------------------------------------------------------
-
-
-def funds(session: Session, *, year: int | None = None, active_only: bool = False) -> list[Fund]:
-    """Funds, latest year first, then in the order they were entered."""
-    stmt = select(Fund).order_by(Fund.year.desc(), Fund.id)
-    if year is not None:
-        stmt = stmt.where(Fund.year == year)
-    if active_only:
-        stmt = stmt.where(Fund.is_active)
-    return list(session.scalars(stmt))
-
-
-def fund_exclusions(session: Session, fund_ids: Iterable[int] | None = None) -> dict[int, list[str]]:
-    """Fund id → the menu categories it may not pay for."""
-    stmt = select(FundExclusion.fund_id, FundExclusion.category).order_by(FundExclusion.category)
-    if fund_ids is not None:
-        stmt = stmt.where(FundExclusion.fund_id.in_(list(fund_ids)))
-    out: dict[int, list[str]] = {}
-    for fund_id, category in session.execute(stmt):
-        out.setdefault(fund_id, []).append(category)
-    return out
-
-
-def replace_exclusions(session: Session, fund_id: int, categories: Sequence[str]) -> None:
-    _delete(session, select(FundExclusion).where(FundExclusion.fund_id == fund_id))
-    session.add_all(FundExclusion(fund_id=fund_id, category=c) for c in dict.fromkeys(categories))
-
-
-def fund_id_by_name(session: Session, name: str) -> int | None:
-    return session.scalar(select(Fund.id).where(Fund.name == name))
-
-
-def lock_funds(session: Session, fund_ids: Iterable[int]) -> dict[int, Fund]:
-    """The funds of ``fund_ids``, locked until the transaction ends (in id order, so two
-    desks locking the same funds cannot deadlock) and read fresh from the database."""
-    ids = sorted(set(fund_ids))
-    if not ids:
-        return {}
-    rows = session.scalars(
-        select(Fund)
-        .where(Fund.id.in_(ids))
-        .order_by(Fund.id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
-    return {f.id: f for f in rows}
-
-
-def fund_lines(session: Session, order_id: int) -> list[OrderFund]:
-    """An order's fund lines, in order of the fund's id."""
-    return list(
-        session.scalars(select(OrderFund).where(OrderFund.order_id == order_id).order_by(OrderFund.fund_id))
-    )
-
-
-def delete_fund_lines(session: Session, order_id: int) -> None:
-    """Remove an order's fund lines (only when nothing is committed or paid on them)."""
-    _delete(session, select(OrderFund).where(OrderFund.order_id == order_id))
-
-
-def fund_names(session: Session) -> dict[int, str]:
-    return dict(session.execute(select(Fund.id, Fund.name)).all())
-
-
-@dataclass(frozen=True)
-class FundMismatch:
-    """A cache that differs from the sums of ``fund_entry`` (found by ``main.py check``)."""
-
-    fund_id: int
-    order_id: int | None  # None: the fund's own cache
-    cached: tuple[int, int]  # committed, paid
-    summed: tuple[int, int]
-
-
-def fund_mismatches(session: Session) -> list[FundMismatch]:
-    """Funds and order fund lines whose cached committed/paid differ from their entries."""
-    out: list[FundMismatch] = []
-    sums = {
-        fid: (c or 0, p or 0)
-        for fid, c, p in session.execute(
-            select(
-                FundEntry.fund_id, func.sum(FundEntry.committed_delta), func.sum(FundEntry.paid_delta)
-            ).group_by(FundEntry.fund_id)
-        )
-    }
-    for fid, committed, paid in session.execute(select(Fund.id, Fund.committed, Fund.paid)):
-        summed = sums.get(fid, (0, 0))
-        if summed != (committed, paid):
-            out.append(FundMismatch(fid, None, (committed, paid), summed))
-    line_sums = {
-        (oid, fid): (c or 0, p or 0)
-        for oid, fid, c, p in session.execute(
-            select(
-                FundEntry.order_id,
-                FundEntry.fund_id,
-                func.sum(FundEntry.committed_delta),
-                func.sum(FundEntry.paid_delta),
-            ).group_by(FundEntry.order_id, FundEntry.fund_id)
-        )
-    }
-    lines = {
-        (oid, fid): (c, p)
-        for oid, fid, c, p in session.execute(
-            select(OrderFund.order_id, OrderFund.fund_id, OrderFund.committed, OrderFund.paid)
-        )
-    }
-    for key in sorted(set(line_sums) | set(lines)):
-        cached, summed = lines.get(key, (0, 0)), line_sums.get(key, (0, 0))
-        if cached != summed:
-            out.append(FundMismatch(key[1], key[0], cached, summed))
-    return out
-
-
-@dataclass(frozen=True)
-class PaymentRecord:
-    """A payment with the names of what it refers to."""
-
-    id: int
-    order_id: int
-    order_number: str
-    order_title: str
-    fund_id: int
-    fund: str
-    provider_id: int
-    provider: str
-    tranche: str
-    amount: int
-    deduction: int
-    deduction_reason: str
-    over_contract_reason: str
-    paid_on: dt.date
-    voucher: str
-    note: str
-    at: dt.datetime
-    username: str
-
-
-def _payments(*where: ColumnElement[bool]):
-    return (
-        select(
-            OrderPayment.id,
-            OrderPayment.order_id,
-            ServiceOrder.number,
-            ServiceOrder.title,
-            OrderPayment.fund_id,
-            Fund.name,
-            OrderPayment.provider_id,
-            Provider.name,
-            OrderPayment.tranche,
-            OrderPayment.amount,
-            OrderPayment.deduction,
-            OrderPayment.deduction_reason,
-            OrderPayment.over_contract_reason,
-            OrderPayment.paid_on,
-            OrderPayment.voucher,
-            OrderPayment.note,
-            OrderPayment.at,
-            OrderPayment.username,
-        )
-        .join(ServiceOrder, ServiceOrder.id == OrderPayment.order_id)
-        .join(Fund, Fund.id == OrderPayment.fund_id)
-        .join(Provider, Provider.id == OrderPayment.provider_id)
-        .where(*where)
-    )
-
-
-def payments(
-    session: Session,
-    *,
-    order_id: int | None = None,
-    fund_id: int | None = None,
-    paid_from: dt.date | None = None,
-    paid_before: dt.date | None = None,
-    limit: int | None = None,
-) -> list[PaymentRecord]:
-    """Payments of an order, of a fund and/or of a period (``paid_from`` ≤ day <
-    ``paid_before``), in the order they were paid."""
-    where: list[ColumnElement[bool]] = []
-    if order_id is not None:
-        where.append(OrderPayment.order_id == order_id)
-    if fund_id is not None:
-        where.append(OrderPayment.fund_id == fund_id)
-    if paid_from is not None:
-        where.append(OrderPayment.paid_on >= paid_from)
-    if paid_before is not None:
-        where.append(OrderPayment.paid_on < paid_before)
-    stmt = _payments(*where).order_by(OrderPayment.paid_on, OrderPayment.id)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    return [PaymentRecord(*row) for row in session.execute(stmt)]
-
-
-def voucher_used(session: Session, voucher: str) -> bool:
-    return session.scalar(select(OrderPayment.id).where(OrderPayment.voucher == voucher)) is not None
-
-
-def deductions(session: Session, order_id: int) -> int:
-    """The sum of the 核减 of an order's payments, in fen."""
-    return (
-        session.scalar(select(func.sum(OrderPayment.deduction)).where(OrderPayment.order_id == order_id)) or 0
-    )
-
-
-def has_final_payment(session: Session, order_id: int) -> bool:
-    return (
-        session.scalar(
-            select(OrderPayment.id).where(OrderPayment.order_id == order_id, OrderPayment.tranche == "final")
-        )
-        is not None
-    )
-
+from db.orders_registry import delete_rows
 
 # --- orders: the board -----------------------------------------------------------------------
 
@@ -680,7 +318,7 @@ def target_tag_ids(session: Session, order_id: int) -> list[int]:
 
 
 def replace_target_tags(session: Session, order_id: int, tag_ids: Sequence[int]) -> None:
-    _delete(session, select(OrderTargetTag).where(OrderTargetTag.order_id == order_id))
+    delete_rows(session, select(OrderTargetTag).where(OrderTargetTag.order_id == order_id))
     session.add_all(OrderTargetTag(order_id=order_id, tag_id=t) for t in dict.fromkeys(tag_ids))
 
 
@@ -696,7 +334,7 @@ def candidates(session: Session, order_id: int) -> list[OrderCandidate]:
 
 
 def replace_candidates(session: Session, order_id: int, provider_ids: Sequence[int]) -> None:
-    _delete(session, select(OrderCandidate).where(OrderCandidate.order_id == order_id))
+    delete_rows(session, select(OrderCandidate).where(OrderCandidate.order_id == order_id))
     session.add_all(OrderCandidate(order_id=order_id, provider_id=p) for p in dict.fromkeys(provider_ids))
 
 
@@ -820,98 +458,3 @@ def attachments(
 def user_full_names(session: Session) -> dict[int, str]:
     """User id → full name, as colleagues know each other in a history (李秀英, not a login)."""
     return dict(session.execute(select(User.id, User.full_name)).all())
-
-
-def provider_names(session: Session) -> dict[int, str]:
-    return dict(session.execute(select(Provider.id, Provider.name)).all())
-
-
-# --- performance and statements --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PerformanceRecord:
-    """What a provider did: raw sums; the services turn them into rates."""
-
-    provider_id: int
-    taken: int  # orders it accepted
-    finished: int  # of which finished (reported done)
-    on_time: int  # of which finished by the deadline
-    rated: int
-    rating_total: int  # sum of scores 3/2/1
-    checked: int  # orders accepted at 验收
-    completion_total: int  # sum of their completion percents
-    settled: int
-    settled_paid: int  # fen paid on settled orders
-    settled_people: int  # people served by settled orders
-
-
-def performance(
-    session: Session, provider_ids: Sequence[int] | None = None, *, since: dt.datetime | None = None
-) -> dict[int, PerformanceRecord]:
-    """Provider id → its performance over the orders it accepted (since ``since``).
-
-    One pass over the orders grouped by provider, and one over the payments of settled
-    orders (what they cost), rather than a join of every order with its fund lines.
-    """
-    o = ServiceOrder
-    score = case(
-        (o.rating == "satisfied", 3), (o.rating == "basic", 2), (o.rating == "unsatisfied", 1), else_=0
-    )
-    settled = o.stage == "settled"
-    where: list[ColumnElement[bool]] = [o.provider_id.is_not(None), o.accepted_at.is_not(None)]
-    if provider_ids is not None:
-        where.append(o.provider_id.in_(list(provider_ids)))
-    if since is not None:
-        where.append(o.accepted_at >= since)
-    stmt = (
-        select(
-            o.provider_id,
-            func.count(o.id),
-            func.sum(case((o.finished_at.is_not(None), 1), else_=0)),
-            func.sum(case((o.on_time.is_(True), 1), else_=0)),
-            func.sum(case((o.rating.is_not(None), 1), else_=0)),
-            func.sum(score),
-            func.sum(case((o.completion_percent.is_not(None), 1), else_=0)),
-            func.sum(func.coalesce(o.completion_percent, 0)),
-            func.sum(case((settled, 1), else_=0)),
-            func.sum(case((settled, o.actual_people), else_=0)),
-        )
-        .where(*where)
-        .group_by(o.provider_id)
-    )
-    cost = dict(
-        session.execute(
-            select(o.provider_id, func.sum(OrderPayment.amount))
-            .join(OrderPayment, OrderPayment.order_id == o.id)
-            .where(*where, settled)
-            .group_by(o.provider_id)
-        ).all()
-    )
-    out = {}
-    for (
-        pid,
-        taken,
-        finished,
-        on_time,
-        rated,
-        rating,
-        checked,
-        completion,
-        n_settled,
-        people,
-    ) in session.execute(stmt):
-        out[pid] = PerformanceRecord(
-            pid,
-            taken,
-            finished or 0,
-            on_time or 0,
-            rated or 0,
-            rating or 0,
-            checked or 0,
-            completion or 0,
-            n_settled or 0,
-            int(cost.get(pid) or 0),
-            people or 0,
-        )
-    return out

@@ -165,14 +165,17 @@ def star_rises(
     """Volunteers whose approved minutes (approved in ``[start, end)``) took them past
     one of ``thresholds`` (minutes, lowest first). Approved minutes before the window
     are the volunteer's total (``point_account``) less what was approved since."""
+    # Grouped by "volunteer_id + 0": grouped by the plain column, SQLite would walk every
+    # record in volunteer order (to skip a sort) instead of the window's few by approval.
+    volunteer = (ServiceRecord.volunteer_id + 0).label("volunteer_id")
     since = (
         select(
-            ServiceRecord.volunteer_id.label("volunteer_id"),
+            volunteer,
             func.sum(case((ServiceRecord.decided_at < end, ServiceRecord.minutes), else_=0)).label("inside"),
             func.sum(case((ServiceRecord.decided_at >= end, ServiceRecord.minutes), else_=0)).label("later"),
         )
         .where(ServiceRecord.status == APPROVED, ServiceRecord.decided_at >= start)
-        .group_by(ServiceRecord.volunteer_id)
+        .group_by(volunteer)
         .subquery()
     )
     after = PointAccount.approved_minutes - since.c.later

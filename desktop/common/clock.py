@@ -22,3 +22,18 @@ def system_clock() -> dt.datetime:
 def fixed_clock(moment: dt.datetime) -> Clock:
     """A clock that always says ``moment`` (tests, demo generators)."""
     return lambda: moment
+
+
+class MovableClock:
+    """A clock that says ``now`` until it is set or moved on (tests walking a request
+    through its deadlines, a volunteer through a month)."""
+
+    def __init__(self, now: dt.datetime):
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        """Move on by ``datetime.timedelta(**delta)``, e.g. ``advance(minutes=20)``."""
+        self.now += dt.timedelta(**delta)

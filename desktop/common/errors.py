@@ -6,8 +6,12 @@ in, so the screen can translate the template first and format it afterwards.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from db.errors import StorageError, StorageProblem
 from desktop.common.i18n import N_
+
+T = TypeVar("T")
 
 
 class DomainError(Exception):
@@ -26,6 +30,13 @@ class PermissionDenied(DomainError):
 
 class NotFound(DomainError):
     pass
+
+
+def found(row: T | None, template: str, /, **params: object) -> T:
+    """``row``, or ``NotFound(template)`` when there is none (deleted at another desk)."""
+    if row is None:
+        raise NotFound(template, **params)
+    return row
 
 
 class FieldErrors(DomainError):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -222,29 +223,18 @@ class ShopPart(LoveBankBase):
                         )
                     )
                 names = "、".join(f"{items[i].name}×{q}" for i, q in wanted.items())
-                if later:  # handed over later: the points wait, frozen, for the handover
-                    ledger.post(
-                        s,
-                        actor,
-                        volunteer_id,
-                        ledger.FREEZE,
-                        at=now,
-                        delta=-total,
-                        frozen_delta=total,
-                        note=names,
-                        redemption_id=redemption.id,
-                    )
-                else:
-                    ledger.post(
-                        s,
-                        actor,
-                        volunteer_id,
-                        ledger.REDEEM,
-                        at=now,
-                        delta=-total,
-                        note=names,
-                        redemption_id=redemption.id,
-                    )
+                # Handed over later: the points wait, frozen, for the handover.
+                ledger.post(
+                    s,
+                    actor,
+                    volunteer_id,
+                    ledger.FREEZE if later else ledger.REDEEM,
+                    at=now,
+                    delta=-total,
+                    frozen_delta=total if later else 0,
+                    note=names,
+                    redemption_id=redemption.id,
+                )
                 audit.record(
                     s,
                     actor,
@@ -301,18 +291,11 @@ class ShopPart(LoveBankBase):
             if r.status == CANCELLED:
                 raise DomainError(N_("This redemption has already been cancelled."))
             ledger.account(s, r.volunteer_id)
+            give_back = partial(
+                ledger.post, s, actor, r.volunteer_id, at=now, delta=r.points, note=reason, redemption_id=r.id
+            )
             if r.status == FROZEN:
-                ledger.post(
-                    s,
-                    actor,
-                    r.volunteer_id,
-                    ledger.RELEASE,
-                    at=now,
-                    delta=r.points,
-                    frozen_delta=-r.points,
-                    note=reason,
-                    redemption_id=r.id,
-                )
+                give_back(ledger.RELEASE, frozen_delta=-r.points)
             else:
                 spent = queries.redemption_entries(s, r.id, ledger.REDEEM)
                 original = next((e for e in spent if e.delta < 0), None)
@@ -320,16 +303,7 @@ class ShopPart(LoveBankBase):
                     ledger.reverse(s, actor, original, reason, at=now)
                 handover = next((e for e in spent if e.frozen_delta < 0), None)
                 if handover is not None:  # frozen, then handed over: give the points back
-                    ledger.post(
-                        s,
-                        actor,
-                        r.volunteer_id,
-                        ledger.ADJUST,
-                        at=now,
-                        delta=r.points,
-                        note=reason,
-                        redemption_id=r.id,
-                    )
+                    give_back(ledger.ADJUST)
             lines = queries.redemption_lines(s, r.id)
             # Lock the items as redeem() does: two desks cancelling (or one redeeming) the
             # same item at once must not overwrite each other's stock.

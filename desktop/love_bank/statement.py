@@ -26,8 +26,9 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, BinaryIO, Protocol
+from typing import TYPE_CHECKING, BinaryIO
 
+from desktop.love_bank.statements_data import StatementLine
 from desktop.printing.page import (
     A4,
     DARK_GREY,
@@ -87,23 +88,6 @@ COLUMNS: tuple[tuple[str, float, str], ...] = (
 )
 
 
-class Line(Protocol):
-    """One ledger entry, as ``LoveBankService.statement()`` returns it (StatementLine)."""
-
-    id: int
-    at: datetime
-    kind: str
-    delta: int
-    frozen_delta: int
-    balance: int
-    note: str
-    username: str
-    reversed: bool
-    reverses_id: int | None
-    served_on: date | None  # an earning: the service it pays for
-    service_minutes: int | None
-
-
 @dataclass
 class StatementData:
     """What the statement shows. ``lines`` are the entries of the period, oldest first,
@@ -116,7 +100,7 @@ class StatementData:
     approved_hours: float
     available: int  # the volunteer's points now
     frozen: int
-    lines: Sequence[Line]
+    lines: Sequence[StatementLine]
     period_start: date | None = None  # None: from the first entry
     period_end: date | None = None  # None: up to now
     opening_balance: int | None = None  # available before the period; None: from the lines
@@ -200,14 +184,14 @@ def hours_text(minutes: int) -> str:
     return f"{round(minutes / 60, 2):g} 小时"
 
 
-def note_text(line: Line) -> str:
+def note_text(line: StatementLine) -> str:
     """The note column: an earning names its service (``2026-11-23 2 小时``), others their note."""
     if line.served_on is not None and line.service_minutes is not None:
         return f"{line.served_on:%Y-%m-%d} {hours_text(line.service_minutes)}"
     return line.note
 
 
-def kind_label(line: Line) -> str:
+def kind_label(line: StatementLine) -> str:
     if line.kind == "redeem" and line.delta == 0 and line.frozen_delta < 0:
         return HANDOVER_LABEL
     return KIND_LABELS_ZH.get(line.kind, line.kind)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from sqlalchemy.orm import Session
 
-from db import orders as repo
+from db import orders_money as money_repo
 from db.models_orders import Fund, FundEntry, OrderFund
 from desktop.common.errors import DomainError
 from desktop.common.i18n import N_
@@ -32,7 +32,7 @@ PAY = "pay"
 def lock(s: Session, fund_ids: Iterable[int]) -> dict[int, Fund]:
     """The funds, locked until the transaction ends; ``NotFound``-like error if one is gone."""
     ids = set(fund_ids)
-    funds = repo.lock_funds(s, ids)
+    funds = money_repo.lock_funds(s, ids)
     if len(funds) != len(ids):
         raise DomainError(N_("A fund of this order no longer exists."))
     return funds
@@ -141,7 +141,7 @@ def mismatches(s: Session) -> list[str]:
     """Funds and order fund lines whose cached committed/paid differ from their
     ``fund_entry`` sums, in plain words (``main.py check`` reports them)."""
     out = []
-    for m in repo.fund_mismatches(s):
+    for m in money_repo.fund_mismatches(s):
         where = (
             f"fund={m.fund_id}" if m.order_id is None else f"order_fund order={m.order_id} fund={m.fund_id}"
         )

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from db import orders as repo
+from db import orders_money as money_repo
+from db import orders_registry as registry
 from db.models_orders import (
     OrderSession,
     OrderSessionGroup,
@@ -190,7 +192,7 @@ class DeliveryPart(OrdersBase):
                 )
             if contract_amount > 0:
                 require_legal_person(provider)
-            lines = repo.fund_lines(s, order.id)
+            lines = money_repo.fund_lines(s, order.id)
             shares = _shares(lines, contract_amount, split)
             funds = commitments.lock(s, (line.fund_id for line in lines))
             for line in lines:
@@ -328,7 +330,7 @@ class DeliveryPart(OrdersBase):
                         )
                     }
                 )
-            tags = repo.tag_names(s)
+            tags = registry.tag_names(s)
             if any(t not in tags for t in form.groups):
                 raise FieldErrors({"groups": DomainError(N_("A key group no longer exists."))})
             names = repo.active_volunteers(s, volunteer_ids)
@@ -468,7 +470,7 @@ class DeliveryPart(OrdersBase):
             s = uow.session
             order = load_order(s, order_id)
             check(actor, Action.TERMINATE, order.stage, reason)
-            commitments.release_unpaid(s, actor, repo.fund_lines(s, order.id), now)
+            commitments.release_unpaid(s, actor, money_repo.fund_lines(s, order.id), now)
             before = order.stage
             order.closed_at = now
             move(order, Stage.TERMINATED, now)

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from db import orders as repo
+from db import orders_money as money_repo
+from db import orders_registry as registry
 from db.models import Resident
 from db.models_orders import Fund, OrderFund, ServiceItem, ServiceOrder
 from desktop.common.errors import DomainError, FieldErrors, NotFound
@@ -75,11 +77,11 @@ def release_draft(
     s: Session, actor: Actor, order: ServiceOrder, now: dt.datetime, *, keep_lines: bool
 ) -> None:
     """Give back everything the draft committed; drop its lines unless ``keep_lines``."""
-    lines = repo.fund_lines(s, order.id)
+    lines = money_repo.fund_lines(s, order.id)
     commitments.release_unpaid(s, actor, lines, now)
     if not keep_lines:
         s.flush()
-        repo.delete_fund_lines(s, order.id)
+        money_repo.delete_fund_lines(s, order.id)
 
 
 def start_publicity(s: Session, order: ServiceOrder, now: dt.datetime) -> None:
@@ -211,7 +213,7 @@ class DraftingPart(OrdersBase):
                 )
             if form.deadline < now.date():
                 raise FieldErrors({"deadline": DomainError(N_("The deadline has already passed."))})
-            tags = repo.tag_names(s)
+            tags = registry.tag_names(s)
             if any(t not in tags for t in form.target_tag_ids):
                 raise FieldErrors({"targets": DomainError(N_("A key group no longer exists."))})
             eligible_providers(s, order, list(form.candidate_ids), field="candidates")
@@ -219,7 +221,7 @@ class DraftingPart(OrdersBase):
             publicity = settings.publicity_days if form.publicity_days is None else form.publicity_days
             budget = sum(line.amount for line in form.lines)
             funds = commitments.lock(s, (line.fund_id for line in form.lines))
-            excluded = repo.fund_exclusions(s, list(funds))
+            excluded = registry.fund_exclusions(s, list(funds))
             for line in form.lines:
                 _check_fund(funds[line.fund_id], line.amount, order.category, excluded.get(line.fund_id, []))
             before = order.stage

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from db import orders as repo
+from db import orders_registry as registry
 from db.models_orders import Fund
 from desktop.common import audit
 from desktop.common.errors import DomainError, FieldErrors, NotFound
@@ -77,8 +77,8 @@ class FundsPart(OrdersBase):
         actor.require(Permission.VIEW_ORDERS)
         with self._db.reading() as uow:
             s = uow.session
-            found = repo.funds(s, year=year, active_only=not include_inactive)
-            excluded = repo.fund_exclusions(s)
+            found = registry.funds(s, year=year, active_only=not include_inactive)
+            excluded = registry.fund_exclusions(s)
             return [fund_row(f, excluded.get(f.id, [])) for f in found]
 
     def fund(self, actor: Actor, fund_id: int) -> FundRow:
@@ -88,7 +88,7 @@ class FundsPart(OrdersBase):
             f = s.get(Fund, fund_id)
             if f is None:
                 raise NotFound(N_("This fund no longer exists."))
-            return fund_row(f, repo.fund_exclusions(s, [fund_id]).get(fund_id, []))
+            return fund_row(f, registry.fund_exclusions(s, [fund_id]).get(fund_id, []))
 
     def save_fund(self, actor: Actor, form: FundForm, fund_id: int | None = None) -> int:
         """Add a fund (``fund_id`` None) or change one; returns its id."""
@@ -119,7 +119,7 @@ class FundsPart(OrdersBase):
             raise FieldErrors(errors)
         with self._db.writing() as uow:
             s = uow.session
-            other = repo.fund_id_by_name(s, name)
+            other = registry.fund_id_by_name(s, name)
             if other is not None and other != fund_id:
                 raise FieldErrors({"name": DomainError(N_("A fund of this name already exists."))})
             if fund_id is None:
@@ -145,7 +145,7 @@ class FundsPart(OrdersBase):
             f.total, f.order_cap = form.total, form.order_cap
             f.notes = (form.notes or "").strip()
             s.flush()
-            repo.replace_exclusions(s, f.id, [c.strip() for c in form.excluded_categories if c.strip()])
+            registry.replace_exclusions(s, f.id, [c.strip() for c in form.excluded_categories if c.strip()])
             audit.record(
                 s,
                 actor,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from db import orders as repo
+from db import orders_registry as registry
 from db.models_orders import ServiceItem
 from desktop.common import audit
 from desktop.common.errors import DomainError, FieldErrors, NotFound
@@ -78,15 +78,15 @@ class MenuPart(OrdersBase):
         """The menu by category, then in the order the items were entered."""
         with self._db.reading() as uow:
             s = uow.session
-            items = repo.menu_items(s, active_only=not include_inactive)
-            tag_ids = repo.item_tag_ids(s)
-            tags = repo.tag_names(s)
+            items = registry.menu_items(s, active_only=not include_inactive)
+            tag_ids = registry.item_tag_ids(s)
+            tags = registry.tag_names(s)
             return [item_row(i, tag_ids.get(i.id, []), tags) for i in items]
 
     def menu_categories(self) -> list[str]:
         """The categories of the active menu (for the board's filter and free orders)."""
         with self._db.reading() as uow:
-            return repo.menu_categories(uow.session)
+            return registry.menu_categories(uow.session)
 
     def save_menu_item(self, actor: Actor, form: MenuItemForm, item_id: int | None = None) -> int:
         """Add an item (``item_id`` None) or change one; returns its id."""
@@ -119,16 +119,16 @@ class MenuPart(OrdersBase):
         now = self._now()
         with self._db.writing() as uow:
             s = uow.session
-            other = repo.item_named(s, category, name)
+            other = registry.item_named(s, category, name)
             if other is not None and other != item_id:
                 raise FieldErrors(
                     {"name": DomainError(N_("This category already has an item of that name."))}
                 )
-            tags = repo.tag_names(s)
+            tags = registry.tag_names(s)
             if any(t not in tags for t in form.tag_ids):
                 raise FieldErrors({"tags": DomainError(N_("A key group no longer exists."))})
             if item_id is None:
-                item = ServiceItem(sort_order=repo.last_item_sort(s, category) + 1, is_active=True)
+                item = ServiceItem(sort_order=registry.last_item_sort(s, category) + 1, is_active=True)
                 s.add(item)
                 before = None
             else:
@@ -142,7 +142,7 @@ class MenuPart(OrdersBase):
             item.guide_price = form.guide_price
             item.provider_kinds = ",".join(kinds)
             s.flush()
-            repo.replace_item_tags(s, item.id, list(form.tag_ids))
+            registry.replace_item_tags(s, item.id, list(form.tag_ids))
             audit.record(
                 s,
                 actor,

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
 
-from db import orders as repo
+from db import orders_money as money_repo
 from db import settings as settings_repo
 from db.models_orders import OrderPayment, Provider
-from db.orders import PaymentRecord
+from db.orders_money import PaymentRecord
 from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor, Permission
@@ -181,11 +181,11 @@ class PaymentsPart(OrdersBase):
                         )
                     }
                 )
-            lines = {line.fund_id: line for line in repo.fund_lines(s, order.id)}
+            lines = {line.fund_id: line for line in money_repo.fund_lines(s, order.id)}
             line = lines.get(form.fund_id)
             if line is None:
                 raise FieldErrors({"fund": DomainError(N_("This fund is not in the order's budget."))})
-            if repo.voucher_used(s, voucher):
+            if money_repo.voucher_used(s, voucher):
                 raise FieldErrors(
                     {
                         "voucher": DomainError(
@@ -194,7 +194,7 @@ class PaymentsPart(OrdersBase):
                     }
                 )
             contract = order.contract_amount or 0
-            settled_before = sum(x.paid for x in lines.values()) + repo.deductions(s, order.id)
+            settled_before = sum(x.paid for x in lines.values()) + money_repo.deductions(s, order.id)
             after = settled_before + form.amount + form.deduction
             if after > contract and not over_reason:
                 raise FieldErrors(
@@ -271,8 +271,10 @@ class PaymentsPart(OrdersBase):
             s = uow.session
             order = load_order(s, order_id)
             check(actor, Action.SETTLE, order.stage, note)
-            lines = repo.fund_lines(s, order.id)
-            left = (order.contract_amount or 0) - sum(x.paid for x in lines) - repo.deductions(s, order.id)
+            lines = money_repo.fund_lines(s, order.id)
+            left = (
+                (order.contract_amount or 0) - sum(x.paid for x in lines) - money_repo.deductions(s, order.id)
+            )
             if left > 0 and not note:
                 raise FieldErrors(
                     {
@@ -295,7 +297,7 @@ class PaymentsPart(OrdersBase):
         """Payments of an order or of a fund, in the order they were paid."""
         actor.require(Permission.VIEW_ORDERS)
         with self._db.reading() as uow:
-            found = repo.payments(uow.session, order_id=order_id, fund_id=fund_id, limit=limit)
+            found = money_repo.payments(uow.session, order_id=order_id, fund_id=fund_id, limit=limit)
         return [payment_row(r) for r in found]
 
     def purchase_statement(self, actor: Actor, year: int, month: int) -> PurchaseStatement:
@@ -305,7 +307,7 @@ class PaymentsPart(OrdersBase):
         following = dt.date(year + month // 12, month % 12 + 1, 1)
         with self._db.reading() as uow:
             s = uow.session
-            found = repo.payments(s, paid_from=first, paid_before=following)
+            found = money_repo.payments(s, paid_from=first, paid_before=following)
             centre = settings_repo.get(s, settings_repo.CENTRE_NAME)
         rows = sorted((payment_row(r) for r in found), key=lambda r: (r.fund, r.provider, r.paid_on, r.id))
         return PurchaseStatement(

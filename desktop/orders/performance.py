@@ -12,9 +12,9 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from db import orders as repo
+from db import orders_registry as registry
 from db.models_orders import ServiceOrder
-from db.orders import PerformanceRecord
+from db.orders_registry import PerformanceRecord
 from desktop.common.errors import DomainError, FieldErrors, NotFound
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor, Permission
@@ -81,7 +81,7 @@ class PerformancePart(OrdersBase):
         actor.require(Permission.VIEW_ORDERS)
         start = dt.datetime.combine(since, dt.time()) if since else None
         with self._db.reading() as uow:
-            found = repo.performance(uow.session, provider_ids, since=start)
+            found = registry.performance(uow.session, provider_ids, since=start)
         return {pid: performance_of(r) for pid, r in found.items()}
 
     def provider_choices(self, actor: Actor, order_id: int) -> list[ProviderChoice]:
@@ -94,9 +94,9 @@ class PerformancePart(OrdersBase):
             order = s.get(ServiceOrder, order_id)
             if order is None:
                 raise NotFound(N_("This service order no longer exists."))
-            found = repo.providers(s, active_only=True)
+            found = registry.providers(s, active_only=True)
             rows = provider_rows(s, found, today)
-            done = repo.performance(s, [p.id for p in found])
+            done = registry.performance(s, [p.id for p in found])
             out = []
             for p, row in zip(found, rows, strict=True):
                 problem: DomainError | None = None

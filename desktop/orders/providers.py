@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from db import orders as repo
+from db import orders_registry as registry
 from db.models import Team
 from db.models_orders import Provider, ProviderInspection
 from desktop.common import audit
@@ -96,7 +96,7 @@ class ProviderForm:
     credit_code: str = ""
     legacy_code: str = ""
     leader: str = ""
-    phone: str = ""
+    phone: str | None = ""  # None on edit: keep the phone (the screens show it masked)
     address: str = ""
     areas: Sequence[str] = field(default_factory=tuple)
     team_id: int | None = None
@@ -217,9 +217,9 @@ def provider_row(
 
 
 def provider_rows(s: Session, found: Sequence[Provider], today: dt.date) -> list[ProviderRow]:
-    areas = repo.provider_areas(s, [p.id for p in found])
-    latest = repo.latest_inspections(s)
-    teams = repo.team_names(s)
+    areas = registry.provider_areas(s, [p.id for p in found])
+    latest = registry.latest_inspections(s)
+    teams = registry.team_names(s)
     return [provider_row(p, areas.get(p.id, []), latest.get(p.id), teams, today) for p in found]
 
 
@@ -233,7 +233,7 @@ class ProvidersPart(OrdersBase):
         today = self._now().date()
         with self._db.reading() as uow:
             s = uow.session
-            rows = provider_rows(s, repo.providers(s, active_only=not include_inactive, kind=kind), today)
+            rows = provider_rows(s, registry.providers(s, active_only=not include_inactive, kind=kind), today)
         return sorted((r for r in rows if area is None or area in r.areas), key=name_order)
 
     def provider(self, actor: Actor, provider_id: int) -> ProviderRow:
@@ -250,7 +250,7 @@ class ProvidersPart(OrdersBase):
         with self._db.reading() as uow:
             return [
                 InspectionRow(i.year, InspectionResult(i.result), i.note)
-                for i in repo.inspections(uow.session, provider_id)
+                for i in registry.inspections(uow.session, provider_id)
             ]
 
     def provider_notes(self, actor: Actor, provider_id: int) -> tuple[str, str]:
@@ -315,11 +315,11 @@ class ProvidersPart(OrdersBase):
             raise FieldErrors(errors)
         with self._db.writing() as uow:
             s = uow.session
-            other = repo.provider_id_by(s, name=name)
+            other = registry.provider_id_by(s, name=name)
             if other is not None and other != provider_id:
                 raise FieldErrors({"name": DomainError(N_("A provider of this name is already registered."))})
             if code.code:
-                other = repo.provider_id_by(s, credit_code=code.code)
+                other = registry.provider_id_by(s, credit_code=code.code)
                 if other is not None and other != provider_id:
                     raise FieldErrors(
                         {
@@ -342,7 +342,9 @@ class ProvidersPart(OrdersBase):
                 before = _provider_dict(p)
             p.name, p.kind, p.credit_code = name, kind.value, code.code or None
             p.legacy_code = (form.legacy_code or "").strip()
-            p.leader, p.phone = (form.leader or "").strip(), phone
+            p.leader = (form.leader or "").strip()
+            if form.phone is not None or provider_id is None:
+                p.phone = phone
             p.address, p.notes = (form.address or "").strip(), (form.notes or "").strip()
             p.team_id = form.team_id
             p.rating = form.rating
@@ -350,7 +352,7 @@ class ProvidersPart(OrdersBase):
             p.rating_valid_until = add_years(p.rated_on, RATING_YEARS) if p.rated_on else None
             p.updated_at = now
             s.flush()
-            repo.replace_areas(s, p.id, [a.strip() for a in form.areas if a.strip()])
+            registry.replace_areas(s, p.id, [a.strip() for a in form.areas if a.strip()])
             audit.record(
                 s,
                 actor,
@@ -474,7 +476,7 @@ def name_order(row: ProviderRow) -> tuple[str, str]:
 
 
 def repo_latest(s: Session, provider_id: int) -> tuple[int, str] | None:
-    rows = repo.inspections(s, provider_id)
+    rows = registry.inspections(s, provider_id)
     return (rows[0].year, rows[0].result) if rows else None
 
 

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from db import orders as repo
+from db import orders_money as money_repo
+from db import orders_registry as registry
 from db.models import Grid, Resident
 from db.models_orders import Provider, ServiceOrder
 from db.orders import OrderFilter, OrderRecord
@@ -253,7 +255,7 @@ class QueriesPart(OrdersBase):
     def key_groups(self) -> list[tuple[int, str]]:
         """The key groups (重点人群) as ``(id, name)`` for targets and sessions."""
         with self._db.reading() as uow:
-            return sorted(repo.tag_names(uow.session).items())
+            return sorted(registry.tag_names(uow.session).items())
 
     def provider_attachments(self, actor: Actor, provider_id: int) -> list[AttachmentRow]:
         actor.require(Permission.VIEW_ORDERS)
@@ -273,12 +275,12 @@ class QueriesPart(OrdersBase):
             assert resident is not None
             grid = s.get(Grid, o.grid_id) if o.grid_id is not None else None
             provider = s.get(Provider, o.provider_id) if o.provider_id is not None else None
-            providers = repo.provider_names(s)
-            funds = repo.fund_names(s)
-            tags = repo.tag_names(s)
+            providers = registry.provider_names(s)
+            funds = registry.fund_names(s)
+            tags = registry.tag_names(s)
             people = repo.user_full_names(s)
-            lines = repo.fund_lines(s, o.id)
-            payments = tuple(payment_row(r) for r in repo.payments(s, order_id=o.id))
+            lines = money_repo.fund_lines(s, o.id)
+            payments = tuple(payment_row(r) for r in money_repo.payments(s, order_id=o.id))
             deducted = sum(p.deduction for p in payments)
             paid = sum(line.paid for line in lines)
             percent = completion_percent(

@@ -8,8 +8,9 @@ chart (bar, pie, line; :mod:`desktop.reports.pdf_charts`): the headline figures 
 and 同比, channels and categories, hotspots, where requests come from and go to, the
 30135 deadlines, follow-up and satisfaction, the share resolved per level, the
 department ranking with 红榜 / 黑榜 and the departments named for 整改, the overdue list,
-the twelve-month trend, the love bank (with the shop's 进出明细) and, where the orders
-job keeps them, the service orders. The narrative sections (本月工作完成情况, 存在问题,
+the twelve-month trend, the love bank (with the shop's 进出明细) and the service orders
+(:mod:`desktop.reports.orders_pdf`; the love bank and the end of the report are in
+:mod:`desktop.reports.pdf_sections`). The narrative sections (本月工作完成情况, 存在问题,
 下月工作计划) come last, then the signature lines 单位负责人 / 统计负责人 / 填表人 / 报出日期
 beside a space for the seal. Later pages carry a running header; every page "第 X 页 /
 共 Y 页". An empty period prints a report that says so, with no chart of nothing.
@@ -106,14 +107,14 @@ class _Report(Builder):
             + ("（满意＋基本满意）" if s.basically_counts else "满意")
             + "÷回访件数；重办率＝重办÷办结；退回率＝退回÷派单；"
             "直办为社区（村居）层级承办单位办理，转办为镇街道、区级承办单位办理。"
-            "比率环比、同比为百分点之差。"
+            "比率环比、同比为百分点之差。办理用时按工作日历与办公时间计算。"
         )
         if h.count:
             self.story.append(
                 self.para(
                     f"本期办结诉求 {count(h.count)} 件，"
                     f"自派单至办结平均用时 {hours(h.mean_hours)} 个工作小时，"
-                    f"中位数 {hours(h.median_hours)} 个工作小时（按工作日历与办公时间计算）。"
+                    f"中位数 {hours(h.median_hours)} 个工作小时。"
                 )
             )
         if t.registered:

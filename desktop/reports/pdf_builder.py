@@ -71,6 +71,7 @@ def change(value: float | None, kind: str) -> str:
     """环比 / 同比: percentage points for a rate, percent otherwise."""
     if value is None:
         return DASH
+    value = round(value, 1) + 0.0  # no "-0.0" for a change too small to show
     if kind == RATE:
         return f"{value:+.1f}个百分点"
     return f"{value:+.1f}%"

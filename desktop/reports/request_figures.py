@@ -8,6 +8,12 @@ cut-off while the period runs (see :mod:`desktop.reports.periods`):
   handling level and lead department. **直办** — of them, led by a department at the
   村居/社区 level (the community settles it itself); **转办** — led by a 镇街道 or 区级
   department; requests not yet routed are neither.
+* **本期办结** — requests whose resolution (the latest, if one was reopened and resolved
+  again) falls in the window; the same requests give the **handling time** (working
+  hours from the assignment of that round to its resolution, mean and median, overall
+  and per department) and the **share resolved per handling level** (and at 镇街道 level
+  or below). Handling time is counted request by request on the calendar, so it is given
+  for the period itself, without 环比/同比 (the counts and rates carry those).
 * **30135 on-time rates**, per clock: on time / due, where the clocks *due in the period*
   are those met in the window (each step records whether it was on time, judged
   against the deadline the request was given when that clock started, on the calendar
@@ -16,30 +22,27 @@ cut-off while the period runs (see :mod:`desktop.reports.periods`):
 * **办结率** — of the requests registered in the window, the share resolved or closed at
   the cut-off. **回访率** — follow-up calls made / due (the follow-up clock, met on time
   or late). **满意率** — of the follow-up calls made in the window, 满意 (+ 基本满意 when the
-  setting says so) / all answers; the three answers are shown apart. **重办率** —
-  reopened after 不满意 / resolved, both steps in the window. **退回率** — returned /
-  assigned, both in the window. **催办 / 督办** — reminders and supervisions recorded in
-  the window.
-* **Handling time** — working hours from the assignment to the resolution of the
-  requests whose (latest) resolution falls in the window; mean and median, overall and
-  per department. It is counted request by request on the calendar, so it is given for
-  the period itself, without 环比/同比 (the counts and rates above carry those).
-* **Share resolved per level** — the resolutions of the window by the request's
-  handling level, and the share resolved at 镇街道 level or below.
+  setting says so) / all answers; the three answers are shown apart. **重办率** — requests
+  reopened after 不满意 in the window / 本期办结. **退回率** — returned / assigned, both in
+  the window. **催办 / 督办** — reminders and supervisions recorded in the window.
 * **Overdue list** — open requests whose running clock fell due before the end of the
   window and is not met at the cut-off, the longest overdue first.
 * **Trend** — the twelve months ending with the period's last month: registered,
   resolved and 按时办结率.
 
-Departments are the lead department (主办) of each request at the cut-off; their
-figures and the ranking are described in :mod:`desktop.reports.ranking`.
+**Departments** are judged on the requests they lead at the cut-off, on each request's
+current round (a request reopened and routed again is its new department's): answers
+and resolutions of that round made in the window (on time, late) and its clocks overdue
+at the cut-off, the follow-up answers (a 满意/基本满意 call closes the request, a 不满意 one
+reopens it), and the handling time of their resolutions; requests routed to them in the
+window set the minimum for ranking. The ranking itself is in :mod:`desktop.reports.ranking`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -91,7 +94,6 @@ CLOCK_ACTION = {
     "resolve": ("resolve",),
     "follow_up": ("follow_up", "reopen"),
 }
-DEPARTMENT_ACTIONS = ("answer", "resolve", "reopen")
 DEPARTMENT_CLOCKS = ("answer", "resolve")  # the clocks a department's ranking looks at
 OVERDUE_SHOWN = 50
 TREND_MONTHS = 12
@@ -173,6 +175,7 @@ def _totals(
     events: dict[EventKey, int],
     settings: ReportSettings,
     names: _Names,
+    resolved: int,
     *,
     by_department: dict[int | None, int] | None = None,
 ) -> RequestTotals:
@@ -187,7 +190,7 @@ def _totals(
         registered_resolved=registered.resolved,
         clocks=_clocks(events, repo.overdue_by_clock(session, start, end)),
         satisfaction=_satisfaction(repo.satisfaction_counts(session, start, end), settings),
-        resolutions=events.get(("resolve", True), 0) + events.get(("resolve", False), 0),
+        resolutions=resolved,
         reopened=events.get(("reopen", True), 0) + events.get(("reopen", False), 0),
         assigned=events.get(("assign", None), 0),
         returned=events.get(("return", None), 0),
@@ -322,50 +325,55 @@ def _department_rows(
     names: _Names,
     spans: repo.HandlingSpans,
     seconds: np.ndarray,
-) -> tuple[list[DepartmentRow], list[repo.DepartmentStep]]:
+) -> list[DepartmentRow]:
     start, end = window
-    steps = repo.department_steps(session, start, end, DEPARTMENT_ACTIONS)
     assigned = repo.assigned_by_department(session, start, end)
+    answered = repo.answered_by_department(session, start, end)
+    late = repo.late_steps_by_department(session, start, end)
+    reopened = repo.reopened_by_department(session, start, end)
     overdue = repo.overdue_by_department(session, start, end)
     closed = repo.closed_by_department(session, start, end)
+    resolved = Counter(spans.departments)
     times = handling.by_department(spans, seconds)
-    events: dict[int | None, Counter[EventKey]] = {}
-    for step in steps:
-        events.setdefault(step.department_id, Counter())[(step.action, step.on_time)] += step.count
     ids: set[int | None] = (
-        set(events) | set(assigned) | {d for d, _c in overdue} | {d for d, _a in closed} | set(times)
+        set(assigned)
+        | set(answered)
+        | set(resolved)
+        | set(reopened)
+        | {d for d, _c in overdue}
+        | {d for d, _a in closed}
     )
     rows = []
-    for department in ids:
-        counts = dict(events.get(department, Counter()))
-        clock_overdue = {clock: n for (d, clock), n in overdue.items() if d == department}
-        reopened = counts.get(("reopen", True), 0) + counts.get(("reopen", False), 0)
-        answers = {a: n for (d, a), n in closed.items() if d == department}
-        answers["unsatisfied"] = reopened  # a 不满意 follow-up call reopens the request
+    for d in ids:
+        met = {"answer": answered.get(d, 0) if d is not None else 0, "resolve": resolved.get(d, 0)}
+        clocks = tuple(
+            ClockFigures(c, met[c] - late.get((d, c), 0), late.get((d, c), 0), overdue.get((d, c), 0))
+            for c in DEPARTMENT_CLOCKS
+        )
+        answers = {a: n for (dept, a), n in closed.items() if dept == d}
+        answers["unsatisfied"] = reopened.get(d, 0)  # a 不满意 follow-up call reopens the request
         rows.append(
             DepartmentRow(
-                department_id=department,
-                name=names.department(department),
-                level=names.department_level(department) or "",
-                assigned=assigned.get(department, 0) if department is not None else 0,
-                clocks=_clocks(counts, clock_overdue, DEPARTMENT_CLOCKS),
+                department_id=d,
+                name=names.department(d),
+                level=names.department_level(d) or "",
+                assigned=assigned.get(d, 0) if d is not None else 0,
+                clocks=clocks,
                 satisfaction=_satisfaction(answers, settings),
-                resolutions=counts.get(("resolve", True), 0) + counts.get(("resolve", False), 0),
-                reopened=reopened,
-                handling=times.get(department, HandlingTime(0, None, None)),
+                resolutions=resolved.get(d, 0),
+                reopened=reopened.get(d, 0),
+                handling=times.get(d, HandlingTime(0, None, None)),
             )
         )
-    return rows, steps
+    return rows
 
 
-def _level_shares(steps: Sequence[repo.DepartmentStep]) -> tuple[tuple[LevelShare, ...], Ratio]:
-    resolved: Counter[str] = Counter()
-    for step in steps:
-        if step.action == "resolve":
-            resolved[step.level] += step.count
-    total = sum(resolved.values())
-    shares = tuple(LevelShare(lv, LEVELS_ZH[lv], resolved[lv], share(resolved[lv], total)) for lv in LEVELS)
-    below = sum(resolved[lv] for lv in TOWN_OR_BELOW)
+def _level_shares(levels: dict[str, int]) -> tuple[tuple[LevelShare, ...], Ratio]:
+    total = sum(levels.values())
+    shares = tuple(
+        LevelShare(lv, LEVELS_ZH[lv], levels.get(lv, 0), share(levels.get(lv, 0), total)) for lv in LEVELS
+    )
+    below = sum(levels.get(lv, 0) for lv in TOWN_OR_BELOW)
     return shares, Ratio(below, total)
 
 
@@ -398,20 +406,22 @@ def overdue_items(
 
 
 def _trend(
-    session: Session, months: Sequence[Period], cutoff: dt.datetime, known: dict[Window, dict[EventKey, int]]
+    session: Session, months: Sequence[Period], cutoff: dt.datetime, known: dict[Window, RequestTotals]
 ) -> tuple[TrendPoint, ...]:
+    """Registered, resolved and 按时办结率 of each month; months whose window was counted
+    for the headline (the period and the one before, for a month) are not counted again."""
     windows = [m.window(cutoff) for m in months]
     missing = [w for w in windows if w not in known]
-    counted = dict(zip(missing, repo.event_counts(session, missing, TREND_KEYS), strict=True))
-    counted.update(known)
-    registered = repo.registered_counts(session, windows)
-    overdue = repo.overdue_resolve_series(session, windows)
-    out = []
-    for month, window, n, late in zip(months, windows, registered, overdue, strict=True):
-        events = counted[window]
-        on_time, met_late = events.get(("resolve", True), 0), events.get(("resolve", False), 0)
-        out.append(TrendPoint(month, n, on_time + met_late, Ratio(on_time, on_time + met_late + late)))
-    return tuple(out)
+    events = repo.event_counts(session, missing, TREND_KEYS)
+    registered = repo.registered_counts(session, missing)
+    resolved = repo.resolved_counts(session, missing)
+    overdue = repo.overdue_resolve_series(session, missing)
+    counted = {
+        w: (n, done, Ratio(e.get(("resolve", True), 0), sum(e.values()) + late))
+        for w, e, n, done, late in zip(missing, events, registered, resolved, overdue, strict=True)
+    }
+    counted.update({w: (t.registered, t.resolutions, t.clock("resolve").rate) for w, t in known.items()})
+    return tuple(TrendPoint(month, *counted[w]) for month, w in zip(months, windows, strict=True))
 
 
 @dataclass(frozen=True)
@@ -423,7 +433,7 @@ class Resolutions:
 
     handling: HandlingTime
     departments: tuple[DepartmentRow, ...]
-    steps: tuple[repo.DepartmentStep, ...]
+    levels: dict[str, int]  # requests resolved in the period per handling level
     stamp: int
 
 
@@ -435,8 +445,8 @@ def resolutions(
     window = period.window(cutoff)
     spans = repo.handling_spans(session, *window)
     seconds = handling.working_seconds(spans, calendar)
-    rows, steps = _department_rows(session, window, settings, _Names(session), spans, seconds)
-    return Resolutions(handling.summary(seconds), tuple(rows), tuple(steps), stamp)
+    rows = _department_rows(session, window, settings, _Names(session), spans, seconds)
+    return Resolutions(handling.summary(seconds), tuple(rows), dict(Counter(spans.levels)), stamp)
 
 
 def request_report(
@@ -445,26 +455,30 @@ def request_report(
     cutoff: dt.datetime,
     settings: ReportSettings,
     calendar: WorkCalendar,
-    counted: Resolutions | None = None,
+    counted: Callable[[], Resolutions] | None = None,
 ) -> RequestReport:
     """Every request figure of ``period`` at ``cutoff`` (see the module docstring).
 
-    ``counted``: the :func:`resolutions` of the same period, if already counted on
-    another connection; they are used only if that connection saw the same data
-    (:func:`db.reports.data_stamp`), otherwise they are counted again here.
+    ``counted``: gives the :func:`resolutions` of the same period, being counted on
+    another connection meanwhile; they are used only if that connection saw the same
+    data as this one (:func:`db.reports.data_stamp`), otherwise they are counted again.
     """
-    if counted is None or counted.stamp != repo.data_stamp(session):
-        counted = resolutions(session, period, cutoff, settings, calendar)
+    stamp = repo.data_stamp(session)
     names = _Names(session)
     current = period.window(cutoff)
     previous = period.previous().window(cutoff)
     last_year = period.last_year().window(cutoff)
     now_events, before_events, year_events = repo.event_counts(session, [current, previous, last_year])
+    now_resolved, before_resolved, year_resolved = repo.resolved_counts(
+        session, [current, previous, last_year]
+    )
     _start, end = current
     registered = _Registered.read(session, current)
-    totals = _totals(session, current, now_events, settings, names, by_department=registered.departments)
-    before = _totals(session, previous, before_events, settings, names)
-    year_ago = _totals(session, last_year, year_events, settings, names)
+    totals = _totals(
+        session, current, now_events, settings, names, now_resolved, by_department=registered.departments
+    )
+    before = _totals(session, previous, before_events, settings, names, before_resolved)
+    year_ago = _totals(session, last_year, year_events, settings, names, year_resolved)
     channels, channel_categories, categories, levels, departments = _breakdowns(
         registered, names, totals.registered
     )
@@ -479,10 +493,13 @@ def request_report(
     hotspots = _hotspots(
         registered.categories, previous_categories, names, totals.registered, settings.hotspots
     )
-    level_shares, at_town_or_below = _level_shares(counted.steps)
     overdue_total, overdue = _overdue(session, end, cutoff, names, calendar)
-    known = {current: now_events, previous: before_events, last_year: year_events}
+    known = {current: totals, previous: before, last_year: year_ago}
     trend = _trend(session, period.trend(TREND_MONTHS), cutoff, known)
+    found = counted() if counted is not None else None
+    if found is None or found.stamp != stamp:
+        found = resolutions(session, period, cutoff, settings, calendar)
+    level_shares, at_town_or_below = _level_shares(found.levels)
     return RequestReport(
         totals=totals,
         previous=before,
@@ -495,10 +512,10 @@ def request_report(
         levels=levels,
         departments=departments,
         hotspots=hotspots,
-        handling=counted.handling,
+        handling=found.handling,
         level_shares=level_shares,
         at_town_or_below=at_town_or_below,
-        ranking=ranking.rank(counted.departments, settings),
+        ranking=ranking.rank(found.departments, settings),
         overdue_total=overdue_total,
         overdue=overdue,
         trend=trend,

@@ -26,7 +26,7 @@ from desktop.common.permissions import Actor, Permission
 from desktop.common.workcalendar import WorkCalendar
 from desktop.reports import periods
 from desktop.reports.archive import Archive
-from desktop.reports.figures import OverdueItem, ReportFigures
+from desktop.reports.figures import LoveBankReport, OverdueItem, ReportFigures
 from desktop.reports.listings import listings
 from desktop.reports.love_bank_figures import love_bank_report
 from desktop.reports.orders_figures import orders_report
@@ -57,10 +57,11 @@ class ReportService(Archive):
         """Every figure of ``period`` (a Period, or ``2026-10`` / ``2026-Q3`` / ``2026``)
         at this moment, with 环比 and 同比.
 
-        The figures counted request by request (handling time, the departments) are
-        counted on a second connection at the same time as the others, so a district's
-        month takes the time of the larger half on a PC with two cores; if a change was
-        committed in between, they are counted again with the rest.
+        The figures counted request by request (handling time, the departments) and the
+        love bank are counted on a second connection at the same time as the others, so a
+        district's month takes the time of the larger half on a PC with two cores; if a
+        change to requests was committed in between, those request figures are counted
+        again with the rest.
         """
         actor.require(Permission.VIEW_REPORTS)
         period = _period(period)
@@ -70,23 +71,24 @@ class ReportService(Archive):
             calendar = WorkCalendar.from_db(uow.session)
             centre = settings_repo.get(uow.session, settings_repo.CENTRE_NAME)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="report") as pool:
-            side = pool.submit(self._resolutions, period, cutoff, settings, calendar)
+            side = pool.submit(self._second_half, period, cutoff, settings, calendar)
             with self._db.reading() as uow:
                 s = uow.session
-                stamp = repo.data_stamp(s)  # the first read fixes what this transaction sees
-                love_bank = love_bank_report(s, period, cutoff, settings)
                 orders = orders_report(s, period, cutoff, settings)
-                counted = side.result()
-                requests = request_report(
-                    s, period, cutoff, settings, calendar, counted if counted.stamp == stamp else None
-                )
+                requests = request_report(s, period, cutoff, settings, calendar, lambda: side.result()[0])
+            love_bank = side.result()[1]
         return ReportFigures(centre, period, cutoff, settings, requests, love_bank, orders)
 
-    def _resolutions(
+    def _second_half(
         self, period: Period, cutoff: dt.datetime, settings: ReportSettings, calendar: WorkCalendar
-    ) -> Resolutions:
+    ) -> tuple[Resolutions, LoveBankReport]:
+        """What the second connection counts: handling time and the departments (checked
+        against the first connection's data), and the love bank (a section of its own)."""
         with self._db.reading() as uow:
-            return resolutions(uow.session, period, cutoff, settings, calendar)
+            s = uow.session
+            return resolutions(s, period, cutoff, settings, calendar), love_bank_report(
+                s, period, cutoff, settings
+            )
 
     def current_period(self, kind: str = periods.MONTH) -> Period:
         """The month (quarter, year) the service's clock is in: the dashboard's period."""

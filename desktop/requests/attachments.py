@@ -17,7 +17,7 @@ from pathlib import Path
 from db.models import Attachment, Request
 from db.uow import Database
 from desktop.common.clock import Clock
-from desktop.common.errors import DomainError, NotFound
+from desktop.common.errors import DomainError, found
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor, Permission
 from desktop.requests.lifecycle import record_event
@@ -53,9 +53,7 @@ class Attachments:
         now = self._now()
         with self._db.writing() as uow:
             s = uow.session
-            request = s.get(Request, request_id)
-            if request is None:
-                raise NotFound(N_("This request no longer exists."))
+            request = found(s.get(Request, request_id), N_("This request no longer exists."))
             check(actor, Action.ATTACH, request.status)
             row = Attachment(
                 request_id=request.id,
@@ -103,7 +101,5 @@ class Attachments:
     def export_attachment(self, actor: Actor, attachment_id: int, target: Path) -> None:
         actor.require(Permission.VIEW_REQUESTS)
         with self._db.reading() as uow:
-            a = uow.session.get(Attachment, attachment_id)
-            if a is None:
-                raise NotFound(N_("This attachment no longer exists."))
+            a = found(uow.session.get(Attachment, attachment_id), N_("This attachment no longer exists."))
             shutil.copyfile(self.attachment_path(a.sha256), target)

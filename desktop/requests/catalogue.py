@@ -12,6 +12,7 @@ before and after) in the same transaction as the change. The SQL is in ``db.requ
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
@@ -20,10 +21,11 @@ from sqlalchemy.orm import Session
 from db import requests as repo
 from db.locks import LockKey, advisory_lock
 from db.models import Category, Department, ResponseTemplate
+from db.requests import CategoryRecord
 from db.uow import Database
 from desktop.common import audit
 from desktop.common.clock import Clock, system_clock
-from desktop.common.errors import DomainError, FieldErrors, NotFound
+from desktop.common.errors import DomainError, FieldErrors, NotFound, found
 from desktop.common.i18n import N_
 from desktop.common.labels import category_label
 from desktop.common.permissions import Actor, Permission
@@ -33,7 +35,16 @@ NAME_MAX = 32
 TEMPLATE_TITLE_MAX = 32
 TEMPLATE_BODY_MAX = 2000
 
-__all__ = ["LEVELS", "CatalogueService", "CategoryNode", "DepartmentRow", "TemplateRow"]
+__all__ = [
+    "LEVELS",
+    "CatalogueService",
+    "CategoryNode",
+    "DepartmentRow",
+    "TemplateRow",
+    "category_tree",
+    "department_row",
+    "template_row",
+]
 
 
 # --- what the screens get ------------------------------------------------------------------
@@ -75,15 +86,70 @@ class TemplateRow:
     category_name: str  # "Parent / Child", or "" for any category
 
 
+def category_tree(rows: Sequence[CategoryRecord], *, include_inactive: bool) -> list[CategoryNode]:
+    """The top-level categories of ``rows`` in their order, each with its sub-categories.
+
+    Without ``include_inactive`` only what registration may choose is kept (a disabled
+    category hides its sub-categories too).
+    """
+    kids: dict[int, list[CategoryNode]] = {}
+    tops = [r for r in rows if r.parent_id is None]
+    active_top = {r.id: r.is_active for r in tops}
+    for r in rows:
+        if r.parent_id is None or r.parent_id not in active_top:
+            continue
+        available = r.is_active and active_top[r.parent_id]
+        if available or include_inactive:
+            node = CategoryNode(r.id, r.parent_id, r.name, r.sort_order, r.is_active, available)
+            kids.setdefault(r.parent_id, []).append(node)
+    return [
+        CategoryNode(r.id, None, r.name, r.sort_order, r.is_active, r.is_active, tuple(kids.get(r.id, ())))
+        for r in tops
+        if r.is_active or include_inactive
+    ]
+
+
+def department_row(d: Department) -> DepartmentRow:
+    return DepartmentRow(d.id, d.name, d.level, d.is_active)
+
+
+def template_row(t: ResponseTemplate, labels: Mapping[int, str]) -> TemplateRow:
+    """A template, its category named by ``labels`` (see :func:`category_labels`)."""
+    category = labels.get(t.category_id, "") if t.category_id is not None else ""
+    return TemplateRow(t.id, t.title, t.body, t.category_id, category)
+
+
 # --- validation helpers ----------------------------------------------------------------------
-def _clean_name(value: object, field: str, errors: dict[str, DomainError], *, max_len: int = NAME_MAX) -> str:
-    name = value.strip() if isinstance(value, str) else ""
-    if not name:
-        errors[field] = DomainError(N_("Enter a name."))
-    elif len(name) > max_len:
-        errors[field] = DomainError(
-            N_("The name has {count} characters; at most {n} are allowed."), count=len(name), n=max_len
-        )
+def required_text(
+    value: object, field: str, errors: dict[str, DomainError], *, max_len: int, empty: str, too_long: str
+) -> str:
+    """``value`` stripped; an empty one or one longer than ``max_len`` is noted in ``errors``
+    under ``field`` (``too_long`` says ``{count}`` characters of at most ``{n}``)."""
+    text = value.strip() if isinstance(value, str) else ""
+    if not text:
+        errors[field] = DomainError(empty)
+    elif len(text) > max_len:
+        errors[field] = DomainError(too_long, count=len(text), n=max_len)
+    return text
+
+
+def _clean_name(value: object, field: str, errors: dict[str, DomainError]) -> str:
+    return required_text(
+        value,
+        field,
+        errors,
+        max_len=NAME_MAX,
+        empty=N_("Enter a name."),
+        too_long=N_("The name has {count} characters; at most {n} are allowed."),
+    )
+
+
+def _checked_name(value: object) -> str:
+    """A category's or department's name, or ``FieldErrors`` for the ``name`` field."""
+    errors: dict[str, DomainError] = {}
+    name = _clean_name(value, "name", errors)
+    if errors:
+        raise FieldErrors(errors)
     return name
 
 
@@ -132,23 +198,7 @@ class CatalogueService:
         """
         with self._db.reading() as uow:
             rows = repo.categories(uow.session)
-        kids: dict[int, list[CategoryNode]] = {}
-        tops = [r for r in rows if r.parent_id is None]
-        active_top = {r.id: r.is_active for r in tops}
-        for r in rows:
-            if r.parent_id is None or r.parent_id not in active_top:
-                continue
-            available = r.is_active and active_top[r.parent_id]
-            if available or include_inactive:
-                node = CategoryNode(r.id, r.parent_id, r.name, r.sort_order, r.is_active, available)
-                kids.setdefault(r.parent_id, []).append(node)
-        return [
-            CategoryNode(
-                r.id, None, r.name, r.sort_order, r.is_active, r.is_active, tuple(kids.get(r.id, ()))
-            )
-            for r in tops
-            if r.is_active or include_inactive
-        ]
+        return category_tree(rows, include_inactive=include_inactive)
 
     def category(self, category_id: int) -> CategoryNode:
         for top in self.tree():
@@ -163,8 +213,7 @@ class CatalogueService:
         """Departments by handling level (community, town, district), then in order of entry."""
         with self._db.reading() as uow:
             rows = [
-                DepartmentRow(d.id, d.name, d.level, d.is_active)
-                for d in repo.departments(uow.session, active_only=not include_inactive)
+                department_row(d) for d in repo.departments(uow.session, active_only=not include_inactive)
             ]
         order = {level: i for i, level in enumerate(LEVELS)}
         rows.sort(key=lambda d: (order.get(d.level, 9), d.id))
@@ -172,17 +221,8 @@ class CatalogueService:
 
     def templates(self) -> list[TemplateRow]:
         with self._db.reading() as uow:
-            names = category_labels(uow.session)
-            return [
-                TemplateRow(
-                    t.id,
-                    t.title,
-                    t.body,
-                    t.category_id,
-                    names.get(t.category_id, "") if t.category_id is not None else "",
-                )
-                for t in repo.templates(uow.session)
-            ]
+            labels = category_labels(uow.session)
+            return [template_row(t, labels) for t in repo.templates(uow.session)]
 
     # --- categories ---------------------------------------------------------------------
     def add_category(self, actor: Actor, name: str, parent_id: int | None = None) -> int:
@@ -191,10 +231,7 @@ class CatalogueService:
         It goes last among its siblings.
         """
         actor.require(Permission.MANAGE_SETTINGS)
-        errors: dict[str, DomainError] = {}
-        name = _clean_name(name, "name", errors)
-        if errors:
-            raise FieldErrors(errors)
+        name = _checked_name(name)
         with self._db.writing() as uow:
             s = uow.session
             _lock(s)
@@ -223,17 +260,14 @@ class CatalogueService:
                 is_active=True,
             )
             s.add(row)
-            self._flush_category(s, name, parent_id)
+            _flush(s, _duplicate_category_error(name, parent_id))
             self._audit(s, actor, "create", "category", row.id, None, _category_dict(row))
             uow.commit()
             return row.id
 
     def rename_category(self, actor: Actor, category_id: int, name: str) -> None:
         actor.require(Permission.MANAGE_SETTINGS)
-        errors: dict[str, DomainError] = {}
-        name = _clean_name(name, "name", errors)
-        if errors:
-            raise FieldErrors(errors)
+        name = _checked_name(name)
         with self._db.writing() as uow:
             s = uow.session
             _lock(s)
@@ -244,7 +278,7 @@ class CatalogueService:
                 raise FieldErrors({"name": _duplicate_category_error(name, row.parent_id)})
             before = _category_dict(row)
             row.name = name
-            self._flush_category(s, name, row.parent_id)
+            _flush(s, _duplicate_category_error(name, row.parent_id))
             self._audit(s, actor, "update", "category", row.id, before, _category_dict(row))
             uow.commit()
 
@@ -283,18 +317,7 @@ class CatalogueService:
         Disabling a top-level category makes its sub-categories unavailable as well,
         without changing them, so enabling it again restores the level as it was.
         """
-        actor.require(Permission.MANAGE_SETTINGS)
-        with self._db.writing() as uow:
-            s = uow.session
-            row = _get_category(s, category_id)
-            if row.is_active == bool(active):
-                return
-            before = _category_dict(row)
-            row.is_active = bool(active)
-            s.flush()
-            action = "enable" if active else "disable"
-            self._audit(s, actor, action, "category", row.id, before, _category_dict(row))
-            uow.commit()
+        self._set_active(actor, "category", lambda s: _get_category(s, category_id), _category_dict, active)
 
     # --- departments --------------------------------------------------------------------
     def add_department(self, actor: Actor, name: str, level: str) -> int:
@@ -311,7 +334,7 @@ class CatalogueService:
             _check_department_name(s, name, None)
             row = Department(name=name, level=level, is_active=True)
             s.add(row)
-            self._flush_department(s, name)
+            _flush(s, _duplicate_department_error(name))
             self._audit(s, actor, "create", "department", row.id, None, _department_dict(row))
             uow.commit()
             return row.id
@@ -341,25 +364,16 @@ class CatalogueService:
             after = _department_dict(row)
             if after == before:
                 return
-            self._flush_department(s, row.name)
+            _flush(s, _duplicate_department_error(row.name))
             self._audit(s, actor, "update", "department", row.id, before, after)
             uow.commit()
 
     def set_department_active(self, actor: Actor, department_id: int, active: bool) -> None:
         """Disable (or enable again) a department; new requests can no longer be routed to a
         disabled one, the requests it already has keep it."""
-        actor.require(Permission.MANAGE_SETTINGS)
-        with self._db.writing() as uow:
-            s = uow.session
-            row = _get_department(s, department_id)
-            if row.is_active == bool(active):
-                return
-            before = _department_dict(row)
-            row.is_active = bool(active)
-            s.flush()
-            action = "enable" if active else "disable"
-            self._audit(s, actor, action, "department", row.id, before, _department_dict(row))
-            uow.commit()
+        self._set_active(
+            actor, "department", lambda s: _get_department(s, department_id), _department_dict, active
+        )
 
     # --- response templates -------------------------------------------------------------
     def add_template(self, actor: Actor, title: str, body: str, category_id: int | None = None) -> int:
@@ -382,9 +396,7 @@ class CatalogueService:
         title, body = _check_template(title, body)
         with self._db.writing() as uow:
             s = uow.session
-            row = s.get(ResponseTemplate, template_id)
-            if row is None:
-                raise NotFound(N_("This response template no longer exists."))
+            row = _get_template(s, template_id)
             _check_template_category(s, category_id, row.category_id)
             before = _template_dict(row)
             row.title, row.body, row.category_id = title, body, category_id
@@ -399,9 +411,7 @@ class CatalogueService:
         actor.require(Permission.MANAGE_SETTINGS)
         with self._db.writing() as uow:
             s = uow.session
-            row = s.get(ResponseTemplate, template_id)
-            if row is None:
-                raise NotFound(N_("This response template no longer exists."))
+            row = _get_template(s, template_id)
             before = _template_dict(row)
             s.delete(row)
             s.flush()
@@ -409,6 +419,27 @@ class CatalogueService:
             uow.commit()
 
     # --- internals ----------------------------------------------------------------------
+    def _set_active(
+        self,
+        actor: Actor,
+        entity: str,
+        get: Callable[[Session], Category | Department],
+        as_dict: Callable[..., dict[str, object]],
+        active: bool,
+    ) -> None:
+        """Disable (or enable again) the category or department ``get`` finds."""
+        actor.require(Permission.MANAGE_SETTINGS)
+        with self._db.writing() as uow:
+            s = uow.session
+            row = get(s)
+            if row.is_active == bool(active):
+                return
+            before = as_dict(row)
+            row.is_active = bool(active)
+            s.flush()
+            self._audit(s, actor, "enable" if active else "disable", entity, row.id, before, as_dict(row))
+            uow.commit()
+
     def _audit(
         self,
         session: Session,
@@ -421,21 +452,15 @@ class CatalogueService:
     ) -> None:
         audit.record(session, actor, action, entity, entity_id, before=before, after=after, at=self._now())
 
-    @staticmethod
-    def _flush_category(session: Session, name: str, parent_id: int | None) -> None:
-        # The unique constraint (parent_id, name) has the last word should the check above
-        # ever be bypassed; the transaction is rolled back as the error leaves the unit of work.
-        try:
-            session.flush()
-        except IntegrityError as exc:
-            raise FieldErrors({"name": _duplicate_category_error(name, parent_id)}) from exc
 
-    @staticmethod
-    def _flush_department(session: Session, name: str) -> None:
-        try:
-            session.flush()
-        except IntegrityError as exc:
-            raise FieldErrors({"name": _duplicate_department_error(name)}) from exc
+def _flush(session: Session, duplicate: DomainError) -> None:
+    """Flush a new or renamed category or department; a unique name constraint that still
+    fails (should the check before ever be bypassed) is reported as ``duplicate`` on the
+    name, and the transaction is rolled back as the error leaves the unit of work."""
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        raise FieldErrors({"name": duplicate}) from exc
 
 
 def _duplicate_category_error(name: str, parent_id: int | None) -> DomainError:
@@ -449,17 +474,15 @@ def _duplicate_department_error(name: str) -> DomainError:
 
 
 def _get_category(session: Session, category_id: int) -> Category:
-    row = session.get(Category, category_id)
-    if row is None:
-        raise NotFound(N_("This category no longer exists."))
-    return row
+    return found(session.get(Category, category_id), N_("This category no longer exists."))
 
 
 def _get_department(session: Session, department_id: int) -> Department:
-    row = session.get(Department, department_id)
-    if row is None:
-        raise NotFound(N_("This department no longer exists."))
-    return row
+    return found(session.get(Department, department_id), N_("This department no longer exists."))
+
+
+def _get_template(session: Session, template_id: int) -> ResponseTemplate:
+    return found(session.get(ResponseTemplate, template_id), N_("This response template no longer exists."))
 
 
 def _check_department_name(session: Session, name: str, exclude: int | None) -> None:
@@ -470,24 +493,22 @@ def _check_department_name(session: Session, name: str, exclude: int | None) -> 
 
 def _check_template(title: object, body: object) -> tuple[str, str]:
     errors: dict[str, DomainError] = {}
-    title = title.strip() if isinstance(title, str) else ""
-    body = body.strip() if isinstance(body, str) else ""
-    if not title:
-        errors["title"] = DomainError(N_("Enter a title."))
-    elif len(title) > TEMPLATE_TITLE_MAX:
-        errors["title"] = DomainError(
-            N_("The title has {count} characters; at most {n} are allowed."),
-            count=len(title),
-            n=TEMPLATE_TITLE_MAX,
-        )
-    if not body:
-        errors["body"] = DomainError(N_("Enter the text of the answer."))
-    elif len(body) > TEMPLATE_BODY_MAX:
-        errors["body"] = DomainError(
-            N_("The text has {count} characters; at most {n} are allowed."),
-            count=len(body),
-            n=TEMPLATE_BODY_MAX,
-        )
+    title = required_text(
+        title,
+        "title",
+        errors,
+        max_len=TEMPLATE_TITLE_MAX,
+        empty=N_("Enter a title."),
+        too_long=N_("The title has {count} characters; at most {n} are allowed."),
+    )
+    body = required_text(
+        body,
+        "body",
+        errors,
+        max_len=TEMPLATE_BODY_MAX,
+        empty=N_("Enter the text of the answer."),
+        too_long=N_("The text has {count} characters; at most {n} are allowed."),
+    )
     if errors:
         raise FieldErrors(errors)
     return title, body

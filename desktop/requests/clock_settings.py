@@ -11,7 +11,9 @@ and writes an audit row in the same transaction. The SQL is in ``db.requests``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -21,7 +23,7 @@ from db.models import CalendarOverride, Category, ClockLimit
 from db.uow import Database
 from desktop.common import audit
 from desktop.common.clock import Clock, system_clock
-from desktop.common.errors import DomainError, FieldErrors, NotFound
+from desktop.common.errors import DomainError, FieldErrors, found
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor, Permission
 from desktop.common.workcalendar import WorkCalendar, known_year, official_is_workday
@@ -99,25 +101,28 @@ def validate_limits(
             errors[field] = DomainError(
                 N_("Enter a whole number of working days from 1 to {max}."), max=MAX_DAYS
             )
+    # The clocks run one after the other: answered by the time resolved, resolved by the follow-up.
+    in_order = (
+        (
+            "answer_days",
+            (answer_days, resolve_days),
+            N_("The answer limit ({answer} days) cannot be longer than the resolve limit ({resolve} days)."),
+        ),
+        (
+            "follow_up_days",
+            (resolve_days, follow_up_days),
+            N_(
+                "The follow-up limit ({follow_up} days) cannot be shorter than the resolve "
+                "limit ({resolve} days)."
+            ),
+        ),
+    )
     if not errors:
-        if answer_days > resolve_days:  # type: ignore[operator]
-            errors["answer_days"] = DomainError(
-                N_(
-                    "The answer limit ({answer} days) cannot be longer than the resolve "
-                    "limit ({resolve} days)."
-                ),
-                answer=answer_days,
-                resolve=resolve_days,
-            )
-        if resolve_days > follow_up_days:  # type: ignore[operator]
-            errors["follow_up_days"] = DomainError(
-                N_(
-                    "The follow-up limit ({follow_up} days) cannot be shorter than the resolve "
-                    "limit ({resolve} days)."
-                ),
-                follow_up=follow_up_days,
-                resolve=resolve_days,
-            )
+        for field, (first, then), message in in_order:
+            if first > then:  # type: ignore[operator]
+                errors[field] = DomainError(
+                    message, answer=answer_days, resolve=resolve_days, follow_up=follow_up_days
+                )
     if errors:
         raise FieldErrors(errors)
     return Limits(accept_minutes, answer_days, resolve_days, follow_up_days)  # type: ignore[arg-type]
@@ -229,25 +234,13 @@ class ClockSettingsService:
 
     def delete_limit(self, actor: Actor, limit_id: int) -> None:
         """Remove a limit row; requests of that scope fall back to the next rule."""
-        actor.require(Permission.MANAGE_SETTINGS)
-        with self._db.writing() as uow:
-            session = uow.session
-            row = session.get(ClockLimit, limit_id)
-            if row is None:
-                raise NotFound(N_("This deadline rule no longer exists."))
-            before = _limit_dict(row)
-            session.delete(row)
-            session.flush()
-            audit.record(
-                session,
-                actor,
-                action="delete",
-                entity="clock_limit",
-                entity_id=limit_id,
-                before=before,
-                at=self._now(),
-            )
-            uow.commit()
+        self._delete(
+            actor,
+            "clock_limit",
+            limit_id,
+            lambda s: found(s.get(ClockLimit, limit_id), N_("This deadline rule no longer exists.")),
+            _limit_dict,
+        )
 
     # --- calendar -----------------------------------------------------------------------
     def calendar(self) -> WorkCalendar:
@@ -307,21 +300,41 @@ class ClockSettingsService:
 
     def delete_override(self, actor: Actor, day: dt.date) -> None:
         """Remove an override: the day follows the official calendar again."""
+        self._delete(
+            actor,
+            "calendar_override",
+            day.isoformat(),
+            lambda s: found(
+                s.get(CalendarOverride, day),
+                N_("There is no calendar correction for {day}."),
+                day=day.isoformat(),
+            ),
+            _override_dict,
+        )
+
+    # --- internals ----------------------------------------------------------------------
+    def _delete(
+        self,
+        actor: Actor,
+        entity: str,
+        entity_id: int | str,
+        get: Callable[[Session], ClockLimit | CalendarOverride],
+        as_dict: Callable[[Any], dict[str, object]],
+    ) -> None:
+        """Delete the row ``get`` finds, with its audit row."""
         actor.require(Permission.MANAGE_SETTINGS)
         with self._db.writing() as uow:
             session = uow.session
-            row = session.get(CalendarOverride, day)
-            if row is None:
-                raise NotFound(N_("There is no calendar correction for {day}."), day=day.isoformat())
-            before = _override_dict(row)
+            row = get(session)
+            before = as_dict(row)
             session.delete(row)
             session.flush()
             audit.record(
                 session,
                 actor,
                 action="delete",
-                entity="calendar_override",
-                entity_id=day.isoformat(),
+                entity=entity,
+                entity_id=entity_id,
                 before=before,
                 at=self._now(),
             )

@@ -22,7 +22,7 @@ from db.models import Department, FollowUp, Request, RequestEvent
 from db.uow import Database
 from desktop.common import audit
 from desktop.common.clock import Clock
-from desktop.common.errors import DomainError, FieldErrors, NotFound
+from desktop.common.errors import DomainError, FieldErrors, found
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor
 from desktop.requests import clocks
@@ -104,9 +104,7 @@ class Lifecycle:
         now = self._now()
         with self._db.writing() as uow:
             s = uow.session
-            request = s.get(Request, request_id)
-            if request is None:
-                raise NotFound(N_("This request no longer exists."))
+            request = found(s.get(Request, request_id), N_("This request no longer exists."))
             target = check(actor, action, request.status, note)
             if action == Action.ASSIGN:
                 if department_id is None:

@@ -15,15 +15,24 @@ from sqlalchemy.orm import Session
 from db import requests as repo
 from db import settings as settings_repo
 from db.models import Department, Grid, Request, Resident
-from db.requests import RequestFilter, RequestRecord
+from db.requests import AttachmentRecord, RequestFilter, RequestRecord
 from db.uow import Database
 from desktop.common.clock import Clock
-from desktop.common.errors import DomainError, NotFound
+from desktop.common.errors import DomainError, found
 from desktop.common.i18n import N_
 from desktop.common.labels import category_label
 from desktop.common.masking import mask_phone
 from desktop.common.permissions import Actor, Permission
 from desktop.requests import clocks
+from desktop.requests.catalogue import (
+    CategoryNode,
+    DepartmentRow,
+    TemplateRow,
+    category_labels,
+    category_tree,
+    department_row,
+    template_row,
+)
 
 
 @dataclass(frozen=True)
@@ -92,7 +101,7 @@ class RequestDetail:
     registered_at: dt.datetime
     clocks: tuple[ClockRow, ...]
     events: tuple[EventRow, ...]
-    attachments: tuple[tuple[int, str, int], ...]  # (id, file name, bytes): the detail page unpacks them
+    attachments: tuple[AttachmentRecord, ...]
     follow_up_due: dt.datetime | None
     merged_into: str
     satisfaction: str | None
@@ -158,30 +167,23 @@ class Queries:
     _db: Database
     _now: Clock
 
-    # --- what the forms offer --------------------------------------------------------------
-    # The screens unpack these tuples (reception, the list filters, the action dialogs).
-    def categories(self) -> list[tuple[int, str, list[tuple[int, str]]]]:
-        """Active categories as a two-level tree: (id, name, [(child id, child name)])."""
+    # --- what the forms offer (reception, the list filters, the action dialogs) ---------------
+    def categories(self) -> list[CategoryNode]:
+        """The categories registration may choose, as a two-level tree."""
         with self._db.reading() as uow:
             rows = repo.categories(uow.session, active_only=True)
-        tops: list[tuple[int, str, list[tuple[int, str]]]] = [
-            (c.id, c.name, []) for c in rows if c.parent_id is None
-        ]
-        children = {i: kids for i, _n, kids in tops}
-        for c in rows:
-            if c.parent_id is not None and c.parent_id in children:
-                children[c.parent_id].append((c.id, c.name))
-        return tops
+        return category_tree(rows, include_inactive=False)
 
-    def departments(self) -> list[tuple[int, str, str]]:
-        """Active departments in order of entry: (id, name, handling level)."""
+    def departments(self) -> list[DepartmentRow]:
+        """Active departments in order of entry."""
         with self._db.reading() as uow:
-            return [(d.id, d.name, d.level) for d in repo.departments(uow.session, active_only=True)]
+            return [department_row(d) for d in repo.departments(uow.session, active_only=True)]
 
-    def templates(self, category_id: int | None = None) -> list[tuple[str, str]]:
-        """Response templates offered for a category: (title, text)."""
+    def templates(self, category_id: int | None = None) -> list[TemplateRow]:
+        """Response templates offered for a category (its own and those for any category)."""
         with self._db.reading() as uow:
-            return [(t.title, t.body) for t in repo.templates(uow.session, category_id)]
+            labels = category_labels(uow.session)
+            return [template_row(t, labels) for t in repo.templates(uow.session, category_id)]
 
     # --- lists -----------------------------------------------------------------------------
     def count(self, actor: Actor, f: RequestFilter) -> int:
@@ -235,9 +237,7 @@ class Queries:
         now = self._now()
         with self._db.reading() as uow:
             s = uow.session
-            r = s.get(Request, request_id)
-            if r is None:
-                raise NotFound(N_("This request no longer exists."))
+            r = found(s.get(Request, request_id), N_("This request no longer exists."))
             resident = s.get(Resident, r.resident_id)
             assert resident is not None
             department = s.get(Department, r.lead_department_id) if r.lead_department_id else None
@@ -268,7 +268,7 @@ class Queries:
                 registered_at=r.registered_at,
                 clocks=_clock_rows(s, r, now),
                 events=_timeline(s, r),
-                attachments=tuple((a.id, a.filename, a.size) for a in repo.attachments(s, r.id)),
+                attachments=tuple(repo.attachments(s, r.id)),
                 follow_up_due=follow_up.due_at if follow_up else None,
                 merged_into=into.number if into else "",
                 satisfaction=r.satisfaction,

@@ -18,6 +18,7 @@ from desktop.common.clock import Clock
 from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor, Permission
+from desktop.requests.catalogue import required_text
 from desktop.requests.lifecycle import assign_department, record_event
 from desktop.requests.queries import RequestRow, request_row
 from desktop.requests.states import PERMISSIONS, Action, Status
@@ -81,15 +82,14 @@ class Registration:
                     )
                 elif repo.has_active_children(s, c.id):
                     errors["category"] = DomainError(N_("Choose a sub-category."))
-            description = (form.description or "").strip()
-            if not description:
-                errors["description"] = DomainError(N_("Describe the request."))
-            elif len(description) > DESCRIPTION_MAX:
-                errors["description"] = DomainError(
-                    N_("The description has {count} characters; at most {n} are allowed."),
-                    count=len(description),
-                    n=DESCRIPTION_MAX,
-                )
+            required_text(
+                form.description or "",
+                "description",
+                errors,
+                max_len=DESCRIPTION_MAX,
+                empty=N_("Describe the request."),
+                too_long=N_("The description has {count} characters; at most {n} are allowed."),
+            )
             if form.urgency not in URGENCIES:
                 errors["urgency"] = DomainError(N_("Choose the urgency."))
             if form.level not in LEVELS:

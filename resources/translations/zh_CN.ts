@@ -192,6 +192,10 @@
       <translation>分类与单位</translation>
     </message>
     <message>
+      <source>Only an administrator can change these lists.</source>
+      <translation>只有系统管理员可以修改这些列表。</translation>
+    </message>
+    <message>
       <source>Request categories</source>
       <translation>诉求分类</translation>
     </message>
@@ -232,10 +236,6 @@
       <translation>停用的单位保留已有的诉求，但新诉求不能再派给该单位。</translation>
     </message>
     <message>
-      <source>Only an administrator can change these lists.</source>
-      <translation>只有系统管理员可以修改这些列表。</translation>
-    </message>
-    <message>
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -260,12 +260,12 @@
       <translation>使用中</translation>
     </message>
     <message>
-      <source>Not saved</source>
-      <translation>未保存</translation>
-    </message>
-    <message>
       <source>Deadlines and calendar</source>
       <translation>时限与日历</translation>
+    </message>
+    <message>
+      <source>Only an administrator can change deadlines and the calendar.</source>
+      <translation>只有系统管理员可以修改时限和日历。</translation>
     </message>
     <message>
       <source>Deadlines</source>
@@ -316,10 +316,6 @@
       <translation>删除</translation>
     </message>
     <message>
-      <source>Only an administrator can change deadlines and the calendar.</source>
-      <translation>只有系统管理员可以修改时限和日历。</translation>
-    </message>
-    <message>
       <source>Accept (minutes)</source>
       <translation>受理（分钟）</translation>
     </message>
@@ -366,6 +362,10 @@
     <message>
       <source>Remove the correction for {day}? The day then follows the official calendar.</source>
       <translation>确定删除 {day} 的调整吗？删除后该日按官方日历执行。</translation>
+    </message>
+    <message>
+      <source>Not saved</source>
+      <translation>未保存</translation>
     </message>
     <message>
       <source>New template</source>
@@ -2193,7 +2193,7 @@
     </message>
     <message>
       <source>At most {n} characters.</source>
-      <translation>最多 {n} 个字符。</translation>
+      <translation>最多 {n} 个字。</translation>
     </message>
     <message>
       <source>A fund of this order no longer exists.</source>
@@ -2532,6 +2532,10 @@
       <translation>已登记使用该统一社会信用代码的服务主体。</translation>
     </message>
     <message>
+      <source>Only a rejected order has a rejection notice.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The time to accept is 1 to {n} working days.</source>
       <translation>接单期限为 1 至 {n} 个工作日。</translation>
     </message>
@@ -2853,179 +2857,179 @@
     </message>
     <message>
       <source>{period} is not over yet; only a closed period's report is archived.</source>
-      <translation type="unfinished" />
+      <translation>{period}尚未结束，只有已结束期间的报表才能归档。</translation>
     </message>
     <message>
       <source>This archived report no longer exists.</source>
-      <translation type="unfinished" />
+      <translation>该归档报表已不存在。</translation>
     </message>
     <message>
       <source>The file name must end in {suffix}: {path}</source>
-      <translation type="unfinished" />
+      <translation>文件名必须以 {suffix} 结尾：{path}</translation>
     </message>
     <message>
       <source>Work done in the period</source>
-      <translation type="unfinished" />
+      <translation>本期工作完成情况</translation>
     </message>
     <message>
       <source>Problems</source>
-      <translation type="unfinished" />
+      <translation>存在问题</translation>
     </message>
     <message>
       <source>Plans for the next period</source>
-      <translation type="unfinished" />
+      <translation>下期工作计划</translation>
     </message>
     <message>
       <source>“{text}” is not a report period; write it like {example}.</source>
-      <translation type="unfinished" />
+      <translation>“{text}”不是有效的报告期，请按 {example} 的格式填写。</translation>
     </message>
     <message>
       <source>Choose a year from {first} to {last}.</source>
-      <translation type="unfinished" />
+      <translation>请选择 {first} 至 {last} 年之间的年份。</translation>
     </message>
     <message>
       <source>A month is a number from 1 to 12.</source>
-      <translation type="unfinished" />
+      <translation>月份应为 1 至 12 之间的数字。</translation>
     </message>
     <message>
       <source>A quarter is a number from 1 to 4.</source>
-      <translation type="unfinished" />
+      <translation>季度应为 1 至 4 之间的数字。</translation>
     </message>
     <message>
       <source>At least one weight must be above zero.</source>
-      <translation type="unfinished" />
+      <translation>至少一项权重须大于零。</translation>
     </message>
     <message>
       <source>Choose whether 基本满意 counts as satisfied.</source>
-      <translation type="unfinished" />
+      <translation>请选择“基本满意”是否计入满意。</translation>
     </message>
     <message>
       <source>A weight is a whole number from 0 to 100.</source>
-      <translation type="unfinished" />
+      <translation>权重应为 0 至 100 之间的整数。</translation>
     </message>
     <message>
       <source>Enter a whole number from {low} to {high}.</source>
-      <translation type="unfinished" />
+      <translation>请输入 {low} 至 {high} 之间的整数。</translation>
     </message>
     <message>
       <source>A threshold is a percentage from 0 to 100.</source>
-      <translation type="unfinished" />
+      <translation>标准应为 0 至 100 之间的百分比。</translation>
     </message>
     <message>
       <source>No data for this period</source>
-      <translation type="unfinished" />
+      <translation>本期无数据</translation>
     </message>
     <message>
       <source>Accepted in time</source>
-      <translation type="unfinished" />
+      <translation>及时受理率</translation>
     </message>
     <message>
       <source>Answered on time</source>
-      <translation type="unfinished" />
+      <translation>按时答复率</translation>
     </message>
     <message>
       <source>Resolved on time</source>
-      <translation type="unfinished" />
+      <translation>按时办结率</translation>
     </message>
     <message>
       <source>Followed up on time</source>
-      <translation type="unfinished" />
+      <translation>按时回访率</translation>
     </message>
     <message>
       <source>Reply rate</source>
-      <translation type="unfinished" />
+      <translation>回复率</translation>
     </message>
     <message>
       <source>Satisfaction rate</source>
-      <translation type="unfinished" />
+      <translation>满意率</translation>
     </message>
     <message>
       <source>Requests registered</source>
-      <translation type="unfinished" />
+      <translation>受理量</translation>
     </message>
     <message>
       <source>Visitors</source>
-      <translation type="unfinished" />
+      <translation>来访人次</translation>
     </message>
     <message>
       <source>Resolved in the period</source>
-      <translation type="unfinished" />
+      <translation>本期办结</translation>
     </message>
     <message>
       <source>Resolution rate</source>
-      <translation type="unfinished" />
+      <translation>办结率</translation>
     </message>
     <message>
       <source>Follow-up rate</source>
-      <translation type="unfinished" />
+      <translation>回访率</translation>
     </message>
     <message>
       <source>Reopen rate</source>
-      <translation type="unfinished" />
+      <translation>重办率</translation>
     </message>
     <message>
       <source>Return rate</source>
-      <translation type="unfinished" />
+      <translation>退回率</translation>
     </message>
     <message>
       <source>Reminders</source>
-      <translation type="unfinished" />
+      <translation>催办</translation>
     </message>
     <message>
       <source>Supervisions</source>
-      <translation type="unfinished" />
+      <translation>督办</translation>
     </message>
     <message>
       <source>Handled directly</source>
-      <translation type="unfinished" />
+      <translation>直办</translation>
     </message>
     <message>
       <source>Passed on</source>
-      <translation type="unfinished" />
+      <translation>转办</translation>
     </message>
     <message>
       <source>New volunteers</source>
-      <translation type="unfinished" />
+      <translation>新增志愿者</translation>
     </message>
     <message>
       <source>Active volunteers</source>
-      <translation type="unfinished" />
+      <translation>参与服务志愿者</translation>
     </message>
     <message>
       <source>Services recorded</source>
-      <translation type="unfinished" />
+      <translation>服务人次</translation>
     </message>
     <message>
       <source>Hours served</source>
-      <translation type="unfinished" />
+      <translation>服务时长</translation>
     </message>
     <message>
       <source>Points earned</source>
-      <translation type="unfinished" />
+      <translation>发放积分</translation>
     </message>
     <message>
       <source>Points redeemed</source>
-      <translation type="unfinished" />
+      <translation>兑换积分</translation>
     </message>
     <message>
       <source>Points expired</source>
-      <translation type="unfinished" />
+      <translation>过期积分</translation>
     </message>
     <message>
       <source>Orders placed</source>
-      <translation type="unfinished" />
+      <translation>居民点单</translation>
     </message>
     <message>
       <source>Orders closed</source>
-      <translation type="unfinished" />
+      <translation>办结订单</translation>
     </message>
     <message>
       <source>Paid by the government</source>
-      <translation type="unfinished" />
+      <translation>政府买单金额</translation>
     </message>
     <message>
       <source>Residents satisfied with orders</source>
-      <translation type="unfinished" />
+      <translation>群众评单满意率</translation>
     </message>
     <message>
       <source>This category already has a sub-category named {name}.</source>
@@ -3040,40 +3044,40 @@
       <translation>该分类已不存在。</translation>
     </message>
     <message>
-      <source>There is already a category named {name}.</source>
-      <translation>已有名为“{name}”的分类。</translation>
-    </message>
-    <message>
       <source>This department no longer exists.</source>
       <translation>该单位已不存在。</translation>
     </message>
     <message>
-      <source>Enter a title.</source>
-      <translation>请填写标题。</translation>
-    </message>
-    <message>
-      <source>Enter the text of the answer.</source>
-      <translation>请填写答复内容。</translation>
+      <source>This response template no longer exists.</source>
+      <translation>该答复模板已不存在。</translation>
     </message>
     <message>
       <source>The name has {count} characters; at most {n} are allowed.</source>
       <translation>名称有 {count} 个字，最多 {n} 个字。</translation>
     </message>
     <message>
-      <source>Choose the handling level.</source>
-      <translation>请选择办理层级。</translation>
+      <source>There is already a category named {name}.</source>
+      <translation>已有名为“{name}”的分类。</translation>
+    </message>
+    <message>
+      <source>Enter a title.</source>
+      <translation>请填写标题。</translation>
     </message>
     <message>
       <source>The title has {count} characters; at most {n} are allowed.</source>
       <translation>标题有 {count} 个字，最多 {n} 个字。</translation>
     </message>
     <message>
+      <source>Enter the text of the answer.</source>
+      <translation>请填写答复内容。</translation>
+    </message>
+    <message>
       <source>The text has {count} characters; at most {n} are allowed.</source>
       <translation>内容有 {count} 个字，最多 {n} 个字。</translation>
     </message>
     <message>
-      <source>This response template no longer exists.</source>
-      <translation>该答复模板已不存在。</translation>
+      <source>Choose the handling level.</source>
+      <translation>请选择办理层级。</translation>
     </message>
     <message>
       <source>This category is disabled; choose another.</source>
@@ -3088,16 +3092,16 @@
       <translation>请填写 1 至 {max} 之间的整数（按工作时间计的分钟数）。</translation>
     </message>
     <message>
-      <source>Enter a whole number of working days from 1 to {max}.</source>
-      <translation>请填写 1 至 {max} 之间的整数（工作日天数）。</translation>
-    </message>
-    <message>
       <source>The answer limit ({answer} days) cannot be longer than the resolve limit ({resolve} days).</source>
       <translation>答复时限（{answer} 个工作日）不能长于办结时限（{resolve} 个工作日）。</translation>
     </message>
     <message>
       <source>The follow-up limit ({follow_up} days) cannot be shorter than the resolve limit ({resolve} days).</source>
       <translation>回访时限（{follow_up} 个工作日）不能短于办结时限（{resolve} 个工作日）。</translation>
+    </message>
+    <message>
+      <source>Enter a whole number of working days from 1 to {max}.</source>
+      <translation>请填写 1 至 {max} 之间的整数（工作日天数）。</translation>
     </message>
     <message>
       <source>Choose the urgency red, yellow or green, or any.</source>
@@ -3204,6 +3208,10 @@
       <translation>请填写诉求内容。</translation>
     </message>
     <message>
+      <source>The description has {count} characters; at most {n} are allowed.</source>
+      <translation>诉求内容有 {count} 个字，最多 {n} 个字。</translation>
+    </message>
+    <message>
       <source>Choose the urgency.</source>
       <translation>请选择紧急程度。</translation>
     </message>
@@ -3226,10 +3234,6 @@
     <message>
       <source>This category has been disabled by the administrator; choose another.</source>
       <translation>该分类已被管理员停用，请选择其他分类。</translation>
-    </message>
-    <message>
-      <source>The description has {count} characters; at most {n} are allowed.</source>
-      <translation>诉求内容有 {count} 个字，最多 {n} 个字。</translation>
     </message>
     <message>
       <source>Choose a sub-category.</source>
@@ -3815,6 +3819,17 @@ If it happens again, send this file to your administrator.</source>
     </message>
   </context>
   <context>
+    <name>list_page</name>
+    <message>
+      <source>Export to Excel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save the rows shown as an Excel file (Ctrl+E)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>login</name>
     <message>
       <source>Log in — Community Service Centre</source>
@@ -3956,10 +3971,6 @@ If it happens again, send this file to your administrator.</source>
       <translation>全部保存</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
-    </message>
-    <message>
       <source>Service cannot be recorded for a future date.</source>
       <translation>不能录入未来日期的服务时长。</translation>
     </message>
@@ -3998,6 +4009,30 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Row {row} ({name}): {error}</source>
       <translation>第 {row} 行（{name}）：{error}</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Reject service hours</source>
+      <translation>驳回服务时长</translation>
+    </message>
+    <message>
+      <source>Reject {n} records ({names})? They stay in the list of rejected hours with the reason.</source>
+      <translation>确定驳回 {n} 条记录（{names}）吗？这些记录连同驳回原因会保留在“已驳回”列表中。</translation>
+    </message>
+    <message>
+      <source>Reject</source>
+      <translation>驳回</translation>
+    </message>
+    <message>
+      <source>Cancel redemption</source>
+      <translation>取消兑换</translation>
+    </message>
+    <message>
+      <source>Cancel redemption {number} ({items}, {n} points)? The points go back to the volunteer and the items back into stock.</source>
+      <translation>确定取消兑换 {number}（{items}，{n} 分）吗？积分将退还给志愿者，商品退回库存。</translation>
     </message>
     <message>
       <source>Required</source>
@@ -4224,6 +4259,22 @@ If it happens again, send this file to your administrator.</source>
       <translation>倍数请填写数字，例如 1.5。</translation>
     </message>
     <message>
+      <source>Hand over</source>
+      <translation>核销</translation>
+    </message>
+    <message>
+      <source>The goods or service were handed over (核销): the frozen points are spent</source>
+      <translation>物品或服务已交付（核销），冻结的积分随即扣除</translation>
+    </message>
+    <message>
+      <source>Cancel redemption…</source>
+      <translation>取消兑换…</translation>
+    </message>
+    <message>
+      <source>Give back the points and the stock; a reason is required</source>
+      <translation>退回积分和库存，须填写原因</translation>
+    </message>
+    <message>
       <source>Receipt {number}</source>
       <translation>兑换小票 {number}</translation>
     </message>
@@ -4254,26 +4305,6 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Points / reason</source>
       <translation>积分/驳回原因</translation>
-    </message>
-    <message>
-      <source>Reject service hours</source>
-      <translation>驳回服务时长</translation>
-    </message>
-    <message>
-      <source>Reject {n} records ({names})? They stay in the list of rejected hours with the reason.</source>
-      <translation>确定驳回 {n} 条记录（{names}）吗？这些记录连同驳回原因会保留在“已驳回”列表中。</translation>
-    </message>
-    <message>
-      <source>Reject</source>
-      <translation>驳回</translation>
-    </message>
-    <message>
-      <source>Cancel redemption</source>
-      <translation>取消兑换</translation>
-    </message>
-    <message>
-      <source>Cancel redemption {number} ({items}, {n} points)? The points go back to the volunteer and the items back into stock.</source>
-      <translation>确定取消兑换 {number}（{items}，{n} 分）吗？积分将退还给志愿者，商品退回库存。</translation>
     </message>
     <message>
       <source>&amp;Approve</source>
@@ -4552,22 +4583,6 @@ If it happens again, send this file to your administrator.</source>
       <translation>冻结积分</translation>
     </message>
     <message>
-      <source>Hand over</source>
-      <translation>核销</translation>
-    </message>
-    <message>
-      <source>The goods or service were handed over (核销): the frozen points are spent</source>
-      <translation>物品或服务已交付（核销），冻结的积分随即扣除</translation>
-    </message>
-    <message>
-      <source>Cancel redemption…</source>
-      <translation>取消兑换…</translation>
-    </message>
-    <message>
-      <source>Give back the points and the stock; a reason is required</source>
-      <translation>退回积分和库存，须填写原因</translation>
-    </message>
-    <message>
       <source>Print receipt…</source>
       <translation>打印小票…</translation>
     </message>
@@ -4844,14 +4859,6 @@ If it happens again, send this file to your administrator.</source>
       <translation>已由下方的冲正记录更正</translation>
     </message>
     <message>
-      <source>Name, pinyin initials (zs) or phone</source>
-      <translation>姓名、拼音首字母（如 zs）或电话</translation>
-    </message>
-    <message>
-      <source>Search as you type (Ctrl+F); Esc clears</source>
-      <translation>边输入边查找（Ctrl+F）；Esc 清空</translation>
-    </message>
-    <message>
       <source>Make a resident a volunteer (Ctrl+N)</source>
       <translation>将居民登记为志愿者（Ctrl+N）</translation>
     </message>
@@ -4912,14 +4919,6 @@ If it happens again, send this file to your administrator.</source>
       <translation>全部服务队</translation>
     </message>
     <message>
-      <source>Month {n}</source>
-      <translation>{n} 月</translation>
-    </message>
-    <message>
-      <source>Period</source>
-      <translation>统计期间</translation>
-    </message>
-    <message>
       <source>1 volunteer</source>
       <translation>共 1 人</translation>
     </message>
@@ -4930,6 +4929,34 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>No volunteer matches “{text}”.</source>
       <translation>没有找到与“{text}”相符的志愿者。</translation>
+    </message>
+    <message>
+      <source>Name, pinyin initials (zs) or phone</source>
+      <translation>姓名、拼音首字母（如 zs）或电话</translation>
+    </message>
+    <message>
+      <source>Search as you type (Ctrl+F); Esc clears</source>
+      <translation>边输入边查找（Ctrl+F）；Esc 清空</translation>
+    </message>
+    <message>
+      <source>Month {n}</source>
+      <translation>{n} 月</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>统计期间</translation>
+    </message>
+    <message>
+      <source>No volunteer in this team.</source>
+      <translation>该服务队还没有志愿者。</translation>
+    </message>
+    <message>
+      <source>No volunteers yet.</source>
+      <translation>还没有志愿者。</translation>
+    </message>
+    <message>
+      <source>Press Ctrl+N to register one.</source>
+      <translation>按 Ctrl+N 登记志愿者。</translation>
     </message>
     <message>
       <source>Top {n} of {year} by approved hours</source>
@@ -4950,18 +4977,6 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>No approved service hours in this period.</source>
       <translation>该期间没有审核通过的服务时长。</translation>
-    </message>
-    <message>
-      <source>No volunteer in this team.</source>
-      <translation>该服务队还没有志愿者。</translation>
-    </message>
-    <message>
-      <source>No volunteers yet.</source>
-      <translation>还没有志愿者。</translation>
-    </message>
-    <message>
-      <source>Press Ctrl+N to register one.</source>
-      <translation>按 Ctrl+N 登记志愿者。</translation>
     </message>
   </context>
   <context>
@@ -5082,6 +5097,10 @@ If it happens again, send this file to your administrator.</source>
       <translation>爱心超市</translation>
     </message>
     <message>
+      <source>Excel in and out</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Users</source>
       <translation>用户管理</translation>
     </message>
@@ -5112,6 +5131,1845 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Request</source>
       <translation>诉求</translation>
+    </message>
+  </context>
+  <context>
+    <name>orders</name>
+    <message>
+      <source>&amp;Take in…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The community will serve this order (Alt+T)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Reject…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reject the order with a reason for the resident (Alt+R)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Draft work order…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Scope, targets, deadline, budget and candidates (Alt+D)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Approve…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Approve the draft and its budget (Alt+A)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Send &amp;back…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Send the draft back to be drafted again (Alt+B)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Objection…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record an objection raised in the publicity (Alt+O)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>C&amp;lose publicity…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The publicity period is over (Alt+L)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Redra&amp;ft…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Draft the work order again (Alt+F)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Di&amp;spatch…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Offer the order to one provider or several (Alt+S)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Accepted…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The provider accepts; bind the contract amount (Alt+A)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Decli&amp;ned…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The provider declines, with its reason (Alt+N)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Expired…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nobody accepted in time: back to the list (Alt+E)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reca&amp;ll…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Take the dispatch back (Alt+L)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Session…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Report a session: people served, volunteers (Alt+S)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Finished…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The provider reports the work done (Alt+F)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Rate…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The resident's rating (Alt+R)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>R&amp;edo…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The resident is unsatisfied: the provider redoes the work (Alt+E)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Chec&amp;k…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check actual against planned targets (Alt+K)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pa&amp;y…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record a payment (Alt+Y)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Se&amp;ttle…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close the order without a further payment (Alt+T)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ter&amp;minate…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>End the order early, with a reason (Alt+M)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel order (&amp;X)…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel the order; what it committed is released (Alt+X)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{stage}  {n}  ({late} overdue)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{moment} overdue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ordered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Resident</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Grid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Service</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Provider</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stage due</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Category of the menu</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Grid of the resident</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All grids</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Orders of one resident…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show the orders of every resident again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Day ordered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Overdue only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Warnings only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Orders that came back to the community: declined, expired, to redo …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stages with their orders (overdue in red); ↑/↓ choose</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Stages</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New order</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record a resident's order (Ctrl+N)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open the selected order (Enter)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All categories</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All providers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All funds</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 order</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} orders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No order matches the filters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No service order yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Resident: {name}  ×</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Service orders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Order number, e.g. DD202612-00001</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Orders whose number starts with the text (Ctrl+F); Esc clears</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Any day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This month</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Last 30 days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>From … to …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ordered on or after</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ordered on or before</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter: open   Ctrl+N: new order   Ctrl+F: number   F5: refresh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Overdue since {moment}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open orders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{stage}  {n}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All orders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Targets: planned / actual</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Budget and payments</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add f&amp;ile…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Attach a photo, a sign-in sheet or a contract (Alt+I)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sa&amp;ve a copy…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save a copy of the selected file (Alt+V)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No step is open to you on this order.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close (Esc)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Service order {number}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ordered {time}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> (redone {n}×)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> (at the check)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> (so far)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Budget {budget} · paid {paid} · deducted {cut} · left to pay {left}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Offered to {names}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Description:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Scope of the work order:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>History ({n})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sessions ({n})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payments ({n})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Files ({n})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Description and scope</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save a copy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>From request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rating</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name}:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Completion</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Budget</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Committed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>By</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Step</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reported by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>People</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Key groups</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Volunteers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What was done</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tranche</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deduction</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deduction reason</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Voucher</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Above-contract reason</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>File</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Size</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Added</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Work order</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Print the work order for the provider (Ctrl+P)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Confirmation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Print the confirmation for the resident to sign (Ctrl+P)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rejection &amp;notice</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Print the rejection notice for the resident (Ctrl+P)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{percent}% — {band}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Resident's comment:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Session recorded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The hours of {names} could not be passed to the love bank; enter them there by hand.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Attach a file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Photos and scans (*.jpg *.jpeg *.png *.bmp *.pdf *.tif *.tiff);;All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>People served</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sessions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Service order</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Taken</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>On time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cost/person</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{fund} — {left} left</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add a &amp;fund line</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Split the budget over another fund (Alt+F)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> (may not pay for “{category}”)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Amount of this fund in yuan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Budget: {total}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What the provider is to do</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Scope</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> people</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>People to &amp;serve</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> sessions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sessi&amp;ons</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Key groups</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Deadline</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> working days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>0: no publicity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Publicity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Budget (yuan)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Candidate providers (optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save work order</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{title} for {resident}. A budget above {threshold} waits for the director's approval.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Space ticks or unticks the provider; </source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>does not list this category</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no legal personality: unpaid only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Space ticks or unticks the line</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>e.g. 1200.00</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{step}: order {number}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Resident: name, pinyin initials (zs), phone, ID number or address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No resident found.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add a volunteer: name, pinyin initials or phone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No volunteer found.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} h</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} KB</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{score} ({n})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Orders taken; on time = finished by the deadline; rating = mean of satisfied 3, basically satisfied 2, unsatisfied 1; completion = mean rate at acceptance; cost = paid on settled orders per person served</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{amount} yuan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} MB</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Committed {committed}, paid {paid}: the total cannot be less than what is committed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>e.g. {year}年党组织服务群众专项经费</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>e.g. 200000.00</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Total (yuan)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No cap</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The most one order may take from this fund; empty: no cap</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Cap per order (yuan)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>May &amp;not pay for</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional: where the money comes from, its rules</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Month</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Government purchase statement</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Print</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Every payment of the month, by fund and provider, with signature lines.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Edit fund {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New fund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No fund yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Total</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remaining</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cap per order</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>May not pay for</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>State</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show &amp;closed funds</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payments of the fund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add a fund or budget line (Ctrl+N)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change the selected fund (Enter)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close fund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A closed fund takes no new work orders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Monthly statement…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Print the month's government purchase statement (Ctrl+P)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 fund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} funds</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All shown: total {total} · committed {committed} · paid {paid} · remaining {left}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payments of {fund} ({n})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Funds</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Order</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reopen fund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter: edit   Ctrl+N: new fund   Ctrl+P: monthly statement</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>e.g. 助老服务</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Category</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Unit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>0.00</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Guide price (yuan)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What the service is</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Description</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>None ticked: any kind may deliver it. Space ticks.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delivered &amp;by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Category</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Guide price</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delivered by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show &amp;withdrawn</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New service</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add a service to the menu (Ctrl+N)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change the selected service (Enter)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Withdraw</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A withdrawn service cannot be ordered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 service</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} services</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No service matches.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The menu is empty.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Service menu</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Category or service</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Items whose category or name contains the text (Ctrl+F); Esc clears</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Edit service {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Any kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Offered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Withdrawn</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Offer again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter: edit   Ctrl+N: new   Ctrl+F: search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The final payment comes after the check and settles the order</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Tranche</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Fund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Amount (yuan)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Day paid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The voucher number, used once only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Voucher no.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cut from the contract (核减), e.g. for targets not met</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dedu&amp;ction (yuan)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Required with a deduction</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deduction &amp;reason</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only when the payment goes above the contract: the director's reason</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Above contract: re&amp;ason</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record payment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{provider}: contract {contract}, paid {paid}, deducted {cut}, left {left}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{fund} — {left} committed, unpaid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This order has no fund line to pay from.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No resident chosen yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Resident</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>From the service &amp;menu</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Free description</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a service…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> — guide {price}/{unit}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Service</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose or type a category</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional: a short title (the menu item's name by default)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What the resident needs, in their words</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name}, {phone}, {where}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New service order</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Place order</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The order then waits for the community to review it (Ctrl+Enter saves).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional: anything the resident adds</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Find the resident and pick them from the list (Enter).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a service of the menu, or describe the need freely.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Government purchase statement {year}-{month}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Work order {number}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Service confirmation {number}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rejection notice {number}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The PDF could not be written: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>18 characters, e.g. 52370303MJE123456X</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Credit code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional: an old registration number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Legacy code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Person in charge</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>P&amp;hone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Service a&amp;reas</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No love-bank team</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Love-bank &amp;team</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not rated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Assessment &amp;grade</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The grade is valid for five years from this day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rated &amp;on</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Result</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Listed as discredited / abnormal</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Listed &amp;on</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Where it was listed and why</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Leave empty to keep {value}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mobile, or landline with area code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Annual inspection of {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Discredited / abnormal: {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A provider listed as discredited or abnormal cannot be given orders.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Edit provider {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New provider</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Recorded so far: {history}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Write where it was listed and why.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> (expired {day})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> (until {day})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Inspection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>May be paid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Credit code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Service areas</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kind of provider</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All kinds</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show &amp;inactive</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>With &amp;warnings only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Register a provider (Ctrl+N)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change the selected provider (Enter)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Annual inspection…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record a year's 年检/年报 result</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Discredited flag…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Set or clear the 失信/活动异常 flag</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deactivate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An inactive provider takes no orders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add certificate…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keep a certificate with the provider</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 provider</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} providers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No provider matches.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No provider registered yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add certificate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kept {name} with {provider}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Providers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name of the provider</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Providers whose name contains the text (Ctrl+F); Esc clears</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Provider saved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Scans and photos (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Activate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Inactive: takes no orders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved, with warnings:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;People served</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Of them, &amp;key groups</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No volunteer added.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Volunteers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;What was done</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Reported by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> h</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hours {name} served</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove {name} from the session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The volunteers' hours go to the love bank as pending records, approved there.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>People of “{group}” among those served</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pick the volunteer from the list (Enter) or clear the box.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name and position, e.g. 张敏（项目主管）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The community will serve this order; it then waits for a work order (待制单).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Take in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The resident is told the reason; it prints on the rejection notice.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reject</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Approve the work order and its budget; it goes on to publicity or dispatch.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Approve</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The draft goes back to be drafted again; the money it committed is released.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Send back</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record an objection raised during the publicity; the order stays in publicity.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record objection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The publicity period is over; the order may be dispatched.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close publicity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Draft the work order again; the money it committed is released.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Redraft</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Take the dispatch back before a provider accepted; it waits for dispatch again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Recall</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>End the order early: no further payment, and what was not paid is released.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Terminate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel the order before a provider accepted it; what it committed is released.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel order</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close the order without a further payment; what it still commits is released.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Settle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Providers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Accept by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Provider</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Contract &amp;amount (yuan)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Required</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Reason</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Required when unsatisfied: what must be redone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Comment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Targets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{left} of the contract is not paid.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Put back</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The time to accept ended at {moment}. Put the order back on the list to dispatch (待派单)?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dispatch</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tick the provider(s) to offer the order to; the first to accept takes it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record acceptance</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Budget {budget}. The contract amount stays committed against the funds; the rest is released.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No provider is waiting to answer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record refusal</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>When no candidate is left, the order goes back to the list to dispatch.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record completion</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>So far {people} of {planned_people} people served in {sessions} of {planned_sessions} sessions.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record rating</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>How satisfied is the resident with “{title}” by {provider}?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Accept the work</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check what was done against the work order; the order then waits for its final payment.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Target</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Actual</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Key groups served</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} taken, on time {rate}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>warning: {text}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>It takes the order without payment (0).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tick at least one provider (Space).</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -5453,10 +7311,833 @@ If it happens again, send this file to your administrator.</source>
     </message>
   </context>
   <context>
+    <name>reports</name>
+    <message>
+      <source>vs last month</source>
+      <translation>环比</translation>
+    </message>
+    <message>
+      <source>vs a year ago</source>
+      <translation>同比</translation>
+    </message>
+    <message>
+      <source>Click (or Enter) to open the matching list</source>
+      <translation>单击（或按 Enter）打开对应的清单</translation>
+    </message>
+    <message>
+      <source>{n} more not shown</source>
+      <translation>另有 {n} 项未显示</translation>
+    </message>
+    <message>
+      <source>Share: {share}</source>
+      <translation>占比：{share}</translation>
+    </message>
+    <message>
+      <source>No department reached {n} requests this month.</source>
+      <translation>本月没有承办单位达到 {n} 件，暂不排名。</translation>
+    </message>
+    <message>
+      <source>Dashboard</source>
+      <translation>数据看板</translation>
+    </message>
+    <message>
+      <source>Counting…</source>
+      <translation>正在统计…</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <source>Read the figures again (F5)</source>
+      <translation>重新统计（F5）</translation>
+    </message>
+    <message>
+      <source>Nothing was recorded this month yet.</source>
+      <translation>本月尚无任何记录。</translation>
+    </message>
+    <message>
+      <source>Best (红榜)</source>
+      <translation>红榜</translation>
+    </message>
+    <message>
+      <source>Worst (黑榜)</source>
+      <translation>黑榜</translation>
+    </message>
+    <message>
+      <source>To improve (整改)</source>
+      <translation>需整改</translation>
+    </message>
+    <message>
+      <source>Department ranking</source>
+      <translation>承办单位考评排名</translation>
+    </message>
+    <message>
+      <source>{period} so far ({cutoff}), against last month and the same month last year</source>
+      <translation>{period}至今（{cutoff}），与上月、去年同月比较</translation>
+    </message>
+    <message>
+      <source>Resolved at each level</source>
+      <translation>分级办结</translation>
+    </message>
+    <message>
+      <source>Last 12 months: registered and resolved</source>
+      <translation>近12个月受理与办结</translation>
+    </message>
+    <message>
+      <source>Rank</source>
+      <translation>名次</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>承办单位</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>得分</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>超期</translation>
+    </message>
+    <message>
+      <source>Overdue now</source>
+      <translation>当前超期</translation>
+    </message>
+    <message>
+      <source>By channel</source>
+      <translation>按渠道</translation>
+    </message>
+    <message>
+      <source>By category</source>
+      <translation>按分类</translation>
+    </message>
+    <message>
+      <source>By department</source>
+      <translation>按承办单位</translation>
+    </message>
+    <message>
+      <source>Double-click or Enter: the department's requests</source>
+      <translation>双击或按 Enter：查看该单位的诉求</translation>
+    </message>
+    <message>
+      <source>Requests by channel</source>
+      <translation>受理量（按渠道）</translation>
+    </message>
+    <message>
+      <source>Requests by category</source>
+      <translation>受理量（按分类）</translation>
+    </message>
+    <message>
+      <source>Requests by lead department</source>
+      <translation>受理量（按承办单位）</translation>
+    </message>
+    <message>
+      <source>Reply rate</source>
+      <translation>回复率</translation>
+    </message>
+    <message>
+      <source>Short of</source>
+      <translation>未达标项</translation>
+    </message>
+    <message>
+      <source>{n} departments with at least {minimum} requests are ranked; double-click a row for its requests.</source>
+      <translation>受理不少于 {minimum} 件的 {n} 个单位参与排名；双击一行查看其诉求。</translation>
+    </message>
+    <message>
+      <source>past a deadline now</source>
+      <translation>已超过办理时限</translation>
+    </message>
+    <message>
+      <source>Save the report</source>
+      <translation>保存报表</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Export to Excel</source>
+      <translation>导出 Excel</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Save as…</source>
+      <translation>另存为…</translation>
+    </message>
+    <message>
+      <source>Save the PDF to a file (Ctrl+S)</source>
+      <translation>把 PDF 保存为文件（Ctrl+S）</translation>
+    </message>
+    <message>
+      <source>Saved to {path}</source>
+      <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+      <source>Compared with the archived report</source>
+      <translation>与存档比较</translation>
+    </message>
+    <message>
+      <source>{period}: {n} figures differ from the archived report (as of {cutoff}, made {made} by {name}).</source>
+      <translation>{period}：有 {n} 项指标与存档报表不同（存档数据截至 {cutoff}，{name} 于 {made} 生成）。</translation>
+    </message>
+    <message>
+      <source>{period}: every figure is as in the archived report (as of {cutoff}).</source>
+      <translation>{period}：各项指标与存档报表一致（存档数据截至 {cutoff}）。</translation>
+    </message>
+    <message>
+      <source>Reprinting gives the archived document; “Archive anew” keeps a new one.</source>
+      <translation>重印得到的是存档的原报表；“重新存档”会另存一份新的。</translation>
+    </message>
+    <message>
+      <source>The PDF could not be saved: {why}</source>
+      <translation>PDF 未能保存：{why}</translation>
+    </message>
+    <message>
+      <source>Figure</source>
+      <translation>指标</translation>
+    </message>
+    <message>
+      <source>Archived</source>
+      <translation>存档值</translation>
+    </message>
+    <message>
+      <source>Now</source>
+      <translation>现值</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>变化</translation>
+    </message>
+    <message>
+      <source>as of {moment}</source>
+      <translation>截至 {moment}</translation>
+    </message>
+    <message>
+      <source>no change</source>
+      <translation>持平</translation>
+    </message>
+    <message>
+      <source>{arrow} {n} pts</source>
+      <translation>{arrow} {n} 个百分点</translation>
+    </message>
+    <message>
+      <source>Report texts</source>
+      <translation>报告文字</translation>
+    </message>
+    <message>
+      <source>Save texts</source>
+      <translation>保存文字</translation>
+    </message>
+    <message>
+      <source>Keep the texts of this period (Ctrl+S)</source>
+      <translation>保存本期的报告文字（Ctrl+S）</translation>
+    </message>
+    <message>
+      <source>Printed as “{heading}”</source>
+      <translation>打印为“{heading}”</translation>
+    </message>
+    <message>
+      <source>Only the director writes the texts.</source>
+      <translation>报告文字由主任填写。</translation>
+    </message>
+    <message>
+      <source>Not saved yet</source>
+      <translation>尚未保存</translation>
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation>已保存</translation>
+    </message>
+    <message>
+      <source>Report {period}</source>
+      <translation>{period}统计报表</translation>
+    </message>
+    <message>
+      <source>Monthly report</source>
+      <translation>月度报表</translation>
+    </message>
+    <message>
+      <source>&amp;Report:</source>
+      <translation>报表(&amp;R)：</translation>
+    </message>
+    <message>
+      <source>&amp;Period:</source>
+      <translation>报告期(&amp;P)：</translation>
+    </message>
+    <message>
+      <source>&amp;Generate report</source>
+      <translation>生成报表(&amp;G)</translation>
+    </message>
+    <message>
+      <source>Make the PDF and open its preview (Alt+G)</source>
+      <translation>生成 PDF 并打开预览（Alt+G）</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>打印…</translation>
+    </message>
+    <message>
+      <source>Make the report and print it (Ctrl+P)</source>
+      <translation>生成报表并打印（Ctrl+P）</translation>
+    </message>
+    <message>
+      <source>Export to Excel…</source>
+      <translation>导出 Excel…</translation>
+    </message>
+    <message>
+      <source>The same figures as a workbook (Ctrl+E)</source>
+      <translation>把同样的数据导出为 Excel 工作簿（Ctrl+E）</translation>
+    </message>
+    <message>
+      <source>Compare with archive</source>
+      <translation>与存档比较</translation>
+    </message>
+    <message>
+      <source>The figures that changed since the report was archived</source>
+      <translation>列出存档以来发生变化的指标</translation>
+    </message>
+    <message>
+      <source>Archive anew…</source>
+      <translation>重新存档…</translation>
+    </message>
+    <message>
+      <source>Make the report again with today's figures and archive it</source>
+      <translation>按当前数据重新生成报表并存档</translation>
+    </message>
+    <message>
+      <source>{period}: nothing was recorded — no request, no love-bank activity, no service order.</source>
+      <translation>{period}无数据：没有诉求、爱心银行和服务订单记录。</translation>
+    </message>
+    <message>
+      <source>Archived: figures as of {cutoff}, made {made} by {name}; “Generate report” reprints it unchanged.</source>
+      <translation>已存档：数据截至 {cutoff}，{name} 于 {made} 生成；“生成报表”将原样重印。</translation>
+    </message>
+    <message>
+      <source>Exported to {path}</source>
+      <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+      <source>Monthly</source>
+      <translation>月报</translation>
+    </message>
+    <message>
+      <source>Quarterly</source>
+      <translation>季报</translation>
+    </message>
+    <message>
+      <source>Yearly</source>
+      <translation>年报</translation>
+    </message>
+    <message>
+      <source>{period} (so far)</source>
+      <translation>{period}（至今）</translation>
+    </message>
+    <message>
+      <source>{period} is not over: the report shows the figures so far and is not archived.</source>
+      <translation>{period}尚未结束：报表为截至目前的数据，不存档。</translation>
+    </message>
+    <message>
+      <source>Generating the report…</source>
+      <translation>正在生成报表…</translation>
+    </message>
+    <message>
+      <source>Archive anew</source>
+      <translation>重新存档</translation>
+    </message>
+    <message>
+      <source>Archive a new report of {period} with the figures as of now? The report archived on {made} stays in the archive.</source>
+      <translation>按当前数据重新生成{period}的报表并存档吗？{made} 存档的报表仍会保留。</translation>
+    </message>
+    <message>
+      <source>Exporting to Excel…</source>
+      <translation>正在导出 Excel…</translation>
+    </message>
+    <message>
+      <source>Comparing with the archive…</source>
+      <translation>正在与存档比较…</translation>
+    </message>
+    <message>
+      <source>Not archived yet: “Generate report” archives this report with the figures as of now.</source>
+      <translation>尚未存档：“生成报表”将按当前数据生成并存档。</translation>
+    </message>
+    <message>
+      <source>Not archived.</source>
+      <translation>未存档。</translation>
+    </message>
+    <message>
+      <source>Rates change by percentage points, other figures by percent; — where there is nothing to compare.</source>
+      <translation>比率类指标的环比、同比为百分点之差，其余指标为增减百分比；“—”表示无法比较。</translation>
+    </message>
+    <message>
+      <source>This period</source>
+      <translation>本期</translation>
+    </message>
+    <message>
+      <source>Previous period</source>
+      <translation>上期</translation>
+    </message>
+    <message>
+      <source>Month on month</source>
+      <translation>环比</translation>
+    </message>
+    <message>
+      <source>Same period last year</source>
+      <translation>去年同期</translation>
+    </message>
+    <message>
+      <source>Year on year</source>
+      <translation>同比</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Headline figures</source>
+      <translation>主要指标</translation>
+    </message>
+    <message>
+      <source>Requests by channel and category</source>
+      <translation>受理渠道与分类</translation>
+    </message>
+    <message>
+      <source>Hotspots</source>
+      <translation>热点诉求</translation>
+    </message>
+    <message>
+      <source>Channels and categories</source>
+      <translation>渠道与分类</translation>
+    </message>
+    <message>
+      <source>30135 deadlines</source>
+      <translation>“30135”时限执行</translation>
+    </message>
+    <message>
+      <source>On-time rate = met on time / due in the period (met, or fallen due and still open).</source>
+      <translation>按时率 = 按时完成数 / 本期应完成数（已完成的，及已到期仍未完成的）。</translation>
+    </message>
+    <message>
+      <source>Follow-up calls</source>
+      <translation>回访满意度</translation>
+    </message>
+    <message>
+      <source>Rates</source>
+      <translation>各项比率</translation>
+    </message>
+    <message>
+      <source>Deadlines and satisfaction</source>
+      <translation>时限与满意度</translation>
+    </message>
+    <message>
+      <source>Resolved at 镇街道 level or below: {share}</source>
+      <translation>镇街道及以下办结占比：{share}</translation>
+    </message>
+    <message>
+      <source>Ranked: departments with at least {n} requests. Green: 红榜; red: 黑榜.</source>
+      <translation>受理不少于 {n} 件的单位参与排名。绿色为红榜，红色为黑榜。</translation>
+    </message>
+    <message>
+      <source>Named for improvement (整改)</source>
+      <translation>需整改单位</translation>
+    </message>
+    <message>
+      <source>Levels and ranking</source>
+      <translation>分级与排名</translation>
+    </message>
+    <message>
+      <source>{n} overdue requests at the cut-off; the {shown} longest overdue are listed.</source>
+      <translation>截止时共 {n} 件超期诉求，列出超期最久的 {shown} 件。</translation>
+    </message>
+    <message>
+      <source>{n} overdue requests at the cut-off.</source>
+      <translation>截止时共 {n} 件超期诉求。</translation>
+    </message>
+    <message>
+      <source>Overdue requests</source>
+      <translation>超期诉求</translation>
+    </message>
+    <message>
+      <source>Overdue list</source>
+      <translation>超期清单</translation>
+    </message>
+    <message>
+      <source>Last 12 months</source>
+      <translation>近12个月</translation>
+    </message>
+    <message>
+      <source>Trend</source>
+      <translation>月度趋势</translation>
+    </message>
+    <message>
+      <source>Top volunteers</source>
+      <translation>服务时长前列的志愿者</translation>
+    </message>
+    <message>
+      <source>New star levels</source>
+      <translation>新晋星级志愿者</translation>
+    </message>
+    <message>
+      <source>Stock movements of the love supermarket</source>
+      <translation>爱心超市进出明细</translation>
+    </message>
+    <message>
+      <source>Low stock</source>
+      <translation>库存不足</translation>
+    </message>
+    <message>
+      <source>Love bank</source>
+      <translation>爱心银行</translation>
+    </message>
+    <message>
+      <source>Orders placed, by stage now</source>
+      <translation>居民点单（按当前环节）</translation>
+    </message>
+    <message>
+      <source>Funds of the year</source>
+      <translation>本年度资金</translation>
+    </message>
+    <message>
+      <source>Providers</source>
+      <translation>服务组织</translation>
+    </message>
+    <message>
+      <source>Service orders</source>
+      <translation>服务订单</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>分类</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <source>No request was registered in the period.</source>
+      <translation>本期没有登记诉求。</translation>
+    </message>
+    <message>
+      <source>Requests</source>
+      <translation>诉求</translation>
+    </message>
+    <message>
+      <source>Share</source>
+      <translation>占比</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>时限</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>应办</translation>
+    </message>
+    <message>
+      <source>On time</source>
+      <translation>按时</translation>
+    </message>
+    <message>
+      <source>Late</source>
+      <translation>超时完成</translation>
+    </message>
+    <message>
+      <source>Still open</source>
+      <translation>逾期未办</translation>
+    </message>
+    <message>
+      <source>On-time rate</source>
+      <translation>按时率</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>回访结果</translation>
+    </message>
+    <message>
+      <source>Calls</source>
+      <translation>次数</translation>
+    </message>
+    <message>
+      <source>基本满意 counts as satisfied.</source>
+      <translation>基本满意计入满意。</translation>
+    </message>
+    <message>
+      <source>基本满意 does not count as satisfied.</source>
+      <translation>基本满意不计入满意。</translation>
+    </message>
+    <message>
+      <source>Rate</source>
+      <translation>比率</translation>
+    </message>
+    <message>
+      <source>Counts</source>
+      <translation>计算</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>层级</translation>
+    </message>
+    <message>
+      <source>Resolved</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <source>Assigned</source>
+      <translation>派单</translation>
+    </message>
+    <message>
+      <source>No department had requests in the period.</source>
+      <translation>本期没有承办单位承办诉求。</translation>
+    </message>
+    <message>
+      <source>No department is below a threshold.</source>
+      <translation>没有单位低于考核标准。</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Registered</source>
+      <translation>登记时间</translation>
+    </message>
+    <message>
+      <source>Lead department</source>
+      <translation>主办单位</translation>
+    </message>
+    <message>
+      <source>Due at</source>
+      <translation>应完成时间</translation>
+    </message>
+    <message>
+      <source>Overdue (working hours)</source>
+      <translation>超时（工作小时）</translation>
+    </message>
+    <message>
+      <source>Urgency</source>
+      <translation>紧急程度</translation>
+    </message>
+    <message>
+      <source>No request is overdue.</source>
+      <translation>没有超期诉求。</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
+      <source>Volunteer</source>
+      <translation>志愿者</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>队伍</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>时长（小时）</translation>
+    </message>
+    <message>
+      <source>Points</source>
+      <translation>积分</translation>
+    </message>
+    <message>
+      <source>No service was recorded in the period.</source>
+      <translation>本期没有服务记录。</translation>
+    </message>
+    <message>
+      <source>Stars before</source>
+      <translation>原星级</translation>
+    </message>
+    <message>
+      <source>Stars now</source>
+      <translation>现星级</translation>
+    </message>
+    <message>
+      <source>Hours in all</source>
+      <translation>累计时长（小时）</translation>
+    </message>
+    <message>
+      <source>Nobody reached a new star level.</source>
+      <translation>本期没有志愿者晋升星级。</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>物品</translation>
+    </message>
+    <message>
+      <source>Opening</source>
+      <translation>期初</translation>
+    </message>
+    <message>
+      <source>In</source>
+      <translation>入库</translation>
+    </message>
+    <message>
+      <source>Redeemed</source>
+      <translation>兑换</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>退回</translation>
+    </message>
+    <message>
+      <source>Taken out</source>
+      <translation>出库</translation>
+    </message>
+    <message>
+      <source>Closing</source>
+      <translation>期末</translation>
+    </message>
+    <message>
+      <source>No stock and no movement.</source>
+      <translation>没有库存，也没有进出。</translation>
+    </message>
+    <message>
+      <source>In stock</source>
+      <translation>库存</translation>
+    </message>
+    <message>
+      <source>No item is running low.</source>
+      <translation>没有库存不足的物品。</translation>
+    </message>
+    <message>
+      <source>Stage</source>
+      <translation>环节</translation>
+    </message>
+    <message>
+      <source>Orders</source>
+      <translation>订单数</translation>
+    </message>
+    <message>
+      <source>No order was placed in the period.</source>
+      <translation>本期没有居民点单。</translation>
+    </message>
+    <message>
+      <source>Fund</source>
+      <translation>资金</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Total (yuan)</source>
+      <translation>总额（元）</translation>
+    </message>
+    <message>
+      <source>Committed</source>
+      <translation>已安排</translation>
+    </message>
+    <message>
+      <source>Paid</source>
+      <translation>已支付</translation>
+    </message>
+    <message>
+      <source>Remaining</source>
+      <translation>可用余额</translation>
+    </message>
+    <message>
+      <source>No fund for this year.</source>
+      <translation>本年度没有资金。</translation>
+    </message>
+    <message>
+      <source>Provider</source>
+      <translation>服务组织</translation>
+    </message>
+    <message>
+      <source>Finished</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>Paid (yuan)</source>
+      <translation>支付（元）</translation>
+    </message>
+    <message>
+      <source>No provider worked in the period.</source>
+      <translation>本期没有服务组织提供服务。</translation>
+    </message>
+    <message>
+      <source>Overdue at the cut-off</source>
+      <translation>截止时超期诉求</translation>
+    </message>
+    <message>
+      <source>Mean handling time</source>
+      <translation>平均办理时长</translation>
+    </message>
+    <message>
+      <source>working hours</source>
+      <translation>工作小时</translation>
+    </message>
+    <message>
+      <source>Median handling time</source>
+      <translation>办理时长中位数</translation>
+    </message>
+    <message>
+      <source>By grid</source>
+      <translation>按网格</translation>
+    </message>
+    <message>
+      <source>Grid</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <source>By handling level</source>
+      <translation>按办理层级</translation>
+    </message>
+    <message>
+      <source>By lead department</source>
+      <translation>按主办单位</translation>
+    </message>
+    <message>
+      <source>Handled directly and passed on</source>
+      <translation>直办与转办</translation>
+    </message>
+    <message>
+      <source>Deducted (yuan)</source>
+      <translation>核减（元）</translation>
+    </message>
+    <message>
+      <source>Payments</source>
+      <translation>支付笔数</translation>
+    </message>
+    <message>
+      <source>Nothing was paid in the period.</source>
+      <translation>本期没有支付。</translation>
+    </message>
+    <message>
+      <source>Paid by fund</source>
+      <translation>按资金支付</translation>
+    </message>
+    <message>
+      <source>Paid to providers</source>
+      <translation>向服务组织支付</translation>
+    </message>
+  </context>
+  <context>
     <name>requests</name>
+    <message>
+      <source>Assign request {number}</source>
+      <translation>派单：诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Assign</source>
+      <translation>派单</translation>
+    </message>
+    <message>
+      <source>The 30135 clocks start when the request is assigned.</source>
+      <translation>30135 时限从派单时开始计算。</translation>
+    </message>
     <message>
       <source>Accept request {number}</source>
       <translation>受理诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Accept</source>
+      <translation>受理</translation>
     </message>
     <message>
       <source>Record that the lead department has accepted the request (the 30-minute clock).</source>
@@ -5467,12 +8148,12 @@ If it happens again, send this file to your administrator.</source>
       <translation>备注</translation>
     </message>
     <message>
-      <source>Accept</source>
-      <translation>受理</translation>
-    </message>
-    <message>
       <source>Return request {number}</source>
       <translation>退回诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>退回</translation>
     </message>
     <message>
       <source>Return the request because it was routed to the wrong department. It then waits to be assigned again.</source>
@@ -5483,44 +8164,76 @@ If it happens again, send this file to your administrator.</source>
       <translation>原因</translation>
     </message>
     <message>
-      <source>Return</source>
-      <translation>退回</translation>
+      <source>Answer request {number}</source>
+      <translation>答复诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Record answer</source>
+      <translation>记录答复</translation>
+    </message>
+    <message>
+      <source>Write the answer given to the resident; a template can be inserted and edited.</source>
+      <translation>填写给居民的答复；可以插入模板后再修改。</translation>
     </message>
     <message>
       <source>Resolve request {number}</source>
       <translation>办结诉求 {number}</translation>
     </message>
     <message>
+      <source>Resolve</source>
+      <translation>办结</translation>
+    </message>
+    <message>
       <source>Record that the request is resolved. A follow-up call is then due.</source>
       <translation>记录该诉求已办结，之后需电话回访。</translation>
     </message>
     <message>
-      <source>Resolve</source>
-      <translation>办结</translation>
+      <source>Follow-up call for request {number}</source>
+      <translation>回访诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Record follow-up</source>
+      <translation>记录回访</translation>
+    </message>
+    <message>
+      <source>Call {who} and ask whether the request was handled well.</source>
+      <translation>请致电 {who}，询问对诉求办理是否满意。</translation>
     </message>
     <message>
       <source>Remind about request {number}</source>
       <translation>催办诉求 {number}</translation>
     </message>
     <message>
-      <source>Record a reminder (催办) to the lead department. The status does not change.</source>
-      <translation>记录对主办单位的催办。诉求状态不变。</translation>
-    </message>
-    <message>
       <source>Record reminder</source>
       <translation>记录催办</translation>
+    </message>
+    <message>
+      <source>Record a reminder (催办) to the lead department. The status does not change.</source>
+      <translation>记录对主办单位的催办。诉求状态不变。</translation>
     </message>
     <message>
       <source>Supervise request {number}</source>
       <translation>督办诉求 {number}</translation>
     </message>
     <message>
+      <source>Record supervision</source>
+      <translation>记录督办</translation>
+    </message>
+    <message>
       <source>Record supervision (督办) by the director. The status does not change.</source>
       <translation>记录主任的督办。诉求状态不变。</translation>
     </message>
     <message>
-      <source>Record supervision</source>
-      <translation>记录督办</translation>
+      <source>Merge request {number}</source>
+      <translation>合并诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Merge</source>
+      <translation>合并</translation>
+    </message>
+    <message>
+      <source>Merge this request, a duplicate, into the request you name. Both keep their history; this one is closed as merged and its events show in the other's timeline.</source>
+      <translation>将这条重复诉求合并到指定的诉求。两条诉求都保留各自的记录；本诉求以“已合并”结束，其处理记录会显示在另一条诉求的办理过程中。</translation>
     </message>
     <message>
       <source>Choose the lead department…</source>
@@ -5619,44 +8332,8 @@ If it happens again, send this file to your administrator.</source>
       <translation>合并到编号</translation>
     </message>
     <message>
-      <source>Assign request {number}</source>
-      <translation>派单：诉求 {number}</translation>
-    </message>
-    <message>
-      <source>Assign</source>
-      <translation>派单</translation>
-    </message>
-    <message>
-      <source>The 30135 clocks start when the request is assigned.</source>
-      <translation>30135 时限从派单时开始计算。</translation>
-    </message>
-    <message>
       <source>{name} ({level})</source>
       <translation>{name}（{level}）</translation>
-    </message>
-    <message>
-      <source>Answer request {number}</source>
-      <translation>答复诉求 {number}</translation>
-    </message>
-    <message>
-      <source>Record answer</source>
-      <translation>记录答复</translation>
-    </message>
-    <message>
-      <source>Write the answer given to the resident; a template can be inserted and edited.</source>
-      <translation>填写给居民的答复；可以插入模板后再修改。</translation>
-    </message>
-    <message>
-      <source>Follow-up call for request {number}</source>
-      <translation>回访诉求 {number}</translation>
-    </message>
-    <message>
-      <source>Record follow-up</source>
-      <translation>记录回访</translation>
-    </message>
-    <message>
-      <source>Call {who} and ask whether the request was handled well.</source>
-      <translation>请致电 {who}，询问对诉求办理是否满意。</translation>
     </message>
     <message>
       <source>not recorded</source>
@@ -5665,18 +8342,6 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Reopen request</source>
       <translation>重办诉求</translation>
-    </message>
-    <message>
-      <source>Merge request {number}</source>
-      <translation>合并诉求 {number}</translation>
-    </message>
-    <message>
-      <source>Merge</source>
-      <translation>合并</translation>
-    </message>
-    <message>
-      <source>Merge this request, a duplicate, into the request you name. Both keep their history; this one is closed as merged and its events show in the other's timeline.</source>
-      <translation>将这条重复诉求合并到指定的诉求。两条诉求都保留各自的记录；本诉求以“已合并”结束，其处理记录会显示在另一条诉求的办理过程中。</translation>
     </message>
     <message>
       <source>No request has the number “{number}”.</source>
@@ -5955,6 +8620,10 @@ If it happens again, send this file to your administrator.</source>
       <translation>{name}（{n} 人）</translation>
     </message>
     <message>
+      <source>Requests</source>
+      <translation>诉求</translation>
+    </message>
+    <message>
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -6061,10 +8730,6 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Find by request number (2026-11-000123), the resident's name or pinyin initials, phone, or words of the description (Ctrl+F); Esc clears</source>
       <translation>按诉求编号（2026-11-000123）、居民姓名或拼音首字母、电话或诉求内容中的词查找（Ctrl+F）；Esc 清空</translation>
-    </message>
-    <message>
-      <source>Requests</source>
-      <translation>诉求</translation>
     </message>
     <message>
       <source>Any date</source>
@@ -6495,6 +9160,10 @@ If it happens again, send this file to your administrator.</source>
   <context>
     <name>today</name>
     <message>
+      <source>Today</source>
+      <translation>今日待办</translation>
+    </message>
+    <message>
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
@@ -6569,10 +9238,6 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>{title} ({n})</source>
       <translation>{title}（{n}）</translation>
-    </message>
-    <message>
-      <source>Today</source>
-      <translation>今日待办</translation>
     </message>
   </context>
   <context>

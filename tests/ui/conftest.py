@@ -1,4 +1,4 @@
-"""Fixtures for the Qt screens: a demo database per test, logged-in users.
+"""Fixtures for the Qt screens: a demo database per test, logged-in users, the change hub.
 
 The demo database is filled once per session (``demo_file`` in ``tests/conftest.py``)
 and copied for each test, so every test starts from the same ~2,000 residents in a few
@@ -19,6 +19,7 @@ import pytest  # noqa: E402
 
 from desktop.common.permissions import Actor  # noqa: E402
 from desktop.opening import Services, open_database  # noqa: E402
+from ui.widgets.change_hub import ChangeHub  # noqa: E402
 
 # The offscreen platform's warning about size hints (every dialog triggers it) is ignored
 # for all tests by ``qt_log_ignore`` in pyproject.toml.
@@ -32,6 +33,15 @@ def services(demo_file: Path, tmp_path: Path) -> Iterator[Services]:
     opened = open_database(path, backup_dir=None)
     yield opened
     opened.db.dispose()
+
+
+@pytest.fixture
+def hub(services: Services) -> Iterator[ChangeHub]:
+    """One hub hearing this test's database, as the main window makes it."""
+    made = ChangeHub()
+    made.attach(services.db.changes)
+    yield made
+    made.detach_all()
 
 
 @pytest.fixture

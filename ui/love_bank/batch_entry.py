@@ -7,7 +7,6 @@ the all-or-nothing save), so it has a module of its own beside the service hours
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -16,30 +15,36 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.permissions import Actor
 from desktop.love_bank.service import LoveBankService, ServiceEntry, VolunteerRow
-from ui.love_bank.dialogs import ClearOnEdit, GrowToFit
+from ui.love_bank.dialogs import ClearOnEdit, GrowToFit, Today, lay_out_table_dialog
 from ui.love_bank.finders import volunteer_finder
 from ui.love_bank.formatting import hours_text, parse_hours
-from ui.love_bank.hours_dialogs import ActivityDialog, activity_combo, date_edit, to_date, to_qdate
+from ui.love_bank.hours_dialogs import (
+    ActivityDialog,
+    activity_combo,
+    activity_date,
+    chosen_activity,
+    date_edit,
+    fill_activities,
+)
 from ui.love_bank.tables import RIGHT
 from ui.widgets import palette
-from ui.widgets.forms import FieldBox
+from ui.widgets.date_field import to_date, to_qdate
+from ui.widgets.forms import FieldBox, field_row
 from ui.widgets.i18n import Translator, error_text, field_messages
+from ui.widgets.keys import SAVE_KEYS, submit_keys
 from ui.widgets.list_page import EmptyHint, setup_table, size_columns
 from ui.widgets.messages import Ask, ask_yes
 
@@ -69,7 +74,7 @@ class BatchEntryDialog(QDialog):
         actor: Actor,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], dt.date] = dt.date.today,
+        today: Today = dt.date.today,
         ask: Ask = ask_yes,
     ):
         super().__init__(parent)
@@ -89,23 +94,14 @@ class BatchEntryDialog(QDialog):
         self.new_activity_button = QPushButton(_("New activity…"))
         self.new_activity_button.setAutoDefault(False)
         self.new_activity_button.setToolTip(_("Create the activity these hours belong to (Ctrl+Shift+N)"))
-        activity_row = QWidget()
-        a = QHBoxLayout(activity_row)
-        a.setContentsMargins(0, 0, 0, 0)
-        a.addWidget(self.activity_combo, 1)
-        a.addWidget(self.new_activity_button)
+        activity_row = field_row(self.activity_combo, self.new_activity_button, grow=self.activity_combo)
         self.date_edit = date_edit(self._today())
         self.default_edit = QLineEdit("2")
         self.default_edit.setMaximumWidth(fm.horizontalAdvance("M") * 8)
         self.default_edit.setToolTip(_("Hours given to each volunteer added"))
         self.apply_button = QPushButton(_("Apply to all rows"))
         self.apply_button.setAutoDefault(False)
-        default_row = QWidget()
-        d = QHBoxLayout(default_row)
-        d.setContentsMargins(0, 0, 0, 0)
-        d.addWidget(self.default_edit)
-        d.addWidget(self.apply_button)
-        d.addStretch(1)
+        default_row = field_row(self.default_edit, self.apply_button, stretch=True)
         self.finder = volunteer_finder(
             self._bank,
             self._actor,
@@ -145,28 +141,10 @@ class BatchEntryDialog(QDialog):
         self.remove_button.setToolTip(_("Remove the selected rows (Delete)"))
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")
-        rows_bar = QHBoxLayout()
-        rows_bar.addWidget(self.remove_button)
-        rows_bar.addStretch(1)
-        rows_bar.addWidget(self.count_label)
-        self.message = QLabel()
-        self.message.setObjectName("fieldError")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(_("Save all"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.message, self.save_button = lay_out_table_dialog(
+            self, form, self.table, (self.remove_button, self.count_label), _("Save all"), self.save_all
+        )
         self.save_button.setToolTip("Ctrl+S")
-        self.save_button.setAutoDefault(False)
-        cancel = buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAutoDefault(False)
-        buttons.accepted.connect(self.save_all)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(rows_bar)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
 
         for box in self.boxes.values():  # first: an edit clears, then the checks below may say more
             ClearOnEdit(box)
@@ -179,13 +157,8 @@ class BatchEntryDialog(QDialog):
         self.date_edit.dateChanged.connect(self._date_changed)
         self.table.itemChanged.connect(self._cell_changed)
         self.table.installEventFilter(self)
-        for keys, slot in (
-            ("Ctrl+S", self.save_all),
-            ("Ctrl+Return", self.save_all),
-            ("Ctrl+Enter", self.save_all),
-            ("Ctrl+Shift+N", self.new_activity),
-        ):
-            QShortcut(QKeySequence(keys), self, slot)
+        submit_keys(self, self.save_all, SAVE_KEYS)
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_activity)
         self._update_count()
 
     # --- rows ------------------------------------------------------------------------
@@ -274,9 +247,9 @@ class BatchEntryDialog(QDialog):
             self.message.hide()
 
     def _activity_changed(self) -> None:
-        data = self.activity_combo.currentData()
-        if data is not None and data[1] <= self._today():
-            self.date_edit.setDate(to_qdate(data[1]))
+        held_on = activity_date(self.activity_combo, self._today())
+        if held_on is not None:
+            self.date_edit.setDate(to_qdate(held_on))
 
     def new_activity(self) -> None:
         dialog = ActivityDialog(self._bank, self._actor, self, today=self._today)
@@ -286,16 +259,10 @@ class BatchEntryDialog(QDialog):
         dialog.open()
 
     def _activity_created(self, activity_id: int) -> None:
-        self.activity_combo.blockSignals(True)
-        self.activity_combo.clear()
-        self.activity_combo.blockSignals(False)
-        fresh = activity_combo(self._bank.activities(), _("No activity (×1)"))
-        for i in range(fresh.count()):
-            self.activity_combo.addItem(fresh.itemText(i), fresh.itemData(i))
-        fresh.deleteLater()
+        fill_activities(self.activity_combo, self._bank.activities(), _("No activity (×1)"))
         for i in range(self.activity_combo.count()):
-            data = self.activity_combo.itemData(i)
-            if data is not None and data[0] == activity_id:
+            activity = self.activity_combo.itemData(i)
+            if activity is not None and activity.id == activity_id:
                 self.activity_combo.setCurrentIndex(i)
                 break
         self.finder.setFocus()
@@ -363,9 +330,10 @@ class BatchEntryDialog(QDialog):
         if problems:
             self._show_problems(problems)
             return False
-        data = self.activity_combo.currentData()
         try:
-            self._bank.record_batch(self._actor, served_on, entries, activity_id=data[0] if data else None)
+            self._bank.record_batch(
+                self._actor, served_on, entries, activity_id=chosen_activity(self.activity_combo)
+            )
         except FieldErrors as exc:
             messages = field_messages(exc)
             for name, text in messages.items():

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -39,7 +41,7 @@ from desktop.common.permissions import Actor
 from desktop.love_bank.receipt import redemption_number
 from desktop.love_bank.service import LoveBankService, RedemptionRow
 from ui.love_bank.formatting import points_text, redemption_items
-from ui.widgets.forms import FieldBox, FormDialog
+from ui.widgets.forms import FieldBox, FormDialog, error_line
 from ui.widgets.i18n import Translator
 from ui.widgets.keys import submit_keys
 
@@ -169,12 +171,24 @@ class SavingForm(LoveBankForm):
         self.sig_saved.emit(self.saved_id)
 
 
-# --- the buttons of a dialog that is not a form -------------------------------------------
-def dialog_buttons(
-    dialog: QDialog, accept_text: str, on_accept: Callable[[], object]
-) -> tuple[QDialogButtonBox, QPushButton]:
-    """The accept and Cancel buttons of a dialog that checks and saves by itself (Enter in
-    its table or finder does not press them); returns the box and the accept button."""
+# --- a dialog around a table ---------------------------------------------------------------
+def lay_out_table_dialog(
+    dialog: QDialog,
+    form: QFormLayout,
+    table: QWidget,
+    under: tuple[QWidget, QWidget],
+    accept_text: str,
+    on_accept: Callable[[], object],
+) -> tuple[QLabel, QPushButton]:
+    """Lay out a dialog that is not a form — the batch entry, the redemption: ``form``
+    above ``table`` (taking the room), a line ``under`` it (one widget on the left, one on
+    the right), a red message, and the accept and Cancel buttons (Enter in its table or
+    finder does not press them). Returns the message and the accept button."""
+    line = QHBoxLayout()
+    line.addWidget(under[0])
+    line.addStretch(1)
+    line.addWidget(under[1])
+    message = error_line()
     box = QDialogButtonBox()
     accept = box.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
     accept.setAutoDefault(False)
@@ -182,7 +196,13 @@ def dialog_buttons(
     cancel.setAutoDefault(False)
     box.accepted.connect(on_accept)
     box.rejected.connect(dialog.reject)
-    return box, accept
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(table, 1)
+    layout.addLayout(line)
+    layout.addWidget(message)
+    layout.addWidget(box)
+    return message, accept
 
 
 # --- the reason of a correction ----------------------------------------------------------

@@ -145,7 +145,7 @@ def redemption_status_text(status: str) -> str:
 
 def redemption_items(r: RedemptionRow) -> str:
     """The basket of a redemption in one line: 大米×2、理发×1."""
-    return "、".join(f"{name}×{quantity}" for name, quantity, _price in r.lines)
+    return "、".join(f"{line.name}×{line.quantity}" for line in r.lines)
 
 
 def entry_kind_text(line: StatementLine) -> str:

@@ -9,33 +9,31 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QSpinBox,
     QTableWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.permissions import Actor
 from desktop.love_bank.service import Basket, ItemRow, LoveBankService, VolunteerRow
-from ui.love_bank.dialogs import ClearOnEdit, GrowToFit, LoveBankForm
+from ui.love_bank.dialogs import ClearOnEdit, GrowToFit, SavingForm, lay_out_table_dialog
 from ui.love_bank.finders import volunteer_finder
 from ui.love_bank.formatting import item_kind_text, points_text
 from ui.love_bank.tables import RIGHT, item
 from ui.widgets import palette
 from ui.widgets.forms import FieldBox
 from ui.widgets.i18n import Translator, error_text, field_messages
+from ui.widgets.keys import SAVE_KEYS, submit_keys
 from ui.widgets.list_page import EmptyHint, setup_table, size_columns
 
 _ = Translator("lovebank")
@@ -44,14 +42,12 @@ WITHDRAWN_COLOUR = QColor(palette.GREY)
 
 
 # --- item ---------------------------------------------------------------------------------
-class ItemDialog(LoveBankForm):
+class ItemDialog(SavingForm):
     """A reward item: name, goods or service, whole-number price, stock, handover later.
 
     Signals:
         sig_saved(int): the item was saved; carries its id.
     """
-
-    sig_saved = Signal(int)
 
     def __init__(
         self,
@@ -61,11 +57,12 @@ class ItemDialog(LoveBankForm):
         parent: QWidget | None = None,
     ):
         super().__init__(
+            love_bank,
+            actor,
             _("New item") if item_row is None else _("Edit item: {name}", name=item_row.name),
             parent,
         )
-        self._bank, self._actor, self.item_row = love_bank, actor, item_row
-        self.saved_id: int | None = None
+        self.item_row = item_row
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(32)
         self.name_edit.setPlaceholderText(_("e.g. 大米 5kg"))
@@ -94,12 +91,11 @@ class ItemDialog(LoveBankForm):
             self.active_check.setChecked(item_row.is_active)
         else:
             self.active_check.hide()
-        for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self._submit)
+        submit_keys(self, self._submit, SAVE_KEYS)
         self.name_edit.setFocus()
 
-    def save(self) -> None:
-        self.saved_id = self._bank.save_item(
+    def store(self) -> int:
+        return self._bank.save_item(
             self._actor,
             name=self.name_edit.text(),
             price=self.price_edit.text(),
@@ -109,7 +105,6 @@ class ItemDialog(LoveBankForm):
             item_id=self.item_row.id if self.item_row is not None else None,
             is_active=self.active_check.isChecked(),
         )
-        self.sig_saved.emit(self.saved_id)
 
 
 # --- redemption --------------------------------------------------------------------------
@@ -207,32 +202,16 @@ class RedemptionDialog(QDialog):
         self.total_label.setObjectName("redeemTotal")
         self.after_label = QLabel()
         self.after_label.setObjectName("redeemAfter")
-        totals = QHBoxLayout()
-        totals.addWidget(self.total_label)
-        totals.addStretch(1)
-        totals.addWidget(self.after_label)
-        self.message = QLabel()
-        self.message.setObjectName("fieldError")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        buttons = QDialogButtonBox()
-        self.confirm_button = buttons.addButton(
-            _("Confirm redemption"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.message, self.confirm_button = lay_out_table_dialog(
+            self,
+            form,
+            self.table,
+            (self.total_label, self.after_label),
+            _("Confirm redemption"),
+            self.confirm,
         )
         self.confirm_button.setObjectName("primary")
         self.confirm_button.setToolTip(_("Ctrl+S or Ctrl+Enter"))
-        self.confirm_button.setAutoDefault(False)
-        cancel = buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAutoDefault(False)
-        buttons.accepted.connect(self.confirm)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(totals)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
         # Tab: volunteer → each quantity in stock → confirm (now that all are in the window).
         chain: list[QWidget] = [self.finder, *(s for s in self.spins if s.isEnabled()), self.confirm_button]
         for first, second in zip(chain, chain[1:], strict=False):
@@ -243,8 +222,7 @@ class RedemptionDialog(QDialog):
         self.finder.sig_picked.connect(self.choose)
         self.finder.sig_enter.connect(self._focus_first_quantity)
         self.finder.textEdited.connect(self._typed)
-        for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.confirm)
+        submit_keys(self, self.confirm, SAVE_KEYS)
         self._update_total()
 
     # --- content ---------------------------------------------------------------------

@@ -123,11 +123,8 @@ class VolunteerDetailDialog(QDialog):
         hub: ChangeHub | None = None,
     ):
         super().__init__(parent)
-        self._bank = love_bank
-        self._actor = actor
-        self.volunteer_id = volunteer_id
-        self._centre_name = centre_name
-        self._preview_factory = preview_factory
+        self._bank, self._actor, self.volunteer_id = love_bank, actor, volunteer_id
+        self._centre_name, self._preview_factory = centre_name, preview_factory  # for the statement
         self.can_manage = actor.can(Permission.MANAGE_LOVE_BANK)
         self.volunteer: VolunteerRow = love_bank.volunteer(actor, volunteer_id)
         self.lines: list[StatementLine] = []

@@ -7,30 +7,28 @@ pages but the service.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.permissions import Actor
 from desktop.love_bank.service import LoveBankService, VolunteerRow
 from desktop.residents.service import ResidentService
-from ui.love_bank.dialogs import LoveBankForm, top_aligned
+from ui.love_bank.dialogs import LoveBankForm, SavingForm, top_aligned
 from ui.love_bank.finders import resident_finder
 from ui.love_bank.formatting import points_text, shown_error
 from ui.widgets.i18n import Translator, error_text
+from ui.widgets.keys import SAVE_KEYS, submit_keys
 
 _ = Translator("lovebank")
 
 
-class RegisterVolunteerDialog(LoveBankForm):
+class RegisterVolunteerDialog(SavingForm):
     """Make a resident of the register a volunteer: find them in one box, choose the team.
 
     Signals:
         sig_saved(int): the volunteer was registered; carries the new volunteer's id.
     """
-
-    sig_saved = Signal(int)
 
     def __init__(
         self,
@@ -43,6 +41,8 @@ class RegisterVolunteerDialog(LoveBankForm):
         team_id: int | None = None,
     ):
         super().__init__(
+            love_bank,
+            actor,
             _("Register volunteer"),
             parent,
             save_text=_("Register"),
@@ -51,10 +51,9 @@ class RegisterVolunteerDialog(LoveBankForm):
                 "choose the team and press Ctrl+S."
             ),
         )
-        self._bank, self._residents, self._actor = love_bank, residents, actor
+        self._residents = residents
         top_aligned(self)
         self.resident_id: int | None = None
-        self.saved_id: int | None = None
         self.setMinimumSize(self.fontMetrics().horizontalAdvance("M") * 64, 420)
         self.finder = resident_finder(residents, actor, self)
         self.add("resident", _("Resident *"), self.finder)
@@ -64,16 +63,15 @@ class RegisterVolunteerDialog(LoveBankForm):
         self.form.addRow("", self.chosen_label)
         self.team_combo = QComboBox()
         self.team_combo.addItem(_("No team"), None)
-        for tid, name in love_bank.teams():
-            self.team_combo.addItem(name, tid)
+        for team in love_bank.teams():
+            self.team_combo.addItem(team.name, team.id)
         if team_id is not None:
             self.team_combo.setCurrentIndex(max(self.team_combo.findData(team_id), 0))
         self.add("team", _("Team"), self.team_combo)
         self.finder.sig_picked.connect(self.choose_resident)
         self.finder.sig_enter.connect(self._enter_on_finder)
         self.finder.textEdited.connect(self._typed)
-        for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self._submit)
+        submit_keys(self, self._submit, SAVE_KEYS)
         if prefill:
             self.finder.setText(prefill)
             QTimer.singleShot(0, self.finder.search_now)
@@ -105,30 +103,23 @@ class RegisterVolunteerDialog(LoveBankForm):
         self.team_combo.setFocus()
         return True
 
-    def save(self) -> None:
+    def store(self) -> int:
         if self.resident_id is None:
             raise FieldErrors(
                 {"resident": shown_error(_("Find the resident first: type a name or phone and press Enter."))}
             )
-        self.saved_id = self._bank.register_volunteer(
-            self._actor, self.resident_id, self.team_combo.currentData()
-        )
-        self.sig_saved.emit(self.saved_id)
+        return self._bank.register_volunteer(self._actor, self.resident_id, self.team_combo.currentData())
 
 
-class TeamDialog(LoveBankForm):
+class TeamDialog(SavingForm):
     """A new volunteer team (志愿服务队): its name and leader.
 
     Signals:
         sig_saved(int): the team was created; carries its id.
     """
 
-    sig_saved = Signal(int)
-
     def __init__(self, love_bank: LoveBankService, actor: Actor, parent: QWidget | None = None):
-        super().__init__(_("New team"), parent, save_text=_("Create team"))
-        self._bank, self._actor = love_bank, actor
-        self.saved_id: int | None = None
+        super().__init__(love_bank, actor, _("New team"), parent, save_text=_("Create team"))
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(32)
         self.name_edit.setPlaceholderText(_("e.g. 幸福社区助老服务队"))
@@ -138,9 +129,8 @@ class TeamDialog(LoveBankForm):
         self.add("leader", _("Leader"), self.leader_edit)
         self.name_edit.setFocus()
 
-    def save(self) -> None:
-        self.saved_id = self._bank.add_team(self._actor, self.name_edit.text(), self.leader_edit.text())
-        self.sig_saved.emit(self.saved_id)
+    def store(self) -> int:
+        return self._bank.add_team(self._actor, self.name_edit.text(), self.leader_edit.text())
 
 
 class AdjustDialog(LoveBankForm):
@@ -161,16 +151,11 @@ class AdjustDialog(LoveBankForm):
             ),
         )
         self._bank, self._actor, self.volunteer = love_bank, actor, volunteer
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
         self.points_edit = QLineEdit()
         self.points_edit.setPlaceholderText(_("e.g. 20 or -20"))
-        self.reason_edit = QLineEdit()
-        self.reason_edit.setMaxLength(200)
-        self.reason_edit.setPlaceholderText(_("Required"))
         self.add("points", _("Points *"), self.points_edit)
-        self.add("reason", _("Reason *"), self.reason_edit)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self._submit)
+        self.add_reason()
+        submit_keys(self, self._submit)
         self.points_edit.setFocus()
 
     def save(self) -> None:

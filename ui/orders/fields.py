@@ -15,8 +15,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.permissions import Actor
@@ -25,7 +37,7 @@ from desktop.orders.queries import OrderDetail
 from desktop.orders.service import OrderService
 from ui.orders.formatting import INACTIVE_COLOUR
 from ui.widgets.date_field import DateField
-from ui.widgets.forms import FormDialog
+from ui.widgets.forms import FieldBox, FormDialog
 from ui.widgets.i18n import Translator
 
 _ = Translator("orders")
@@ -53,7 +65,9 @@ def money_edit(fen: int | None = None, placeholder: str = "") -> QLineEdit:
     return edit
 
 
-def read_money(edit: QLineEdit, field: str, errors: dict[str, DomainError], *, allow_zero: bool = False) -> int:
+def read_money(
+    edit: QLineEdit, field: str, errors: dict[str, DomainError], *, allow_zero: bool = False
+) -> int:
     """The fen typed in ``edit``; a mistake goes into ``errors`` under ``field`` (0 then)."""
     try:
         return parse_yuan(edit.text(), allow_zero=allow_zero)
@@ -82,6 +96,7 @@ def count_spin(maximum: int, value: int = 0, suffix: str = "") -> QSpinBox:
     if suffix:
         spin.setSuffix(suffix)
     spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("0") * 9 + 40)
+    spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("0 working days") + 60)
     return spin
 
 
@@ -100,6 +115,7 @@ def date_edit(value: dt.date) -> DateField:
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setDate(to_qdate(value))
     edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("2026-12-31") + 56)
+    edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("2026-12-31") + 90)
     return edit
 
 
@@ -183,6 +199,58 @@ class OrdersForm(FormDialog):
         self._actor = actor
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self._submit)
+        self._sized = False
+        self.right_form: QFormLayout | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        # Qt opens a window at most about two thirds of the screen high; a form is given
+        # the height it asks for (up to the screen's), so no field is squeezed.
+        if not self._sized:
+            self._sized = True
+            hint = self.sizeHint()
+            screen = self.screen().availableGeometry() if self.screen() is not None else None
+            tallest = screen.height() - 40 if screen is not None else hint.height()
+            self.resize(max(self.width(), hint.width()), min(max(self.height(), hint.height()), tallest))
+        super().showEvent(event)
+
+    def add(self, name: str, label: str, widget: QWidget, buddy: QWidget | None = None) -> None:
+        """A labelled field with its error line; the label's Alt+letter focuses ``buddy``
+        (by default the field itself)."""
+        super().add(name, label, widget)
+        shown = self.form.labelForField(self.boxes[name])
+        if isinstance(shown, QLabel):
+            shown.setBuddy(buddy or widget)
+
+    def add_right(self, name: str, label: str, widget: QWidget, buddy: QWidget | None = None) -> None:
+        """Like :meth:`add`, in a second column of fields beside the first (made on first use)."""
+        if self.right_form is None:
+            self.right_form = QFormLayout()
+            self.side_by_side(self.right_form)
+        box = self.box((name,), widget)
+        self.right_form.addRow(label, box)
+        shown = self.right_form.labelForField(box)
+        if isinstance(shown, QLabel):
+            shown.setBuddy(buddy or widget)
+
+    def side_by_side(self, right: QLayout, stretch: tuple[int, int] = (1, 1)) -> None:
+        """Put ``right`` beside the form (a wide dialog that would be too tall in one column)."""
+        layout = self.layout()
+        assert isinstance(layout, QBoxLayout)
+        at = next(i for i in range(layout.count()) if layout.itemAt(i).layout() is self.form)
+        layout.takeAt(at)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        row.addLayout(self.form, stretch[0])
+        row.addLayout(right, stretch[1])
+        layout.insertLayout(at, row, 1)
+
+    def box(self, names: Sequence[str], widget: QWidget) -> FieldBox:
+        """A field with its error line outside the form; the core's errors of ``names``
+        appear under it."""
+        box = FieldBox(widget)
+        for name in names:
+            self.boxes[name] = box
+        return box
 
     def submit(self) -> None:
         """Save as the Save button does (tests and keyboard paths call it)."""

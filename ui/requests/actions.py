@@ -10,12 +10,12 @@ allowed to see it whole reveals it there (显示电话), audited like a reveal o
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -37,8 +37,9 @@ from desktop.requests.service import (
     RequestService,
 )
 from desktop.requests.states import ACTION_LABELS, RULES, STATUS_LABELS, Action
-from ui.widgets.forms import FormDialog
+from ui.widgets.forms import FormDialog, field_row
 from ui.widgets.i18n import Translator, desktop_text, error_text
+from ui.widgets.keys import submit_keys
 
 _ = Translator("requests")
 
@@ -61,68 +62,105 @@ def note_edit(placeholder: str = "", lines: int = 4) -> QPlainTextEdit:
     return edit
 
 
+@dataclass(frozen=True)
+class ActionTexts:
+    """What an action's dialog says: its title (naming the request), its save button,
+    the line above the fields and, for an action that takes only a note, the note's label."""
+
+    title: str
+    save: str
+    intro: str = ""
+    note: str = ""
+
+
+def action_texts(action: Action, detail: RequestDetail) -> ActionTexts:
+    """The texts of ``action``'s dialog on the request ``detail``, in the user's language."""
+    number = detail.number
+    texts = {
+        Action.ASSIGN: ActionTexts(
+            _("Assign request {number}", number=number),
+            _("Assign"),
+            _("The 30135 clocks start when the request is assigned."),
+        ),
+        Action.ACCEPT: ActionTexts(
+            _("Accept request {number}", number=number),
+            _("Accept"),
+            _("Record that the lead department has accepted the request (the 30-minute clock)."),
+            _("Note"),
+        ),
+        Action.RETURN: ActionTexts(
+            _("Return request {number}", number=number),
+            _("Return"),
+            _(
+                "Return the request because it was routed to the wrong department. "
+                "It then waits to be assigned again."
+            ),
+            _("Reason"),
+        ),
+        Action.ANSWER: ActionTexts(
+            _("Answer request {number}", number=number),
+            _("Record answer"),
+            _("Write the answer given to the resident; a template can be inserted and edited."),
+        ),
+        Action.RESOLVE: ActionTexts(
+            _("Resolve request {number}", number=number),
+            _("Resolve"),
+            _("Record that the request is resolved. A follow-up call is then due."),
+            _("Note"),
+        ),
+        Action.FOLLOW_UP: ActionTexts(
+            _("Follow-up call for request {number}", number=number),
+            _("Record follow-up"),
+            _("Call {who} and ask whether the request was handled well.", who=detail.resident_name),
+        ),
+        Action.REMIND: ActionTexts(
+            _("Remind about request {number}", number=number),
+            _("Record reminder"),
+            _("Record a reminder (催办) to the lead department. The status does not change."),
+            _("Note"),
+        ),
+        Action.SUPERVISE: ActionTexts(
+            _("Supervise request {number}", number=number),
+            _("Record supervision"),
+            _("Record supervision (督办) by the director. The status does not change."),
+            _("Note"),
+        ),
+        Action.MERGE: ActionTexts(
+            _("Merge request {number}", number=number),
+            _("Merge"),
+            _(
+                "Merge this request, a duplicate, into the request you name. Both keep their history; "
+                "this one is closed as merged and its events show in the other's timeline."
+            ),
+        ),
+    }
+    return texts[action]
+
+
 class ActionDialog(FormDialog):
-    """The common part: the request it acts on, a title naming it, Ctrl+Enter to save."""
+    """The common part: the request it acts on, the texts of its action, Ctrl+Enter to
+    save. A dialog adds its fields in :meth:`build`."""
 
     action: Action
 
     def __init__(
-        self,
-        requests: RequestService,
-        actor: Actor,
-        detail: RequestDetail,
-        parent: QWidget | None,
-        *,
-        title: str,
-        save_text: str,
-        intro: str = "",
+        self, requests: RequestService, actor: Actor, detail: RequestDetail, parent: QWidget | None = None
     ):
-        super().__init__(title, parent, save_text=save_text, intro=intro)
+        self.texts = action_texts(self.action, detail)
+        super().__init__(self.texts.title, parent, save_text=self.texts.save, intro=self.texts.intro)
         self.setMinimumWidth(560)
         self._requests = requests
         self._actor = actor
         self.detail = detail
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self._submit)
+        submit_keys(self, self._submit)
+        self.build()
+
+    def build(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
 
 
 # --- simple notes: accept, return, resolve, remind, supervise ----------------------------
-_NOTE_TEXTS = {
-    # action: (title, intro, note label, save text)
-    Action.ACCEPT: (
-        lambda: _("Accept request {number}"),
-        lambda: _("Record that the lead department has accepted the request (the 30-minute clock)."),
-        lambda: _("Note"),
-        lambda: _("Accept"),
-    ),
-    Action.RETURN: (
-        lambda: _("Return request {number}"),
-        lambda: _(
-            "Return the request because it was routed to the wrong department. "
-            "It then waits to be assigned again."
-        ),
-        lambda: _("Reason"),
-        lambda: _("Return"),
-    ),
-    Action.RESOLVE: (
-        lambda: _("Resolve request {number}"),
-        lambda: _("Record that the request is resolved. A follow-up call is then due."),
-        lambda: _("Note"),
-        lambda: _("Resolve"),
-    ),
-    Action.REMIND: (
-        lambda: _("Remind about request {number}"),
-        lambda: _("Record a reminder (催办) to the lead department. The status does not change."),
-        lambda: _("Note"),
-        lambda: _("Record reminder"),
-    ),
-    Action.SUPERVISE: (
-        lambda: _("Supervise request {number}"),
-        lambda: _("Record supervision (督办) by the director. The status does not change."),
-        lambda: _("Note"),
-        lambda: _("Record supervision"),
-    ),
-}
+NOTE_ACTIONS = (Action.ACCEPT, Action.RETURN, Action.RESOLVE, Action.REMIND, Action.SUPERVISE)
 
 
 class NoteDialog(ActionDialog):
@@ -136,20 +174,13 @@ class NoteDialog(ActionDialog):
         action: Action,
         parent: QWidget | None = None,
     ):
-        title, intro, label, save = _NOTE_TEXTS[action]
         self.action = action
-        super().__init__(
-            requests,
-            actor,
-            detail,
-            parent,
-            title=title().format(number=detail.number),
-            save_text=save(),
-            intro=intro(),
-        )
-        required = RULES[action].needs_note
+        super().__init__(requests, actor, detail, parent)
+
+    def build(self) -> None:
+        required = RULES[self.action].needs_note
         self.note = note_edit(_("Required") if required else _("Optional"))
-        self.add("note", label(), self.note)
+        self.add("note", self.texts.note, self.note)
         self.note.setFocus()
 
     def save(self) -> None:
@@ -170,36 +201,25 @@ class AssignDialog(ActionDialog):
 
     action = Action.ASSIGN
 
-    def __init__(
-        self, requests: RequestService, actor: Actor, detail: RequestDetail, parent: QWidget | None = None
-    ):
-        super().__init__(
-            requests,
-            actor,
-            detail,
-            parent,
-            title=_("Assign request {number}", number=detail.number),
-            save_text=_("Assign"),
-            intro=_("The 30135 clocks start when the request is assigned."),
-        )
-        departments = requests.departments()
+    def build(self) -> None:
+        detail = self.detail
+        departments = self._requests.departments()
         self.lead = QComboBox()
         self.lead.setMaxVisibleItems(20)
         self.lead.addItem(_("Choose the lead department…"), None)
-        for department_id, name, level in departments:
-            self.lead.addItem(
-                _("{name} ({level})", name=name, level=desktop_text(LEVELS.get(level, level))), department_id
-            )
+        for d in departments:
+            level = desktop_text(LEVELS.get(d.level, d.level))
+            self.lead.addItem(_("{name} ({level})", name=d.name, level=level), d.id)
         if detail.lead_department_id is not None:
             self.lead.setCurrentIndex(max(self.lead.findData(detail.lead_department_id), 0))
         self.assists = QListWidget()
         self.assists.setSpacing(2)
         self.assists.setToolTip(_("Space ticks or unticks the department"))
-        for department_id, name, _level in departments:
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, department_id)
+        for d in departments:
+            item = QListWidgetItem(d.name)
+            item.setData(Qt.ItemDataRole.UserRole, d.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = name in detail.assists
+            checked = d.name in detail.assists
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.assists.addItem(item)
         self.assists.setMinimumHeight((self.assists.fontMetrics().height() + 8) * 8)
@@ -247,34 +267,19 @@ class AnswerDialog(ActionDialog):
 
     action = Action.ANSWER
 
-    def __init__(
-        self, requests: RequestService, actor: Actor, detail: RequestDetail, parent: QWidget | None = None
-    ):
-        super().__init__(
-            requests,
-            actor,
-            detail,
-            parent,
-            title=_("Answer request {number}", number=detail.number),
-            save_text=_("Record answer"),
-            intro=_("Write the answer given to the resident; a template can be inserted and edited."),
-        )
+    def build(self) -> None:
         self.setMinimumWidth(640)
         self.template = QComboBox()
         self.template.setMaxVisibleItems(20)
         self.template.addItem(_("Choose a template…"), None)
-        for title, body in requests.templates(detail.category_id):
-            self.template.addItem(title, body)
-            self.template.setItemData(self.template.count() - 1, body, Qt.ItemDataRole.ToolTipRole)
+        for t in self._requests.templates(self.detail.category_id):
+            self.template.addItem(t.title, t.body)
+            self.template.setItemData(self.template.count() - 1, t.body, Qt.ItemDataRole.ToolTipRole)
         self.insert_button = QPushButton(_("&Insert"))
         self.insert_button.setToolTip(_("Insert the chosen template at the cursor (Alt+I)"))
         self.insert_button.setAutoDefault(False)
         self.insert_button.clicked.connect(self.insert_template)
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.template, 1)
-        line.addWidget(self.insert_button)
+        row = field_row(self.template, self.insert_button, grow=self.template)
         self.template.setEnabled(self.template.count() > 1)
         self.insert_button.setEnabled(self.template.count() > 1)
         self.note = note_edit(_("Required"), lines=7)
@@ -306,18 +311,8 @@ class FollowUpDialog(ActionDialog):
 
     action = Action.FOLLOW_UP
 
-    def __init__(
-        self, requests: RequestService, actor: Actor, detail: RequestDetail, parent: QWidget | None = None
-    ):
-        super().__init__(
-            requests,
-            actor,
-            detail,
-            parent,
-            title=_("Follow-up call for request {number}", number=detail.number),
-            save_text=_("Record follow-up"),
-            intro=_("Call {who} and ask whether the request was handled well.", who=detail.resident_name),
-        )
+    def build(self) -> None:
+        detail = self.detail
         # The number to call: masked, and whole for a role allowed to see it (audited).
         self.phone_label = QLabel(detail.resident_phone or _("not recorded"))
         self.phone_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -326,15 +321,10 @@ class FollowUpDialog(ActionDialog):
             _("Show the whole number to call; the look-up is recorded in the audit log")
         )
         self.reveal_button.setAutoDefault(False)
-        self.reveal_button.setVisible(actor.can(Permission.REVEAL_SENSITIVE) and bool(detail.resident_phone))
+        can_reveal = self._actor.can(Permission.REVEAL_SENSITIVE)
+        self.reveal_button.setVisible(can_reveal and bool(detail.resident_phone))
         self.reveal_button.clicked.connect(self.reveal_phone)
-        phone = QWidget()
-        phone_line = QHBoxLayout(phone)
-        phone_line.setContentsMargins(0, 0, 0, 0)
-        phone_line.addWidget(self.phone_label)
-        phone_line.addWidget(self.reveal_button)
-        phone_line.addStretch(1)
-        self.add("phone", _("Phone"), phone)
+        self.add("phone", _("Phone"), field_row(self.phone_label, self.reveal_button, stretch=True))
         self.group = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}
         mnemonics = {
@@ -342,18 +332,13 @@ class FollowUpDialog(ActionDialog):
             "basically": _("&Basically satisfied"),
             "unsatisfied": _("&Unsatisfied"),
         }
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
         for key in SATISFACTION:
             radio = QRadioButton(mnemonics.get(key, desktop_text(SATISFACTION[key])))
             self.group.addButton(radio)
             self.radios[key] = radio
-            line.addWidget(radio)
             radio.toggled.connect(self._satisfaction_changed)
-        line.addStretch(1)
         self.comment = note_edit(_("What the resident said"), lines=4)
-        self.add("satisfaction", _("Satisfaction"), row)
+        self.add("satisfaction", _("Satisfaction"), field_row(*self.radios.values(), stretch=True))
         self.add("comment", _("Comment"), self.comment)
         self.reopen_label = QLabel(
             _("Unsatisfied reopens the request: it goes round again from a new assignment. Write the reason.")
@@ -396,23 +381,9 @@ class MergeDialog(ActionDialog):
 
     action = Action.MERGE
 
-    def __init__(
-        self, requests: RequestService, actor: Actor, detail: RequestDetail, parent: QWidget | None = None
-    ):
-        super().__init__(
-            requests,
-            actor,
-            detail,
-            parent,
-            title=_("Merge request {number}", number=detail.number),
-            save_text=_("Merge"),
-            intro=_(
-                "Merge this request, a duplicate, into the request you name. Both keep their history; "
-                "this one is closed as merged and its events show in the other's timeline."
-            ),
-        )
+    def build(self) -> None:
         self.number = QLineEdit()
-        self.number.setPlaceholderText(_("e.g. {number}", number=detail.number))
+        self.number.setPlaceholderText(_("e.g. {number}", number=self.detail.number))
         self.found_label = QLabel()
         self.found_label.setWordWrap(True)
         self.found_label.setObjectName("hint")
@@ -494,6 +465,6 @@ def dialog_for(
     }
     if action in special:
         return special[action](requests, actor, detail, parent)
-    if action in _NOTE_TEXTS:
+    if action in NOTE_ACTIONS:
         return NoteDialog(requests, actor, detail, action, parent)
     raise ValueError(f"no dialog for {desktop_text(ACTION_LABELS[action])}")

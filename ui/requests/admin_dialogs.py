@@ -2,18 +2,17 @@
 (分类与单位) and deadline rules and calendar corrections (时限与日历).
 
 Both settings pages open their dialogs window-modal and refresh when one saves; the
-dialogs share :class:`AdminDialog` (a ``FormDialog`` that grows with a wrapped message)
-and the pages share :func:`shortcut` (a key that works inside one tab). The labels of a
-deadline rule's scope and of a calendar day are here too, for the dialogs and the page.
+dialogs share :class:`AdminDialog` (a ``FormDialog`` that grows with a wrapped message).
+The labels of a deadline rule's scope and of a calendar day are here too, for the
+dialogs and the page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -38,14 +37,6 @@ from ui.widgets.forms import FieldBox, FormDialog
 from ui.widgets.i18n import Translator, desktop_text
 
 _ = Translator("admin")
-
-
-def shortcut(key: QKeySequence | str, widget: QWidget, slot: Callable[[], object]) -> QShortcut:
-    """A key for ``slot`` while the focus is inside ``widget`` (e.g. one tab of the page)."""
-    result = QShortcut(QKeySequence(key), widget)
-    result.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    result.activated.connect(slot)
-    return result
 
 
 def node_label(node: CategoryNode) -> str:

@@ -2,46 +2,38 @@
 
 Three tabs. Categories are a two-level tree; categories and departments are disabled,
 never deleted (requests refer to them). Templates are edited in place
-(:mod:`ui.requests.template_editor`). Dialogs open
-window-modal without blocking (``self.dialog``), and the page refreshes when one saves,
-and whenever the catalogue changes elsewhere (``watch`` on the change hub), keeping the
-selection, the scroll positions and a template being edited. Users without the
-settings permission see everything read-only.
+(:mod:`ui.requests.template_editor`). Dialogs open window-modal without blocking
+(``self.dialog``), and the page refreshes when one saves, and whenever the catalogue
+changes elsewhere (``watch`` on the change hub), keeping the selection, the scroll
+positions and a template being edited. Users without the settings permission see
+everything read-only. What it shares with 时限与日历 is in :mod:`ui.requests.settings_base`.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.common.changes import Changes, Topic
-from desktop.common.errors import DomainError
-from desktop.common.permissions import Actor, Permission
+from desktop.common.permissions import Actor
 from desktop.requests.catalogue import LEVELS, CatalogueService, CategoryNode, DepartmentRow
-from ui.requests.admin_dialogs import CategoryDialog, DepartmentDialog, node_label, shortcut
+from ui.requests.admin_dialogs import CategoryDialog, DepartmentDialog, node_label
+from ui.requests.settings_base import SettingsPage, current_of, fill_table, row_of, settings_table
 from ui.requests.template_editor import TemplatesTab
 from ui.requests.watching import weakly
 from ui.widgets.change_hub import ChangeHub, watch
-from ui.widgets.forms import DialogHost, FormDialog
 from ui.widgets.i18n import Translator, desktop_text
-from ui.widgets.messages import show_error
+from ui.widgets.keys import shortcut
 from ui.widgets.palette import DISABLED
 
 _ = Translator("admin")
@@ -55,7 +47,7 @@ def level_label(level: str) -> str:
 
 
 # --- the page -------------------------------------------------------------------------------
-class CataloguePage(QWidget):
+class CataloguePage(SettingsPage):
     """The 分类与单位 page.
 
     Args:
@@ -73,29 +65,17 @@ class CataloguePage(QWidget):
         *,
         hub: ChangeHub | None = None,
     ):
-        super().__init__(parent)
+        super().__init__(
+            actor, _("Categories and departments"), _("Only an administrator can change these lists."), parent
+        )
         self._catalogue, self._actor = catalogue, actor
-        self.editable = actor.can(Permission.MANAGE_SETTINGS)
-        self._dialogs = DialogHost()
         self._nodes: dict[int, CategoryNode] = {}
         self._departments: list[DepartmentRow] = []
-
-        title = QLabel(_("Categories and departments"))
-        title.setObjectName("pageTitle")
-        self.tabs = QTabWidget()
         self.tabs.addTab(self._categories_tab(), _("Request categories"))
         self.tabs.addTab(self._departments_tab(), _("Departments"))
         self.templates = TemplatesTab(catalogue, actor, self.editable)
         self.tabs.addTab(self.templates, _("Response templates"))
         self.tabs.currentChanged.connect(self._tab_changed)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(title)
-        layout.addWidget(self.tabs, 1)
-        if not self.editable:
-            note = QLabel(_("Only an administrator can change these lists."))
-            note.setObjectName("hint")
-            layout.addWidget(note)
         self.refresh()
         watch(hub, self, (Topic.CATALOGUE,), weakly(self.refresh))
 
@@ -110,37 +90,8 @@ class CataloguePage(QWidget):
         if self.tabs.widget(index) is self.templates:
             self.templates.fill_template_categories()  # categories may have changed meanwhile
 
-    # --- shared ---------------------------------------------------------------------------
-    def _open(self, dialog: FormDialog, on_saved: Callable[[], None]) -> None:
-        """Show a dialog window-modal without blocking; ``on_saved`` runs when it saves."""
-        dialog.accepted.connect(on_saved)
-        self._dialogs.open(dialog)
-
-    @property
-    def dialog(self) -> QDialog | None:
-        """The dialog open on this page, if any."""
-        return self._dialogs.current
-
-    def _run(self, action: Callable[[], object]) -> bool:
-        """Run a service call; a refusal is shown in a message box."""
-        try:
-            action()
-        except DomainError as exc:
-            show_error(self, _("Not saved"), exc)
-            return False
-        return True
-
-    @staticmethod
-    def _button_column(buttons: list[QPushButton]) -> QVBoxLayout:
-        column = QVBoxLayout()
-        for b in buttons:
-            column.addWidget(b)
-        column.addStretch(1)
-        return column
-
     # --- categories -----------------------------------------------------------------------
     def _categories_tab(self) -> QWidget:
-        tab = QWidget()
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([_("Category"), _("Status")])
         self.tree.setColumnCount(2)
@@ -177,13 +128,6 @@ class CataloguePage(QWidget):
             self.down_button,
             self.category_active_button,
         ]
-        if self.editable:
-            shortcut("Ctrl+N", tab, self.add_category)
-            shortcut("Ctrl+Shift+N", tab, self.add_sub_category)
-            shortcut("F2", tab, self.rename_category)
-            shortcut("Ctrl+Up", tab, lambda: self.move_category(-1))
-            shortcut("Ctrl+Down", tab, lambda: self.move_category(1))
-
         hint = QLabel(
             _(
                 "Requests are registered under a sub-category where a category has them. "
@@ -193,13 +137,13 @@ class CataloguePage(QWidget):
         )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.tree, 1)
+        tab = self.list_tab(self.tree, buttons, below=[hint])
         if self.editable:
-            row.addLayout(self._button_column(buttons))
-        layout = QVBoxLayout(tab)
-        layout.addLayout(row, 1)
-        layout.addWidget(hint)
+            shortcut("Ctrl+N", tab, self.add_category)
+            shortcut("Ctrl+Shift+N", tab, self.add_sub_category)
+            shortcut("F2", tab, self.rename_category)
+            shortcut("Ctrl+Up", tab, lambda: self.move_category(-1))
+            shortcut("Ctrl+Down", tab, lambda: self.move_category(1))
         return tab
 
     def refresh_categories(self, select_id: int | None = None) -> None:
@@ -284,7 +228,7 @@ class CataloguePage(QWidget):
         if not self.editable:
             return
         dialog = CategoryDialog(self._catalogue, self._actor, parent=self)
-        self._open(dialog, lambda: self.refresh_categories(dialog.saved_id))
+        self.open_dialog(dialog, lambda: self.refresh_categories(dialog.saved_id))
 
     def add_sub_category(self) -> None:
         """Add a sub-category to the selected category (or beside the selected sub-category)."""
@@ -295,38 +239,32 @@ class CataloguePage(QWidget):
         if top is None:
             return
         dialog = CategoryDialog(self._catalogue, self._actor, parent_node=top, parent=self)
-        self._open(dialog, lambda: self.refresh_categories(dialog.saved_id))
+        self.open_dialog(dialog, lambda: self.refresh_categories(dialog.saved_id))
 
     def rename_category(self) -> None:
         node = self.selected_category()
         if not self.editable or node is None:
             return
         dialog = CategoryDialog(self._catalogue, self._actor, node=node, parent=self)
-        self._open(dialog, lambda: self.refresh_categories(node.id))
+        self.open_dialog(dialog, lambda: self.refresh_categories(node.id))
 
     def move_category(self, step: int) -> None:
         node = self.selected_category()
         if not self.editable or node is None:
             return
-        if self._run(lambda: self._catalogue.move_category(self._actor, node.id, step)):
+        if self.run(lambda: self._catalogue.move_category(self._actor, node.id, step)):
             self.refresh_categories(node.id)
 
     def toggle_category(self) -> None:
         node = self.selected_category()
         if not self.editable or node is None:
             return
-        if self._run(lambda: self._catalogue.set_category_active(self._actor, node.id, not node.is_active)):
+        if self.run(lambda: self._catalogue.set_category_active(self._actor, node.id, not node.is_active)):
             self.refresh_categories(node.id)
 
     # --- departments ----------------------------------------------------------------------
     def _departments_tab(self) -> QWidget:
-        tab = QWidget()
-        self.department_table = QTableWidget(0, 3)
-        self.department_table.setHorizontalHeaderLabels([_("Department"), _("Handling level"), _("Status")])
-        self.department_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.department_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.department_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.department_table.verticalHeader().hide()
+        self.department_table = settings_table([_("Department"), _("Handling level"), _("Status")])
         header = self.department_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -342,10 +280,6 @@ class CataloguePage(QWidget):
         self.edit_department_button.clicked.connect(self.edit_department)
         self.department_active_button = QPushButton(_("Disable"))
         self.department_active_button.clicked.connect(self.toggle_department)
-        if self.editable:
-            shortcut("Ctrl+N", tab, self.add_department)
-            shortcut("F2", tab, self.edit_department)
-
         hint = QLabel(
             _(
                 "A disabled department keeps the requests it already has, but new requests "
@@ -354,17 +288,11 @@ class CataloguePage(QWidget):
         )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.department_table, 1)
+        buttons = [self.add_department_button, self.edit_department_button, self.department_active_button]
+        tab = self.list_tab(self.department_table, buttons, below=[hint])
         if self.editable:
-            row.addLayout(
-                self._button_column(
-                    [self.add_department_button, self.edit_department_button, self.department_active_button]
-                )
-            )
-        layout = QVBoxLayout(tab)
-        layout.addLayout(row, 1)
-        layout.addWidget(hint)
+            shortcut("Ctrl+N", tab, self.add_department)
+            shortcut("F2", tab, self.edit_department)
         return tab
 
     def refresh_departments(self, select_id: int | None = None) -> None:
@@ -372,27 +300,19 @@ class CataloguePage(QWidget):
         if select_id is None and current is not None:
             select_id = current.id
         self._departments = self._catalogue.departments()
-        table = self.department_table
-        scroll = table.verticalScrollBar().value()
-        table.setRowCount(len(self._departments))
-        selected_row = 0
-        for r, d in enumerate(self._departments):
+        cells = []
+        for d in self._departments:
             status = _("In use") if d.is_active else _("Disabled")
-            for c, value in enumerate((d.name, level_label(d.level), status)):
-                item = QTableWidgetItem(value)
-                if not d.is_active:
+            row = [QTableWidgetItem(value) for value in (d.name, level_label(d.level), status)]
+            if not d.is_active:
+                for item in row:
                     item.setForeground(QBrush(GREY))
-                table.setItem(r, c, item)
-            if d.id == select_id:
-                selected_row = r
-        if self._departments:
-            table.selectRow(selected_row)
-        table.verticalScrollBar().setValue(scroll)
+            cells.append(row)
+        fill_table(self.department_table, cells, row_of(self._departments, lambda d: d.id == select_id))
         self._update_department_buttons()
 
     def selected_department(self) -> DepartmentRow | None:
-        row = self.department_table.currentRow()
-        return self._departments[row] if 0 <= row < len(self._departments) else None
+        return current_of(self.department_table, self._departments)
 
     def _update_department_buttons(self) -> None:
         d = self.selected_department()
@@ -406,18 +326,18 @@ class CataloguePage(QWidget):
         if not self.editable:
             return
         dialog = DepartmentDialog(self._catalogue, self._actor, parent=self)
-        self._open(dialog, lambda: self.refresh_departments(dialog.saved_id))
+        self.open_dialog(dialog, lambda: self.refresh_departments(dialog.saved_id))
 
     def edit_department(self) -> None:
         d = self.selected_department()
         if not self.editable or d is None:
             return
         dialog = DepartmentDialog(self._catalogue, self._actor, d, parent=self)
-        self._open(dialog, lambda: self.refresh_departments(d.id))
+        self.open_dialog(dialog, lambda: self.refresh_departments(d.id))
 
     def toggle_department(self) -> None:
         d = self.selected_department()
         if not self.editable or d is None:
             return
-        if self._run(lambda: self._catalogue.set_department_active(self._actor, d.id, not d.is_active)):
+        if self.run(lambda: self._catalogue.set_department_active(self._actor, d.id, not d.is_active)):
             self.refresh_departments(d.id)

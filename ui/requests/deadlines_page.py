@@ -6,66 +6,43 @@ differs from the official calendar (or next year's official schedule, entered by
 before the program knows it). Dialogs open window-modal without blocking
 (``self.dialog``); the page refreshes when one saves, and whenever the limits, the
 calendar or the category names change elsewhere (``watch`` on the change hub), keeping
-the selection and the scroll positions.
+the selection and the scroll positions. What it shares with 分类与单位 is in
+:mod:`ui.requests.settings_base`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.common.changes import Changes, Topic
-from desktop.common.errors import DomainError
-from desktop.common.permissions import Actor, Permission
+from desktop.common.permissions import Actor
 from desktop.requests.catalogue import CatalogueService
 from desktop.requests.clock_settings import ClockSettingsService, LimitRow, OverrideRow
-from ui.requests.admin_dialogs import (
-    LimitDialog,
-    OverrideDialog,
-    day_kind,
-    shortcut,
-    urgency_label,
-    weekday_label,
-)
+from ui.requests.admin_dialogs import LimitDialog, OverrideDialog, day_kind, urgency_label, weekday_label
+from ui.requests.settings_base import SettingsPage, current_of, fill_table, row_of, settings_table
 from ui.requests.watching import weakly
 from ui.widgets.change_hub import ChangeHub, watch
-from ui.widgets.forms import DialogHost, FormDialog
 from ui.widgets.i18n import Translator
-from ui.widgets.messages import ask_yes, show_error
+from ui.widgets.keys import shortcut
+from ui.widgets.messages import ask_yes
 
 _ = Translator("admin")
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.setWordWrap(False)
-    return table
-
-
 # --- the page -------------------------------------------------------------------------------
-class ClockSettingsPage(QWidget):
+class ClockSettingsPage(SettingsPage):
     """The 时限与日历 page.
 
     Args:
@@ -85,26 +62,17 @@ class ClockSettingsPage(QWidget):
         *,
         hub: ChangeHub | None = None,
     ):
-        super().__init__(parent)
+        super().__init__(
+            actor,
+            _("Deadlines and calendar"),
+            _("Only an administrator can change deadlines and the calendar."),
+            parent,
+        )
         self._settings, self._catalogue, self._actor = settings, catalogue, actor
-        self.editable = actor.can(Permission.MANAGE_SETTINGS)
-        self._dialogs = DialogHost()
         self._limits: list[LimitRow] = []
         self._overrides: list[OverrideRow] = []
-
-        title = QLabel(_("Deadlines and calendar"))
-        title.setObjectName("pageTitle")
-        self.tabs = QTabWidget()
         self.tabs.addTab(self._limits_tab(), _("Deadlines"))
         self.tabs.addTab(self._calendar_tab(), _("Working-day calendar"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(title)
-        layout.addWidget(self.tabs, 1)
-        if not self.editable:
-            note = QLabel(_("Only an administrator can change deadlines and the calendar."))
-            note.setObjectName("hint")
-            layout.addWidget(note)
         self.refresh()
         watch(hub, self, (Topic.DEADLINES, Topic.CATALOGUE), weakly(self.refresh))
 
@@ -113,28 +81,8 @@ class ClockSettingsPage(QWidget):
         self.refresh_limits()
         self.refresh_overrides()
 
-    # --- shared ---------------------------------------------------------------------------
-    def _open(self, dialog: FormDialog, on_saved: Callable[[], None]) -> None:
-        """Show a dialog window-modal without blocking; ``on_saved`` runs when it saves."""
-        dialog.accepted.connect(on_saved)
-        self._dialogs.open(dialog)
-
-    @property
-    def dialog(self) -> QDialog | None:
-        """The dialog open on this page, if any."""
-        return self._dialogs.current
-
-    def _run(self, action: Callable[[], object]) -> bool:
-        try:
-            action()
-        except DomainError as exc:
-            show_error(self, _("Not saved"), exc)
-            return False
-        return True
-
     # --- limits ---------------------------------------------------------------------------
     def _limits_tab(self) -> QWidget:
-        tab = QWidget()
         rule = QLabel(
             _(
                 "The 30135 rule: from assignment, a request is accepted within 30 minutes, answered "
@@ -155,7 +103,7 @@ class ClockSettingsPage(QWidget):
         precedence.setWordWrap(True)
         precedence.setObjectName("hint")
 
-        self.limit_table = _table(
+        self.limit_table = settings_table(
             [
                 _("Urgency"),
                 _("Category"),
@@ -180,21 +128,11 @@ class ClockSettingsPage(QWidget):
         self.delete_limit_button = QPushButton(_("Delete"))
         self.delete_limit_button.clicked.connect(self.delete_limit)
 
+        buttons = [self.add_limit_button, self.edit_limit_button, self.delete_limit_button]
+        tab = self.list_tab(self.limit_table, buttons, above=[rule], below=[precedence])
         if self.editable:
             shortcut("Ctrl+N", tab, self.add_limit)
             shortcut(QKeySequence(Qt.Key.Key_Return), self.limit_table, self.edit_limit)
-        row = QHBoxLayout()
-        row.addWidget(self.limit_table, 1)
-        if self.editable:
-            column = QVBoxLayout()
-            for b in (self.add_limit_button, self.edit_limit_button, self.delete_limit_button):
-                column.addWidget(b)
-            column.addStretch(1)
-            row.addLayout(column)
-        layout = QVBoxLayout(tab)
-        layout.addWidget(rule)
-        layout.addLayout(row, 1)
-        layout.addWidget(precedence)
         return tab
 
     def refresh_limits(self, select_id: int | None = None) -> None:
@@ -202,37 +140,22 @@ class ClockSettingsPage(QWidget):
         if select_id is None and current is not None:
             select_id = current.id
         self._limits = self._settings.list_limits()
-        table = self.limit_table
-        scroll = table.verticalScrollBar().value()
-        table.setRowCount(len(self._limits))
-        selected_row = 0
-        for r, rule in enumerate(self._limits):
+        cells = []
+        for rule in self._limits:
             if rule.urgency is None and rule.category_id is None:
                 scope = (_("Default (all requests)"), "")
             else:
                 scope = (urgency_label(rule.urgency), rule.category_name or _("Any category"))
-            values = (
-                *scope,
-                str(rule.accept_minutes),
-                str(rule.answer_days),
-                str(rule.resolve_days),
-                str(rule.follow_up_days),
-            )
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if c >= 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                table.setItem(r, c, item)
-            if rule.id == select_id:
-                selected_row = r
-        if self._limits:
-            table.selectRow(selected_row)
-        table.verticalScrollBar().setValue(scroll)
+            limits = (rule.accept_minutes, rule.answer_days, rule.resolve_days, rule.follow_up_days)
+            row = [QTableWidgetItem(value) for value in (*scope, *map(str, limits))]
+            for item in row[2:]:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            cells.append(row)
+        fill_table(self.limit_table, cells, row_of(self._limits, lambda rule: rule.id == select_id))
         self._update_limit_buttons()
 
     def selected_limit(self) -> LimitRow | None:
-        row = self.limit_table.currentRow()
-        return self._limits[row] if 0 <= row < len(self._limits) else None
+        return current_of(self.limit_table, self._limits)
 
     def _update_limit_buttons(self) -> None:
         has = self.selected_limit() is not None
@@ -243,14 +166,14 @@ class ClockSettingsPage(QWidget):
         if not self.editable:
             return
         dialog = LimitDialog(self._settings, self._catalogue, self._actor, existing=self._limits, parent=self)
-        self._open(dialog, lambda: self.refresh_limits(dialog.saved_id))
+        self.open_dialog(dialog, lambda: self.refresh_limits(dialog.saved_id))
 
     def edit_limit(self) -> None:
         rule = self.selected_limit()
         if not self.editable or rule is None:
             return
         dialog = LimitDialog(self._settings, self._catalogue, self._actor, rule, parent=self)
-        self._open(dialog, lambda: self.refresh_limits(rule.id))
+        self.open_dialog(dialog, lambda: self.refresh_limits(rule.id))
 
     def delete_limit(self) -> None:
         rule = self.selected_limit()
@@ -262,12 +185,11 @@ class ClockSettingsPage(QWidget):
             question = _("Delete this rule? Its requests then follow the next rule that fits them.")
         if not ask_yes(self, _("Delete rule"), question):
             return
-        if self._run(lambda: self._settings.delete_limit(self._actor, rule.id)):
+        if self.run(lambda: self._settings.delete_limit(self._actor, rule.id)):
             self.refresh_limits()
 
     # --- calendar -------------------------------------------------------------------------
     def _calendar_tab(self) -> QWidget:
-        tab = QWidget()
         self.year = QComboBox()
         this_year = dt.date.today().year
         years = {this_year + k for k in (-1, 0, 1, 2)}
@@ -291,7 +213,7 @@ class ClockSettingsPage(QWidget):
         explanation.setWordWrap(True)
         explanation.setObjectName("hint")
 
-        self.override_table = _table(
+        self.override_table = settings_table(
             [_("Date"), _("Weekday"), _("This centre"), _("Official calendar"), _("Note")]
         )
         header = self.override_table.horizontalHeader()
@@ -311,20 +233,12 @@ class ClockSettingsPage(QWidget):
         year_row.addWidget(QLabel(_("Year")))
         year_row.addWidget(self.year)
         year_row.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.override_table, 1)
-        if self.editable:
-            column = QVBoxLayout()
-            column.addWidget(self.add_override_button)
-            column.addWidget(self.delete_override_button)
-            column.addStretch(1)
-            row.addLayout(column)
-        layout = QVBoxLayout(tab)
-        layout.addLayout(year_row)
-        layout.addWidget(self.year_warning)
-        layout.addLayout(row, 1)
-        layout.addWidget(self.override_empty)
-        layout.addWidget(explanation)
+        tab = self.list_tab(
+            self.override_table,
+            [self.add_override_button, self.delete_override_button],
+            above=[year_row, self.year_warning],
+            below=[self.override_empty, explanation],
+        )
         if self.editable:
             shortcut("Ctrl+N", tab, self.add_override)
         return tab
@@ -346,25 +260,20 @@ class ClockSettingsPage(QWidget):
         )
         self.year_warning.setVisible(not known)
         self._overrides = self._settings.list_overrides(year)
-        table = self.override_table
-        scroll = table.verticalScrollBar().value()
-        table.setRowCount(len(self._overrides))
-        selected_row = 0
-        for r, o in enumerate(self._overrides):
-            values = (
-                o.day.isoformat(),
-                weekday_label(o.day),
-                day_kind(o.is_workday),
-                day_kind(o.official_is_workday),
-                o.note,
-            )
-            for c, value in enumerate(values):
-                table.setItem(r, c, QTableWidgetItem(value))
-            if o.day == select_day:
-                selected_row = r
-        if self._overrides:
-            table.selectRow(selected_row)
-        table.verticalScrollBar().setValue(scroll)
+        cells = [
+            [
+                QTableWidgetItem(value)
+                for value in (
+                    o.day.isoformat(),
+                    weekday_label(o.day),
+                    day_kind(o.is_workday),
+                    day_kind(o.official_is_workday),
+                    o.note,
+                )
+            ]
+            for o in self._overrides
+        ]
+        fill_table(self.override_table, cells, row_of(self._overrides, lambda o: o.day == select_day))
         self.override_empty.setText(
             ""
             if self._overrides
@@ -391,8 +300,7 @@ class ClockSettingsPage(QWidget):
         self.refresh_overrides()
 
     def selected_override(self) -> OverrideRow | None:
-        row = self.override_table.currentRow()
-        return self._overrides[row] if 0 <= row < len(self._overrides) else None
+        return current_of(self.override_table, self._overrides)
 
     def _update_override_buttons(self) -> None:
         self.delete_override_button.setEnabled(self.selected_override() is not None)
@@ -410,7 +318,7 @@ class ClockSettingsPage(QWidget):
                 self.set_year(day.year)
             self.refresh_overrides(day)
 
-        self._open(dialog, saved)
+        self.open_dialog(dialog, saved)
 
     def delete_override(self) -> None:
         o = self.selected_override()
@@ -422,5 +330,5 @@ class ClockSettingsPage(QWidget):
             _("Remove the correction for {day}? The day then follows the official calendar.", day=o.day),
         ):
             return
-        if self._run(lambda: self._settings.delete_override(self._actor, o.day)):
+        if self.run(lambda: self._settings.delete_override(self._actor, o.day)):
             self.refresh_overrides()

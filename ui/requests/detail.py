@@ -414,15 +414,15 @@ class RequestDetailDialog(QDialog):
         current = t.item(t.currentRow(), 0) if t.currentRow() >= 0 else None
         keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         t.setRowCount(len(d.attachments))
-        for row, (attachment_id, name, size) in enumerate(d.attachments):
-            item = QTableWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, attachment_id)
-            item.setToolTip(name)
+        for row, a in enumerate(d.attachments):
+            item = QTableWidgetItem(a.filename)
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            item.setToolTip(a.filename)
             t.setItem(row, 0, item)
-            t.setItem(row, 1, QTableWidgetItem(_size_text(size)))
+            t.setItem(row, 1, QTableWidgetItem(_size_text(a.size)))
         t.setVisible(bool(d.attachments))
         self.no_attachments.setVisible(not d.attachments)
-        kept = next((r for r, a in enumerate(d.attachments) if a[0] == keep), -1)
+        kept = next((r for r, a in enumerate(d.attachments) if a.id == keep), -1)
         if kept >= 0:
             t.selectRow(kept)
         elif d.attachments and t.currentRow() < 0:
@@ -505,12 +505,12 @@ class RequestDetailDialog(QDialog):
         row = self.attachments.currentRow()
         if row < 0 or row >= len(self.detail.attachments):
             return
-        attachment_id, name, _size = self.detail.attachments[row]
-        target, _filter = QFileDialog.getSaveFileName(self, _("Save a copy"), name)
+        attachment = self.detail.attachments[row]
+        target, _filter = QFileDialog.getSaveFileName(self, _("Save a copy"), attachment.filename)
         if not target:
             return
         try:
-            self._requests.export_attachment(self._actor, attachment_id, Path(target))
+            self._requests.export_attachment(self._actor, attachment.id, Path(target))
         except (DomainError, OSError) as exc:
             show_error(self, _("Save a copy"), exc if isinstance(exc, DomainError) else str(exc))
             return

@@ -23,12 +23,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QPushButton, QWidget
 
 from desktop.common.changes import Changes, Topic
-from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor
 from desktop.requests.service import CHANNELS, RequestFilter, RequestRow, RequestService, date_range_warning
 from desktop.requests.states import STATUS_LABELS, Status
@@ -36,15 +35,15 @@ from ui.requests.detail import RequestDetailDialog
 from ui.requests.formatting import urgency_dot
 from ui.requests.request_table import (
     DetailFactory,
+    RequestOpener,
     RequestTableModel,
-    has_receivers,
     request_rows,
     size_request_columns,
 )
 from ui.requests.watching import LIST_TOPICS, watch_with_clock
 from ui.widgets.change_hub import ChangeHub
 from ui.widgets.i18n import Translator, desktop_text, error_text
-from ui.widgets.list_page import ListPage
+from ui.widgets.list_page import STRETCH, ListPage, hbox
 from ui.widgets.windowed_model import ServiceRows
 
 _ = Translator("requests")
@@ -55,7 +54,7 @@ SEARCH_DELAY_MS = 250
 ANY_DATE, TODAY, LAST_7_DAYS, THIS_MONTH, CUSTOM_DATES = "any", "today", "7days", "month", "custom"
 
 
-class RequestsPage(ListPage[RequestRow]):
+class RequestsPage(ListPage[RequestRow], RequestOpener):
     """The 全部诉求 page.
 
     Args:
@@ -99,14 +98,11 @@ class RequestsPage(ListPage[RequestRow]):
             error_title=_("Requests"),
         )
         self.model: RequestTableModel
-        self._requests = requests
-        self._actor = actor
+        self.error_title = _("Requests")
+        self.init_opener(requests, actor, detail_factory, hub, focus=self.table)
         self._grids = grids if grids is not None else getattr(requests, "grids", None)
-        self._detail_factory = detail_factory
-        self._hub = hub
         self.resident_id: int | None = None  # the list narrowed to one resident's requests
         self.resident_name = ""
-        self.detail: QWidget | None = None  # the detail dialog this page opened, if any
         self._build()
         self.reload_choices()
         self._connect_callbacks()
@@ -190,30 +186,29 @@ class RequestsPage(ListPage[RequestRow]):
         self.clear_button.setMinimumHeight(height)
         self.count_label.setObjectName("resultCount")
 
-        first = QHBoxLayout()
-        first.setSpacing(8)
-        first.addWidget(self.search_edit)
-        first.addWidget(self.resident_chip)
-        first.addWidget(self.status_combo)
-        first.addWidget(self.colour_combo)
-        first.addWidget(self.category_combo)
-        first.addWidget(self.department_combo)
-        first.addStretch(1)
-
-        second = QHBoxLayout()
-        second.setSpacing(8)
-        second.addWidget(self.grid_combo)
-        second.addWidget(self.channel_combo)
-        second.addSpacing(8)
-        second.addWidget(self.date_label)
-        second.addWidget(self.date_combo)
-        second.addWidget(self.date_from)
-        second.addWidget(self.dash_label)
-        second.addWidget(self.date_to)
-        second.addWidget(self.clear_button)
-        second.addWidget(self.date_warning, 1)
-        second.addStretch(1)
-        second.addWidget(self.count_label)
+        first = hbox(
+            self.search_edit,
+            self.resident_chip,
+            self.status_combo,
+            self.colour_combo,
+            self.category_combo,
+            self.department_combo,
+            STRETCH,
+        )
+        second = hbox(
+            self.grid_combo,
+            self.channel_combo,
+            8,
+            self.date_label,
+            self.date_combo,
+            self.date_from,
+            self.dash_label,
+            self.date_to,
+            self.clear_button,
+            (self.date_warning, 1),
+            STRETCH,
+            self.count_label,
+        )
 
         footer = self.action_bar(hint=_("Enter: open   Ctrl+F: search   F5: refresh"))
         self.arrange(first, second, below=[footer])
@@ -226,11 +221,11 @@ class RequestsPage(ListPage[RequestRow]):
             c.blockSignals(True)
             c.clear()
         self.category_combo.addItem(_("All categories"), None)
-        for category_id, name, _children in self._requests.categories():
-            self.category_combo.addItem(name, category_id)
+        for category in self._requests.categories():
+            self.category_combo.addItem(category.name, category.id)
         self.department_combo.addItem(_("All departments"), None)
-        for department_id, name, _level in self._requests.departments():
-            self.department_combo.addItem(name, department_id)
+        for department in self._requests.departments():
+            self.department_combo.addItem(department.name, department.id)
         self.grid_combo.addItem(_("All grids"), None)
         if self._grids is not None:
             for grid_id, name in self._grids():
@@ -398,29 +393,7 @@ class RequestsPage(ListPage[RequestRow]):
 
     # --- opening ---------------------------------------------------------------------
     def open_row(self, row: RequestRow) -> None:
-        self.sig_open_request.emit(row.id)
-        if not has_receivers(self, "sig_open_request(int)"):
-            self.open_detail(row.id)
-
-    def open_detail(self, request_id: int) -> None:
-        """Open the detail dialog here (used when no one else handles ``sig_open_request``)."""
-        if self.detail is not None and self.detail.isVisible():
-            self.detail.close()
-        try:
-            dialog = self._detail_factory(self._requests, self._actor, request_id, self, hub=self._hub)
-        except DomainError as exc:
-            self.show_error(exc)
-            self.refresh()
-            return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._detail_closed)
-        self.detail = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def _detail_closed(self) -> None:
-        self.detail = None
-        self.table.setFocus()
+        self.open_request(row.id)
 
     def focus_default(self) -> None:
         """Where the keyboard starts when the page is shown: the table."""

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop.common.labels import category_label
 from desktop.common.matching import Choice
+from desktop.requests.catalogue import CategoryNode, DepartmentRow
 from desktop.requests.service import (
     ATTACHMENT_MAX_BYTES,
     CHANNELS,
@@ -324,25 +325,22 @@ class ReceptionForm(QWidget):
         self.assists.check_menu.triggered.connect(edited)
 
     def reload_choices(
-        self,
-        categories: Iterable[tuple[int, str, Sequence[tuple[int, str]]]],
-        departments: Iterable[tuple[int, str, str]],
-        grids: dict[int, str],
+        self, categories: Iterable[CategoryNode], departments: Iterable[DepartmentRow], grids: dict[int, str]
     ) -> None:
         """(Re)load categories, departments and grids, keeping what is chosen."""
         self.category.choices = []
-        for top_id, top, children in categories:
-            if children:
+        for top in categories:
+            if top.children:
                 self.category.choices += [
-                    Choice(i, category_label(name, top), (name, top)) for i, name in children
+                    Choice(c.id, category_label(c.name, top.name), (c.name, top.name)) for c in top.children
                 ]
             else:
-                self.category.choices.append(Choice(top_id, top, (top,)))
+                self.category.choices.append(Choice(top.id, top.name, (top.name,)))
         departments = list(departments)
         self.department.choices = [
-            Choice(i, name, (name,), desktop_text(LEVELS.get(level, level))) for i, name, level in departments
+            Choice(d.id, d.name, (d.name,), desktop_text(LEVELS.get(d.level, d.level))) for d in departments
         ]
-        self._department_levels = {i: level for i, _name, level in departments}
+        self._department_levels = {d.id: d.level for d in departments}
         self.category.relabel()
         self.department.relabel()
         grid = self.grid_combo.currentData()

@@ -2,27 +2,32 @@
 
 Both show ``RequestRow``s in a ``WindowedTableModel``: the same columns (the start page
 a subset), the deadline on a soft red / yellow / green background, the urgency as a dot,
-widths from the font. Both open a row the same way: they emit ``sig_open_request`` and,
-when nobody listens, open the detail dialog themselves (``DetailFactory``).
+widths from the font. Both open a row the same way (:class:`RequestOpener`): they emit
+``sig_open_request`` and, when nobody listens, open the detail dialog themselves
+(``DetailFactory``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import SIGNAL, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, SignalInstance
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QTableView, QWidget
 
+from desktop.common.changes import Changes
 from desktop.common.labels import category_label
 from desktop.common.permissions import Actor
 from desktop.requests.clocks import COLOUR_LABELS
 from desktop.requests.service import CHANNELS, URGENCIES, RequestFilter, RequestRow, RequestService
 from desktop.requests.states import STATUS_LABELS
 from ui.requests.formatting import deadline_text, format_time, resident_text, urgency_dot
+from ui.widgets.change_hub import ChangeHub
+from ui.widgets.forms import DialogHost
 from ui.widgets.i18n import Translator, desktop_text
 from ui.widgets.list_page import setup_table
+from ui.widgets.opening import has_receivers, open_detail
 from ui.widgets.palette import CLOCK_BACKGROUNDS, CLOCK_FOREGROUNDS
 from ui.widgets.windowed_model import Column, ServiceRows, WindowedTableModel
 
@@ -42,9 +47,9 @@ NUMBER, REGISTERED, RESIDENT, CHANNEL, CATEGORY, URGENCY, STATUS, DEPARTMENT, DE
 )
 ALL_COLUMNS = (NUMBER, REGISTERED, RESIDENT, CHANNEL, CATEGORY, URGENCY, STATUS, DEPARTMENT, DEADLINE)
 
-DetailFactory = Callable[..., QWidget]
-"""Builds the detail dialog: ``(requests, actor, request_id, parent, hub=hub)``; it has
-``open()`` and ``finished`` (``RequestDetailDialog`` by default)."""
+DetailFactory = Callable[..., QDialog]
+"""Builds the detail dialog: ``(requests, actor, request_id, parent, hub=hub)``
+(``RequestDetailDialog`` by default)."""
 
 
 def request_columns(keys: Sequence[str] = ALL_COLUMNS) -> list[Column[RequestRow]]:
@@ -160,6 +165,54 @@ def size_request_columns(table: QTableView, model: RequestTableModel) -> None:
         header.resizeSection(column, width)
 
 
-def has_receivers(obj: QObject, signature: str) -> bool:
-    """Whether anyone listens to ``obj``'s signal ``signature`` (e.g. ``"sig_open_request(int)"``)."""
-    return obj.receivers(SIGNAL(signature)) > 0
+class RequestOpener:
+    """How a page of requests opens one: it emits ``sig_open_request`` for the main window
+    and, when nobody listens, opens the detail dialog itself — one at a time, in
+    ``_details`` (focus back on ``focus`` when it closes).
+
+    Mixed into a ``QWidget`` page that has ``sig_open_request`` and ``refresh``.
+    """
+
+    sig_open_request: SignalInstance
+    error_title: str
+
+    def init_opener(
+        self,
+        requests: RequestService,
+        actor: Actor,
+        detail_factory: DetailFactory,
+        hub: ChangeHub | None,
+        focus: QWidget | None = None,
+    ) -> None:
+        self._requests, self._actor = requests, actor
+        self._detail_factory, self._hub = detail_factory, hub
+        self._details = DialogHost(focus)
+
+    def open_request(self, request_id: int) -> None:
+        """Ask the window to open the request, or open the detail here if nobody listens."""
+        self.sig_open_request.emit(request_id)
+        if not has_receivers(self._page, "sig_open_request(int)"):
+            self.open_detail(request_id)
+
+    def open_detail(self, request_id: int) -> QDialog | None:
+        """Open the detail dialog here (used when no one else handles ``sig_open_request``)."""
+        page = self._page
+        return open_detail(
+            self._details,
+            page,
+            lambda: self._detail_factory(self._requests, self._actor, request_id, page, hub=self._hub),
+            error_title=self.error_title,
+            on_gone=self.refresh,
+        )
+
+    def refresh(self, changes: Changes | None = None) -> None:  # pragma: no cover - the page's
+        raise NotImplementedError
+
+    @property
+    def _page(self) -> QWidget:
+        return cast(QWidget, self)
+
+    @property
+    def detail(self) -> QDialog | None:
+        """The detail dialog this page opened itself, if it is open."""
+        return self._details.current

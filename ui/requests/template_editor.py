@@ -26,9 +26,10 @@ from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.labels import category_label
 from desktop.common.permissions import Actor
 from desktop.requests.catalogue import CatalogueService, TemplateRow
-from ui.requests.admin_dialogs import node_label, shortcut
-from ui.widgets.forms import FieldBox
+from ui.requests.admin_dialogs import node_label
+from ui.widgets.forms import FieldBox, error_line
 from ui.widgets.i18n import Translator, error_text
+from ui.widgets.keys import shortcut
 from ui.widgets.messages import ask_yes, show_error
 
 _ = Translator("admin")
@@ -70,10 +71,7 @@ class TemplatesTab(QWidget):
             "category_id": FieldBox(self.template_category),
             "body": FieldBox(self.template_body),
         }
-        self.template_message = QLabel()
-        self.template_message.setObjectName("fieldError")
-        self.template_message.setWordWrap(True)
-        self.template_message.hide()
+        self.template_message = error_line()
         self.save_template_button = QPushButton(_("Save template"))
         self.save_template_button.setObjectName("primary")
         self.save_template_button.setToolTip("Ctrl+S")

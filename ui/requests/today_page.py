@@ -19,6 +19,7 @@ import time
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -43,8 +44,8 @@ from ui.requests.request_table import (
     STATUS,
     URGENCY,
     DetailFactory,
+    RequestOpener,
     RequestTableModel,
-    has_receivers,
     setup_request_table,
 )
 from ui.requests.watching import LIST_TOPICS, watch_with_clock
@@ -125,7 +126,7 @@ class Section:
         return False
 
 
-class TodayPage(QWidget):
+class TodayPage(QWidget, RequestOpener):
     """The 今日待办 page.
 
     Args:
@@ -153,12 +154,9 @@ class TodayPage(QWidget):
         hub: ChangeHub | None = None,
     ):
         super().__init__(parent)
-        self._requests = requests
-        self._actor = actor
-        self._detail_factory = detail_factory
-        self._hub = hub
+        self.error_title = _("Today")
+        self.init_opener(requests, actor, detail_factory, hub)
         self.lists: TodayLists | None = None
-        self.detail: QWidget | None = None
         self._build()
         QShortcut(QKeySequence("F5"), self, self.refresh)
         self.tick = watch_with_clock(hub, self, LIST_TOPICS, self.refresh)
@@ -303,30 +301,15 @@ class TodayPage(QWidget):
     def open_selected(self) -> None:
         section = self.current_section()
         row = section.selected() if section is not None else self.selected_row()
-        if row is None:
-            return
-        self.sig_open_request.emit(row.id)
-        if not has_receivers(self, "sig_open_request(int)"):
-            self.open_detail(row.id)
+        if row is not None:
+            self.open_request(row.id)
 
-    def open_detail(self, request_id: int) -> None:
-        if self.detail is not None and self.detail.isVisible():
-            self.detail.close()
-        try:
-            dialog = self._detail_factory(self._requests, self._actor, request_id, self, hub=self._hub)
-        except DomainError as exc:
-            show_error(self, _("Today"), exc)
-            self.refresh()
-            return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._detail_closed)
-        self.detail = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def _detail_closed(self) -> None:
-        self.detail = None
-        self.focus_default()
+    def open_detail(self, request_id: int) -> QDialog | None:
+        """Open the detail dialog here; when it closes, the keyboard goes back to a list."""
+        dialog = super().open_detail(request_id)
+        if dialog is not None:
+            dialog.finished.connect(self.focus_default)
+        return dialog
 
     def focus_default(self) -> None:
         """Focus the first list that has rows (with its first row selected)."""

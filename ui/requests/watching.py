@@ -15,11 +15,11 @@ import time
 import weakref
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.common.changes import Changes, Topic
-from ui.widgets.change_hub import ChangeHub, Refresh, watch
+from ui.widgets.change_hub import ChangeHub, Refresh, StaleUntilShown, watch
 
 LIST_TOPICS = (Topic.REQUESTS, Topic.CATALOGUE, Topic.RESIDENTS)
 """A list of requests shows requests, their category and department names, residents' names."""
@@ -51,7 +51,7 @@ def weakly(refresh: Callable[[Changes | None], None]) -> Refresh:
     return call
 
 
-class MinuteTick(QObject):
+class MinuteTick(StaleUntilShown):
     """Calls ``refresh(None)`` every ``interval_ms`` while ``page`` is visible; a tick
     that falls while it is hidden makes it refresh once when shown, unless it has been
     refreshed meanwhile (every refresh goes through :meth:`refresh`)."""
@@ -61,12 +61,10 @@ class MinuteTick(QObject):
         self._refresh = weakly(refresh)
         self._interval_s = interval_ms / 1000
         self.last = time.monotonic()
-        self.stale = False
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
-        page.installEventFilter(self)
 
     def refresh(self, changes: Changes | None) -> None:
         self.last = time.monotonic()
@@ -82,16 +80,9 @@ class MinuteTick(QObject):
         else:
             self.stale = True
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        # The event type first: while the page is torn down, this object's Python side may
-        # already be cleared, and it must not be touched for the events of that teardown.
-        if event.type() != QEvent.Type.Show or watched is not self.parent():
-            return False
-        if self.stale:
-            self.stale = False
-            if time.monotonic() - self.last >= self._interval_s:
-                self.refresh(None)
-        return False
+    def shown_stale(self) -> None:
+        if time.monotonic() - self.last >= self._interval_s:
+            self.refresh(None)
 
 
 def watch_with_clock(

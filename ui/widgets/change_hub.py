@@ -58,14 +58,37 @@ Refresh = Callable[[Changes | None], None]
 """A page's refresh: the changes that made it stale, or None after being hidden."""
 
 
-class _Watch(QObject):
+class StaleUntilShown(QObject):
+    """Something that made its page stale while it was hidden (``stale``); when the page is
+    shown again, :meth:`shown_stale` refreshes it. The page is its parent, reached as the
+    parent only, so nothing here keeps it alive."""
+
+    def __init__(self, page: QWidget):
+        super().__init__(page)
+        self.stale = False
+        page.installEventFilter(self)
+
+    def shown_stale(self) -> None:  # pragma: no cover - overridden
+        """The page was shown while stale (``stale`` is cleared already)."""
+        raise NotImplementedError
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        # The event type first: while the page is torn down this object's Python side may be
+        # cleared already, and it must not be touched for the events of that teardown.
+        if event.type() != QEvent.Type.Show or watched is not self.parent():
+            return False
+        if self.stale:
+            self.stale = False
+            self.shown_stale()
+        return False
+
+
+class _Watch(StaleUntilShown):
     def __init__(self, hub: ChangeHub, page: QWidget, topics: frozenset[Topic], refresh: Refresh):
-        super().__init__(page)  # the page is reached as the parent only: no reference cycle
+        super().__init__(page)
         self._topics = topics
         self._refresh = refresh
-        self.stale = False
         hub.sig_changed.connect(self._on_changed)
-        page.installEventFilter(self)
 
     @Slot(object)
     def _on_changed(self, changes: Changes) -> None:
@@ -77,15 +100,8 @@ class _Watch(QObject):
         else:
             self.stale = True
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        # The event type first: while the page is torn down this object's Python side may be
-        # cleared already, and it must not be touched for the events of that teardown.
-        if event.type() != QEvent.Type.Show or watched is not self.parent():
-            return False
-        if self.stale:
-            self.stale = False
-            self._refresh(None)
-        return False
+    def shown_stale(self) -> None:
+        self._refresh(None)
 
 
 def watch(hub: ChangeHub | None, page: QWidget, topics: Iterable[Topic], refresh: Refresh) -> None:

@@ -106,6 +106,27 @@ def action_button(owner: QWidget, text: str, tip: str = "", *, primary: bool = F
     return button
 
 
+STRETCH = None
+"""In :func:`hbox`: the room left over goes here."""
+
+
+def hbox(*items: QWidget | tuple[QWidget, int] | int | None, spacing: int = 8) -> QHBoxLayout:
+    """A bar of a page: widgets left to right (``(widget, stretch)`` for one that grows),
+    a number for a gap of that many pixels, :data:`STRETCH` for the room left over."""
+    row = QHBoxLayout()
+    row.setSpacing(spacing)
+    for item in items:
+        if item is None:
+            row.addStretch(1)
+        elif isinstance(item, int):
+            row.addSpacing(item)
+        elif isinstance(item, tuple):
+            row.addWidget(*item)
+        else:
+            row.addWidget(item)
+    return row
+
+
 # --- the look of a list table ------------------------------------------------------------
 def setup_table(table: QTableView, *, multi: bool = False, sortable: bool = False) -> None:
     """Whole rows, fixed row heights (never measured from the rows), no editing.

@@ -114,6 +114,22 @@ QToolButton#assistButton::menu-indicator { image: url("@ICONS@/arrow-down.svg");
 #requestDetail #description { border: 1px solid #d9e2ec; border-radius: 4px; }
 #requestDetail #clockState { border-radius: 9px; padding: 1px 10px; }
 #categoryTree::item, #templateList::item { padding: 4px 2px; }
+/* Service orders (点单服务): the board's stage list and resident chip, an order's page. */
+#stageList { background: white; border: 1px solid #d9e2ec; border-radius: 4px; }
+#stageList::item { padding: 5px 8px; }
+#stageList::item:selected { background: #d1e7fa; color: #102a43; }
+#ordersBoard QPushButton#filterChip { background: #e3f0fb; border: 1px solid #2680c2; border-radius: 14px;
+    color: #102a43; padding: 4px 12px; }
+#orderDetail #detailNumber { font-size: 15pt; font-weight: bold; color: #102a43; }
+#orderDetail #statusBadge { border-radius: 10px; padding: 2px 12px; color: white; font-weight: bold; }
+#orderDetail #fieldName { color: #52606d; }
+/* Reports: the dashboard's cards that open a list, its chart switch; the report page. */
+#figure[clickable="true"]:hover, #figure[clickable="true"]:focus { border: 1px solid #2680c2; }
+#figureChange { font-size: 9.5pt; }
+QPushButton#segment { padding: 3px 12px; }
+QPushButton#segment:checked { background: #d1e7fa; border-color: #2680c2; color: #102a43; font-weight: bold; }
+#archiveState { color: #52606d; }
+#archiveState[archived="true"] { color: #2e7d32; font-weight: bold; }
 """
 
 

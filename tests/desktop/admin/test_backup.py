@@ -26,7 +26,7 @@ def test_backup_contains_the_database_and_the_attachments(tmp_path, make_actor):
         uow.commit()
     desk = make_actor(services, Role.FRONT_DESK)
     resident = services.residents.save(desk, ResidentForm(name="张三"))
-    category = services.requests.categories()[0][2][0][0]
+    category = services.requests.categories()[0].children[0].id
     rid = services.requests.register(
         desk, RequestForm(resident_id=resident, channel="walk_in", category_id=category, description="测试")
     )

@@ -28,7 +28,14 @@ from desktop.love_bank.receipt import (
     receipt_data,
     redemption_number,
 )
-from desktop.love_bank.service import Basket, LoveBankService, RedemptionRow, StatementLine, VolunteerRow
+from desktop.love_bank.service import (
+    Basket,
+    LoveBankService,
+    RedeemedItem,
+    RedemptionRow,
+    StatementLine,
+    VolunteerRow,
+)
 from desktop.love_bank.statement import (
     KIND_LABELS_ZH,
     StatementData,
@@ -195,7 +202,7 @@ def test_receipt_data_from_the_service_rows():
         status="completed",
         points=55,
         created_at=dt.datetime(2026, 11, 20, 9, 30),
-        lines=(("大米5kg", 1, 30), ("食用油", 1, 25)),
+        lines=(RedeemedItem("大米5kg", 1, 30), RedeemedItem("食用油", 1, 25)),
     )
     volunteer = VolunteerRow(3, 9, "张三", "138****5678", "巾帼志愿服务队", 45, 0, 12.5, 0, True)
     data = receipt_data(row, volunteer, centre_name=CENTRE, coordinator="张志强")

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from db import love_bank as q
 from db.models import PointAccount, Resident, Team, Volunteer
-from desktop.common.clock import fixed_clock
+from desktop.common.clock import MovableClock, fixed_clock
 from desktop.common.permissions import SYSTEM, Role
 from desktop.love_bank import ledger
 from desktop.love_bank.corrections import EARNED, GIVEN_BACK
@@ -27,19 +27,9 @@ from desktop.residents.service import ResidentForm
 NOW = dt.datetime(2026, 11, 20, 10, 0)
 
 
-class Clock:
-    """A clock the test can move (the service asks it once per operation)."""
-
-    def __init__(self, moment: dt.datetime):
-        self.moment = moment
-
-    def __call__(self) -> dt.datetime:
-        return self.moment
-
-
 @pytest.fixture
 def bank(any_db, make_actor):
-    clock = Clock(NOW)
+    clock = MovableClock(NOW)
     coordinator = make_actor(any_db, Role.COORDINATOR)
     service = LoveBankService(any_db.db, now=clock)
     people = [any_db.residents.save(coordinator, ResidentForm(name=n)) for n in ("张三", "李四", "王五")]
@@ -180,12 +170,12 @@ def test_service_ranking_counts_approved_service_inside_the_period(bank):
 def test_the_sums_the_year_end_expiry_is_made_of(bank):
     s, co, v = bank["s"], bank["co"], bank["v"][0]
     item = s.save_item(co, name="大米", price=30, stock=5)
-    bank["clock"].moment = dt.datetime(2026, 3, 1, 9, 0)
+    bank["clock"].now = dt.datetime(2026, 3, 1, 9, 0)
     s.adjust(co, v, 100, "去年积分")
     s.redeem(co, v, Basket({item: 1}), "k1")
     cancelled = s.redeem(co, v, Basket({item: 1}), "k2")
     s.cancel_redemption(co, cancelled, "不要了")  # a reversal gives 30 back
-    bank["clock"].moment = dt.datetime(2027, 1, 5, 9, 0)
+    bank["clock"].now = dt.datetime(2027, 1, 5, 9, 0)
     s.adjust(co, v, 50, "今年积分")  # after the cutoff
     cutoff = dt.datetime(2027, 1, 1)
     assert read(bank, q.gains_before, cutoff, EARNED) == {v: 100}
@@ -226,9 +216,9 @@ def test_redemption_rows_lines_and_locks(bank):
 def test_statement_queries_and_reversals(bank):
     s, co, v = bank["s"], bank["co"], bank["v"][0]
     first = s.adjust(co, v, 40, "补录")
-    bank["clock"].moment = NOW + dt.timedelta(hours=1)
+    bank["clock"].now = NOW + dt.timedelta(hours=1)
     reversal = s.reverse_entry(co, first, "补录错误")
-    bank["clock"].moment = NOW - dt.timedelta(days=1)
+    bank["clock"].now = NOW - dt.timedelta(days=1)
     earlier = s.adjust(co, v, 5, "早一天")
     with reading(bank) as session:
         assert [e.id for e in q.ledger_entries(session, v)] == [earlier, first, reversal]  # by time, not id

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from db.models import AuditEntry, ServiceRecord
 from db.models_orders import FundEntry, OrderEvent, OrderPayment
-from db.orders import fund_mismatches
+from db.orders_money import fund_mismatches
 from desktop.common.errors import DomainError, FieldErrors, PermissionDenied
 from desktop.orders.service import BudgetLine, OrderFilter, OrderForm, OrderSettings, SessionForm
 from desktop.orders.states import Action, Stage
@@ -170,7 +170,7 @@ def test_a_free_description_order_and_one_turned_from_a_request(world: World):
     with world.services.db.writing() as uow:
         reference_data.seed(uow.session)
         uow.commit()
-    category = world.services.requests.categories()[0][2][0][0]
+    category = world.services.requests.categories()[0].children[0].id
     request = world.services.requests.register(
         world.desk,
         RequestForm(

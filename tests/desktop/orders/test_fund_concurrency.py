@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 import pytest
 from sqlalchemy import text
 
-from db.orders import fund_mismatches
+from db.orders_money import fund_mismatches
 from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor, Role
 from desktop.orders.service import (

@@ -44,10 +44,12 @@ from db import settings as settings_repo
 from db.models import Category, Department, Grid
 from desktop.common.permissions import Role
 from desktop.love_bank.service import Basket, LoveBankService
+from desktop.printing import fonts
 from desktop.reports.service import ReportService
 from desktop.requests import reference_data
 from desktop.requests.service import RequestForm, RequestService
 from desktop.residents.service import ResidentForm
+from tests.pdf_support import make_ttf
 
 
 class Clock:
@@ -256,6 +258,19 @@ def _love_bank(services, clock: Clock, desk, coordinator) -> tuple[dict[str, int
     clock.set(2026, 11, 1, 10, 0)
     bank.redeem(coordinator, v_wang, Basket({items["牙刷"]: 1}), "k4")  # after the month
     return {"王𠇔": v_wang, "刘䶮": v_liu, "张三丰": v_zhang}, items
+
+
+@pytest.fixture(autouse=True)
+def rare_characters_font(tmp_path_factory, monkeypatch):
+    """The names 王𠇔 and 刘䶮 print on any PC: a tiny TrueType font with just their two
+    rare characters joins the fonts, as a centre's font for 生僻字 would (where a system
+    font already has them, such as fonts-hanazono, that one prints them)."""
+    folder = tmp_path_factory.mktemp("fonts")
+    (folder / "rare.ttf").write_bytes(make_ttf("𠇔䶮", "ShequReportRare"))
+    monkeypatch.setenv(fonts.ENV_FONT_DIRS, str(folder))
+    fonts.forget_fonts()
+    yield
+    fonts.forget_fonts()
 
 
 @pytest.fixture

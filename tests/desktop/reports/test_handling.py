@@ -25,6 +25,7 @@ def seconds(moment: dt.datetime) -> float:
 def spans(pairs, departments=None) -> HandlingSpans:
     return HandlingSpans(
         tuple(departments or [None] * len(pairs)),
+        ("community",) * len(pairs),
         tuple(seconds(a) for a, _b in pairs),
         tuple(seconds(b) for _a, b in pairs),
     )

@@ -196,7 +196,7 @@ def test_disabling_keeps_the_row_and_hides_it_from_registration(any_db, service,
     # The sub-category of a disabled category keeps its own flag but is not available.
     assert (prop_node.children[0].is_active, prop_node.children[0].available) == (True, False)
     assert shape(service, include_inactive=False) == [("环境卫生", [])]
-    assert [t[1] for t in any_db.requests.categories()] == ["环境卫生"]
+    assert [t.name for t in any_db.requests.categories()] == ["环境卫生"]
 
     form = RequestForm(resident_id=None, channel="walk_in", category_id=rubbish, description="x")
     with pytest.raises(FieldErrors) as exc:
@@ -235,7 +235,7 @@ def test_departments_add_rename_level_disable(any_db, service, admin, audit_rows
         "街道司法所（调解室）",
         "社区居委会",
     ]
-    assert bureau not in [i for i, _n, _l in any_db.requests.departments()]
+    assert bureau not in [d.id for d in any_db.requests.departments()]
     service.set_department_active(admin, bureau, True)
 
     rows = new_audit_rows(audit_rows, any_db, mark)
@@ -326,6 +326,24 @@ def test_template_validation(any_db, service, admin, audit_rows):
 
 
 # --- who may, and all or nothing -------------------------------------------------------------
+def every_change(service, actor, env: int, dept: int, tpl: int, *, move: bool = True) -> list:
+    """One call of each change the catalogue offers, on a top-level category, a department
+    and a template (moving ``env`` changes nothing when it is the only category)."""
+    return [
+        lambda: service.add_category(actor, "物业服务"),
+        lambda: service.add_category(actor, "垃圾清运", env),
+        lambda: service.rename_category(actor, env, "环境"),
+        *([lambda: service.move_category(actor, env, 1)] if move else []),
+        lambda: service.set_category_active(actor, env, False),
+        lambda: service.add_department(actor, "司法所", "town"),
+        lambda: service.update_department(actor, dept, name="所", level="district"),
+        lambda: service.set_department_active(actor, dept, False),
+        lambda: service.add_template(actor, "t", "b"),
+        lambda: service.update_template(actor, tpl, "t", "b"),
+        lambda: service.delete_template(actor, tpl),
+    ]
+
+
 @pytest.mark.parametrize("role", [Role.FRONT_DESK, Role.COORDINATOR, Role.DIRECTOR])
 def test_only_an_administrator_may_change_the_catalogue(any_db, service, admin, make_actor, audit_rows, role):
     env = service.add_category(admin, "环境卫生")
@@ -333,20 +351,7 @@ def test_only_an_administrator_may_change_the_catalogue(any_db, service, admin, 
     tpl = service.add_template(admin, "标题", "正文")
     user = make_actor(any_db, role)
     mark = last_audit_id(audit_rows, any_db)
-    attempts = [
-        lambda: service.add_category(user, "物业服务"),
-        lambda: service.add_category(user, "垃圾清运", env),
-        lambda: service.rename_category(user, env, "环境"),
-        lambda: service.move_category(user, env, 1),
-        lambda: service.set_category_active(user, env, False),
-        lambda: service.add_department(user, "司法所", "town"),
-        lambda: service.update_department(user, dept, name="所"),
-        lambda: service.set_department_active(user, dept, False),
-        lambda: service.add_template(user, "t", "b"),
-        lambda: service.update_template(user, tpl, "t", "b"),
-        lambda: service.delete_template(user, tpl),
-    ]
-    for attempt in attempts:
+    for attempt in every_change(service, user, env, dept, tpl):
         with pytest.raises(PermissionDenied):
             attempt()
     # Reading needs no permission.
@@ -366,20 +371,8 @@ def test_nothing_is_half_saved_when_the_audit_row_fails(any_db, service, admin, 
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(db.audit, "record", broken)
-    attempts = [
-        lambda: service.add_category(admin, "物业服务"),
-        lambda: service.add_category(admin, "垃圾清运", env),
-        lambda: service.rename_category(admin, env, "环境"),
-        lambda: service.set_category_active(admin, env, False),
-        lambda: service.add_department(admin, "司法所", "town"),
-        lambda: service.update_department(admin, dept, name="所", level="district"),
-        lambda: service.set_department_active(admin, dept, False),
-        lambda: service.add_template(admin, "t", "b"),
-        lambda: service.update_template(admin, tpl, "t", "b"),
-        lambda: service.delete_template(admin, tpl),
-    ]
-    for attempt in attempts:
-        with pytest.raises(RuntimeError):
+    for attempt in every_change(service, admin, env, dept, tpl, move=False):
+        with pytest.raises(RuntimeError, match="disk full"):
             attempt()
     monkeypatch.undo()
 

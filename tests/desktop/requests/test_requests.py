@@ -9,8 +9,10 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 
 from db.models import Category, Department, FollowUp, Request
+from desktop.common.clock import MovableClock
 from desktop.common.errors import DomainError, FieldErrors, PermissionDenied
 from desktop.common.permissions import Role
 from desktop.requests import reference_data
@@ -18,23 +20,12 @@ from desktop.requests.service import RequestFilter, RequestForm, RequestService
 from desktop.residents.service import ResidentForm
 
 
-class Clock:
-    def __init__(self, start: dt.datetime):
-        self.now = start
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **kwargs) -> None:
-        self.now += dt.timedelta(**kwargs)
-
-
 @pytest.fixture
 def world(any_db, make_actor, tmp_path):
     with any_db.db.writing() as uow:
         reference_data.seed(uow.session)
         uow.commit()
-    clock = Clock(dt.datetime(2026, 11, 23, 9, 0))
+    clock = MovableClock(dt.datetime(2026, 11, 23, 9, 0))
     service = RequestService(any_db.db, tmp_path / "attachments", now=clock)
     desk = make_actor(any_db, Role.FRONT_DESK)
     director = make_actor(any_db, Role.DIRECTOR)
@@ -252,20 +243,20 @@ def test_attachments_refuse_empty_and_huge_files_and_store_the_rest(world, tmp_p
     photo.write_bytes(b"\xff\xd8 photo bytes")
     s.add_attachment(desk, rid, photo)
     detail = s.get(desk, rid)
-    assert [a[1] for a in detail.attachments] == ["现场照片.jpg"]
+    assert [a.filename for a in detail.attachments] == ["现场照片.jpg"]
     assert detail.events[-1].action == "attach"
     copy = tmp_path / "copy.jpg"
-    s.export_attachment(desk, detail.attachments[0][0], copy)
+    s.export_attachment(desk, detail.attachments[0].id, copy)
     assert copy.read_bytes() == photo.read_bytes()
 
 
 def test_request_events_are_append_only(world):
     s, desk, db = world["service"], world["desk"], world["db"]
     s.register(desk, form(world))
-    with pytest.raises(Exception, match="append-only"):
+    with pytest.raises(DBAPIError, match="request_event is append-only"):
         with db.db.engine.begin() as conn:
             conn.execute(text("UPDATE request_event SET note = 'changed'"))
-    with pytest.raises(Exception, match="append-only"):
+    with pytest.raises(DBAPIError, match="request_event is append-only"):
         with db.db.engine.begin() as conn:
             conn.execute(text("DELETE FROM request_event"))
 

@@ -178,7 +178,7 @@ def test_disable_a_category_and_see_it_greyed(qtbot, catalogue, admin, services)
     assert item.foreground(0).color() == GREY
     assert page.category_active_button.text() == "Enable"
     assert catalogue.category(child.id).is_active is False
-    assert child.id not in [i for _t, _n, kids in services.requests.categories() for i, _c in kids]
+    assert child.id not in [c.id for top in services.requests.categories() for c in top.children]
 
     # Disabling the parent greys its sub-categories too; enabling brings them back.
     select_category(page, top.id)

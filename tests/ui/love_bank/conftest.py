@@ -1,24 +1,10 @@
-"""The love-bank screens' fixtures: message boxes that never block, and the change hub
-the main window gives every page."""
+"""The love-bank screens' fixtures: message boxes that never block (the change hub is
+``tests/ui/conftest.py``'s)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QMessageBox
-
-from desktop.opening import Services
-from ui.widgets.change_hub import ChangeHub
-
-
-@pytest.fixture
-def hub(services: Services) -> Iterator[ChangeHub]:
-    """One hub hearing this test's database, as the main window makes it."""
-    made = ChangeHub()
-    made.attach(services.db.changes)
-    yield made
-    made.detach_all()
 
 
 @pytest.fixture(autouse=True)

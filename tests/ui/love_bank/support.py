@@ -1,5 +1,5 @@
 """Helpers of the love-bank screen tests: volunteers made for the test, picking in a
-finder as the keyboard does, showing a widget as the user sees it."""
+finder as the keyboard does (showing a widget is ``tests.ui.support.show``)."""
 
 from __future__ import annotations
 
@@ -49,15 +49,6 @@ def pick(finder: FinderEdit, text: str, match) -> None:
             assert finder.pick_current()
             return
     raise AssertionError(f"{text!r} not among {finder.popup.texts()}")
-
-
-def show(qtbot, widget, size=(1198, 700)):
-    qtbot.addWidget(widget)
-    widget.resize(*size)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)
-    return widget
 
 
 def approve_hours(

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QDateTimeEdit, QWidget
 import desktop.love_bank.receipt as receipt_module
 import desktop.love_bank.statement as statement_module
 from desktop.love_bank.service import Basket
-from tests.ui.love_bank.support import TODAY, approve_hours, new_volunteers, pick, show
+from tests.ui.love_bank.support import TODAY, approve_hours, new_volunteers, pick
+from tests.ui.support import show
 from ui.love_bank import printing
 from ui.love_bank.batch_entry import BatchEntryDialog
 from ui.love_bank.hours_dialogs import RecordHoursDialog
@@ -67,7 +68,8 @@ def test_adjust_points_grows_for_its_errors_instead_of_squashing_the_inputs(
     dialog.points_edit.setText("-100")
     dialog.reason_edit.setText("重复登记")
     dialog._submit()  # 积分不足: the message above the buttons
-    assert dialog.message.isVisible() and "Not enough points" in dialog.message.text()
+    assert dialog.message.isVisible()
+    assert dialog.message.text() == "Not enough points: 30 available, 100 needed."
     qtbot.waitUntil(lambda: dialog.height() >= dialog.sizeHint().height(), timeout=1000)
     assert dialog.width() >= dialog.sizeHint().width()
     assert [field.height() for field in inputs] == heights
@@ -115,7 +117,8 @@ def test_a_field_error_goes_as_soon_as_the_field_is_corrected(qtbot, services, c
     assert not volunteer_error.isVisible()
     dialog._submit()
     assert not dialog.isVisible()
-    assert page.message_label.isVisible() and "recorded" in page.message_label.text()
+    assert page.message_label.isVisible()
+    assert page.message_label.text() == "Hours recorded; they now wait for approval."
 
     again = page.record_hours()  # the next action: the old green line goes
     assert not page.message_label.isVisible()
@@ -132,9 +135,14 @@ def test_batch_entry_errors_go_as_the_rows_are_fixed(qtbot, services, coordinato
     dialog.set_hours(0, "abc")
     dialog.set_hours(1, "-1")
     assert dialog.save_all() is False
-    assert "Row 1" in dialog.message.text() and "Row 2" in dialog.message.text()
+    first, second = (bank.volunteer(coordinator, vid).name for vid in ids)
+    assert dialog.message.text() == (
+        "Nothing was saved.\n"
+        f"Row 1 ({first}): Enter the hours as a number, e.g. 2.5.\n"
+        f"Row 2 ({second}): Hours must be more than zero."
+    )
     dialog.set_hours(0, "2")
-    assert "Row 1" not in dialog.message.text() and "Row 2" in dialog.message.text()
+    assert dialog.message.text() == f"Nothing was saved.\nRow 2 ({second}): Hours must be more than zero."
     assert dialog.table.item(0, 2).toolTip() == ""  # no longer marked
     dialog.set_hours(1, "1.5")
     assert not dialog.message.isVisible()

@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 
+from desktop.common.errors import DomainError, FieldErrors
 from desktop.love_bank.service import APPROVED, PENDING, REJECTED, Basket, ServiceEntry
-from tests.ui.love_bank.support import TODAY, approve_hours, free_residents, new_volunteers, pick, show
+from tests.ui.love_bank.support import TODAY, approve_hours, free_residents, new_volunteers, pick
+from tests.ui.support import show
 from ui.love_bank.batch_entry import BatchEntryDialog
 from ui.love_bank.dialogs import ReasonDialog
 from ui.love_bank.formatting import parse_hours, star_progress, star_text
@@ -32,9 +34,22 @@ def test_hours_are_parsed_as_numbers_and_stars_drawn():
     assert parse_hours("2.5") == 150
     assert parse_hours("２．５".replace("．", ".")) == 150
     assert parse_hours(" 3 ") == 180
-    for bad in ("abc", "", "-1", "0", "24.5", "1e400"):
-        with pytest.raises(Exception):  # noqa: B017 - DomainError with a message
+    not_a_number, not_above_zero, too_long = (
+        "Enter the hours as a number, e.g. 2.5.",
+        "Hours must be more than zero.",
+        "At most 24 hours in a day.",
+    )
+    for bad, message in (
+        ("abc", not_a_number),
+        ("", not_a_number),
+        ("-1", not_above_zero),
+        ("0", not_above_zero),
+        ("24.5", too_long),
+        ("1e400", too_long),
+    ):
+        with pytest.raises(DomainError) as refused:
             parse_hours(bad)
+        assert str(refused.value) == message, bad
     assert star_text(2) == "★★☆☆☆"
     assert star_progress(264 * 60) == "36 more hours to Two stars"
     assert star_progress(1500 * 60) == "Highest level reached"
@@ -149,7 +164,7 @@ def test_record_and_approve_hours_raises_the_balance(qtbot, services, coordinato
     page.select_records([mine[0].id])
     assert page.approve_button.isEnabled()
     assert page.approve_selected() == 25
-    assert "25 points awarded" in page.message_label.text()
+    assert page.message_label.text() == "Approved 1 records (2.5 hours): 25 points awarded."
     qtbot.waitUntil(lambda: detail.available_label.text() == "25")  # the dialog heard it
     assert detail.hours_label.text() == "2.5 hours"
     assert [
@@ -506,6 +521,9 @@ def test_batch_entry_records_through_the_service_all_or_nothing(services, coordi
     bank = services.love_bank
     ids = new_volunteers(services, coordinator, 2)
     before = len(bank.service_records(coordinator, status=None, limit=100_000))
-    with pytest.raises(Exception):  # noqa: B017 - FieldErrors
+    with pytest.raises(FieldErrors) as refused:
         bank.record_batch(coordinator, TODAY, [ServiceEntry(ids[0], 60), ServiceEntry(ids[1], 0)])
+    assert {name: str(e) for name, e in refused.value.errors.items()} == {
+        "minutes": "Hours must be more than zero."
+    }
     assert len(bank.service_records(coordinator, status=None, limit=100_000)) == before

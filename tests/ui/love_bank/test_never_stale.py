@@ -8,7 +8,8 @@ at once, and either keeps the selected row, the scroll position and what is type
 from __future__ import annotations
 
 from desktop.love_bank.service import PENDING, Basket, PointRules
-from tests.ui.love_bank.support import TODAY, new_volunteers, show
+from tests.ui.love_bank.support import TODAY, new_volunteers
+from tests.ui.support import show
 from ui.love_bank.rules_page import LoveBankSettingsPage
 from ui.love_bank.service_hours_page import ServiceHoursPage
 from ui.love_bank.shop_page import SupermarketPage

@@ -7,30 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import weakref
-from collections.abc import Iterator
-
-import pytest
 
 from desktop.requests.catalogue import CatalogueService
 from desktop.requests.clock_settings import ClockSettingsService
+from tests.ui.support import show
 from ui.requests.catalogue_page import CataloguePage
 from ui.requests.deadlines_page import ClockSettingsPage
-from ui.widgets.change_hub import ChangeHub
-
-
-@pytest.fixture
-def hub(services) -> Iterator[ChangeHub]:
-    hub = ChangeHub()
-    hub.attach(services.db.changes)
-    yield hub
-    hub.detach_all()
-
-
-def show(qtbot, page):
-    qtbot.addWidget(page)
-    page.resize(1198, 700)
-    page.show()
-    return page
 
 
 def test_the_catalogue_shows_a_change_from_elsewhere_and_keeps_a_template_being_edited(
