@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -142,6 +143,23 @@ def _clean_name(value: object, field: str, errors: dict[str, DomainError]) -> st
         empty=N_("Enter a name."),
         too_long=N_("The name has {count} characters; at most {n} are allowed."),
     )
+
+
+@overload
+def _checked_department(name: str, level: str | None) -> str: ...
+@overload
+def _checked_department(name: None, level: str | None) -> None: ...
+def _checked_department(name: str | None, level: str | None) -> str | None:
+    """A department's name and handling level (None: not given), or ``FieldErrors`` naming
+    the wrong ones; returns the name."""
+    errors: dict[str, DomainError] = {}
+    if name is not None:
+        name = _clean_name(name, "name", errors)
+    if level is not None and level not in LEVELS:
+        errors["level"] = DomainError(N_("Choose the handling level."))
+    if errors:
+        raise FieldErrors(errors)
+    return name
 
 
 def _checked_name(value: object) -> str:
@@ -322,12 +340,7 @@ class CatalogueService:
     # --- departments --------------------------------------------------------------------
     def add_department(self, actor: Actor, name: str, level: str) -> int:
         actor.require(Permission.MANAGE_SETTINGS)
-        errors: dict[str, DomainError] = {}
-        name = _clean_name(name, "name", errors)
-        if level not in LEVELS:
-            errors["level"] = DomainError(N_("Choose the handling level."))
-        if errors:
-            raise FieldErrors(errors)
+        name = _checked_department(name or "", level or "")
         with self._db.writing() as uow:
             s = uow.session
             _lock(s)
@@ -344,13 +357,7 @@ class CatalogueService:
     ) -> None:
         """Rename a department and/or change its handling level (None leaves it as is)."""
         actor.require(Permission.MANAGE_SETTINGS)
-        errors: dict[str, DomainError] = {}
-        if name is not None:
-            name = _clean_name(name, "name", errors)
-        if level is not None and level not in LEVELS:
-            errors["level"] = DomainError(N_("Choose the handling level."))
-        if errors:
-            raise FieldErrors(errors)
+        name = _checked_department(name, level)
         with self._db.writing() as uow:
             s = uow.session
             _lock(s)

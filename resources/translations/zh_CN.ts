@@ -3056,6 +3056,10 @@
       <translation>名称有 {count} 个字，最多 {n} 个字。</translation>
     </message>
     <message>
+      <source>Choose the handling level.</source>
+      <translation>请选择办理层级。</translation>
+    </message>
+    <message>
       <source>There is already a category named {name}.</source>
       <translation>已有名为“{name}”的分类。</translation>
     </message>
@@ -3074,10 +3078,6 @@
     <message>
       <source>The text has {count} characters; at most {n} are allowed.</source>
       <translation>内容有 {count} 个字，最多 {n} 个字。</translation>
-    </message>
-    <message>
-      <source>Choose the handling level.</source>
-      <translation>请选择办理层级。</translation>
     </message>
     <message>
       <source>This category is disabled; choose another.</source>
@@ -5069,6 +5069,14 @@ If it happens again, send this file to your administrator.</source>
       <translation>退出登录（Ctrl+Shift+L）</translation>
     </message>
     <message>
+      <source>Dashboard</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Monthly report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Today</source>
       <translation>今日待办</translation>
     </message>
@@ -6752,6 +6760,10 @@ If it happens again, send this file to your administrator.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>&amp;Provider</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The community will serve this order; it then waits for a work order (待制单).</source>
       <translation type="unfinished" />
     </message>
@@ -6845,10 +6857,6 @@ If it happens again, send this file to your administrator.</source>
     </message>
     <message>
       <source>&amp;Accept by</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Provider</source>
       <translation type="unfinished" />
     </message>
     <message>

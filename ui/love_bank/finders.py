@@ -48,19 +48,13 @@ def volunteer_finder(
         ]
         return shown, total
 
-    fm = host.fontMetrics()
-    return FinderEdit(
+    return _finder(
         lookup,
         host,
-        columns=4,
-        widths=[
-            fm.horizontalAdvance("欧阳秀英（停用）") + 24,
-            fm.horizontalAdvance("138****5678") + 24,
-            fm.horizontalAdvance("幸福社区助老服务队") + 24,
-        ],
-        min_width=fm.horizontalAdvance("M") * 46,
-        placeholder=placeholder or _("Volunteer: name, pinyin initials (zs) or phone"),
-        empty_text=_("No volunteer found."),
+        ("欧阳秀英（停用）", "138****5678", "幸福社区助老服务队"),
+        46,
+        placeholder or _("Volunteer: name, pinyin initials (zs) or phone"),
+        _("No volunteer found."),
     )
 
 
@@ -84,17 +78,28 @@ def resident_finder(residents: ResidentService, actor: Actor, host: QWidget) -> 
         ]
         return shown, result.count
 
+    return _finder(
+        lookup,
+        host,
+        ("欧阳秀英（已归档）", "0533-****5678", "110105********0021"),
+        60,
+        _("Resident: name, pinyin initials (zs), phone, ID number or address"),
+        _("No resident found."),
+    )
+
+
+def _finder(
+    lookup: Lookup, host: QWidget, samples: Sequence[str], chars: int, placeholder: str, empty_text: str
+) -> FinderEdit:
+    """A finder whose list has a column for each of ``samples`` (as wide as it) and one for
+    the rest, and is at least ``chars`` wide."""
     fm = host.fontMetrics()
     return FinderEdit(
         lookup,
         host,
-        columns=4,
-        widths=[
-            fm.horizontalAdvance("欧阳秀英（已归档）") + 24,
-            fm.horizontalAdvance("0533-****5678") + 24,
-            fm.horizontalAdvance("110105********0021") + 24,
-        ],
-        min_width=fm.horizontalAdvance("M") * 60,
-        placeholder=_("Resident: name, pinyin initials (zs), phone, ID number or address"),
-        empty_text=_("No resident found."),
+        columns=len(samples) + 1,
+        widths=[fm.horizontalAdvance(sample) + 24 for sample in samples],
+        min_width=fm.horizontalAdvance("M") * chars,
+        placeholder=placeholder,
+        empty_text=empty_text,
     )

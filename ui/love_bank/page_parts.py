@@ -1,5 +1,6 @@
 """What the love-bank pages share beside their tables: their buttons, the green line that
-says what was just done, and the two buttons of a redemption waiting for handover.
+says what was just done, and the two buttons of a redemption waiting for handover (and
+the handover itself).
 
 The 服务时长 and 爱心超市 pages and a volunteer's page (``volunteer_detail``) build these
 the same way, so they live here rather than in one of them.
@@ -7,8 +8,13 @@ the same way, so they live here rather than in one of them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from desktop.common.errors import DomainError
+from desktop.common.permissions import Actor
+from desktop.love_bank.service import LoveBankService, RedemptionRow
 from ui.widgets.i18n import Translator
 from ui.widgets.list_page import action_button
 
@@ -35,6 +41,19 @@ def handover_buttons(can_manage: bool) -> tuple[QPushButton, QPushButton]:
         if not can_manage:  # hide() only: setVisible(True) on a parentless widget flashes a window
             button.hide()
     return hand_over, cancel
+
+
+def hand_over(
+    love_bank: LoveBankService, actor: Actor, r: RedemptionRow, refused: Callable[[DomainError], None]
+) -> bool:
+    """核销 the redemption ``r``; a refusal (handed over or cancelled meanwhile, at another
+    desk) goes to ``refused``. True when it was handed over."""
+    try:
+        love_bank.hand_over(actor, r.id)
+    except DomainError as exc:
+        refused(exc)
+        return False
+    return True
 
 
 class SavedBar(QLabel):

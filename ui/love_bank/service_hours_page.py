@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -57,7 +56,7 @@ from ui.widgets.change_hub import ChangeHub, watch
 from ui.widgets.forms import DialogHost
 from ui.widgets.i18n import Translator
 from ui.widgets.keys import Slot, shortcuts
-from ui.widgets.list_page import EmptyHint, control_height, setup_table, size_columns
+from ui.widgets.list_page import STRETCH, EmptyHint, control_height, hbox, setup_table, size_columns
 from ui.widgets.messages import show_error
 from ui.widgets.windowed_model import ServiceRows
 
@@ -125,13 +124,7 @@ class ServiceHoursPage(QWidget):
         self.count_label = QLabel()
         self.selection_label = QLabel()
         self.selection_label.setObjectName("hint")
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
-        filters.addWidget(QLabel(_("Show")))
-        filters.addWidget(self.status_combo)
-        filters.addWidget(self.count_label)
-        filters.addStretch(1)
-        filters.addWidget(self.selection_label)
+        filters = hbox(QLabel(_("Show")), self.status_combo, self.count_label, STRETCH, self.selection_label)
 
         button = partial(manager_button, self, can_manage=self.can_manage)
         self.approve_button = button(
@@ -141,21 +134,21 @@ class ServiceHoursPage(QWidget):
         self.reject_button = button(_("&Reject…"), _("Reject the selected records with a reason (Alt+R)"))
         self.record_button = button(_("Record hours…"), _("Record one volunteer's hours (Ctrl+N)"))
         self.batch_button = button(_("Batch entry…"), _("Hours of one activity for many volunteers (Ctrl+B)"))
-        actions = QHBoxLayout()
-        actions.setSpacing(8)
-        for b in (self.approve_button, self.reject_button):
-            actions.addWidget(b)
-        actions.addSpacing(24)
-        for b in (self.record_button, self.batch_button):
-            actions.addWidget(b)
-        actions.addStretch(1)
         self.hint_label = QLabel(
             _("Ctrl+A: select all   Alt+A: approve   Ctrl+N: record   Ctrl+B: batch")
             if self.can_manage
             else _("Only a volunteer coordinator can record or approve hours.")
         )
         self.hint_label.setObjectName("hint")
-        actions.addWidget(self.hint_label)
+        actions = hbox(
+            self.approve_button,
+            self.reject_button,
+            24,
+            self.record_button,
+            self.batch_button,
+            STRETCH,
+            self.hint_label,
+        )
         self.message_label = SavedBar()
 
         self.table = QTableView()

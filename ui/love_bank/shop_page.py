@@ -41,7 +41,7 @@ from desktop.love_bank.receipt import redemption_number
 from desktop.love_bank.service import FROZEN, ItemRow, LoveBankService, RedemptionRow
 from ui.love_bank.dialogs import cancel_redemption_dialog
 from ui.love_bank.formatting import format_date, handover_text, item_kind_text, points_text, redemption_items
-from ui.love_bank.page_parts import SavedBar, handover_buttons, manager_button
+from ui.love_bank.page_parts import SavedBar, hand_over, handover_buttons, manager_button
 from ui.love_bank.printing import PreviewFactory, find_redemption, show_receipt
 from ui.love_bank.shop_dialogs import ItemDialog, RedemptionDialog
 from ui.love_bank.tables import CENTRE, RIGHT, item, kept_scroll, select_first, selected_of
@@ -50,7 +50,7 @@ from ui.widgets.change_hub import ChangeHub, watch
 from ui.widgets.forms import DialogHost
 from ui.widgets.i18n import Translator
 from ui.widgets.keys import Slot, shortcuts
-from ui.widgets.list_page import EmptyHint, setup_table, size_columns
+from ui.widgets.list_page import STRETCH, EmptyHint, hbox, setup_table, size_columns
 from ui.widgets.messages import Ask, ask_yes, show_error
 
 _ = Translator("lovebank")
@@ -134,14 +134,15 @@ class SupermarketPage(QWidget):
         )
         self.hint_label.setObjectName("hint")
         self.message_label = SavedBar()
-        actions = QHBoxLayout()
-        actions.setSpacing(8)
-        for b in (self.redeem_button, self.new_button, self.edit_button):
-            actions.addWidget(b)
-        actions.addSpacing(12)
-        actions.addWidget(self.withdrawn_check)
-        actions.addStretch(1)
-        actions.addWidget(self.hint_label)
+        actions = hbox(
+            self.redeem_button,
+            self.new_button,
+            self.edit_button,
+            12,
+            self.withdrawn_check,
+            STRETCH,
+            self.hint_label,
+        )
 
         headers = [_("Item"), _("Kind"), _("Price (points)"), _("Stock"), _("Handover"), _("Status")]
         self.items_table = QTableWidget(0, len(headers))
@@ -428,10 +429,7 @@ class SupermarketPage(QWidget):
         r = self.selected_pending()
         if not self.can_manage or r is None:
             return
-        try:
-            self._bank.hand_over(self._actor, r.id)
-        except DomainError as exc:
-            self._show_error(exc)
+        if not hand_over(self._bank, self._actor, r, self._show_error):
             self.refresh_pending()
             return
         self.show_message(

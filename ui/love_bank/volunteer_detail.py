@@ -60,7 +60,7 @@ from ui.love_bank.formatting import (
     star_progress,
     star_text,
 )
-from ui.love_bank.page_parts import handover_buttons
+from ui.love_bank.page_parts import hand_over, handover_buttons
 from ui.love_bank.printing import PreviewFactory, show_statement
 from ui.love_bank.tables import kept_scroll, selected_of
 from ui.love_bank.volunteer_dialogs import AdjustDialog
@@ -428,10 +428,7 @@ class VolunteerDetailDialog(QDialog):
         r = self.selected_redemption()
         if not self.can_manage or r is None:
             return
-        try:
-            self._bank.hand_over(self._actor, r.id)
-        except DomainError as exc:
-            self._show_error(exc)
+        if not hand_over(self._bank, self._actor, r, self._show_error):
             return
         self.message_label.setText(
             _("Handed over: {items} ({n} points).", items=redemption_items(r), n=points_text(r.points))

@@ -26,7 +26,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QSpinBox,
     QTableWidget,
@@ -63,7 +62,7 @@ from ui.widgets.change_hub import ChangeHub, watch
 from ui.widgets.forms import DialogHost
 from ui.widgets.i18n import Translator
 from ui.widgets.keys import shortcuts
-from ui.widgets.list_page import EmptyHint, ListPage, setup_table, size_columns
+from ui.widgets.list_page import EmptyHint, ListPage, hbox, setup_table, size_columns
 from ui.widgets.opening import has_receivers, open_detail
 from ui.widgets.windowed_model import ServiceRows
 
@@ -212,14 +211,14 @@ class VolunteersPage(ListPage[VolunteerRow]):
         self.month_combo.setMinimumHeight(height - 4)
         self.ranking_title = QLabel()
         self.ranking_title.setObjectName("sectionTitle")
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
-        bar.addWidget(QLabel(_("Period")))
-        bar.addWidget(self.period_combo)
-        bar.addWidget(self.year_spin)
-        bar.addWidget(self.month_combo)
-        bar.addSpacing(16)
-        bar.addWidget(self.ranking_title, 1)
+        bar = hbox(
+            QLabel(_("Period")),
+            self.period_combo,
+            self.year_spin,
+            self.month_combo,
+            16,
+            (self.ranking_title, 1),
+        )
         self.rank_table = QTableWidget(0, 6)
         headers = [
             _("Rank"),

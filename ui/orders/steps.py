@@ -256,19 +256,17 @@ class DispatchDialog(ActionDialog):
 
 
 # --- 接单 / 拒单 -------------------------------------------------------------------------
-class _ProviderAnswer(ActionDialog):
-    """What a candidate answers: the provider it is, and who reported it."""
-
-    def _provider_combo(self) -> QComboBox:
-        combo = QComboBox()
-        for c in self.detail.candidates:
-            if c.declined_at is None:
-                combo.addItem(c.provider, c.provider_id)
-        self.add("provider", _("&Provider"), combo)
-        return combo
+def candidate_combo(dialog: ActionDialog) -> QComboBox:
+    """The providers still to answer a dispatched order (those that have not declined)."""
+    combo = QComboBox()
+    for c in dialog.detail.candidates:
+        if c.declined_at is None:
+            combo.addItem(c.provider, c.provider_id)
+    dialog.add("provider", _("&Provider"), combo)
+    return combo
 
 
-class AcceptDialog(_ProviderAnswer):
+class AcceptDialog(ActionDialog):
     """接单: the provider accepts and a contract amount (≤ the budget) is bound."""
 
     def __init__(
@@ -287,7 +285,7 @@ class AcceptDialog(_ProviderAnswer):
                 budget=yuan_unit(detail.budget),
             ),
         )
-        self.provider = self._provider_combo()
+        self.provider = candidate_combo(self)
         self.legal_note = QLabel()
         self.legal_note.setObjectName("fieldWarning")
         self.legal_note.setWordWrap(True)
@@ -339,7 +337,7 @@ class AcceptDialog(_ProviderAnswer):
         )
 
 
-class DeclineDialog(_ProviderAnswer):
+class DeclineDialog(ActionDialog):
     """拒单: the provider declines with a reason; with no candidate left the order goes
     back to the community (待派单)."""
 
@@ -355,7 +353,7 @@ class DeclineDialog(_ProviderAnswer):
             save_text=_("Record refusal"),
             intro=_("When no candidate is left, the order goes back to the list to dispatch."),
         )
-        self.provider = self._provider_combo()
+        self.provider = candidate_combo(self)
         self.reason = note_edit(_("Required"))
         self.add("note", _("&Reason"), self.reason)
         self.reporter = reporter_edit()

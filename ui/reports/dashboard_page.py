@@ -45,7 +45,7 @@ from desktop.common.permissions import Actor
 from desktop.reports import charts, periods
 from desktop.reports.figures import DepartmentRow, ReportFigures
 from desktop.reports.service import ReportService
-from desktop.reports.wording import THRESHOLD_LABELS
+from desktop.reports.wording import METRICS, THRESHOLD_LABELS
 from ui.reports import targets
 from ui.reports.cards import FigureCard
 from ui.reports.charts import ChartView
@@ -297,7 +297,9 @@ class DashboardPage(QWidget):
         compared = {c.key: c for c in (*f.requests.headline, *f.love_bank.headline, *f.orders.headline)}
         for key, card in self.cards.items():
             if key == OVERDUE:
-                card.show_count(f.requests.overdue_total, "件", _("past a deadline now"))
+                card.show_count(
+                    f.requests.overdue_total, METRICS["registered"].unit, _("past a deadline now")
+                )
             else:
                 card.show_compared(compared.get(key))
         self._show_bars()

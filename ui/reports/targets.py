@@ -12,11 +12,9 @@ its filters in this small vocabulary and the shell routes them:
     ``department_id`` (the lead department);
     ``colour`` — ``"red"``: overdue (a running 30135 clock past its deadline now).
     Filters not named are "any" (the list clears its others).
-``"volunteer"`` — one volunteer's page: ``{"volunteer_id": int}``.
 ``"service_hours"`` — 服务时长 (the service records): ``{}``.
-``"supermarket"`` — 爱心超市 (stock, redemptions): ``{}``.
-``"orders"`` — the service orders' list, when the orders job has one:
-    ``date_from``, ``date_to`` as above (placed in those days).
+``"orders"`` — the service orders' list: ``date_from``, ``date_to`` as above (placed
+    in those days).
 
 The shell ignores a target it cannot route (a page the user may not open).
 """
@@ -30,9 +28,7 @@ from typing import Any
 from desktop.reports.periods import Period
 
 REQUESTS = "requests"
-VOLUNTEER = "volunteer"
 SERVICE_HOURS = "service_hours"
-SUPERMARKET = "supermarket"
 ORDERS = "orders"
 
 OpenList = Callable[[str, dict[str, Any]], None]

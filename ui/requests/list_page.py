@@ -293,6 +293,34 @@ class RequestsPage(ListPage[RequestRow], RequestOpener):
         self.resident_chip.show()
         self.apply_filter()
 
+    def show_filters(self, filters: dict[str, object]) -> None:
+        """Show the requests a figure counted (opened from 数据看板): every other filter is
+        cleared, then ``filters`` (``RequestFilter`` field names) are set on the filter bar."""
+        self._set_no_resident()
+        self._reset_filters()
+        combos = {
+            "status": self.status_combo,
+            "colour": self.colour_combo,
+            "category_id": self.category_combo,
+            "department_id": self.department_combo,
+            "grid_id": self.grid_combo,
+            "channel": self.channel_combo,
+        }
+        for key, value in filters.items():
+            combo = combos.get(key)
+            if combo is not None:
+                index = combo.findData(value)
+                if index >= 0:
+                    combo.setCurrentIndex(index)
+        date_from, date_to = filters.get("date_from"), filters.get("date_to")
+        if date_from is not None or date_to is not None:
+            self.date_combo.setCurrentIndex(self.date_combo.findData(CUSTOM_DATES))
+            if date_from is not None:
+                self.date_from.setDate(date_from)
+            if date_to is not None:
+                self.date_to.setDate(date_to)
+        self.apply_filter()
+
     def clear_resident(self) -> None:
         """Remove the one-resident filter (the chip's ×)."""
         self._set_no_resident()

@@ -41,7 +41,7 @@ def weakly(refresh: Callable[[Changes | None], None]) -> Refresh:
     happens to run — possibly while Qt is painting the page's table, whose model then
     goes first. Held weakly, the page goes as soon as its owner lets it go.
     """
-    method = weakref.WeakMethod(refresh)  # type: ignore[arg-type]
+    method = weakref.WeakMethod(refresh)
 
     def call(changes: Changes | None) -> None:
         bound = method()

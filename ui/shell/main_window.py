@@ -221,7 +221,19 @@ class MainWindow(QMainWindow):
 
             return ExchangePage(s.exchange, a, hub=hub)
 
+        def dashboard() -> QWidget:
+            from ui.reports.dashboard_page import DashboardPage
+
+            return DashboardPage(s, a, hub=hub, open_list=self.open_list)
+
+        def monthly_report() -> QWidget:
+            from ui.reports.report_page import ReportPage
+
+            return ReportPage(s, a, hub=hub)
+
         return [
+            PageSpec("dashboard", _("Dashboard"), Permission.VIEW_REPORTS, dashboard),
+            PageSpec("monthly_report", _("Monthly report"), Permission.VIEW_REPORTS, monthly_report),
             PageSpec("today", _("Today"), Permission.VIEW_REQUESTS, today),
             PageSpec("reception", _("Reception"), Permission.HANDLE_REQUESTS, reception),
             PageSpec("requests", _("All requests"), Permission.VIEW_REQUESTS, requests),
@@ -237,6 +249,15 @@ class MainWindow(QMainWindow):
             PageSpec("lovebank_settings", _("Points rules"), Permission.MANAGE_SETTINGS, love_bank_settings),
             PageSpec("settings", _("Settings"), None, settings),
         ]
+
+    def open_list(self, target: str, filters: dict[str, object]) -> None:
+        """Open the list a figure counted (数据看板 → 全部诉求 …), if this user may."""
+        if target not in self.page_keys():
+            return
+        page = self.show_page(target)
+        show = getattr(page, "show_filters", None)
+        if show is not None and filters:
+            show(filters)
 
     def _offer_export(self, page: QWidget, list_name: str) -> None:
         """Give a list page 导出 Excel when this user may export that list."""

@@ -86,7 +86,8 @@ def take_screenshots(outdir: str, db: str | None) -> int:
     window.show()
     for key in window.page_keys():
         window.show_page(key)
-        _save(window, out / f"{key}.png")
+        # Figures load in the background: give the report pages a moment to show them.
+        _save(window, out / f"{key}.png", settle_ms=2000 if key in ("dashboard", "monthly_report") else 0)
 
     for name, make in dialogs(services, actor).items():
         dialog = make(window)
@@ -106,12 +107,14 @@ def dialogs(services, actor) -> dict[str, DialogFactory]:
     """Name → factory of every dialog (``parent`` → dialog, not yet shown)."""
     from ui.exchange.screens import dialogs as exchange_dialogs
     from ui.love_bank.screens import dialogs as love_bank_dialogs
+    from ui.reports.screens import screens as reports_screens
 
     return (
         _resident_and_user_dialogs(services, actor)
         | _request_dialogs(services, actor)
         | love_bank_dialogs(services.love_bank, services.residents, actor, services.centre.name())
         | exchange_dialogs(services, actor)
+        | reports_screens(services, actor)
         | _previews(services, actor)
     )
 

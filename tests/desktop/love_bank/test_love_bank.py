@@ -230,9 +230,11 @@ def test_check_finds_a_cached_balance_that_disagrees_with_the_ledger(bank):
     s, co, v = bank["s"], bank["co"], bank["v"][0]
     s.adjust(co, v, 10, "奖励")
     assert run_checks(bank["db"].db) == []
+    account = s.volunteer(co, v)
     with bank["db"].db.engine.begin() as conn:
         conn.execute(text("UPDATE point_account SET available = 999 WHERE volunteer_id = :v"), {"v": v})
-    assert any("point_account" in p for p in run_checks(bank["db"].db))
+    cached, ledger = f"999/{account.frozen}", f"{account.available}/{account.frozen}"
+    assert run_checks(bank["db"].db) == [f"point_account volunteer={v}: cached {cached}, ledger {ledger}"]
 
 
 def test_changes_are_audited_as_the_actor_at_the_clock_time(bank, audit_rows):

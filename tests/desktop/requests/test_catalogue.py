@@ -96,11 +96,15 @@ def test_duplicate_sibling_names_are_refused_but_cousins_may_share_a_name(any_db
     service.add_category(admin, "其他", env)
     mark = last_audit_id(audit_rows, any_db)
 
-    for name, parent in (("环境卫生", None), (" 环境卫生", None), ("其他", env)):
+    top_level, under_env = (
+        "There is already a category named 环境卫生.",
+        "This category already has a sub-category named 其他.",
+    )
+    clashes = (("环境卫生", None, top_level), (" 环境卫生", None, top_level), ("其他", env, under_env))
+    for name, parent, message in clashes:
         with pytest.raises(FieldErrors) as exc:
             service.add_category(admin, name, parent)
-        assert set(exc.value.errors) == {"name"}
-        assert "环境卫生" in str(exc.value.errors["name"]) or "其他" in str(exc.value.errors["name"])
+        assert {field: str(e) for field, e in exc.value.errors.items()} == {"name": message}
     assert new_audit_rows(audit_rows, any_db, mark) == []
     service.add_category(admin, "Other", env)
     with pytest.raises(FieldErrors) as exc:

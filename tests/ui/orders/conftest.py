@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.common.permissions import Actor
 from desktop.opening import Services
-from tests.ui.orders.support import FakePreview
+from tests.ui.orders.support import KEPT, FakePreview
 from ui.widgets.change_hub import ChangeHub
 
 
@@ -47,3 +47,9 @@ def previews() -> Iterator[list[FakePreview]]:
     FakePreview.opened = []
     yield FakePreview.opened
     FakePreview.opened = []
+
+
+@pytest.fixture(autouse=True)
+def kept_widgets() -> Iterator[None]:
+    yield
+    KEPT.clear()

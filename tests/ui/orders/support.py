@@ -48,7 +48,14 @@ def pick(finder: FinderEdit, text: str, match) -> None:
     raise AssertionError(f"{text!r} not among {finder.popup.texts()}")
 
 
+KEPT: list = []
+"""Every widget a test showed, held until the test ends: pytest-qt deletes it then. A
+widget left to Python's garbage collector could be torn down in the middle of a later
+test (a dialog's signal connections make reference cycles)."""
+
+
 def show(qtbot, widget, size=(1198, 700)):
+    KEPT.append(widget)
     qtbot.addWidget(widget)
     widget.resize(*size)
     widget.show()

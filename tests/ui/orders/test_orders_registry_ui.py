@@ -5,6 +5,8 @@ selection."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 
 from desktop.orders.money import parse_yuan
@@ -18,6 +20,7 @@ from ui.orders.providers_page import ProvidersPage
 from ui.widgets.i18n import desktop_text
 
 VALID_CODE = "52370302MJD2022018"  # a 民非 code whose check character is right
+WARNINGS_COLUMN, TAKEN_COLUMN = 2, 6
 
 
 def colour(page, row: int):
@@ -43,16 +46,14 @@ def test_providers_show_their_warnings_in_colour_and_their_performance(qtbot, se
     assert colour(page, row_of(page, discredited.name)) == DANGER_COLOUR
     assert colour(page, row_of(page, expired.name)) == WARNING_COLOUR
     assert colour(page, row_of(page, plain.name)) is None
-    warnings_column = [c.header for c in page.model.columns()].index(page.model.columns()[2].header)
-    text = page.model.data(page.model.index(row_of(page, expired.name), warnings_column))
+    text = page.model.data(page.model.index(row_of(page, expired.name), WARNINGS_COLUMN))
     assert expired.rating_label in text
     # Performance: the columns hold the core's figures.
     performance = services.orders.provider_performance(front_desk)
     busy = max(rows, key=lambda p: performance[p.id].taken if p.id in performance else 0)
     line = page.model.row_at(row_of(page, busy.name))
     assert line.performance == performance[busy.id]
-    headers = [c.header for c in page.model.columns()]
-    taken = page.model.data(page.model.index(row_of(page, busy.name), headers.index(page.model.columns()[6].header)))
+    taken = page.model.data(page.model.index(row_of(page, busy.name), TAKEN_COLUMN))
     assert taken == str(performance[busy.id].taken)
     # Inactive providers appear, greyed, when asked for.
     page.inactive_check.setChecked(True)
@@ -63,7 +64,9 @@ def test_providers_show_their_warnings_in_colour_and_their_performance(qtbot, se
     assert page.new_button.isHidden() and page.new_provider() is None
 
 
-def test_a_credit_code_that_fails_its_check_is_a_warning_and_the_provider_is_saved(qtbot, services, coordinator):
+def test_a_credit_code_that_fails_its_check_is_a_warning_and_the_provider_is_saved(
+    qtbot, services, coordinator
+):
     page = show(qtbot, ProvidersPage(services, coordinator))
     dialog = page.new_provider()
     assert isinstance(dialog, ProviderDialog)
@@ -124,7 +127,8 @@ def test_editing_a_provider_keeps_the_phone_left_empty(qtbot, services, director
 
 def test_inspection_flag_and_deactivation_from_the_page(qtbot, services, director):
     page = show(qtbot, ProvidersPage(services, director))
-    page.select_row(row_of(page, next(p.name for p in services.orders.providers(director) if not p.warnings)))
+    active = services.orders.providers(director, include_inactive=False)
+    page.select_row(row_of(page, next(p.name for p in active if not p.warnings)))
     chosen = page.selected_row()
     inspection = page.record_inspection()
     assert isinstance(inspection, InspectionDialog)
@@ -151,7 +155,7 @@ def test_the_providers_page_follows_changes_made_elsewhere(qtbot, services, dire
     page.select_row(3)
     kept = page.selected_row().id
     other = page.model.row_at(5)
-    services.orders.set_discredited(director, other.id, True, services.orders._now().date(), "异常名录")
+    services.orders.set_discredited(director, other.id, True, dt.date.today(), "异常名录")
     qtbot.waitUntil(lambda: page.model.row_at(row_of(page, other.provider.name)).provider.discredited)
     assert page.selected_row().id == kept
 
@@ -169,7 +173,10 @@ def test_funds_show_total_committed_paid_remaining_and_their_payments(qtbot, ser
     assert page.selected_row().id == funds[0].id
     payments = services.orders.payments(front_desk, fund_id=funds[0].id)
     assert page.payments.rowCount() == len(payments) > 0
-    assert sum(parse_yuan(page.payments.item(r, 5).text()) for r in range(page.payments.rowCount())) == funds[0].paid
+    assert (
+        sum(parse_yuan(page.payments.item(r, 5).text()) for r in range(page.payments.rowCount()))
+        == funds[0].paid
+    )
     page.select_row(1)
     assert page.payments.rowCount() == len(services.orders.payments(front_desk, fund_id=funds[1].id))
     assert page.new_button.isHidden() and page.new_fund() is None
@@ -201,7 +208,6 @@ def test_a_new_fund_and_a_total_below_what_is_committed(qtbot, services, directo
 def test_the_monthly_statement_prints_from_the_funds_page(qtbot, services, front_desk, previews):
     page = show(qtbot, FundsPage(services, front_desk, preview_factory=FakePreview))
     dialog = page.choose_statement()
-    assert dialog.month.hasFocus() or True
     dialog.submit()
     qtbot.waitUntil(lambda: len(previews) == 1, timeout=20_000)
     assert previews[0].path.exists() and previews[0].path.stat().st_size > 0

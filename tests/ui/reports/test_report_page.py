@@ -234,7 +234,7 @@ def test_a_text_too_long_is_refused_under_the_boxes(qtbot, make_page, reports, d
     assert reports.narrative(director, page.period()).problems == ""
 
 
-def test_the_period_picker_and_generate_are_reached_by_tab(qtbot, make_page):
+def test_the_period_picker_and_generate_are_reached_by_keyboard(qtbot, make_page, previews):
     page = make_page()
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow)
@@ -245,6 +245,9 @@ def test_the_period_picker_and_generate_are_reached_by_tab(qtbot, make_page):
     assert page.generate_button.hasFocus()
     page.focus_default()
     assert page.period_combo.hasFocus()
+    qtbot.keyClick(page.period_combo, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)  # 生成报表(&G)
+    qtbot.waitUntil(lambda: len(previews) == 1, timeout=30_000)
+    assert previews[0].printed == 0
 
 
 def test_a_quarter_and_a_year_are_reports_too(qtbot, make_page, reports):
