@@ -29,6 +29,7 @@ from sqlalchemy import Select, and_, exists, func, insert, inspect, select, upda
 from sqlalchemy.orm import Session, aliased
 
 from db import love_bank as love_bank_repo
+from db import orders as orders_repo
 from db import requests as requests_repo
 from db import residents as residents_repo
 from db.models import (
@@ -342,11 +343,8 @@ def has_orders(session: Session) -> bool:
     return inspect(session.connection()).has_table("service_order")
 
 
-@dataclass(frozen=True)
-class OrderFilter:
-    stage: str | None = None
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
+# The export of 点单服务 takes the board's own filter, so it writes the rows the board shows.
+OrderFilter = orders_repo.OrderFilter
 
 
 def order_rows(session: Session, f: OrderFilter) -> Iterator[list[tuple]]:
@@ -355,15 +353,7 @@ def order_rows(session: Session, f: OrderFilter) -> Iterator[list[tuple]]:
     rating, finished at)."""
     from db.models_orders import Provider, ServiceOrder
 
-    conditions = []
-    if f.stage:
-        conditions.append(ServiceOrder.stage == f.stage)
-    if f.date_from is not None:
-        conditions.append(ServiceOrder.ordered_at >= dt.datetime.combine(f.date_from, dt.time()))
-    if f.date_to is not None:
-        conditions.append(
-            ServiceOrder.ordered_at < dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time())
-        )
+    conditions = orders_repo.board_conditions(f, dt.datetime.now())
     last: int | None = None
     while True:
         page_conditions = list(conditions)

@@ -20,6 +20,7 @@ from sqlalchemy import DateTime, ForeignKey, Index, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models import Base, FollowUp, LedgerEntry, Redemption, Request, RequestEvent, ServiceRecord
+from db.models_orders import OrderEvent, ServiceOrder
 
 
 class ReportNarrative(Base):
@@ -114,4 +115,13 @@ REPORT_INDEXES = (
     ),
     Index("ix_redemption_created", Redemption.created_at),
     Index("ix_redemption_closed", Redemption.status, Redemption.closed_at),
+    # service orders: closed and finished in a window, ratings given in a window
+    Index("ix_service_order_report_closed", ServiceOrder.closed_at),
+    Index(
+        "ix_service_order_report_finished",
+        ServiceOrder.finished_at,
+        ServiceOrder.provider_id,
+        ServiceOrder.on_time,
+    ),
+    Index("ix_order_event_report", OrderEvent.action, OrderEvent.at, OrderEvent.order_id),
 )

@@ -111,6 +111,11 @@ def _conditions(
     return c
 
 
+def board_conditions(f: OrderFilter, now: dt.datetime) -> list[ColumnElement[bool]]:
+    """The board's filter as SQL conditions (the Excel export writes the same rows)."""
+    return _conditions(f, now)
+
+
 def count(session: Session, f: OrderFilter, now: dt.datetime) -> int:
     """How many orders match ``f`` at ``now`` (overdue depends on the time)."""
     return session.scalar(select(func.count(ServiceOrder.id)).where(*_conditions(f, now))) or 0

@@ -106,6 +106,46 @@ def funds(session: Session, year: int) -> list[FundRecord]:
     return [FundRecord(i, n, y, k, int(t), int(c), int(p)) for i, n, y, k, t, c, p in rows]
 
 
+def _answer():
+    # A RATE step leaves the order's rating as given (满意 or 基本满意); REDO is 不满意.
+    return case((OrderEvent.action == REDO, "unsatisfied"), else_=ServiceOrder.rating)
+
+
+def ratings(session: Session, start: dt.datetime, end: dt.datetime) -> dict[str, int]:
+    """Residents' ratings (群众评单) given in the window: satisfied, basic, unsatisfied."""
+    answer = _answer()
+    rows = session.execute(
+        select(answer, func.count())
+        .select_from(OrderEvent)
+        .join(ServiceOrder, ServiceOrder.id == OrderEvent.order_id)
+        .where(OrderEvent.action.in_((RATE, REDO)), _in(OrderEvent.at, start, end))
+        .group_by(answer)
+    )
+    return {str(a): int(n) for a, n in rows}
+
+
+def paid(session: Session, first: dt.date, last: dt.date) -> int:
+    """Fen paid on days ``[first, last)``."""
+    return int(
+        session.scalar(
+            select(func.coalesce(func.sum(OrderPayment.amount), 0)).where(
+                _in(OrderPayment.paid_on, first, last)
+            )
+        )
+        or 0
+    )
+
+
+def placed(session: Session, start: dt.datetime, end: dt.datetime) -> int:
+    """Orders placed (居民点单) in the window."""
+    return (
+        session.scalar(
+            select(func.count()).select_from(ServiceOrder).where(_in(ServiceOrder.ordered_at, start, end))
+        )
+        or 0
+    )
+
+
 @dataclass(frozen=True)
 class ProviderTotals:
     """One provider's orders finished in the window and ratings given in it."""
@@ -134,9 +174,8 @@ def provider_totals(session: Session, start: dt.datetime, end: dt.datetime) -> l
             .group_by(ServiceOrder.provider_id)
         )
     )
-    # A RATE step leaves the order's rating as given (满意 or 基本满意); REDO is 不满意.
-    answer = case((OrderEvent.action == REDO, "unsatisfied"), else_=ServiceOrder.rating)
-    ratings: dict[int, dict[str, int]] = {}
+    answer = _answer()
+    given: dict[int, dict[str, int]] = {}
     for p, a, n in session.execute(
         select(ServiceOrder.provider_id, answer, func.count())
         .select_from(OrderEvent)
@@ -145,8 +184,8 @@ def provider_totals(session: Session, start: dt.datetime, end: dt.datetime) -> l
         .group_by(ServiceOrder.provider_id, answer)
     ):
         if p is not None:
-            ratings.setdefault(p, {})[a] = int(n)
-    ids = sorted(set(finished) | set(ratings))
+            given.setdefault(p, {})[a] = int(n)
+    ids = sorted(set(finished) | set(given))
     names = {i: n for i, n in session.execute(select(Provider.id, Provider.name).where(Provider.id.in_(ids)))}
     return [
         ProviderTotals(
@@ -154,9 +193,9 @@ def provider_totals(session: Session, start: dt.datetime, end: dt.datetime) -> l
             names.get(p, str(p)),
             finished.get(p, (0, 0))[0],
             finished.get(p, (0, 0))[1],
-            ratings.get(p, {}).get("satisfied", 0),
-            ratings.get(p, {}).get("basic", 0),
-            ratings.get(p, {}).get("unsatisfied", 0),
+            given.get(p, {}).get("satisfied", 0),
+            given.get(p, {}).get("basic", 0),
+            given.get(p, {}).get("unsatisfied", 0),
         )
         for p in ids
     ]

@@ -1,6 +1,7 @@
 """The rows under a report's figures, as the Excel export lists them: the requests, the
-approved service hours and the redemptions of a period, a page at a time (by the last
-id), never a whole table. Phones and ID numbers come unmasked; ``desktop.reports``
+approved service hours and the redemptions of a period, a page at a time in time order
+(each page starts after the last row of the one before: an index range, not an offset),
+never a whole table. Phones and ID numbers come unmasked; ``desktop.reports``
 masks them before anything is written.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, literal, select, true, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from db.love_bank import APPROVED
@@ -31,6 +32,13 @@ from db.reports import MERGED
 
 def _in(column, start, end):
     return and_(column >= start, column < end)
+
+
+def _after(moment, key, after: tuple[dt.datetime | dt.date, int] | None):
+    """Rows after ``after`` in (moment, key) order: where the previous page ended."""
+    if after is None:
+        return true()
+    return tuple_(moment, key) > tuple_(literal(after[0], moment.type), literal(after[1]))
 
 
 # --- rows under the figures (the Excel export) ------------------------------------------------------
@@ -61,10 +69,10 @@ class RequestExportRecord:
 
 
 def request_export_page(
-    session: Session, start: dt.datetime, end: dt.datetime, after_id: int, limit: int
+    session: Session, start: dt.datetime, end: dt.datetime, after: tuple[dt.datetime, int] | None, limit: int
 ) -> list[RequestExportRecord]:
-    """Up to ``limit`` requests registered in the window with an id above ``after_id``,
-    in id order (page through them by the last id)."""
+    """Up to ``limit`` requests registered in the window, in registration order, after the
+    request ``after`` (its registration moment and id; None: from the start)."""
     parent = aliased(Category)
     rows = session.execute(
         select(
@@ -93,8 +101,12 @@ def request_export_page(
         .outerjoin(parent, parent.id == Category.parent_id)
         .outerjoin(Grid, Grid.id == Request.grid_id)
         .outerjoin(Department, Department.id == Request.lead_department_id)
-        .where(_in(Request.registered_at, start, end), Request.status != MERGED, Request.id > after_id)
-        .order_by(Request.id)
+        .where(
+            _in(Request.registered_at, start, end),
+            Request.status != MERGED,
+            _after(Request.registered_at, Request.id, after),
+        )
+        .order_by(Request.registered_at, Request.id)
         .limit(limit)
     )
     return [
@@ -138,9 +150,10 @@ class ServiceExportRecord:
 
 
 def service_export_page(
-    session: Session, start: dt.date, end: dt.date, after_id: int, limit: int
+    session: Session, start: dt.date, end: dt.date, after: tuple[dt.date, int] | None, limit: int
 ) -> list[ServiceExportRecord]:
-    """Up to ``limit`` approved service records served in the window, id above ``after_id``."""
+    """Up to ``limit`` approved service records served in the window, by day served, after
+    the record ``after`` (its day and id; None: from the start)."""
     rows = session.execute(
         select(
             ServiceRecord.id,
@@ -158,9 +171,9 @@ def service_export_page(
         .where(
             ServiceRecord.status == APPROVED,
             _in(ServiceRecord.served_on, start, end),
-            ServiceRecord.id > after_id,
+            _after(ServiceRecord.served_on, ServiceRecord.id, after),
         )
-        .order_by(ServiceRecord.id)
+        .order_by(ServiceRecord.served_on, ServiceRecord.id)
         .limit(limit)
     )
     return [
@@ -184,14 +197,19 @@ class RedemptionExportRecord:
 
 
 def redemption_export_page(
-    session: Session, start: dt.datetime, end: dt.datetime, after_id: int, limit: int
+    session: Session,
+    start: dt.datetime,
+    end: dt.datetime,
+    after: tuple[dt.datetime, int] | None,
+    limit: int,
 ) -> list[RedemptionExportRecord]:
-    """Lines of redemptions made in the window, redemption id above ``after_id``; a page
-    ends at a whole redemption (``limit`` redemptions)."""
+    """Lines of redemptions made in the window, in time order, after the redemption
+    ``after`` (its moment and id; None: from the start); a page ends at a whole
+    redemption (``limit`` redemptions)."""
     ids = (
         select(Redemption.id)
-        .where(_in(Redemption.created_at, start, end), Redemption.id > after_id)
-        .order_by(Redemption.id)
+        .where(_in(Redemption.created_at, start, end), _after(Redemption.created_at, Redemption.id, after))
+        .order_by(Redemption.created_at, Redemption.id)
         .limit(limit)
         .scalar_subquery()
     )
@@ -211,7 +229,7 @@ def redemption_export_page(
         .join(Volunteer, Volunteer.id == Redemption.volunteer_id)
         .join(Resident, Resident.id == Volunteer.resident_id)
         .where(Redemption.id.in_(ids))
-        .order_by(Redemption.id, RewardItem.id)
+        .order_by(Redemption.created_at, Redemption.id, RewardItem.id)
     )
     return [
         RedemptionExportRecord(i, at, name, phone, item, int(q), int(p), status)

@@ -291,7 +291,7 @@ class ProvidersPart(OrdersBase):
         phone: str | None = None
         if (form.phone or "").strip():
             try:
-                phone = check_phone(form.phone)
+                phone = check_phone(form.phone or "")
             except DomainError as exc:
                 errors["phone"] = exc
         for key, value, limit in (

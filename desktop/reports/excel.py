@@ -303,7 +303,8 @@ def _narrative(book: Any, f: ReportFigures, narrative: Narrative) -> None:
         s.line(title, body or "无", bold=False)
 
 
-def _listing(book: Any, listing: Listing) -> int:
+def _listing(book: Any, listing: Listing, written: Callable[[int], None] | None = None) -> int:
+    """Write a listing's sheet; ``written(n)`` hears every 5,000 rows how many are done."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
 
@@ -332,6 +333,8 @@ def _listing(book: Any, listing: Listing) -> int:
                 cells.append(v)
         s.ws.append(cells)
         n += 1
+        if written is not None and n % 5_000 == 0:
+            written(n)
     return n
 
 
@@ -365,9 +368,15 @@ def write_workbook(
     parts.append(("居民点单", lambda: orders_sheet(book, figures.orders)))
     if narrative is not None:
         parts.append(("文字说明", lambda: _narrative(book, figures, narrative)))
+    total = len(parts) + len(listings) + 1
     for listing in listings:
-        parts.append((listing.sheet, partial(_listing, book, listing)))
-    total = len(parts) + 1
+        step = len(parts)
+
+        def written(n: int, step: int = step, sheet: str = listing.sheet) -> None:
+            if progress:
+                progress(step, total, f"{sheet}：已写 {n:,} 行")
+
+        parts.append((listing.sheet, partial(_listing, book, listing, written)))
     for i, (name, write) in enumerate(parts):
         if progress:
             progress(i, total, name)

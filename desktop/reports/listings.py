@@ -33,6 +33,7 @@ from desktop.reports.wording import (
 
 PAGE = 2_000
 T = TypeVar("T")
+K = TypeVar("K")
 Cell = str | int | float | dt.datetime | dt.date | None
 
 
@@ -46,8 +47,9 @@ class Listing:
     rows: Callable[[], Iterator[tuple[Cell, ...]]]
 
 
-def _pages(read: Callable[[int], list[T]], key: Callable[[T], int]) -> Iterator[T]:
-    after = 0
+def _pages(read: Callable[[K | None], list[T]], key: Callable[[T], K]) -> Iterator[T]:
+    """Every row, a page at a time; each page starts after the last row of the one before."""
+    after: K | None = None
     while True:
         page = read(after)
         if not page:
@@ -60,12 +62,12 @@ def request_listing(db: Database, period: Period, cutoff: dt.datetime) -> Listin
     """The requests registered in the period (merged duplicates left out)."""
     start, end = period.window(cutoff)
 
-    def read(after: int) -> list[repo.RequestExportRecord]:
+    def read(after: tuple[dt.datetime, int] | None) -> list[repo.RequestExportRecord]:
         with db.reading() as uow:
             return repo.request_export_page(uow.session, start, end, after, PAGE)
 
     def rows() -> Iterator[tuple[Cell, ...]]:
-        for r in _pages(read, lambda r: r.id):
+        for r in _pages(read, lambda r: (r.registered_at, r.id)):
             yield (
                 r.number,
                 r.registered_at,
@@ -158,12 +160,12 @@ def service_listing(db: Database, period: Period, cutoff: dt.datetime) -> Listin
     """The approved service hours served in the period."""
     first, last = period.date_window(cutoff)
 
-    def read(after: int) -> list[repo.ServiceExportRecord]:
+    def read(after: tuple[dt.date, int] | None) -> list[repo.ServiceExportRecord]:
         with db.reading() as uow:
             return repo.service_export_page(uow.session, first, last, after, PAGE)
 
     def rows() -> Iterator[tuple[Cell, ...]]:
-        for r in _pages(read, lambda r: r.id):
+        for r in _pages(read, lambda r: (r.served_on, r.id)):
             yield (
                 r.served_on,
                 r.volunteer,
@@ -186,14 +188,14 @@ def redemption_listing(db: Database, period: Period, cutoff: dt.datetime) -> Lis
     """The lines of the redemptions made in the period."""
     start, end = period.window(cutoff)
 
-    def read(after: int) -> list[repo.RedemptionExportRecord]:
+    def read(after: tuple[dt.datetime, int] | None) -> list[repo.RedemptionExportRecord]:
         with db.reading() as uow:
             return repo.redemption_export_page(uow.session, start, end, after, PAGE)
 
     status = {"completed": "已兑换", "frozen": "待核销", "cancelled": "已取消"}
 
     def rows() -> Iterator[tuple[Cell, ...]]:
-        for r in _pages(read, lambda r: r.redemption_id):
+        for r in _pages(read, lambda r: (r.created_at, r.redemption_id)):
             yield (
                 r.redemption_id,
                 r.created_at,

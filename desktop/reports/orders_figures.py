@@ -36,15 +36,15 @@ from desktop.reports.wording import ORDER_METRICS, ORDER_STAGES_ZH
 def _totals(session: Session, period: Period, cutoff: dt.datetime, settings: ReportSettings) -> OrderTotals:
     start, end = period.window(cutoff)
     first, last = period.date_window(cutoff)
-    providers = repo.provider_totals(session, start, end)
+    given = repo.ratings(session, start, end)
     return OrderTotals(
-        placed=sum(repo.placed_by_stage(session, start, end).values()),
+        placed=repo.placed(session, start, end),
         closed=repo.closed(session, start, end),
-        paid=sum(p.amount for p in repo.paid_by_fund(session, first, last)),
+        paid=repo.paid(session, first, last),
         satisfaction=Satisfaction(
-            sum(p.satisfied for p in providers),
-            sum(p.basic for p in providers),
-            sum(p.unsatisfied for p in providers),
+            given.get("satisfied", 0),
+            given.get("basic", 0),
+            given.get("unsatisfied", 0),
             settings.basically_counts,
         ),
     )

@@ -41,6 +41,7 @@ __all__ = [
     "CatalogueService",
     "CategoryNode",
     "DepartmentRow",
+    "RequiredText",
     "TemplateRow",
     "category_tree",
     "department_row",
@@ -121,28 +122,40 @@ def template_row(t: ResponseTemplate, labels: Mapping[int, str]) -> TemplateRow:
 
 
 # --- validation helpers ----------------------------------------------------------------------
-def required_text(
-    value: object, field: str, errors: dict[str, DomainError], *, max_len: int, empty: str, too_long: str
-) -> str:
-    """``value`` stripped; an empty one or one longer than ``max_len`` is noted in ``errors``
-    under ``field`` (``too_long`` says ``{count}`` characters of at most ``{n}``)."""
-    text = value.strip() if isinstance(value, str) else ""
-    if not text:
-        errors[field] = DomainError(empty)
-    elif len(text) > max_len:
-        errors[field] = DomainError(too_long, count=len(text), n=max_len)
-    return text
+@dataclass(frozen=True)
+class RequiredText:
+    """A text that must be given, of at most ``max_len`` characters, and what is said
+    when it is missing (``empty``) or too long (``too_long``, with ``{count}`` and ``{n}``)."""
+
+    max_len: int
+    empty: str
+    too_long: str
+
+    def clean(self, value: object, field: str, errors: dict[str, DomainError]) -> str:
+        """``value`` stripped; when it breaks the rule, why is noted in ``errors[field]``."""
+        text = value.strip() if isinstance(value, str) else ""
+        if not text:
+            errors[field] = DomainError(self.empty)
+        elif len(text) > self.max_len:
+            errors[field] = DomainError(self.too_long, count=len(text), n=self.max_len)
+        return text
+
+
+NAME = RequiredText(
+    NAME_MAX, N_("Enter a name."), N_("The name has {count} characters; at most {n} are allowed.")
+)
+TEMPLATE_TITLE = RequiredText(
+    TEMPLATE_TITLE_MAX, N_("Enter a title."), N_("The title has {count} characters; at most {n} are allowed.")
+)
+TEMPLATE_BODY = RequiredText(
+    TEMPLATE_BODY_MAX,
+    N_("Enter the text of the answer."),
+    N_("The text has {count} characters; at most {n} are allowed."),
+)
 
 
 def _clean_name(value: object, field: str, errors: dict[str, DomainError]) -> str:
-    return required_text(
-        value,
-        field,
-        errors,
-        max_len=NAME_MAX,
-        empty=N_("Enter a name."),
-        too_long=N_("The name has {count} characters; at most {n} are allowed."),
-    )
+    return NAME.clean(value, field, errors)
 
 
 @overload
@@ -500,22 +513,8 @@ def _check_department_name(session: Session, name: str, exclude: int | None) -> 
 
 def _check_template(title: object, body: object) -> tuple[str, str]:
     errors: dict[str, DomainError] = {}
-    title = required_text(
-        title,
-        "title",
-        errors,
-        max_len=TEMPLATE_TITLE_MAX,
-        empty=N_("Enter a title."),
-        too_long=N_("The title has {count} characters; at most {n} are allowed."),
-    )
-    body = required_text(
-        body,
-        "body",
-        errors,
-        max_len=TEMPLATE_BODY_MAX,
-        empty=N_("Enter the text of the answer."),
-        too_long=N_("The text has {count} characters; at most {n} are allowed."),
-    )
+    title = TEMPLATE_TITLE.clean(title, "title", errors)
+    body = TEMPLATE_BODY.clean(body, "body", errors)
     if errors:
         raise FieldErrors(errors)
     return title, body

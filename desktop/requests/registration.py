@@ -18,7 +18,7 @@ from desktop.common.clock import Clock
 from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor, Permission
-from desktop.requests.catalogue import required_text
+from desktop.requests.catalogue import RequiredText
 from desktop.requests.lifecycle import assign_department, record_event
 from desktop.requests.queries import RequestRow, request_row
 from desktop.requests.states import PERMISSIONS, Action, Status
@@ -27,6 +27,12 @@ from desktop.requests.vocabulary import CHANNELS, LEVELS, URGENCIES
 DESCRIPTION_MAX = 5_000
 HEAD_COUNT_MAX = 10_000
 DUPLICATE_DAYS = 30
+
+DESCRIPTION = RequiredText(
+    DESCRIPTION_MAX,
+    N_("Describe the request."),
+    N_("The description has {count} characters; at most {n} are allowed."),
+)
 
 
 @dataclass
@@ -82,14 +88,7 @@ class Registration:
                     )
                 elif repo.has_active_children(s, c.id):
                     errors["category"] = DomainError(N_("Choose a sub-category."))
-            required_text(
-                form.description or "",
-                "description",
-                errors,
-                max_len=DESCRIPTION_MAX,
-                empty=N_("Describe the request."),
-                too_long=N_("The description has {count} characters; at most {n} are allowed."),
-            )
+            DESCRIPTION.clean(form.description or "", "description", errors)
             if form.urgency not in URGENCIES:
                 errors["urgency"] = DomainError(N_("Choose the urgency."))
             if form.level not in LEVELS:

@@ -2533,7 +2533,7 @@
     </message>
     <message>
       <source>Only a rejected order has a rejection notice.</source>
-      <translation type="unfinished" />
+      <translation>只有已驳回的点单才有驳回通知。</translation>
     </message>
     <message>
       <source>The time to accept is 1 to {n} working days.</source>
@@ -3032,6 +3032,26 @@
       <translation>群众评单满意率</translation>
     </message>
     <message>
+      <source>The name has {count} characters; at most {n} are allowed.</source>
+      <translation>名称有 {count} 个字，最多 {n} 个字。</translation>
+    </message>
+    <message>
+      <source>Enter a title.</source>
+      <translation>请填写标题。</translation>
+    </message>
+    <message>
+      <source>The title has {count} characters; at most {n} are allowed.</source>
+      <translation>标题有 {count} 个字，最多 {n} 个字。</translation>
+    </message>
+    <message>
+      <source>Enter the text of the answer.</source>
+      <translation>请填写答复内容。</translation>
+    </message>
+    <message>
+      <source>The text has {count} characters; at most {n} are allowed.</source>
+      <translation>内容有 {count} 个字，最多 {n} 个字。</translation>
+    </message>
+    <message>
       <source>This category already has a sub-category named {name}.</source>
       <translation>该分类下已有名为“{name}”的子分类。</translation>
     </message>
@@ -3052,32 +3072,12 @@
       <translation>该答复模板已不存在。</translation>
     </message>
     <message>
-      <source>The name has {count} characters; at most {n} are allowed.</source>
-      <translation>名称有 {count} 个字，最多 {n} 个字。</translation>
-    </message>
-    <message>
       <source>Choose the handling level.</source>
       <translation>请选择办理层级。</translation>
     </message>
     <message>
       <source>There is already a category named {name}.</source>
       <translation>已有名为“{name}”的分类。</translation>
-    </message>
-    <message>
-      <source>Enter a title.</source>
-      <translation>请填写标题。</translation>
-    </message>
-    <message>
-      <source>The title has {count} characters; at most {n} are allowed.</source>
-      <translation>标题有 {count} 个字，最多 {n} 个字。</translation>
-    </message>
-    <message>
-      <source>Enter the text of the answer.</source>
-      <translation>请填写答复内容。</translation>
-    </message>
-    <message>
-      <source>The text has {count} characters; at most {n} are allowed.</source>
-      <translation>内容有 {count} 个字，最多 {n} 个字。</translation>
     </message>
     <message>
       <source>This category is disabled; choose another.</source>
@@ -3192,6 +3192,14 @@
       <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
+      <source>Describe the request.</source>
+      <translation>请填写诉求内容。</translation>
+    </message>
+    <message>
+      <source>The description has {count} characters; at most {n} are allowed.</source>
+      <translation>诉求内容有 {count} 个字，最多 {n} 个字。</translation>
+    </message>
+    <message>
       <source>Find or register the resident first.</source>
       <translation>请先查找或登记居民。</translation>
     </message>
@@ -3202,14 +3210,6 @@
     <message>
       <source>Choose a category.</source>
       <translation>请选择诉求分类。</translation>
-    </message>
-    <message>
-      <source>Describe the request.</source>
-      <translation>请填写诉求内容。</translation>
-    </message>
-    <message>
-      <source>The description has {count} characters; at most {n} are allowed.</source>
-      <translation>诉求内容有 {count} 个字，最多 {n} 个字。</translation>
     </message>
     <message>
       <source>Choose the urgency.</source>
@@ -3800,11 +3800,11 @@ If it happens again, send this file to your administrator.</source>
     <name>finder</name>
     <message>
       <source>Nothing found.</source>
-      <translation type="unfinished" />
+      <translation>没有找到匹配项。</translation>
     </message>
     <message>
       <source>{shown} of {n} shown; type more to narrow down</source>
-      <translation type="unfinished" />
+      <translation>共 {n} 条，显示 {shown} 条；继续输入可缩小范围</translation>
     </message>
   </context>
   <context>
@@ -3822,11 +3822,11 @@ If it happens again, send this file to your administrator.</source>
     <name>list_page</name>
     <message>
       <source>Export to Excel</source>
-      <translation type="unfinished" />
+      <translation>导出 Excel</translation>
     </message>
     <message>
       <source>Save the rows shown as an Excel file (Ctrl+E)</source>
-      <translation type="unfinished" />
+      <translation>把列表中显示的记录保存为 Excel 文件（Ctrl+E）</translation>
     </message>
   </context>
   <context>
@@ -5070,11 +5070,11 @@ If it happens again, send this file to your administrator.</source>
     </message>
     <message>
       <source>Dashboard</source>
-      <translation type="unfinished" />
+      <translation>数据看板</translation>
     </message>
     <message>
       <source>Monthly report</source>
-      <translation type="unfinished" />
+      <translation>月度报表</translation>
     </message>
     <message>
       <source>Today</source>
@@ -5105,8 +5105,20 @@ If it happens again, send this file to your administrator.</source>
       <translation>爱心超市</translation>
     </message>
     <message>
+      <source>Service orders</source>
+      <translation>点单服务</translation>
+    </message>
+    <message>
+      <source>Providers</source>
+      <translation>服务主体</translation>
+    </message>
+    <message>
+      <source>Funds</source>
+      <translation>资金管理</translation>
+    </message>
+    <message>
       <source>Excel in and out</source>
-      <translation type="unfinished" />
+      <translation>数据导入导出</translation>
     </message>
     <message>
       <source>Users</source>
@@ -5129,6 +5141,10 @@ If it happens again, send this file to your administrator.</source>
       <translation>积分规则</translation>
     </message>
     <message>
+      <source>Service menu</source>
+      <translation>服务清单</translation>
+    </message>
+    <message>
       <source>Settings</source>
       <translation>系统设置</translation>
     </message>
@@ -5145,1839 +5161,1855 @@ If it happens again, send this file to your administrator.</source>
     <name>orders</name>
     <message>
       <source>&amp;Take in…</source>
-      <translation type="unfinished" />
+      <translation>受理(&amp;T)…</translation>
     </message>
     <message>
       <source>The community will serve this order (Alt+T)</source>
-      <translation type="unfinished" />
+      <translation>社区受理此点单（Alt+T）</translation>
     </message>
     <message>
       <source>&amp;Reject…</source>
-      <translation type="unfinished" />
+      <translation>驳回(&amp;R)…</translation>
     </message>
     <message>
       <source>Reject the order with a reason for the resident (Alt+R)</source>
-      <translation type="unfinished" />
+      <translation>驳回点单并写明告知居民的原因（Alt+R）</translation>
     </message>
     <message>
       <source>&amp;Draft work order…</source>
-      <translation type="unfinished" />
+      <translation>制单(&amp;D)…</translation>
     </message>
     <message>
       <source>Scope, targets, deadline, budget and candidates (Alt+D)</source>
-      <translation type="unfinished" />
+      <translation>服务范围、目标、期限、预算和候选服务主体（Alt+D）</translation>
     </message>
     <message>
       <source>&amp;Approve…</source>
-      <translation type="unfinished" />
+      <translation>审批通过(&amp;A)…</translation>
     </message>
     <message>
       <source>Approve the draft and its budget (Alt+A)</source>
-      <translation type="unfinished" />
+      <translation>批准工单及其预算（Alt+A）</translation>
     </message>
     <message>
       <source>Send &amp;back…</source>
-      <translation type="unfinished" />
+      <translation>退回(&amp;B)…</translation>
     </message>
     <message>
       <source>Send the draft back to be drafted again (Alt+B)</source>
-      <translation type="unfinished" />
+      <translation>退回工单重新制单（Alt+B）</translation>
     </message>
     <message>
       <source>&amp;Objection…</source>
-      <translation type="unfinished" />
+      <translation>公示异议(&amp;O)…</translation>
     </message>
     <message>
       <source>Record an objection raised in the publicity (Alt+O)</source>
-      <translation type="unfinished" />
+      <translation>记录公示期间提出的异议（Alt+O）</translation>
     </message>
     <message>
       <source>C&amp;lose publicity…</source>
-      <translation type="unfinished" />
+      <translation>公示期满(&amp;L)…</translation>
     </message>
     <message>
       <source>The publicity period is over (Alt+L)</source>
-      <translation type="unfinished" />
+      <translation>公示期已满（Alt+L）</translation>
     </message>
     <message>
       <source>Redra&amp;ft…</source>
-      <translation type="unfinished" />
+      <translation>重新制单(&amp;F)…</translation>
     </message>
     <message>
       <source>Draft the work order again (Alt+F)</source>
-      <translation type="unfinished" />
+      <translation>重新编制工单（Alt+F）</translation>
     </message>
     <message>
       <source>Di&amp;spatch…</source>
-      <translation type="unfinished" />
+      <translation>派单(&amp;S)…</translation>
     </message>
     <message>
       <source>Offer the order to one provider or several (Alt+S)</source>
-      <translation type="unfinished" />
+      <translation>将点单派给一个或多个服务主体（Alt+S）</translation>
     </message>
     <message>
       <source>&amp;Accepted…</source>
-      <translation type="unfinished" />
+      <translation>接单(&amp;A)…</translation>
     </message>
     <message>
       <source>The provider accepts; bind the contract amount (Alt+A)</source>
-      <translation type="unfinished" />
+      <translation>服务主体接单，确定合同金额（Alt+A）</translation>
     </message>
     <message>
       <source>Decli&amp;ned…</source>
-      <translation type="unfinished" />
+      <translation>拒单(&amp;N)…</translation>
     </message>
     <message>
       <source>The provider declines, with its reason (Alt+N)</source>
-      <translation type="unfinished" />
+      <translation>服务主体拒单，写明原因（Alt+N）</translation>
     </message>
     <message>
       <source>&amp;Expired…</source>
-      <translation type="unfinished" />
+      <translation>超时退回(&amp;E)…</translation>
     </message>
     <message>
       <source>Nobody accepted in time: back to the list (Alt+E)</source>
-      <translation type="unfinished" />
+      <translation>无人按时接单：退回待派单（Alt+E）</translation>
     </message>
     <message>
       <source>Reca&amp;ll…</source>
-      <translation type="unfinished" />
+      <translation>撤回派单(&amp;L)…</translation>
     </message>
     <message>
       <source>Take the dispatch back (Alt+L)</source>
-      <translation type="unfinished" />
+      <translation>撤回已派出的点单（Alt+L）</translation>
     </message>
     <message>
       <source>&amp;Session…</source>
-      <translation type="unfinished" />
+      <translation>服务记录(&amp;S)…</translation>
     </message>
     <message>
       <source>Report a session: people served, volunteers (Alt+S)</source>
-      <translation type="unfinished" />
+      <translation>登记一次服务：服务人数、参与志愿者（Alt+S）</translation>
     </message>
     <message>
       <source>&amp;Finished…</source>
-      <translation type="unfinished" />
+      <translation>服务完成(&amp;F)…</translation>
     </message>
     <message>
       <source>The provider reports the work done (Alt+F)</source>
-      <translation type="unfinished" />
+      <translation>服务主体报告服务已完成（Alt+F）</translation>
     </message>
     <message>
       <source>&amp;Rate…</source>
-      <translation type="unfinished" />
+      <translation>评单(&amp;R)…</translation>
     </message>
     <message>
       <source>The resident's rating (Alt+R)</source>
-      <translation type="unfinished" />
+      <translation>居民评价（Alt+R）</translation>
     </message>
     <message>
       <source>R&amp;edo…</source>
-      <translation type="unfinished" />
+      <translation>不满意重做(&amp;E)…</translation>
     </message>
     <message>
       <source>The resident is unsatisfied: the provider redoes the work (Alt+E)</source>
-      <translation type="unfinished" />
+      <translation>居民不满意：服务主体返工重做（Alt+E）</translation>
     </message>
     <message>
       <source>Chec&amp;k…</source>
-      <translation type="unfinished" />
+      <translation>验收(&amp;K)…</translation>
     </message>
     <message>
       <source>Check actual against planned targets (Alt+K)</source>
-      <translation type="unfinished" />
+      <translation>对照计划目标验收实际完成情况（Alt+K）</translation>
     </message>
     <message>
       <source>Pa&amp;y…</source>
-      <translation type="unfinished" />
+      <translation>付款(&amp;Y)…</translation>
     </message>
     <message>
       <source>Record a payment (Alt+Y)</source>
-      <translation type="unfinished" />
+      <translation>登记一笔付款（Alt+Y）</translation>
     </message>
     <message>
       <source>Se&amp;ttle…</source>
-      <translation type="unfinished" />
+      <translation>结算(&amp;T)…</translation>
     </message>
     <message>
       <source>Close the order without a further payment (Alt+T)</source>
-      <translation type="unfinished" />
+      <translation>不再付款，直接结算（Alt+T）</translation>
     </message>
     <message>
       <source>Ter&amp;minate…</source>
-      <translation type="unfinished" />
+      <translation>终止(&amp;M)…</translation>
     </message>
     <message>
       <source>End the order early, with a reason (Alt+M)</source>
-      <translation type="unfinished" />
+      <translation>提前终止点单，写明原因（Alt+M）</translation>
     </message>
     <message>
       <source>Cancel order (&amp;X)…</source>
-      <translation type="unfinished" />
+      <translation>撤销(&amp;X)…</translation>
     </message>
     <message>
       <source>Cancel the order; what it committed is released (Alt+X)</source>
-      <translation type="unfinished" />
+      <translation>撤销点单，释放已占用的资金（Alt+X）</translation>
     </message>
     <message>
       <source>{stage}  {n}  ({late} overdue)</source>
-      <translation type="unfinished" />
+      <translation>{stage}  {n}（{late} 超时）</translation>
     </message>
     <message>
       <source>{moment} overdue</source>
-      <translation type="unfinished" />
+      <translation>{moment} 已超时</translation>
     </message>
     <message>
       <source>Number</source>
-      <translation type="unfinished" />
+      <translation>编号</translation>
     </message>
     <message>
       <source>Ordered</source>
-      <translation type="unfinished" />
+      <translation>点单日期</translation>
     </message>
     <message>
       <source>Resident</source>
-      <translation type="unfinished" />
+      <translation>居民</translation>
     </message>
     <message>
       <source>Grid</source>
-      <translation type="unfinished" />
+      <translation>网格</translation>
     </message>
     <message>
       <source>Service</source>
-      <translation type="unfinished" />
+      <translation>服务项目</translation>
     </message>
     <message>
       <source>Stage</source>
-      <translation type="unfinished" />
+      <translation>阶段</translation>
     </message>
     <message>
       <source>Provider</source>
-      <translation type="unfinished" />
+      <translation>服务主体</translation>
     </message>
     <message>
       <source>Amount</source>
-      <translation type="unfinished" />
+      <translation>金额</translation>
     </message>
     <message>
       <source>Deadline</source>
-      <translation type="unfinished" />
+      <translation>完成期限</translation>
     </message>
     <message>
       <source>Stage due</source>
-      <translation type="unfinished" />
+      <translation>本阶段时限</translation>
     </message>
     <message>
       <source>Category of the menu</source>
-      <translation type="unfinished" />
+      <translation>服务类别</translation>
     </message>
     <message>
       <source>Fund</source>
-      <translation type="unfinished" />
+      <translation>资金</translation>
     </message>
     <message>
       <source>Grid of the resident</source>
-      <translation type="unfinished" />
+      <translation>居民所在网格</translation>
     </message>
     <message>
       <source>All grids</source>
-      <translation type="unfinished" />
+      <translation>全部网格</translation>
     </message>
     <message>
       <source>Orders of one resident…</source>
-      <translation type="unfinished" />
+      <translation>某位居民的点单…</translation>
     </message>
     <message>
       <source>Show the orders of every resident again</source>
-      <translation type="unfinished" />
+      <translation>重新显示全部居民的点单</translation>
     </message>
     <message>
       <source>Day ordered</source>
-      <translation type="unfinished" />
+      <translation>点单日期</translation>
     </message>
     <message>
       <source>&amp;Overdue only</source>
-      <translation type="unfinished" />
+      <translation>只看超时(&amp;O)</translation>
     </message>
     <message>
       <source>&amp;Warnings only</source>
-      <translation type="unfinished" />
+      <translation>只看提醒(&amp;W)</translation>
     </message>
     <message>
       <source>Orders that came back to the community: declined, expired, to redo …</source>
-      <translation type="unfinished" />
+      <translation>退回社区的点单：被拒单、超时未接、需返工等</translation>
     </message>
     <message>
       <source>Clear filters</source>
-      <translation type="unfinished" />
+      <translation>清除筛选</translation>
     </message>
     <message>
       <source>Stages with their orders (overdue in red); ↑/↓ choose</source>
-      <translation type="unfinished" />
+      <translation>各阶段的点单数（超时的为红色）；↑/↓ 选择</translation>
     </message>
     <message>
       <source>&amp;Stages</source>
-      <translation type="unfinished" />
+      <translation>阶段(&amp;S)</translation>
     </message>
     <message>
       <source>New order</source>
-      <translation type="unfinished" />
+      <translation>居民点单</translation>
     </message>
     <message>
       <source>Record a resident's order (Ctrl+N)</source>
-      <translation type="unfinished" />
+      <translation>登记居民点单（Ctrl+N）</translation>
     </message>
     <message>
       <source>Open</source>
-      <translation type="unfinished" />
+      <translation>打开</translation>
     </message>
     <message>
       <source>Open the selected order (Enter)</source>
-      <translation type="unfinished" />
+      <translation>打开选中的点单（Enter）</translation>
     </message>
     <message>
       <source>All categories</source>
-      <translation type="unfinished" />
+      <translation>全部类别</translation>
     </message>
     <message>
       <source>All providers</source>
-      <translation type="unfinished" />
+      <translation>全部服务主体</translation>
     </message>
     <message>
       <source>All funds</source>
-      <translation type="unfinished" />
+      <translation>全部资金</translation>
     </message>
     <message>
       <source>1 order</source>
-      <translation type="unfinished" />
+      <translation>1 个点单</translation>
     </message>
     <message>
       <source>{n} orders</source>
-      <translation type="unfinished" />
+      <translation>{n} 个点单</translation>
     </message>
     <message>
       <source>No order matches the filters.</source>
-      <translation type="unfinished" />
+      <translation>没有符合筛选条件的点单。</translation>
     </message>
     <message>
       <source>No service order yet.</source>
-      <translation type="unfinished" />
+      <translation>还没有点单。</translation>
     </message>
     <message>
       <source>Resident: {name}  ×</source>
-      <translation type="unfinished" />
+      <translation>居民：{name}  ×</translation>
     </message>
     <message>
       <source>Service orders</source>
-      <translation type="unfinished" />
+      <translation>点单服务</translation>
     </message>
     <message>
       <source>Order number, e.g. DD202612-00001</source>
-      <translation type="unfinished" />
+      <translation>点单编号，例如 DD202612-00001</translation>
     </message>
     <message>
       <source>Orders whose number starts with the text (Ctrl+F); Esc clears</source>
-      <translation type="unfinished" />
+      <translation>编号以所输入内容开头的点单（Ctrl+F）；Esc 清除</translation>
     </message>
     <message>
       <source>Any day</source>
-      <translation type="unfinished" />
+      <translation>不限日期</translation>
     </message>
     <message>
       <source>This month</source>
-      <translation type="unfinished" />
+      <translation>本月</translation>
     </message>
     <message>
       <source>Last 30 days</source>
-      <translation type="unfinished" />
+      <translation>近 30 天</translation>
     </message>
     <message>
       <source>This year</source>
-      <translation type="unfinished" />
+      <translation>今年</translation>
     </message>
     <message>
       <source>From … to …</source>
-      <translation type="unfinished" />
+      <translation>自定义…</translation>
     </message>
     <message>
       <source>Ordered on or after</source>
-      <translation type="unfinished" />
+      <translation>点单日期起</translation>
     </message>
     <message>
       <source>Ordered on or before</source>
-      <translation type="unfinished" />
+      <translation>点单日期止</translation>
     </message>
     <message>
       <source>Enter: open   Ctrl+N: new order   Ctrl+F: number   F5: refresh</source>
-      <translation type="unfinished" />
+      <translation>Enter：打开   Ctrl+N：居民点单   Ctrl+F：编号   F5：刷新</translation>
     </message>
     <message>
       <source>Overdue since {moment}</source>
-      <translation type="unfinished" />
+      <translation>自 {moment} 起超时</translation>
     </message>
     <message>
       <source>Open orders</source>
-      <translation type="unfinished" />
+      <translation>未结点单</translation>
     </message>
     <message>
       <source>{stage}  {n}</source>
-      <translation type="unfinished" />
+      <translation>{stage}  {n}</translation>
     </message>
     <message>
       <source>All orders</source>
-      <translation type="unfinished" />
+      <translation>全部点单</translation>
     </message>
     <message>
       <source>Targets: planned / actual</source>
-      <translation type="unfinished" />
+      <translation>目标：计划 / 实际</translation>
     </message>
     <message>
       <source>Budget and payments</source>
-      <translation type="unfinished" />
+      <translation>预算与付款</translation>
     </message>
     <message>
       <source>Add f&amp;ile…</source>
-      <translation type="unfinished" />
+      <translation>添加附件(&amp;I)…</translation>
     </message>
     <message>
       <source>Attach a photo, a sign-in sheet or a contract (Alt+I)</source>
-      <translation type="unfinished" />
+      <translation>添加照片、签到表或合同（Alt+I）</translation>
     </message>
     <message>
       <source>Sa&amp;ve a copy…</source>
-      <translation type="unfinished" />
+      <translation>另存副本(&amp;V)…</translation>
     </message>
     <message>
       <source>Save a copy of the selected file (Alt+V)</source>
-      <translation type="unfinished" />
+      <translation>将选中的附件另存一份（Alt+V）</translation>
     </message>
     <message>
       <source>No step is open to you on this order.</source>
-      <translation type="unfinished" />
+      <translation>您当前不能对此点单进行操作。</translation>
     </message>
     <message>
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>关闭</translation>
     </message>
     <message>
       <source>Close (Esc)</source>
-      <translation type="unfinished" />
+      <translation>关闭（Esc）</translation>
     </message>
     <message>
       <source>Service order {number}</source>
-      <translation type="unfinished" />
+      <translation>点单 {number}</translation>
     </message>
     <message>
       <source>Ordered {time}</source>
-      <translation type="unfinished" />
+      <translation>点单于 {time}</translation>
     </message>
     <message>
       <source> (redone {n}×)</source>
-      <translation type="unfinished" />
+      <translation>（返工 {n} 次）</translation>
     </message>
     <message>
       <source> (at the check)</source>
-      <translation type="unfinished" />
+      <translation>（验收时）</translation>
     </message>
     <message>
       <source> (so far)</source>
-      <translation type="unfinished" />
+      <translation>（目前）</translation>
     </message>
     <message>
       <source>Budget {budget} · paid {paid} · deducted {cut} · left to pay {left}</source>
-      <translation type="unfinished" />
+      <translation>预算 {budget} · 已付 {paid} · 核减 {cut} · 待付 {left}</translation>
     </message>
     <message>
       <source>Offered to {names}</source>
-      <translation type="unfinished" />
+      <translation>已派给 {names}</translation>
     </message>
     <message>
       <source>Description:</source>
-      <translation type="unfinished" />
+      <translation>需求描述：</translation>
     </message>
     <message>
       <source>Scope of the work order:</source>
-      <translation type="unfinished" />
+      <translation>工单服务范围：</translation>
     </message>
     <message>
       <source>History ({n})</source>
-      <translation type="unfinished" />
+      <translation>办理过程（{n}）</translation>
     </message>
     <message>
       <source>Sessions ({n})</source>
-      <translation type="unfinished" />
+      <translation>服务记录（{n}）</translation>
     </message>
     <message>
       <source>Payments ({n})</source>
-      <translation type="unfinished" />
+      <translation>付款（{n}）</translation>
     </message>
     <message>
       <source>Files ({n})</source>
-      <translation type="unfinished" />
+      <translation>附件（{n}）</translation>
     </message>
     <message>
       <source>Description and scope</source>
-      <translation type="unfinished" />
+      <translation>需求与服务范围</translation>
     </message>
     <message>
       <source>Save a copy</source>
-      <translation type="unfinished" />
+      <translation>另存副本</translation>
     </message>
     <message>
       <source>Address</source>
-      <translation type="unfinished" />
+      <translation>地址</translation>
     </message>
     <message>
       <source>From request</source>
-      <translation type="unfinished" />
+      <translation>来源诉求</translation>
     </message>
     <message>
       <source>Contract</source>
-      <translation type="unfinished" />
+      <translation>合同金额</translation>
     </message>
     <message>
       <source>Rating</source>
-      <translation type="unfinished" />
+      <translation>评价</translation>
     </message>
     <message>
       <source>{name}:</source>
-      <translation type="unfinished" />
+      <translation>{name}：</translation>
     </message>
     <message>
       <source>Completion</source>
-      <translation type="unfinished" />
+      <translation>完成率</translation>
     </message>
     <message>
       <source>Budget</source>
-      <translation type="unfinished" />
+      <translation>预算</translation>
     </message>
     <message>
       <source>Committed</source>
-      <translation type="unfinished" />
+      <translation>已承诺</translation>
     </message>
     <message>
       <source>Paid</source>
-      <translation type="unfinished" />
+      <translation>已支付</translation>
     </message>
     <message>
       <source>Time</source>
-      <translation type="unfinished" />
+      <translation>时间</translation>
     </message>
     <message>
       <source>By</source>
-      <translation type="unfinished" />
+      <translation>经办人</translation>
     </message>
     <message>
       <source>Step</source>
-      <translation type="unfinished" />
+      <translation>操作</translation>
     </message>
     <message>
       <source>Reported by</source>
-      <translation type="unfinished" />
+      <translation>报告人</translation>
     </message>
     <message>
       <source>Note</source>
-      <translation type="unfinished" />
+      <translation>备注</translation>
     </message>
     <message>
       <source>Day</source>
-      <translation type="unfinished" />
+      <translation>日期</translation>
     </message>
     <message>
       <source>People</source>
-      <translation type="unfinished" />
+      <translation>人数</translation>
     </message>
     <message>
       <source>Key groups</source>
-      <translation type="unfinished" />
+      <translation>重点人群</translation>
     </message>
     <message>
       <source>Volunteers</source>
-      <translation type="unfinished" />
+      <translation>志愿者</translation>
     </message>
     <message>
       <source>What was done</source>
-      <translation type="unfinished" />
+      <translation>服务内容</translation>
     </message>
     <message>
       <source>Tranche</source>
-      <translation type="unfinished" />
+      <translation>付款类型</translation>
     </message>
     <message>
       <source>Deduction</source>
-      <translation type="unfinished" />
+      <translation>核减</translation>
     </message>
     <message>
       <source>Deduction reason</source>
-      <translation type="unfinished" />
+      <translation>核减原因</translation>
     </message>
     <message>
       <source>Voucher</source>
-      <translation type="unfinished" />
+      <translation>凭证号</translation>
     </message>
     <message>
       <source>Above-contract reason</source>
-      <translation type="unfinished" />
+      <translation>超合同原因</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>类型</translation>
     </message>
     <message>
       <source>File</source>
-      <translation type="unfinished" />
+      <translation>文件</translation>
     </message>
     <message>
       <source>Size</source>
-      <translation type="unfinished" />
+      <translation>大小</translation>
     </message>
     <message>
       <source>Added</source>
-      <translation type="unfinished" />
+      <translation>添加时间</translation>
     </message>
     <message>
       <source>&amp;Work order</source>
-      <translation type="unfinished" />
+      <translation>服务工单(&amp;W)</translation>
     </message>
     <message>
       <source>Print the work order for the provider (Ctrl+P)</source>
-      <translation type="unfinished" />
+      <translation>打印交给服务主体的服务工单（Ctrl+P）</translation>
     </message>
     <message>
       <source>&amp;Confirmation</source>
-      <translation type="unfinished" />
+      <translation>服务确认单(&amp;C)</translation>
     </message>
     <message>
       <source>Print the confirmation for the resident to sign (Ctrl+P)</source>
-      <translation type="unfinished" />
+      <translation>打印请居民签字的服务确认单（Ctrl+P）</translation>
     </message>
     <message>
       <source>Rejection &amp;notice</source>
-      <translation type="unfinished" />
+      <translation>驳回通知(&amp;N)</translation>
     </message>
     <message>
       <source>Print the rejection notice for the resident (Ctrl+P)</source>
-      <translation type="unfinished" />
+      <translation>打印给居民的驳回通知（Ctrl+P）</translation>
     </message>
     <message>
       <source>{percent}% — {band}</source>
-      <translation type="unfinished" />
+      <translation>{percent}% — {band}</translation>
     </message>
     <message>
       <source>Resident's comment:</source>
-      <translation type="unfinished" />
+      <translation>居民意见：</translation>
     </message>
     <message>
       <source>Session recorded</source>
-      <translation type="unfinished" />
+      <translation>服务记录已登记</translation>
     </message>
     <message>
       <source>The hours of {names} could not be passed to the love bank; enter them there by hand.</source>
-      <translation type="unfinished" />
+      <translation>{names} 的服务时长未能转入爱心银行，请在爱心银行中手工登记。</translation>
     </message>
     <message>
       <source>Attach a file</source>
-      <translation type="unfinished" />
+      <translation>添加附件</translation>
     </message>
     <message>
       <source>Photos and scans (*.jpg *.jpeg *.png *.bmp *.pdf *.tif *.tiff);;All files (*)</source>
-      <translation type="unfinished" />
+      <translation>照片和扫描件 (*.jpg *.jpeg *.png *.bmp *.pdf *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
       <source>People served</source>
-      <translation type="unfinished" />
+      <translation>服务人数</translation>
     </message>
     <message>
       <source>Sessions</source>
-      <translation type="unfinished" />
+      <translation>服务场次</translation>
     </message>
     <message>
       <source>Service order</source>
-      <translation type="unfinished" />
+      <translation>点单</translation>
     </message>
     <message>
       <source>Taken</source>
-      <translation type="unfinished" />
+      <translation>接单数</translation>
     </message>
     <message>
       <source>On time</source>
-      <translation type="unfinished" />
+      <translation>按时率</translation>
     </message>
     <message>
       <source>Cost/person</source>
-      <translation type="unfinished" />
+      <translation>人均成本</translation>
     </message>
     <message>
       <source>{fund} — {left} left</source>
-      <translation type="unfinished" />
+      <translation>{fund} — 剩余 {left}</translation>
     </message>
     <message>
       <source>Add a &amp;fund line</source>
-      <translation type="unfinished" />
+      <translation>增加资金来源(&amp;F)</translation>
     </message>
     <message>
       <source>Split the budget over another fund (Alt+F)</source>
-      <translation type="unfinished" />
+      <translation>把预算分摊到另一项资金（Alt+F）</translation>
     </message>
     <message>
       <source> (may not pay for “{category}”)</source>
-      <translation type="unfinished" />
+      <translation>（不得用于“{category}”）</translation>
     </message>
     <message>
       <source>Amount of this fund in yuan</source>
-      <translation type="unfinished" />
+      <translation>该项资金的金额（元）</translation>
     </message>
     <message>
       <source>Remove</source>
-      <translation type="unfinished" />
+      <translation>移除</translation>
     </message>
     <message>
       <source>Budget: {total}</source>
-      <translation type="unfinished" />
+      <translation>预算合计：{total}</translation>
     </message>
     <message>
       <source>What the provider is to do</source>
-      <translation type="unfinished" />
+      <translation>服务主体要做的事</translation>
     </message>
     <message>
       <source>&amp;Scope</source>
-      <translation type="unfinished" />
+      <translation>服务范围(&amp;S)</translation>
     </message>
     <message>
       <source> people</source>
-      <translation type="unfinished" />
+      <translation> 人</translation>
     </message>
     <message>
-      <source>People to &amp;serve</source>
-      <translation type="unfinished" />
+      <source>People to ser&amp;ve</source>
+      <translation>计划服务人数(&amp;V)</translation>
     </message>
     <message>
       <source> sessions</source>
-      <translation type="unfinished" />
+      <translation> 场次</translation>
     </message>
     <message>
       <source>Sessi&amp;ons</source>
-      <translation type="unfinished" />
+      <translation>计划服务场次(&amp;O)</translation>
     </message>
     <message>
       <source>&amp;Key groups</source>
-      <translation type="unfinished" />
+      <translation>重点人群(&amp;K)</translation>
     </message>
     <message>
       <source>&amp;Deadline</source>
-      <translation type="unfinished" />
+      <translation>完成期限(&amp;D)</translation>
     </message>
     <message>
       <source> working days</source>
-      <translation type="unfinished" />
+      <translation> 个工作日</translation>
     </message>
     <message>
       <source>0: no publicity</source>
-      <translation type="unfinished" />
+      <translation>0：不公示</translation>
     </message>
     <message>
       <source>&amp;Publicity</source>
-      <translation type="unfinished" />
+      <translation>公示期(&amp;P)</translation>
     </message>
     <message>
       <source>Optional</source>
-      <translation type="unfinished" />
+      <translation>选填</translation>
     </message>
     <message>
       <source>&amp;Note</source>
-      <translation type="unfinished" />
+      <translation>备注(&amp;N)</translation>
     </message>
     <message>
       <source>Budget (yuan)</source>
-      <translation type="unfinished" />
+      <translation>预算（元）</translation>
     </message>
     <message>
       <source>Candidate providers (optional)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Save work order</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>{title} for {resident}. A budget above {threshold} waits for the director's approval.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Space ticks or unticks the provider; </source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>does not list this category</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>no legal personality: unpaid only</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Space ticks or unticks the line</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>e.g. 1200.00</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>{step}: order {number}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Resident: name, pinyin initials (zs), phone, ID number or address</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>No resident found.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Add a volunteer: name, pinyin initials or phone</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>No volunteer found.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>{n} h</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>{n} KB</source>
-      <translation type="unfinished" />
+      <translation>候选服务主体（选填）</translation>
     </message>
     <message>
       <source>{score} ({n})</source>
-      <translation type="unfinished" />
+      <translation>{score}（{n}）</translation>
+    </message>
+    <message>
+      <source>Save work order</source>
+      <translation>保存工单</translation>
+    </message>
+    <message>
+      <source>{title} for {resident}. A budget above {threshold} waits for the director's approval.</source>
+      <translation>{resident}的“{title}”。预算超过 {threshold} 的需主任审批。</translation>
+    </message>
+    <message>
+      <source>Space ticks or unticks the provider; </source>
+      <translation>空格键勾选或取消服务主体；</translation>
+    </message>
+    <message>
+      <source>does not list this category</source>
+      <translation>服务领域不含此类别</translation>
+    </message>
+    <message>
+      <source>no legal personality: unpaid only</source>
+      <translation>无法人资格：只能无偿承接</translation>
+    </message>
+    <message>
+      <source>Space ticks or unticks the line</source>
+      <translation>空格键勾选或取消</translation>
+    </message>
+    <message>
+      <source>e.g. 1200.00</source>
+      <translation>例如 1200.00</translation>
+    </message>
+    <message>
+      <source>{step}: order {number}</source>
+      <translation>{step}：点单 {number}</translation>
+    </message>
+    <message>
+      <source>Resident: name, pinyin initials (zs), phone, ID number or address</source>
+      <translation>居民：姓名、拼音首字母（zs）、电话、身份证号或地址</translation>
+    </message>
+    <message>
+      <source>No resident found.</source>
+      <translation>没有找到居民。</translation>
+    </message>
+    <message>
+      <source>Add a volunteer: name, pinyin initials or phone</source>
+      <translation>添加志愿者：姓名、拼音首字母或电话</translation>
+    </message>
+    <message>
+      <source>No volunteer found.</source>
+      <translation>没有找到志愿者。</translation>
+    </message>
+    <message>
+      <source>{n} h</source>
+      <translation>{n} 小时</translation>
+    </message>
+    <message>
+      <source>{n} KB</source>
+      <translation>{n} KB</translation>
     </message>
     <message>
       <source>Orders taken; on time = finished by the deadline; rating = mean of satisfied 3, basically satisfied 2, unsatisfied 1; completion = mean rate at acceptance; cost = paid on settled orders per person served</source>
-      <translation type="unfinished" />
+      <translation>接单数；按时率 = 在完成期限内完成的比例；评价 = 满意 3、基本满意 2、不满意 1 的平均分；完成率 = 验收时完成率的平均值；人均成本 = 已结算点单的付款额 ÷ 服务人数</translation>
     </message>
     <message>
       <source>{amount} yuan</source>
-      <translation type="unfinished" />
+      <translation>{amount} 元</translation>
     </message>
     <message>
       <source>{n} MB</source>
-      <translation type="unfinished" />
+      <translation>{n} MB</translation>
     </message>
     <message>
       <source>Committed {committed}, paid {paid}: the total cannot be less than what is committed.</source>
-      <translation type="unfinished" />
+      <translation>已承诺 {committed}，已支付 {paid}：总额不能少于已承诺的金额。</translation>
     </message>
     <message>
       <source>e.g. {year}年党组织服务群众专项经费</source>
-      <translation type="unfinished" />
+      <translation>例如 {year}年党组织服务群众专项经费</translation>
     </message>
     <message>
       <source>&amp;Name</source>
-      <translation type="unfinished" />
+      <translation>名称(&amp;N)</translation>
     </message>
     <message>
       <source>&amp;Year</source>
-      <translation type="unfinished" />
+      <translation>年度(&amp;Y)</translation>
     </message>
     <message>
       <source>&amp;Kind</source>
-      <translation type="unfinished" />
+      <translation>类型(&amp;K)</translation>
     </message>
     <message>
       <source>e.g. 200000.00</source>
-      <translation type="unfinished" />
+      <translation>例如 200000.00</translation>
     </message>
     <message>
       <source>&amp;Total (yuan)</source>
-      <translation type="unfinished" />
+      <translation>总额（元）(&amp;T)</translation>
     </message>
     <message>
       <source>No cap</source>
-      <translation type="unfinished" />
+      <translation>不设上限</translation>
     </message>
     <message>
       <source>The most one order may take from this fund; empty: no cap</source>
-      <translation type="unfinished" />
+      <translation>每个点单最多可使用的金额；留空为不设上限</translation>
     </message>
     <message>
       <source>&amp;Cap per order (yuan)</source>
-      <translation type="unfinished" />
+      <translation>每单上限（元）(&amp;C)</translation>
     </message>
     <message>
-      <source>May &amp;not pay for</source>
-      <translation type="unfinished" />
+      <source>May not &amp;pay for</source>
+      <translation>不得支付的类别(&amp;P)</translation>
     </message>
     <message>
       <source>Optional: where the money comes from, its rules</source>
-      <translation type="unfinished" />
+      <translation>选填：资金来源和使用规定</translation>
     </message>
     <message>
       <source>Notes</source>
-      <translation type="unfinished" />
+      <translation>备注</translation>
     </message>
     <message>
       <source>&amp;Month</source>
-      <translation type="unfinished" />
+      <translation>月份(&amp;M)</translation>
     </message>
     <message>
       <source>Save</source>
-      <translation type="unfinished" />
+      <translation>保存</translation>
     </message>
     <message>
       <source>Government purchase statement</source>
-      <translation type="unfinished" />
+      <translation>政府购买服务明细</translation>
     </message>
     <message>
       <source>Print</source>
-      <translation type="unfinished" />
+      <translation>打印</translation>
     </message>
     <message>
       <source>Every payment of the month, by fund and provider, with signature lines.</source>
-      <translation type="unfinished" />
+      <translation>本月全部付款，按资金来源和服务主体汇总，附签字栏。</translation>
     </message>
     <message>
       <source>Edit fund {name}</source>
-      <translation type="unfinished" />
+      <translation>修改资金：{name}</translation>
     </message>
     <message>
       <source>New fund</source>
-      <translation type="unfinished" />
+      <translation>新增资金</translation>
     </message>
     <message>
       <source>No fund yet.</source>
-      <translation type="unfinished" />
+      <translation>还没有资金。</translation>
     </message>
     <message>
       <source>Year</source>
-      <translation type="unfinished" />
+      <translation>年度</translation>
     </message>
     <message>
       <source>Total</source>
-      <translation type="unfinished" />
+      <translation>总额</translation>
     </message>
     <message>
       <source>Remaining</source>
-      <translation type="unfinished" />
+      <translation>剩余</translation>
     </message>
     <message>
       <source>Cap per order</source>
-      <translation type="unfinished" />
+      <translation>每单上限</translation>
     </message>
     <message>
       <source>May not pay for</source>
-      <translation type="unfinished" />
+      <translation>不得支付的类别</translation>
     </message>
     <message>
       <source>State</source>
-      <translation type="unfinished" />
+      <translation>状态</translation>
     </message>
     <message>
       <source>Show &amp;closed funds</source>
-      <translation type="unfinished" />
+      <translation>显示已关闭的资金(&amp;C)</translation>
     </message>
     <message>
       <source>Payments of the fund</source>
-      <translation type="unfinished" />
+      <translation>该资金的付款</translation>
     </message>
     <message>
       <source>Add a fund or budget line (Ctrl+N)</source>
-      <translation type="unfinished" />
+      <translation>新增资金或预算科目（Ctrl+N）</translation>
     </message>
     <message>
       <source>Edit…</source>
-      <translation type="unfinished" />
+      <translation>修改…</translation>
     </message>
     <message>
       <source>Change the selected fund (Enter)</source>
-      <translation type="unfinished" />
+      <translation>修改选中的资金（Enter）</translation>
     </message>
     <message>
       <source>Close fund</source>
-      <translation type="unfinished" />
+      <translation>关闭资金</translation>
     </message>
     <message>
       <source>A closed fund takes no new work orders</source>
-      <translation type="unfinished" />
+      <translation>已关闭的资金不能用于新的工单</translation>
     </message>
     <message>
       <source>Monthly statement…</source>
-      <translation type="unfinished" />
+      <translation>月度明细…</translation>
     </message>
     <message>
       <source>Print the month's government purchase statement (Ctrl+P)</source>
-      <translation type="unfinished" />
+      <translation>打印当月政府购买服务明细（Ctrl+P）</translation>
     </message>
     <message>
       <source>1 fund</source>
-      <translation type="unfinished" />
+      <translation>1 项资金</translation>
     </message>
     <message>
       <source>{n} funds</source>
-      <translation type="unfinished" />
+      <translation>{n} 项资金</translation>
     </message>
     <message>
       <source>All shown: total {total} · committed {committed} · paid {paid} · remaining {left}</source>
-      <translation type="unfinished" />
+      <translation>合计：总额 {total} · 已承诺 {committed} · 已支付 {paid} · 剩余 {left}</translation>
     </message>
     <message>
       <source>Payments of {fund} ({n})</source>
-      <translation type="unfinished" />
+      <translation>{fund}的付款（{n}）</translation>
     </message>
     <message>
       <source>Funds</source>
-      <translation type="unfinished" />
+      <translation>资金管理</translation>
     </message>
     <message>
       <source>Order</source>
-      <translation type="unfinished" />
+      <translation>点单</translation>
     </message>
     <message>
       <source>Closed</source>
-      <translation type="unfinished" />
+      <translation>已关闭</translation>
     </message>
     <message>
       <source>Reopen fund</source>
-      <translation type="unfinished" />
+      <translation>重新启用</translation>
     </message>
     <message>
       <source>Enter: edit   Ctrl+N: new fund   Ctrl+P: monthly statement</source>
-      <translation type="unfinished" />
+      <translation>Enter：修改   Ctrl+N：新增资金   Ctrl+P：月度明细</translation>
     </message>
     <message>
-      <source>e.g. 助老服务</source>
-      <translation type="unfinished" />
+      <source>Ctrl+P: monthly statement</source>
+      <translation>Ctrl+P：月度明细</translation>
     </message>
     <message>
       <source>&amp;Category</source>
-      <translation type="unfinished" />
+      <translation>类别(&amp;C)</translation>
     </message>
     <message>
       <source>&amp;Unit</source>
-      <translation type="unfinished" />
+      <translation>单位(&amp;U)</translation>
     </message>
     <message>
       <source>0.00</source>
-      <translation type="unfinished" />
+      <translation>0.00</translation>
     </message>
     <message>
       <source>&amp;Guide price (yuan)</source>
-      <translation type="unfinished" />
+      <translation>指导价（元）(&amp;G)</translation>
     </message>
     <message>
       <source>What the service is</source>
-      <translation type="unfinished" />
+      <translation>服务内容说明</translation>
     </message>
     <message>
       <source>&amp;Description</source>
-      <translation type="unfinished" />
+      <translation>说明(&amp;D)</translation>
     </message>
     <message>
       <source>None ticked: any kind may deliver it. Space ticks.</source>
-      <translation type="unfinished" />
+      <translation>都不勾选：任何类型都可提供。空格键勾选。</translation>
     </message>
     <message>
       <source>Delivered &amp;by</source>
-      <translation type="unfinished" />
+      <translation>可承接的主体类型(&amp;B)</translation>
     </message>
     <message>
       <source>Category</source>
-      <translation type="unfinished" />
+      <translation>类别</translation>
     </message>
     <message>
       <source>Unit</source>
-      <translation type="unfinished" />
+      <translation>单位</translation>
     </message>
     <message>
       <source>Guide price</source>
-      <translation type="unfinished" />
+      <translation>指导价</translation>
     </message>
     <message>
       <source>Delivered by</source>
-      <translation type="unfinished" />
+      <translation>可承接类型</translation>
     </message>
     <message>
       <source>Show &amp;withdrawn</source>
-      <translation type="unfinished" />
+      <translation>显示已下架(&amp;W)</translation>
     </message>
     <message>
       <source>New service</source>
-      <translation type="unfinished" />
+      <translation>新增服务项目</translation>
     </message>
     <message>
       <source>Add a service to the menu (Ctrl+N)</source>
-      <translation type="unfinished" />
+      <translation>在服务清单中新增项目（Ctrl+N）</translation>
     </message>
     <message>
       <source>Change the selected service (Enter)</source>
-      <translation type="unfinished" />
+      <translation>修改选中的服务项目（Enter）</translation>
     </message>
     <message>
       <source>Withdraw</source>
-      <translation type="unfinished" />
+      <translation>下架</translation>
     </message>
     <message>
       <source>A withdrawn service cannot be ordered</source>
-      <translation type="unfinished" />
+      <translation>下架的服务项目不能再点单</translation>
     </message>
     <message>
       <source>1 service</source>
-      <translation type="unfinished" />
+      <translation>1 个服务项目</translation>
     </message>
     <message>
       <source>{n} services</source>
-      <translation type="unfinished" />
+      <translation>{n} 个服务项目</translation>
     </message>
     <message>
       <source>No service matches.</source>
-      <translation type="unfinished" />
+      <translation>没有符合条件的服务项目。</translation>
     </message>
     <message>
       <source>The menu is empty.</source>
-      <translation type="unfinished" />
+      <translation>服务清单为空。</translation>
+    </message>
+    <message>
+      <source>e.g. 助老服务</source>
+      <translation>例如 助老服务</translation>
     </message>
     <message>
       <source>Service menu</source>
-      <translation type="unfinished" />
+      <translation>服务清单</translation>
     </message>
     <message>
       <source>Category or service</source>
-      <translation type="unfinished" />
+      <translation>类别或服务项目</translation>
     </message>
     <message>
       <source>Items whose category or name contains the text (Ctrl+F); Esc clears</source>
-      <translation type="unfinished" />
+      <translation>类别或名称包含所输入内容的项目（Ctrl+F）；Esc 清除</translation>
     </message>
     <message>
       <source>Edit service {name}</source>
-      <translation type="unfinished" />
+      <translation>修改服务项目：{name}</translation>
     </message>
     <message>
       <source>Any kind</source>
-      <translation type="unfinished" />
+      <translation>不限</translation>
     </message>
     <message>
       <source>Offered</source>
-      <translation type="unfinished" />
+      <translation>在用</translation>
     </message>
     <message>
       <source>Withdrawn</source>
-      <translation type="unfinished" />
+      <translation>已下架</translation>
     </message>
     <message>
       <source>Offer again</source>
-      <translation type="unfinished" />
+      <translation>重新上架</translation>
     </message>
     <message>
       <source>Enter: edit   Ctrl+N: new   Ctrl+F: search</source>
-      <translation type="unfinished" />
+      <translation>Enter：修改   Ctrl+N：新增   Ctrl+F：搜索</translation>
     </message>
     <message>
       <source>The final payment comes after the check and settles the order</source>
-      <translation type="unfinished" />
+      <translation>尾款在验收之后支付，付清后点单结算</translation>
     </message>
     <message>
       <source>&amp;Tranche</source>
-      <translation type="unfinished" />
+      <translation>付款类型(&amp;T)</translation>
     </message>
     <message>
       <source>&amp;Fund</source>
-      <translation type="unfinished" />
+      <translation>资金来源(&amp;F)</translation>
     </message>
     <message>
       <source>&amp;Amount (yuan)</source>
-      <translation type="unfinished" />
+      <translation>金额（元）(&amp;A)</translation>
     </message>
     <message>
       <source>&amp;Day paid</source>
-      <translation type="unfinished" />
+      <translation>付款日期(&amp;D)</translation>
     </message>
     <message>
       <source>The voucher number, used once only</source>
-      <translation type="unfinished" />
+      <translation>凭证号，不能重复使用</translation>
     </message>
     <message>
       <source>&amp;Voucher no.</source>
-      <translation type="unfinished" />
+      <translation>凭证号(&amp;V)</translation>
     </message>
     <message>
       <source>Cut from the contract (核减), e.g. for targets not met</source>
-      <translation type="unfinished" />
+      <translation>从合同金额中核减，例如未完成目标的部分</translation>
     </message>
     <message>
       <source>Dedu&amp;ction (yuan)</source>
-      <translation type="unfinished" />
+      <translation>核减（元）(&amp;C)</translation>
     </message>
     <message>
       <source>Required with a deduction</source>
-      <translation type="unfinished" />
+      <translation>有核减时必填</translation>
     </message>
     <message>
       <source>Deduction &amp;reason</source>
-      <translation type="unfinished" />
+      <translation>核减原因(&amp;R)</translation>
     </message>
     <message>
       <source>Only when the payment goes above the contract: the director's reason</source>
-      <translation type="unfinished" />
+      <translation>仅在付款超过合同金额时填写：主任的书面理由</translation>
     </message>
     <message>
-      <source>Above contract: re&amp;ason</source>
-      <translation type="unfinished" />
+      <source>Above contract: reas&amp;on</source>
+      <translation>超合同理由(&amp;O)</translation>
     </message>
     <message>
       <source>Record payment</source>
-      <translation type="unfinished" />
+      <translation>登记付款</translation>
     </message>
     <message>
       <source>{provider}: contract {contract}, paid {paid}, deducted {cut}, left {left}.</source>
-      <translation type="unfinished" />
+      <translation>{provider}：合同 {contract}，已付 {paid}，核减 {cut}，待付 {left}。</translation>
     </message>
     <message>
       <source>{fund} — {left} committed, unpaid</source>
-      <translation type="unfinished" />
+      <translation>{fund} — 已承诺未付 {left}</translation>
     </message>
     <message>
       <source>This order has no fund line to pay from.</source>
-      <translation type="unfinished" />
+      <translation>此点单没有可付款的资金来源。</translation>
     </message>
     <message>
       <source>No resident chosen yet.</source>
-      <translation type="unfinished" />
+      <translation>尚未选择居民。</translation>
     </message>
     <message>
       <source>&amp;Resident</source>
-      <translation type="unfinished" />
+      <translation>居民(&amp;R)</translation>
     </message>
     <message>
       <source>From the service &amp;menu</source>
-      <translation type="unfinished" />
+      <translation>从服务清单选择(&amp;M)</translation>
     </message>
     <message>
       <source>&amp;Free description</source>
-      <translation type="unfinished" />
+      <translation>自由描述(&amp;F)</translation>
     </message>
     <message>
       <source>Choose a service…</source>
-      <translation type="unfinished" />
+      <translation>请选择服务项目…</translation>
     </message>
     <message>
       <source> — guide {price}/{unit}</source>
-      <translation type="unfinished" />
+      <translation> — 指导价 {price}/{unit}</translation>
     </message>
     <message>
       <source>&amp;Service</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Choose or type a category</source>
-      <translation type="unfinished" />
+      <translation>服务项目(&amp;S)</translation>
     </message>
     <message>
       <source>Optional: a short title (the menu item's name by default)</source>
-      <translation type="unfinished" />
+      <translation>选填：简短标题（默认为服务项目名称）</translation>
     </message>
     <message>
       <source>&amp;Title</source>
-      <translation type="unfinished" />
+      <translation>标题(&amp;T)</translation>
     </message>
     <message>
       <source>What the resident needs, in their words</source>
-      <translation type="unfinished" />
+      <translation>居民的需求（居民原话）</translation>
     </message>
     <message>
       <source>{name}, {phone}, {where}</source>
-      <translation type="unfinished" />
+      <translation>{name}，{phone}，{where}</translation>
     </message>
     <message>
       <source>New service order</source>
-      <translation type="unfinished" />
+      <translation>居民点单</translation>
     </message>
     <message>
       <source>Place order</source>
-      <translation type="unfinished" />
+      <translation>登记点单</translation>
     </message>
     <message>
       <source>The order then waits for the community to review it (Ctrl+Enter saves).</source>
-      <translation type="unfinished" />
+      <translation>登记后等待社区审核（Ctrl+Enter 保存）。</translation>
+    </message>
+    <message>
+      <source>Choose or type a category</source>
+      <translation>选择或输入类别</translation>
     </message>
     <message>
       <source>Optional: anything the resident adds</source>
-      <translation type="unfinished" />
+      <translation>选填：居民补充的要求</translation>
     </message>
     <message>
       <source>Find the resident and pick them from the list (Enter).</source>
-      <translation type="unfinished" />
+      <translation>请查找居民并从列表中选中（Enter）。</translation>
     </message>
     <message>
       <source>Choose a service of the menu, or describe the need freely.</source>
-      <translation type="unfinished" />
+      <translation>请从服务清单中选择项目，或改为自由描述。</translation>
     </message>
     <message>
       <source>Government purchase statement {year}-{month}</source>
-      <translation type="unfinished" />
+      <translation>政府购买服务明细 {year}-{month}</translation>
     </message>
     <message>
       <source>Work order {number}</source>
-      <translation type="unfinished" />
+      <translation>服务工单 {number}</translation>
     </message>
     <message>
       <source>Service confirmation {number}</source>
-      <translation type="unfinished" />
+      <translation>服务确认单 {number}</translation>
     </message>
     <message>
       <source>Rejection notice {number}</source>
-      <translation type="unfinished" />
+      <translation>驳回通知 {number}</translation>
     </message>
     <message>
       <source>The PDF could not be written: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法写入 PDF：{error}</translation>
     </message>
     <message>
       <source>18 characters, e.g. 52370303MJE123456X</source>
-      <translation type="unfinished" />
+      <translation>18 位，例如 52370303MJE123456X</translation>
     </message>
     <message>
       <source>&amp;Credit code</source>
-      <translation type="unfinished" />
+      <translation>统一社会信用代码(&amp;C)</translation>
     </message>
     <message>
       <source>Optional: an old registration number</source>
-      <translation type="unfinished" />
+      <translation>选填：原登记证号</translation>
     </message>
     <message>
       <source>&amp;Legacy code</source>
-      <translation type="unfinished" />
+      <translation>原登记证号(&amp;L)</translation>
     </message>
     <message>
       <source>&amp;Person in charge</source>
-      <translation type="unfinished" />
+      <translation>负责人(&amp;P)</translation>
     </message>
     <message>
       <source>P&amp;hone</source>
-      <translation type="unfinished" />
+      <translation>电话(&amp;H)</translation>
     </message>
     <message>
       <source>&amp;Address</source>
-      <translation type="unfinished" />
+      <translation>地址(&amp;A)</translation>
     </message>
     <message>
       <source>Service a&amp;reas</source>
-      <translation type="unfinished" />
+      <translation>服务领域(&amp;R)</translation>
     </message>
     <message>
       <source>No love-bank team</source>
-      <translation type="unfinished" />
+      <translation>不关联爱心银行队伍</translation>
     </message>
     <message>
       <source>Love-bank &amp;team</source>
-      <translation type="unfinished" />
+      <translation>爱心银行队伍(&amp;T)</translation>
     </message>
     <message>
       <source>Not rated</source>
-      <translation type="unfinished" />
+      <translation>未评估</translation>
     </message>
     <message>
       <source>Assessment &amp;grade</source>
-      <translation type="unfinished" />
+      <translation>评估等级(&amp;G)</translation>
     </message>
     <message>
       <source>The grade is valid for five years from this day</source>
-      <translation type="unfinished" />
+      <translation>评估等级自评定之日起 5 年有效</translation>
     </message>
     <message>
       <source>Rated &amp;on</source>
-      <translation type="unfinished" />
+      <translation>评定日期(&amp;O)</translation>
     </message>
     <message>
       <source>&amp;Result</source>
-      <translation type="unfinished" />
+      <translation>结果(&amp;R)</translation>
     </message>
     <message>
       <source>&amp;Listed as discredited / abnormal</source>
-      <translation type="unfinished" />
+      <translation>列入失信/活动异常名录(&amp;L)</translation>
     </message>
     <message>
       <source>Listed &amp;on</source>
-      <translation type="unfinished" />
+      <translation>列入日期(&amp;O)</translation>
     </message>
     <message>
       <source>Where it was listed and why</source>
-      <translation type="unfinished" />
+      <translation>列入的名录及原因</translation>
     </message>
     <message>
       <source>Leave empty to keep {value}</source>
-      <translation type="unfinished" />
+      <translation>留空则保持 {value}</translation>
     </message>
     <message>
       <source>Mobile, or landline with area code</source>
-      <translation type="unfinished" />
+      <translation>手机号，或带区号的固定电话</translation>
     </message>
     <message>
       <source>Annual inspection of {name}</source>
-      <translation type="unfinished" />
+      <translation>{name}的年检/年报</translation>
     </message>
     <message>
       <source>Discredited / abnormal: {name}</source>
-      <translation type="unfinished" />
+      <translation>失信/活动异常：{name}</translation>
     </message>
     <message>
       <source>A provider listed as discredited or abnormal cannot be given orders.</source>
-      <translation type="unfinished" />
+      <translation>列入失信或活动异常名录的服务主体不能承接点单。</translation>
     </message>
     <message>
       <source>Edit provider {name}</source>
-      <translation type="unfinished" />
+      <translation>修改服务主体：{name}</translation>
     </message>
     <message>
       <source>New provider</source>
-      <translation type="unfinished" />
+      <translation>新增服务主体</translation>
     </message>
     <message>
       <source>Recorded so far: {history}</source>
-      <translation type="unfinished" />
+      <translation>已登记：{history}</translation>
     </message>
     <message>
       <source>Write where it was listed and why.</source>
-      <translation type="unfinished" />
+      <translation>请写明列入的名录及原因。</translation>
     </message>
     <message>
       <source> (expired {day})</source>
-      <translation type="unfinished" />
+      <translation>（{day} 已过期）</translation>
     </message>
     <message>
       <source> (until {day})</source>
-      <translation type="unfinished" />
+      <translation>（至 {day}）</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>名称</translation>
     </message>
     <message>
       <source>Warnings</source>
-      <translation type="unfinished" />
+      <translation>提醒</translation>
     </message>
     <message>
       <source>Grade</source>
-      <translation type="unfinished" />
+      <translation>评估等级</translation>
     </message>
     <message>
       <source>Inspection</source>
-      <translation type="unfinished" />
+      <translation>年检</translation>
     </message>
     <message>
       <source>May be paid</source>
-      <translation type="unfinished" />
+      <translation>可签约付款</translation>
     </message>
     <message>
       <source>Credit code</source>
-      <translation type="unfinished" />
+      <translation>统一社会信用代码</translation>
     </message>
     <message>
       <source>Service areas</source>
-      <translation type="unfinished" />
+      <translation>服务领域</translation>
     </message>
     <message>
       <source>Kind of provider</source>
-      <translation type="unfinished" />
+      <translation>服务主体类型</translation>
     </message>
     <message>
       <source>All kinds</source>
-      <translation type="unfinished" />
+      <translation>全部类型</translation>
     </message>
     <message>
       <source>Show &amp;inactive</source>
-      <translation type="unfinished" />
+      <translation>显示已停用(&amp;I)</translation>
     </message>
     <message>
       <source>With &amp;warnings only</source>
-      <translation type="unfinished" />
+      <translation>只看有提醒的(&amp;W)</translation>
     </message>
     <message>
       <source>Register a provider (Ctrl+N)</source>
-      <translation type="unfinished" />
+      <translation>登记服务主体（Ctrl+N）</translation>
     </message>
     <message>
       <source>Change the selected provider (Enter)</source>
-      <translation type="unfinished" />
+      <translation>修改选中的服务主体（Enter）</translation>
     </message>
     <message>
       <source>Annual inspection…</source>
-      <translation type="unfinished" />
+      <translation>年检/年报…</translation>
     </message>
     <message>
       <source>Record a year's 年检/年报 result</source>
-      <translation type="unfinished" />
+      <translation>登记某年度的年检/年报结果</translation>
     </message>
     <message>
       <source>Discredited flag…</source>
-      <translation type="unfinished" />
+      <translation>失信标记…</translation>
     </message>
     <message>
       <source>Set or clear the 失信/活动异常 flag</source>
-      <translation type="unfinished" />
+      <translation>设置或取消失信/活动异常标记</translation>
     </message>
     <message>
       <source>Deactivate</source>
-      <translation type="unfinished" />
+      <translation>停用</translation>
     </message>
     <message>
       <source>An inactive provider takes no orders</source>
-      <translation type="unfinished" />
+      <translation>停用的服务主体不能承接点单</translation>
     </message>
     <message>
       <source>Add certificate…</source>
-      <translation type="unfinished" />
+      <translation>添加证书…</translation>
     </message>
     <message>
       <source>Keep a certificate with the provider</source>
-      <translation type="unfinished" />
+      <translation>保存服务主体的证书</translation>
     </message>
     <message>
       <source>1 provider</source>
-      <translation type="unfinished" />
+      <translation>1 个服务主体</translation>
     </message>
     <message>
       <source>{n} providers</source>
-      <translation type="unfinished" />
+      <translation>{n} 个服务主体</translation>
     </message>
     <message>
       <source>No provider matches.</source>
-      <translation type="unfinished" />
+      <translation>没有符合条件的服务主体。</translation>
     </message>
     <message>
       <source>No provider registered yet.</source>
-      <translation type="unfinished" />
+      <translation>还没有登记服务主体。</translation>
     </message>
     <message>
       <source>Add certificate</source>
-      <translation type="unfinished" />
+      <translation>添加证书</translation>
     </message>
     <message>
       <source>Kept {name} with {provider}.</source>
-      <translation type="unfinished" />
+      <translation>已将 {name} 保存到 {provider}。</translation>
     </message>
     <message>
       <source>Providers</source>
-      <translation type="unfinished" />
+      <translation>服务主体</translation>
     </message>
     <message>
       <source>Name of the provider</source>
-      <translation type="unfinished" />
+      <translation>服务主体名称</translation>
     </message>
     <message>
       <source>Providers whose name contains the text (Ctrl+F); Esc clears</source>
-      <translation type="unfinished" />
+      <translation>名称包含所输入内容的服务主体（Ctrl+F）；Esc 清除</translation>
     </message>
     <message>
       <source>Provider saved</source>
-      <translation type="unfinished" />
+      <translation>服务主体已保存</translation>
     </message>
     <message>
       <source>Scans and photos (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
-      <translation type="unfinished" />
+      <translation>扫描件和照片 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
       <source>Yes</source>
-      <translation type="unfinished" />
+      <translation>是</translation>
     </message>
     <message>
       <source>No</source>
-      <translation type="unfinished" />
+      <translation>否</translation>
     </message>
     <message>
       <source>Activate</source>
-      <translation type="unfinished" />
+      <translation>启用</translation>
     </message>
     <message>
       <source>Inactive: takes no orders</source>
-      <translation type="unfinished" />
+      <translation>已停用：不能承接点单</translation>
     </message>
     <message>
       <source>Saved, with warnings:</source>
-      <translation type="unfinished" />
+      <translation>已保存，但有以下提醒：</translation>
+    </message>
+    <message>
+      <source>Ctrl+F: search</source>
+      <translation>Ctrl+F：搜索</translation>
     </message>
     <message>
       <source>&amp;Day</source>
-      <translation type="unfinished" />
+      <translation>服务日期(&amp;D)</translation>
     </message>
     <message>
       <source>&amp;People served</source>
-      <translation type="unfinished" />
+      <translation>服务人数(&amp;P)</translation>
     </message>
     <message>
       <source>Of them, &amp;key groups</source>
-      <translation type="unfinished" />
+      <translation>其中重点人群(&amp;K)</translation>
     </message>
     <message>
       <source>No volunteer added.</source>
-      <translation type="unfinished" />
+      <translation>尚未添加志愿者。</translation>
     </message>
     <message>
       <source>&amp;Volunteers</source>
-      <translation type="unfinished" />
+      <translation>参与志愿者(&amp;V)</translation>
     </message>
     <message>
       <source>&amp;What was done</source>
-      <translation type="unfinished" />
+      <translation>服务内容(&amp;W)</translation>
     </message>
     <message>
       <source>&amp;Reported by</source>
-      <translation type="unfinished" />
+      <translation>报告人(&amp;R)</translation>
     </message>
     <message>
       <source> h</source>
-      <translation type="unfinished" />
+      <translation> 小时</translation>
     </message>
     <message>
       <source>Hours {name} served</source>
-      <translation type="unfinished" />
+      <translation>{name}的服务时长</translation>
     </message>
     <message>
       <source>Remove {name} from the session</source>
-      <translation type="unfinished" />
+      <translation>从本次服务中移除 {name}</translation>
     </message>
     <message>
       <source>Record session</source>
-      <translation type="unfinished" />
+      <translation>登记服务记录</translation>
     </message>
     <message>
       <source>The volunteers' hours go to the love bank as pending records, approved there.</source>
-      <translation type="unfinished" />
+      <translation>志愿者的服务时长将作为待审核记录转入爱心银行，在爱心银行中审核。</translation>
     </message>
     <message>
       <source>People of “{group}” among those served</source>
-      <translation type="unfinished" />
+      <translation>服务对象中“{group}”的人数</translation>
     </message>
     <message>
       <source>Pick the volunteer from the list (Enter) or clear the box.</source>
-      <translation type="unfinished" />
+      <translation>请从列表中选中志愿者（Enter），或清空输入框。</translation>
     </message>
     <message>
       <source>Name and position, e.g. 张敏（项目主管）</source>
-      <translation type="unfinished" />
+      <translation>姓名和职务，例如 张敏（项目主管）</translation>
     </message>
     <message>
       <source>&amp;Provider</source>
-      <translation type="unfinished" />
+      <translation>服务主体(&amp;P)</translation>
     </message>
     <message>
       <source>The community will serve this order; it then waits for a work order (待制单).</source>
-      <translation type="unfinished" />
+      <translation>社区受理此点单，随后进入待制单。</translation>
     </message>
     <message>
       <source>Take in</source>
-      <translation type="unfinished" />
+      <translation>受理</translation>
     </message>
     <message>
       <source>The resident is told the reason; it prints on the rejection notice.</source>
-      <translation type="unfinished" />
+      <translation>驳回原因将告知居民，并打印在驳回通知上。</translation>
     </message>
     <message>
       <source>Reject</source>
-      <translation type="unfinished" />
+      <translation>驳回</translation>
     </message>
     <message>
       <source>Approve the work order and its budget; it goes on to publicity or dispatch.</source>
-      <translation type="unfinished" />
+      <translation>批准工单及其预算，随后进入公示或待派单。</translation>
     </message>
     <message>
       <source>Approve</source>
-      <translation type="unfinished" />
+      <translation>审批通过</translation>
     </message>
     <message>
       <source>The draft goes back to be drafted again; the money it committed is released.</source>
-      <translation type="unfinished" />
+      <translation>工单退回重新制单，已占用的资金予以释放。</translation>
     </message>
     <message>
       <source>Send back</source>
-      <translation type="unfinished" />
+      <translation>退回</translation>
     </message>
     <message>
       <source>Record an objection raised during the publicity; the order stays in publicity.</source>
-      <translation type="unfinished" />
+      <translation>记录公示期间提出的异议，点单仍在公示中。</translation>
     </message>
     <message>
       <source>Record objection</source>
-      <translation type="unfinished" />
+      <translation>记录异议</translation>
     </message>
     <message>
       <source>The publicity period is over; the order may be dispatched.</source>
-      <translation type="unfinished" />
+      <translation>公示期已满，可以派单。</translation>
     </message>
     <message>
       <source>Close publicity</source>
-      <translation type="unfinished" />
+      <translation>公示期满</translation>
     </message>
     <message>
       <source>Draft the work order again; the money it committed is released.</source>
-      <translation type="unfinished" />
+      <translation>重新编制工单，已占用的资金予以释放。</translation>
     </message>
     <message>
       <source>Redraft</source>
-      <translation type="unfinished" />
+      <translation>重新制单</translation>
     </message>
     <message>
       <source>Take the dispatch back before a provider accepted; it waits for dispatch again.</source>
-      <translation type="unfinished" />
+      <translation>在服务主体接单前撤回派单，重新等待派单。</translation>
     </message>
     <message>
       <source>Recall</source>
-      <translation type="unfinished" />
+      <translation>撤回</translation>
     </message>
     <message>
       <source>End the order early: no further payment, and what was not paid is released.</source>
-      <translation type="unfinished" />
+      <translation>提前终止点单：不再付款，未支付的资金予以释放。</translation>
     </message>
     <message>
       <source>Terminate</source>
-      <translation type="unfinished" />
+      <translation>终止</translation>
     </message>
     <message>
       <source>Cancel the order before a provider accepted it; what it committed is released.</source>
-      <translation type="unfinished" />
+      <translation>在服务主体接单前撤销点单，已占用的资金予以释放。</translation>
     </message>
     <message>
       <source>Cancel order</source>
-      <translation type="unfinished" />
+      <translation>撤销点单</translation>
     </message>
     <message>
       <source>Close the order without a further payment; what it still commits is released.</source>
-      <translation type="unfinished" />
+      <translation>不再付款，直接结算；仍占用的资金予以释放。</translation>
     </message>
     <message>
       <source>Settle</source>
-      <translation type="unfinished" />
+      <translation>结算</translation>
     </message>
     <message>
       <source>&amp;Providers</source>
-      <translation type="unfinished" />
+      <translation>服务主体(&amp;P)</translation>
+    </message>
+    <message>
+      <source>at {time}</source>
+      <translation>{time} 前</translation>
     </message>
     <message>
       <source>&amp;Accept by</source>
-      <translation type="unfinished" />
+      <translation>接单截止(&amp;A)</translation>
     </message>
     <message>
       <source>Contract &amp;amount (yuan)</source>
-      <translation type="unfinished" />
+      <translation>合同金额（元）(&amp;A)</translation>
     </message>
     <message>
       <source>Required</source>
-      <translation type="unfinished" />
+      <translation>必填</translation>
     </message>
     <message>
-      <source>&amp;Reason</source>
-      <translation type="unfinished" />
+      <source>Reaso&amp;n</source>
+      <translation>原因(&amp;N)</translation>
     </message>
     <message>
       <source>Required when unsatisfied: what must be redone</source>
-      <translation type="unfinished" />
+      <translation>不满意时必填：需要返工的内容</translation>
     </message>
     <message>
       <source>&amp;Comment</source>
-      <translation type="unfinished" />
+      <translation>意见(&amp;C)</translation>
     </message>
     <message>
       <source>Targets</source>
-      <translation type="unfinished" />
+      <translation>目标</translation>
     </message>
     <message>
       <source>{left} of the contract is not paid.</source>
-      <translation type="unfinished" />
+      <translation>合同金额中尚有 {left} 未支付。</translation>
+    </message>
+    <message>
+      <source>&amp;Reason</source>
+      <translation>原因(&amp;R)</translation>
     </message>
     <message>
       <source>Put back</source>
-      <translation type="unfinished" />
+      <translation>退回待派单</translation>
     </message>
     <message>
       <source>The time to accept ended at {moment}. Put the order back on the list to dispatch (待派单)?</source>
-      <translation type="unfinished" />
+      <translation>接单时限已于 {moment} 结束。是否将点单退回待派单？</translation>
     </message>
     <message>
       <source>Dispatch</source>
-      <translation type="unfinished" />
+      <translation>派单</translation>
     </message>
     <message>
       <source>Tick the provider(s) to offer the order to; the first to accept takes it.</source>
-      <translation type="unfinished" />
+      <translation>勾选要派给的服务主体；先接单者承接。</translation>
     </message>
     <message>
       <source>Record acceptance</source>
-      <translation type="unfinished" />
+      <translation>登记接单</translation>
     </message>
     <message>
       <source>Budget {budget}. The contract amount stays committed against the funds; the rest is released.</source>
-      <translation type="unfinished" />
+      <translation>预算 {budget}。合同金额继续占用资金，其余部分予以释放。</translation>
     </message>
     <message>
       <source>No provider is waiting to answer.</source>
-      <translation type="unfinished" />
+      <translation>没有等待答复的服务主体。</translation>
     </message>
     <message>
       <source>Record refusal</source>
-      <translation type="unfinished" />
+      <translation>登记拒单</translation>
     </message>
     <message>
       <source>When no candidate is left, the order goes back to the list to dispatch.</source>
-      <translation type="unfinished" />
+      <translation>没有其他候选主体时，点单退回待派单。</translation>
     </message>
     <message>
       <source>Record completion</source>
-      <translation type="unfinished" />
+      <translation>登记服务完成</translation>
     </message>
     <message>
       <source>So far {people} of {planned_people} people served in {sessions} of {planned_sessions} sessions.</source>
-      <translation type="unfinished" />
+      <translation>目前已服务 {people} 人（计划 {planned_people} 人），{sessions} 场次（计划 {planned_sessions} 场次）。</translation>
     </message>
     <message>
       <source>Record rating</source>
-      <translation type="unfinished" />
+      <translation>登记评价</translation>
     </message>
     <message>
       <source>How satisfied is the resident with “{title}” by {provider}?</source>
-      <translation type="unfinished" />
+      <translation>居民对 {provider} 提供的“{title}”是否满意？</translation>
     </message>
     <message>
       <source>Accept the work</source>
-      <translation type="unfinished" />
+      <translation>验收通过</translation>
     </message>
     <message>
       <source>Check what was done against the work order; the order then waits for its final payment.</source>
-      <translation type="unfinished" />
+      <translation>对照工单验收完成情况，随后等待支付尾款。</translation>
     </message>
     <message>
       <source>Target</source>
-      <translation type="unfinished" />
+      <translation>目标</translation>
     </message>
     <message>
       <source>Planned</source>
-      <translation type="unfinished" />
+      <translation>计划</translation>
     </message>
     <message>
       <source>Actual</source>
-      <translation type="unfinished" />
+      <translation>实际</translation>
     </message>
     <message>
       <source>Key groups served</source>
-      <translation type="unfinished" />
+      <translation>服务的重点人群</translation>
     </message>
     <message>
       <source>{n} taken, on time {rate}</source>
-      <translation type="unfinished" />
+      <translation>接单 {n}，按时率 {rate}</translation>
     </message>
     <message>
       <source>warning: {text}</source>
-      <translation type="unfinished" />
+      <translation>提醒：{text}</translation>
     </message>
     <message>
       <source>It takes the order without payment (0).</source>
-      <translation type="unfinished" />
+      <translation>只能无偿承接（合同金额为 0）。</translation>
     </message>
     <message>
       <source>Tick at least one provider (Space).</source>
-      <translation type="unfinished" />
+      <translation>请至少勾选一个服务主体（空格键）。</translation>
     </message>
   </context>
   <context>

@@ -53,23 +53,19 @@ from ui.orders.formatting import (
     NONE,
     OVERDUE_COLOUR,
     STAGE_COLOURS,
-    action_text,
     attachment_kind_text,
     attention_text,
     band_text,
     day_text,
-    minutes_text,
     rating_text,
-    size_text,
     stage_text,
     time_text,
-    tranche_text,
     yuan,
     yuan_unit,
 )
 from ui.orders.printing import Document, OnOpened, PreviewFactory, show_document
 from ui.orders.session_dialog import SessionDialog
-from ui.orders.tables import fill_rows, read_only
+from ui.orders.tables import event_rows, file_rows, fill_rows, payment_rows, read_only, session_rows
 from ui.widgets.background import Task
 from ui.widgets.change_hub import ChangeHub, watch
 from ui.widgets.i18n import Translator
@@ -407,58 +403,10 @@ class OrderDetailDialog(QDialog):
         return _("Offered to {names}", names="、".join(open_)) if open_ else NONE
 
     def _fill_tabs(self, d: OrderDetail) -> None:
-        events = []
-        for e in d.events:
-            if e.from_stage and e.to_stage and e.from_stage != e.to_stage:
-                stage = f"{stage_text(e.from_stage)} → {stage_text(e.to_stage)}"
-            else:
-                stage = stage_text(e.to_stage) if e.to_stage else ""
-            amount = yuan(e.amount) if e.amount is not None else ""
-            events.append(
-                (
-                    time_text(e.at),
-                    e.username,
-                    action_text(e.action),
-                    stage,
-                    e.provider,
-                    e.reporter,
-                    amount,
-                    e.note,
-                )
-            )
-        fill_rows(self.events, events, right=(6,))
-        sessions = [
-            (
-                day_text(s.held_on),
-                str(s.people),
-                "、".join(f"{name} {n}" for name, n in s.groups if name),
-                "、".join(f"{v.name} {minutes_text(v.minutes)}" for v in s.volunteers),
-                s.content,
-                s.reporter,
-            )
-            for s in d.sessions
-        ]
-        fill_rows(self.sessions, sessions, right=(1,))
-        payments = [
-            (
-                day_text(p.paid_on),
-                tranche_text(p.tranche),
-                p.fund,
-                yuan(p.amount),
-                yuan(p.deduction) if p.deduction else "",
-                p.deduction_reason,
-                p.voucher,
-                p.username,
-                p.over_contract_reason,
-            )
-            for p in d.payments
-        ]
-        fill_rows(self.payments, payments, right=(3, 4))
-        files = [
-            (attachment_kind_text(a.kind), a.filename, size_text(a.size), time_text(a.added_at))
-            for a in d.attachments
-        ]
-        fill_rows(self.attachments, files, right=(2,))
+        fill_rows(self.events, event_rows(d), right=(6,))
+        fill_rows(self.sessions, session_rows(d), right=(1,))
+        fill_rows(self.payments, payment_rows(d), right=(3, 4))
+        fill_rows(self.attachments, file_rows(d), right=(2,))
         self.save_copy_button.setEnabled(bool(d.attachments))
         texts = [_("Description:"), d.description or NONE, "", _("Scope of the work order:"), d.scope or NONE]
         if d.rating_comment:

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -225,7 +225,7 @@ class DraftDialog(ActionDialog):
         self.scope.setPlainText(detail.scope or (item.description if item else detail.description))
         self.add("scope", _("&Scope"), self.scope)
         self.planned_people = count_spin(100_000, detail.targets.planned_people or 1, _(" people"))
-        self.add("planned_people", _("People to &serve"), self.planned_people)
+        self.add("planned_people", _("People to ser&ve"), self.planned_people)
         self.planned_sessions = count_spin(10_000, detail.targets.planned_sessions or 1, _(" sessions"))
         self.add("planned_sessions", _("Sessi&ons"), self.planned_sessions)
         planned = set(detail.targets.planned_groups)
@@ -258,7 +258,9 @@ class DraftDialog(ActionDialog):
         self.choices = orders.provider_choices(actor, detail.id)
         self.candidates = QTableWidget(0, len(candidate_headers()))
         self.candidates.setHorizontalHeaderLabels(candidate_headers())
-        self.candidates.horizontalHeaderItem(C_TAKEN).setToolTip(performance_tip())
+        head = self.candidates.horizontalHeaderItem(C_TAKEN)
+        if head is not None:
+            head.setToolTip(performance_tip())
         setup_table(self.candidates)
         self.candidates.verticalHeader().hide()
         self.candidates.setToolTip(_("Space ticks or unticks the provider; ") + performance_tip())
@@ -328,7 +330,7 @@ class DraftDialog(ActionDialog):
             C_KIND: "民办非企业单位",
             C_TAKEN: "99",
             C_ON_TIME: "100%",
-            C_RATING: "2.8 (12)",
+            C_RATING: _("{score} ({n})", score="2.8", n=12),
             C_COMPLETION: "100%",
             C_COST: "1,234.00",
         }
@@ -342,13 +344,16 @@ class DraftDialog(ActionDialog):
         if choices:
             t.setCurrentCell(0, C_NAME)
 
+    def _ticks(self) -> list[QTableWidgetItem]:
+        found = (self.candidates.item(row, C_TICK) for row in range(self.candidates.rowCount()))
+        return [item for item in found if item is not None]
+
     def chosen_candidates(self) -> list[int]:
-        out = []
-        for row in range(self.candidates.rowCount()):
-            item = self.candidates.item(row, C_TICK)
-            if item.checkState() == Qt.CheckState.Checked:
-                out.append(item.data(Qt.ItemDataRole.UserRole))
-        return out
+        return [
+            item.data(Qt.ItemDataRole.UserRole)
+            for item in self._ticks()
+            if item.checkState() == Qt.CheckState.Checked
+        ]
 
     def toggle_candidate(self, row: int) -> None:
         item = self.candidates.item(row, C_TICK)
@@ -358,8 +363,7 @@ class DraftDialog(ActionDialog):
         item.setCheckState(Qt.CheckState.Unchecked if on else Qt.CheckState.Checked)
 
     def set_candidates(self, provider_ids: set[int]) -> None:
-        for row in range(self.candidates.rowCount()):
-            item = self.candidates.item(row, C_TICK)
+        for item in self._ticks():
             if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
                 on = item.data(Qt.ItemDataRole.UserRole) in provider_ids
                 item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
@@ -368,6 +372,7 @@ class DraftDialog(ActionDialog):
         if (
             watched is self.candidates
             and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Space
         ):
             self.toggle_candidate(self.candidates.currentRow())

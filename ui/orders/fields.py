@@ -236,7 +236,9 @@ class OrdersForm(FormDialog):
         """Put ``right`` beside the form (a wide dialog that would be too tall in one column)."""
         layout = self.layout()
         assert isinstance(layout, QBoxLayout)
-        at = next(i for i in range(layout.count()) if layout.itemAt(i).layout() is self.form)
+        at = next(
+            i for i in range(layout.count()) if (item := layout.itemAt(i)) and item.layout() is self.form
+        )
         layout.takeAt(at)
         row = QHBoxLayout()
         row.setSpacing(16)

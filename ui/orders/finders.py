@@ -26,7 +26,9 @@ def resident_finder(services: Services, actor: Actor, host: QWidget) -> FinderEd
     def lookup(text: str) -> tuple[list[tuple[Sequence[str], Any]], int]:
         result = services.residents.search(actor, ResidentFilter(text=text))
         rows = result.page(0, MATCH_ROWS)
-        shown = [((r.name, r.phone or "—", r.grid or "—", r.address), r) for r in rows]
+        shown: list[tuple[Sequence[str], Any]] = [
+            ((r.name, r.phone or "—", r.grid or "—", r.address), r) for r in rows
+        ]
         return shown, result.count
 
     fm = host.fontMetrics()
@@ -54,7 +56,8 @@ def volunteer_finder(services: Services, actor: Actor, host: QWidget) -> FinderE
         total = len(rows)
         if total == MATCH_ROWS:
             total = love_bank.count_volunteers(actor, text=text)
-        return [((r.name, r.phone or "—", r.team or "—"), r) for r in rows], total
+        shown: list[tuple[Sequence[str], Any]] = [((r.name, r.phone or "—", r.team or "—"), r) for r in rows]
+        return shown, total
 
     fm = host.fontMetrics()
     return FinderEdit(

@@ -88,7 +88,7 @@ class FundDialog(OrdersForm):
         excluded = set(fund.excluded_categories if fund else ())
         categories = list(dict.fromkeys([*orders.menu_categories(), *excluded]))
         self.excluded = tick_list((Tick(c, c, checked=c in excluded) for c in categories), rows=4)
-        self.add("excluded", _("May &not pay for"), self.excluded)
+        self.add("excluded", _("May not &pay for"), self.excluded)
         self.notes = note_edit(_("Optional: where the money comes from, its rules"), lines=2)
         self.notes.setPlainText(fund.notes if fund else "")
         self.add("notes", _("Notes"), self.notes)

@@ -164,7 +164,9 @@ class FundsPage(ListPage[FundRow]):
                     self.new_button,
                     self.edit_button,
                     self.close_button,
-                    hint=_("Enter: edit   Ctrl+N: new fund   Ctrl+P: monthly statement"),
+                    hint=_("Enter: edit   Ctrl+N: new fund   Ctrl+P: monthly statement")
+                    if self.may_manage
+                    else _("Ctrl+P: monthly statement"),
                 ),
             ],
         )
@@ -193,6 +195,7 @@ class FundsPage(ListPage[FundRow]):
         self.print_button.clicked.connect(self.choose_statement)
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_fund)
         QShortcut(QKeySequence("Ctrl+P"), self, self.choose_statement)
+        self.table.verticalHeader().hide()  # a short register: no line numbers, more room
         self.start()
         if self.model.rowCount():
             self.select_row(0)
@@ -307,10 +310,13 @@ class FundsPage(ListPage[FundRow]):
         self._dialogs.open(dialog)
         return dialog
 
-    def print_statement(self, year: int, month: int) -> Task:
+    def print_statement(self, year: int, month: int) -> None:
+        self.statement_task = self._print_statement(year, month)
+
+    def _print_statement(self, year: int, month: int) -> Task:
         if self.statement_task is not None and self.statement_task.running:
             return self.statement_task
-        self.statement_task = show_statement(
+        return show_statement(
             self._orders,
             self._actor,
             year,
@@ -320,7 +326,6 @@ class FundsPage(ListPage[FundRow]):
             self._preview_factory,
             on_opened=self._opened,
         )
-        return self.statement_task
 
     def _opened(self, preview: Any) -> None:
         self.preview = preview

@@ -53,7 +53,9 @@ class MenuItemDialog(OrdersForm):
         self.category.setEditable(True)
         self.category.addItems(orders.menu_categories())
         self.category.setCurrentText(item.category if item else "")
-        self.category.lineEdit().setPlaceholderText(_("e.g. 助老服务"))
+        line = self.category.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(_("e.g. 助老服务"))
         self.add("category", _("&Category"), self.category)
         self.name = QLineEdit(item.name if item else "")
         self.add("name", _("&Name"), self.name)
@@ -196,6 +198,7 @@ class ServiceMenuPage(ListPage[MenuItemRow]):
         self.edit_button.clicked.connect(self.open_selected)
         self.active_button.clicked.connect(self.toggle_active)
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_item)
+        self.table.verticalHeader().hide()  # a short register: no line numbers, more room
         self.start()
         if self.model.rowCount():
             self.select_row(0)

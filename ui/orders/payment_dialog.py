@@ -93,7 +93,7 @@ class PaymentDialog(ActionDialog):
         self.over_reason = note_edit(
             _("Only when the payment goes above the contract: the director's reason"), 2
         )
-        self.add("over_contract_reason", _("Above contract: re&ason"), self.over_reason)
+        self.add("over_contract_reason", _("Above contract: reas&on"), self.over_reason)
         self.note = QLineEdit()
         self.note.setPlaceholderText(_("Optional"))
         self.add("note", _("&Note"), self.note)

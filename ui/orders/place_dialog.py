@@ -110,7 +110,9 @@ class PlaceOrderDialog(OrdersForm):
         self.category_combo.setEditable(True)
         self.category_combo.addItems(services.orders.menu_categories())
         self.category_combo.setCurrentIndex(-1)
-        self.category_combo.lineEdit().setPlaceholderText(_("Choose or type a category"))
+        line = self.category_combo.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(_("Choose or type a category"))
         self.add("category", _("&Category"), self.category_combo)
 
         self.title_edit = QLineEdit()

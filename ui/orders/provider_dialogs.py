@@ -205,10 +205,10 @@ class InspectionDialog(OrdersForm):
         self.year.setRange(2000, today().year)
         self.year.setValue(today().year - 1)
         self.add("year", _("&Year"), self.year)
-        self.result = QComboBox()
+        self.outcome = QComboBox()  # not "result": that is QDialog.result()
         for result in InspectionResult:
-            self.result.addItem(inspection_text(result), result.value)
-        self.add("result", _("&Result"), self.result)
+            self.outcome.addItem(inspection_text(result), result.value)
+        self.add("result", _("&Result"), self.outcome)
         self.note = note_edit(_("Optional"), lines=2)
         self.add("note", _("&Note"), self.note)
         self.year.setFocus()
@@ -218,7 +218,7 @@ class InspectionDialog(OrdersForm):
             self._actor,
             self.provider.id,
             self.year.value(),
-            self.result.currentData(),
+            self.outcome.currentData(),
             self.note.toPlainText(),
         )
 

@@ -187,7 +187,14 @@ class ProvidersPage(ListPage[ProviderLine]):
         self.arrange(
             self.title_bar(),
             self.filter_bar(self.kind_combo, self.inactive_check, self.warnings_check),
-            below=[self.action_bar(*buttons, hint=_("Enter: edit   Ctrl+N: new   Ctrl+F: search"))],
+            below=[
+                self.action_bar(
+                    *buttons,
+                    hint=_("Enter: edit   Ctrl+N: new   Ctrl+F: search")
+                    if self.may_manage
+                    else _("Ctrl+F: search"),
+                )
+            ],
         )
         self.table.horizontalHeader().setToolTip(performance_tip())
         headers = [c.header for c in self.model.columns()]
@@ -195,14 +202,14 @@ class ProvidersPage(ListPage[ProviderLine]):
             self.table,
             {
                 0: "邻里帮社会企业有限公司",
-                1: "备案的社区社会组织",
-                2: "评估等级 3A 已于 2025-12-01 过期",
-                3: "3A（2025-12-01 过期）",
+                1: "民办非企业单位",
+                2: "评估等级 3A 已过期",
+                3: "3A" + _(" (expired {day})").format(day="2025-12-01"),
                 4: "2025 未参检",
                 5: "否",
                 6: "999",
                 7: "100%",
-                8: "2.8 (99)",
+                8: _("{score} ({n})", score="2.8", n=99),
                 9: "100%",
                 10: "9,999.00",
                 11: "52370303MJE123456X",
@@ -219,6 +226,7 @@ class ProvidersPage(ListPage[ProviderLine]):
         self.active_button.clicked.connect(self.toggle_active)
         self.certificate_button.clicked.connect(lambda: self.add_certificate())
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_provider)
+        self.table.verticalHeader().hide()  # a short register: no line numbers, more room
         self.start()
         if self.model.rowCount():
             self.select_row(0)

@@ -13,12 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateTimeEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -36,12 +35,14 @@ from desktop.orders.vocabulary import NO_LEGAL_PERSONALITY, Rating
 from ui.orders.fields import (
     ActionDialog,
     Tick,
+    date_edit,
     money_edit,
     note_edit,
     raise_if,
     read_money,
     tick_list,
     ticked,
+    to_date,
 )
 from ui.orders.formatting import (
     BAND_COLOURS,
@@ -180,23 +181,6 @@ class ExpireDialog(ActionDialog):
 
 
 # --- 派单 ----------------------------------------------------------------------------------
-class DateTimeField(QDateTimeEdit):
-    """A moment (day and time) that Tab leaves, like :class:`~ui.widgets.date_field.DateField`."""
-
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt override
-        return QWidget.focusNextPrevChild(self, next)
-
-
-def datetime_edit(value: dt.datetime) -> DateTimeField:
-    edit = DateTimeField()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-    edit.setDateTime(QDateTime(value))
-    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("2026-12-31 23:59") + 56)
-    edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("2026-12-31 23:59") + 90)
-    return edit
-
-
 class DispatchDialog(ActionDialog):
     """派单: offer the order to one provider or several (first to accept wins)."""
 
@@ -241,8 +225,17 @@ class DispatchDialog(ActionDialog):
             )
         self.providers = tick_list(ticks, rows=7)
         self.add("providers", _("&Providers"), self.providers)
-        self.accept_by = datetime_edit(orders.default_accept_by())
-        self.add("accept_by", _("&Accept by"), self.accept_by)
+        self._default_accept_by = orders.default_accept_by()
+        self.accept_by = date_edit(self._default_accept_by.date())
+        at = QLabel(_("at {time}", time=self._default_accept_by.strftime("%H:%M")))
+        at.setObjectName("hint")
+        moment = QWidget()
+        line = QHBoxLayout(moment)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.accept_by)
+        line.addWidget(at)
+        line.addStretch(1)
+        self.add("accept_by", _("&Accept by"), moment, self.accept_by)
         self.note = note_edit(_("Optional"), lines=2)
         self.add("note", _("&Note"), self.note)
         self.providers.setFocus()
@@ -251,7 +244,7 @@ class DispatchDialog(ActionDialog):
         chosen = ticked(self.providers)
         if not chosen:
             raise_if({"providers": DomainError(_("Tick at least one provider (Space)."))})
-        when = self.accept_by.dateTime().toPython()
+        when = dt.datetime.combine(to_date(self.accept_by.date()), self._default_accept_by.time())
         self._orders.dispatch(self._actor, self.detail.id, chosen, when, self.note.toPlainText())
 
 
@@ -355,7 +348,7 @@ class DeclineDialog(ActionDialog):
         )
         self.provider = candidate_combo(self)
         self.reason = note_edit(_("Required"))
-        self.add("note", _("&Reason"), self.reason)
+        self.add("note", _("Reaso&n"), self.reason)
         self.reporter = reporter_edit()
         self.add("reporter", _("&Reported by"), self.reporter)
         self.provider.setFocus()

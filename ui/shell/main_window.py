@@ -216,6 +216,28 @@ class MainWindow(QMainWindow):
             page.sig_centre_renamed.connect(self._centre_renamed)
             return page
 
+        def orders() -> QWidget:
+            from ui.orders.board_page import OrdersBoardPage
+
+            page = OrdersBoardPage(s, a, hub=hub)
+            self._offer_export(page, "orders")
+            return page
+
+        def providers() -> QWidget:
+            from ui.orders.providers_page import ProvidersPage
+
+            return ProvidersPage(s, a, hub=hub)
+
+        def funds() -> QWidget:
+            from ui.orders.funds_page import FundsPage
+
+            return FundsPage(s, a, hub=hub)
+
+        def service_menu() -> QWidget:
+            from ui.orders.menu_page import ServiceMenuPage
+
+            return ServiceMenuPage(s, a, hub=hub)
+
         def exchange() -> QWidget:
             from ui.exchange.page import ExchangePage
 
@@ -241,12 +263,16 @@ class MainWindow(QMainWindow):
             PageSpec("volunteers", _("Volunteers"), Permission.VIEW_LOVE_BANK, volunteers),
             PageSpec("service_hours", _("Service hours"), Permission.MANAGE_LOVE_BANK, service_hours),
             PageSpec("supermarket", _("Love supermarket"), Permission.VIEW_LOVE_BANK, supermarket),
+            PageSpec("orders", _("Service orders"), Permission.VIEW_ORDERS, orders),
+            PageSpec("providers", _("Providers"), Permission.VIEW_ORDERS, providers),
+            PageSpec("funds", _("Funds"), Permission.VIEW_ORDERS, funds),
             PageSpec("exchange", _("Excel in and out"), Permission.VIEW_RESIDENTS, exchange),
             PageSpec("users", _("Users"), Permission.MANAGE_USERS, users),
             PageSpec("audit", _("Audit log"), Permission.VIEW_AUDIT, audit),
             PageSpec("catalogue", _("Categories"), Permission.MANAGE_SETTINGS, catalogue),
             PageSpec("clock_settings", _("Deadlines"), Permission.MANAGE_SETTINGS, clock_settings),
             PageSpec("lovebank_settings", _("Points rules"), Permission.MANAGE_SETTINGS, love_bank_settings),
+            PageSpec("service_menu", _("Service menu"), Permission.MANAGE_SERVICE_MENU, service_menu),
             PageSpec("settings", _("Settings"), None, settings),
         ]
 

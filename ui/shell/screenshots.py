@@ -107,6 +107,7 @@ def dialogs(services, actor) -> dict[str, DialogFactory]:
     """Name → factory of every dialog (``parent`` → dialog, not yet shown)."""
     from ui.exchange.screens import dialogs as exchange_dialogs
     from ui.love_bank.screens import dialogs as love_bank_dialogs
+    from ui.orders.screens import dialogs as orders_dialogs
     from ui.reports.screens import screens as reports_screens
 
     return (
@@ -114,6 +115,7 @@ def dialogs(services, actor) -> dict[str, DialogFactory]:
         | _request_dialogs(services, actor)
         | love_bank_dialogs(services.love_bank, services.residents, actor, services.centre.name())
         | exchange_dialogs(services, actor)
+        | orders_dialogs(services, actor)
         | reports_screens(services, actor)
         | _previews(services, actor)
     )

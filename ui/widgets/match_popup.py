@@ -45,7 +45,7 @@ class MatchPopup(QFrame):
         columns: int = 1,
         rows: int = CHOICE_ROWS,
         min_width: int = 0,
-        before_keys: Callable[[], None] | None = None,
+        before_keys: Callable[[], bool] | None = None,
         pick_single_on_tab: bool = False,
     ):
         super().__init__(host)

@@ -40,6 +40,9 @@ INDEXES: tuple[tuple[str, str, list[str]], ...] = (
     ),
     ('ix_redemption_created', 'redemption', ['created_at']),
     ('ix_redemption_closed', 'redemption', ['status', 'closed_at']),
+    ('ix_service_order_report_closed', 'service_order', ['closed_at']),
+    ('ix_service_order_report_finished', 'service_order', ['finished_at', 'provider_id', 'on_time']),
+    ('ix_order_event_report', 'order_event', ['action', 'at', 'order_id']),
 )
 
 

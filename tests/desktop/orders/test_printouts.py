@@ -75,6 +75,8 @@ def test_work_order_names_the_order_its_targets_money_and_provider(sqlite_world:
         assert expected in text, expected
     assert "13812345678" not in text
     assert pdf_info(path, "Title") == f"服务工单 {detail.number}"
+    assert pdf_info(path, "Author") == CENTRE
+    assert pdf_info(path, "Creator") == "社区服务中心桌面系统"
 
 
 def test_work_order_before_acceptance_names_the_candidates(sqlite_world: World, tmp_path):

@@ -132,7 +132,7 @@ def test_inspection_flag_and_deactivation_from_the_page(qtbot, services, directo
     chosen = page.selected_row()
     inspection = page.record_inspection()
     assert isinstance(inspection, InspectionDialog)
-    inspection.result.setCurrentIndex(inspection.result.findData("failed"))
+    inspection.outcome.setCurrentIndex(inspection.outcome.findData("failed"))
     inspection.submit()
     assert colour(page, row_of(page, chosen.provider.name)) == WARNING_COLOUR
     flag = page.set_flag()

@@ -7,11 +7,13 @@ import importlib
 import inspect
 import pkgutil
 
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel
 
 import ui.orders
 from desktop.common.permissions import Role
-from tests.ui.orders.support import show
+from desktop.orders.states import BOARD_STAGES
+from tests.ui.orders.support import order_in, show
+from ui.orders.detail import OrderDetailDialog
 from ui.orders.screens import dialogs, pages, screens
 from ui.widgets.pdf_files import remove_session_files
 
@@ -51,6 +53,41 @@ def test_every_dialog_is_made_for_the_screenshots_and_fits_the_screen(qtbot, ser
     assert {cls.__qualname__ for cls in _dialog_classes() - shot} == set()
     for expected in ("orders_detail", "orders_draft", "orders_pay", "orders_new", "preview_purchases"):
         assert expected in made
+
+
+def _mnemonics(dialog: QDialog) -> list[str]:
+    """The Alt letters of a dialog's visible labels (with a buddy) and buttons."""
+    texts = [w.text() for w in dialog.findChildren(QLabel) if w.isVisibleTo(dialog) and w.buddy() is not None]
+    texts += [w.text() for w in dialog.findChildren(QAbstractButton) if w.isVisibleTo(dialog)]
+    found = []
+    for text in texts:
+        at = text.replace("&&", "").find("&")
+        if at >= 0 and at + 1 < len(text.replace("&&", "")):
+            found.append(text.replace("&&", "")[at + 1].lower())
+    return found
+
+
+def test_no_two_fields_or_buttons_of_a_dialog_share_an_alt_letter(qtbot, services, admin):
+    opened = []
+    for name, make in dialogs(services, admin).items():
+        if name.startswith("preview_"):
+            continue
+        dialog = make(None)
+        opened.append(dialog)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        letters = _mnemonics(dialog)
+        assert len(letters) == len(set(letters)), (name, sorted(letters))
+        dialog.hide()
+    # An order's page in every stage, for the user who may take every step.
+    for stage in BOARD_STAGES:
+        detail = OrderDetailDialog(services, admin, order_in(services, admin, stage))
+        opened.append(detail)
+        qtbot.addWidget(detail)
+        detail.show()
+        letters = _mnemonics(detail)
+        assert len(letters) == len(set(letters)), (stage, sorted(letters))
+        detail.hide()
 
 
 def test_the_pages_fit_the_main_window(qtbot, services, admin):

@@ -15,7 +15,15 @@ from ui.shell.screenshots import dialogs
 from ui.widgets.pdf_files import remove_session_files
 
 # Bases that are never shown themselves, and the two windows shot before the main window.
-NOT_ON_THEIR_OWN = {"FormDialog", "ActionDialog", "LoveBankForm", "AdminDialog", "LoginDialog", "SetupDialog"}
+NOT_ON_THEIR_OWN = {
+    "FormDialog",
+    "ActionDialog",
+    "LoveBankForm",
+    "SavingForm",
+    "AdminDialog",
+    "LoginDialog",
+    "SetupDialog",
+}
 
 
 def _dialog_classes() -> set[type]:
