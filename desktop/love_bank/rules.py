@@ -40,12 +40,25 @@ def star_level(minutes: int) -> int:
     return next((stars for threshold, stars in STARS if hours >= threshold), 0)
 
 
-def next_star(minutes: int) -> tuple[int, float] | None:
-    """The next star level and the hours still missing, or None at five stars."""
+@dataclass(frozen=True)
+class NextStar:
+    """The star level a volunteer works towards: ``stars``, reached at ``hours`` of approved
+    service, ``missing`` hours from now, after the level reached at ``since`` hours."""
+
+    stars: int
+    hours: int
+    missing: float
+    since: int  # 0 below one star
+
+
+def next_star(minutes: int) -> NextStar | None:
+    """The next star level of ``minutes`` of approved service, or None at five stars."""
     hours = minutes / 60
+    since = 0
     for threshold, stars in reversed(STARS):
         if hours < threshold:
-            return stars, threshold - hours
+            return NextStar(stars, threshold, threshold - hours, since)
+        since = threshold
     return None
 
 

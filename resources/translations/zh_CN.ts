@@ -5069,14 +5069,6 @@ If it happens again, send this file to your administrator.</source>
       <translation>退出登录（Ctrl+Shift+L）</translation>
     </message>
     <message>
-      <source>Dashboard</source>
-      <translation>数据看板</translation>
-    </message>
-    <message>
-      <source>Monthly report</source>
-      <translation>月度报表</translation>
-    </message>
-    <message>
       <source>Today</source>
       <translation>今日待办</translation>
     </message>
@@ -5115,6 +5107,14 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Funds</source>
       <translation>资金管理</translation>
+    </message>
+    <message>
+      <source>Dashboard</source>
+      <translation>数据看板</translation>
+    </message>
+    <message>
+      <source>Monthly report</source>
+      <translation>月度报表</translation>
     </message>
     <message>
       <source>Excel in and out</source>
@@ -8160,120 +8160,48 @@ If it happens again, send this file to your administrator.</source>
   <context>
     <name>requests</name>
     <message>
-      <source>Assign request {number}</source>
-      <translation>派单：诉求 {number}</translation>
-    </message>
-    <message>
-      <source>Assign</source>
-      <translation>派单</translation>
-    </message>
-    <message>
       <source>The 30135 clocks start when the request is assigned.</source>
       <translation>30135 时限从派单时开始计算。</translation>
-    </message>
-    <message>
-      <source>Accept request {number}</source>
-      <translation>受理诉求 {number}</translation>
-    </message>
-    <message>
-      <source>Accept</source>
-      <translation>受理</translation>
     </message>
     <message>
       <source>Record that the lead department has accepted the request (the 30-minute clock).</source>
       <translation>记录主办单位已受理该诉求（30 分钟受理时限）。</translation>
     </message>
     <message>
-      <source>Note</source>
-      <translation>备注</translation>
-    </message>
-    <message>
-      <source>Return request {number}</source>
-      <translation>退回诉求 {number}</translation>
-    </message>
-    <message>
-      <source>Return</source>
-      <translation>退回</translation>
-    </message>
-    <message>
       <source>Return the request because it was routed to the wrong department. It then waits to be assigned again.</source>
       <translation>诉求派错单位时退回。退回后等待重新派单。</translation>
-    </message>
-    <message>
-      <source>Reason</source>
-      <translation>原因</translation>
-    </message>
-    <message>
-      <source>Answer request {number}</source>
-      <translation>答复诉求 {number}</translation>
-    </message>
-    <message>
-      <source>Record answer</source>
-      <translation>记录答复</translation>
     </message>
     <message>
       <source>Write the answer given to the resident; a template can be inserted and edited.</source>
       <translation>填写给居民的答复；可以插入模板后再修改。</translation>
     </message>
     <message>
-      <source>Resolve request {number}</source>
-      <translation>办结诉求 {number}</translation>
-    </message>
-    <message>
-      <source>Resolve</source>
-      <translation>办结</translation>
-    </message>
-    <message>
       <source>Record that the request is resolved. A follow-up call is then due.</source>
       <translation>记录该诉求已办结，之后需电话回访。</translation>
-    </message>
-    <message>
-      <source>Follow-up call for request {number}</source>
-      <translation>回访诉求 {number}</translation>
-    </message>
-    <message>
-      <source>Record follow-up</source>
-      <translation>记录回访</translation>
     </message>
     <message>
       <source>Call {who} and ask whether the request was handled well.</source>
       <translation>请致电 {who}，询问对诉求办理是否满意。</translation>
     </message>
     <message>
-      <source>Remind about request {number}</source>
-      <translation>催办诉求 {number}</translation>
-    </message>
-    <message>
-      <source>Record reminder</source>
-      <translation>记录催办</translation>
-    </message>
-    <message>
       <source>Record a reminder (催办) to the lead department. The status does not change.</source>
       <translation>记录对主办单位的催办。诉求状态不变。</translation>
-    </message>
-    <message>
-      <source>Supervise request {number}</source>
-      <translation>督办诉求 {number}</translation>
-    </message>
-    <message>
-      <source>Record supervision</source>
-      <translation>记录督办</translation>
     </message>
     <message>
       <source>Record supervision (督办) by the director. The status does not change.</source>
       <translation>记录主任的督办。诉求状态不变。</translation>
     </message>
     <message>
-      <source>Merge request {number}</source>
-      <translation>合并诉求 {number}</translation>
-    </message>
-    <message>
-      <source>Merge</source>
-      <translation>合并</translation>
-    </message>
-    <message>
       <source>Merge this request, a duplicate, into the request you name. Both keep their history; this one is closed as merged and its events show in the other's timeline.</source>
       <translation>将这条重复诉求合并到指定的诉求。两条诉求都保留各自的记录；本诉求以“已合并”结束，其处理记录会显示在另一条诉求的办理过程中。</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
     </message>
     <message>
       <source>Choose the lead department…</source>
@@ -8370,6 +8298,78 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Merge into number</source>
       <translation>合并到编号</translation>
+    </message>
+    <message>
+      <source>Assign request {number}</source>
+      <translation>派单：诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Assign</source>
+      <translation>派单</translation>
+    </message>
+    <message>
+      <source>Accept request {number}</source>
+      <translation>受理诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Accept</source>
+      <translation>受理</translation>
+    </message>
+    <message>
+      <source>Return request {number}</source>
+      <translation>退回诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>退回</translation>
+    </message>
+    <message>
+      <source>Answer request {number}</source>
+      <translation>答复诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Record answer</source>
+      <translation>记录答复</translation>
+    </message>
+    <message>
+      <source>Resolve request {number}</source>
+      <translation>办结诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Resolve</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <source>Follow-up call for request {number}</source>
+      <translation>回访诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Record follow-up</source>
+      <translation>记录回访</translation>
+    </message>
+    <message>
+      <source>Remind about request {number}</source>
+      <translation>催办诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Record reminder</source>
+      <translation>记录催办</translation>
+    </message>
+    <message>
+      <source>Supervise request {number}</source>
+      <translation>督办诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Record supervision</source>
+      <translation>记录督办</translation>
+    </message>
+    <message>
+      <source>Merge request {number}</source>
+      <translation>合并诉求 {number}</translation>
+    </message>
+    <message>
+      <source>Merge</source>
+      <translation>合并</translation>
     </message>
     <message>
       <source>{name} ({level})</source>

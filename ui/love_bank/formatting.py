@@ -65,8 +65,8 @@ def star_progress(minutes: int) -> str:
     following = next_star(minutes)
     if following is None:
         return _("Highest level reached")
-    stars, hours = following
-    return _("{hours} more hours to {level}", hours=hours_text(round(hours * 60)), level=star_name(stars))
+    missing = hours_text(round(following.missing * 60))
+    return _("{hours} more hours to {level}", hours=missing, level=star_name(following.stars))
 
 
 # --- numbers -----------------------------------------------------------------------------

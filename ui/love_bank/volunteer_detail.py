@@ -39,7 +39,6 @@ from desktop.love_bank import ledger
 from desktop.love_bank.service import (
     CANCELLED,
     FROZEN,
-    STARS,
     LoveBankService,
     RedemptionRow,
     StatementLine,
@@ -320,14 +319,11 @@ class VolunteerDetailDialog(QDialog):
             self.progress.setRange(0, 1)
             self.progress.setValue(1)
             return
-        stars, _missing = following
-        thresholds = {level: hours for hours, level in STARS}
-        low = thresholds.get(stars - 1, 0) * 60
-        high = thresholds[stars] * 60
+        low, high = following.since * 60, following.hours * 60
         self.progress.setRange(0, high - low)
         self.progress.setValue(max(0, min(high - low, minutes - low)))
         self.progress.setToolTip(
-            _("{done} of {total} hours", done=hours_text(minutes), total=thresholds[stars])
+            _("{done} of {total} hours", done=hours_text(minutes), total=following.hours)
         )
 
     def _fill_statement(self, keep: int | None = None) -> None:

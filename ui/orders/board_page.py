@@ -264,7 +264,8 @@ class OrdersBoardPage(ListPage[OrderRow]):
         self.new_button = self.make_button(
             _("New order"), _("Record a resident's order (Ctrl+N)"), primary=True
         )
-        self.new_button.setVisible(may(self._actor, Action.PLACE))
+        if not may(self._actor, Action.PLACE):  # hide only: never show a parentless button
+            self.new_button.hide()
         self.open_button = self.make_button(_("Open"), _("Open the selected order (Enter)"))
         self.new_button.clicked.connect(self.new_order)
         self.open_button.clicked.connect(self.open_selected)

@@ -153,7 +153,8 @@ class FundsPage(ListPage[FundRow]):
             _("Monthly statement…"), _("Print the month's government purchase statement (Ctrl+P)")
         )
         for b in (self.new_button, self.edit_button, self.close_button):
-            b.setVisible(self.may_manage)
+            if not self.may_manage:  # hide only: showing a parentless button opens a window
+                b.hide()
         layout = self.arrange(
             self.title_bar(self.print_button),
             self.filter_bar(self.closed_check),

@@ -168,7 +168,8 @@ class ServiceMenuPage(ListPage[MenuItemRow]):
         self.edit_button = self.make_button(_("Edit…"), _("Change the selected service (Enter)"))
         self.active_button = self.make_button(_("Withdraw"), _("A withdrawn service cannot be ordered"))
         for b in (self.new_button, self.edit_button, self.active_button):
-            b.setVisible(self.may_manage)
+            if not self.may_manage:  # hide only: showing a parentless button opens a window
+                b.hide()
         self.arrange(
             self.title_bar(),
             self.filter_bar(self.withdrawn_check),

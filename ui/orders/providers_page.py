@@ -183,7 +183,8 @@ class ProvidersPage(ListPage[ProviderLine]):
             self.certificate_button,
         ]
         for b in buttons:
-            b.setVisible(self.may_manage)
+            if not self.may_manage:  # hide only: showing a parentless button opens a window
+                b.hide()
         self.arrange(
             self.title_bar(),
             self.filter_bar(self.kind_combo, self.inactive_check, self.warnings_check),

@@ -59,7 +59,8 @@ class NarrativePanel(QFrame):
         self.save_button.setToolTip(_("Keep the texts of this period (Ctrl+S)"))
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
-        self.save_button.setVisible(self.can_write)
+        if not self.can_write:  # hide only: showing a parentless button opens a window
+            self.save_button.hide()
         row = QHBoxLayout()
         row.addWidget(self.state_label, 1)
         row.addWidget(self.save_button)

@@ -180,7 +180,8 @@ class ReportPage(QWidget):
         self.rearchive_button = QPushButton(_("Archive anew…"))
         self.rearchive_button.setToolTip(_("Make the report again with today's figures and archive it"))
         self.rearchive_button.clicked.connect(self.archive_anew)
-        self.rearchive_button.setVisible(self.can_manage)
+        if not self.can_manage:  # hide only: showing a parentless button opens a window
+            self.rearchive_button.hide()
         for b in (
             self.generate_button,
             self.print_button,

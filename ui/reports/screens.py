@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 from desktop.common.permissions import Actor, Permission
 from desktop.opening import Services
 from ui.reports.dashboard_page import DashboardPage
-from ui.reports.dialogs import ReportPreviewDialog
+from ui.reports.dialogs import ArchiveChangesDialog, ReportPreviewDialog
 from ui.reports.report_page import PDF_FOLDER, ReportPage
 from ui.widgets.i18n import Translator
 from ui.widgets.pdf_files import pdf_folder, write_pdf
@@ -80,7 +80,30 @@ def screens(services: Services, actor: Actor) -> dict[str, DialogFactory]:
         title = _("Report {period}", period=period.label)
         return ReportPreviewDialog(path, title, parent)
 
+    def archive_changes(parent: QWidget) -> QDialog:
+        """与存档比较 as a director sees it after late changes to an archived month."""
+        import datetime as dt
+
+        from desktop.reports.archive import ArchivedReport, FigureChange
+        from desktop.reports.narrative import Narrative
+
+        period = reports.last_closed_period()
+        cutoff = dt.datetime.combine(period.end, dt.time())
+        archived = ArchivedReport(
+            id=0,
+            period=period.code,
+            cutoff=cutoff,
+            created_at=cutoff,
+            created_by=actor.full_name,
+            figures={"registered": 178.0, "resolution_rate": 0.876},
+            narrative=Narrative(),
+            size=0,
+        )
+        changes = [FigureChange("registered", 178.0, 181.0), FigureChange("resolution_rate", 0.876, 0.884)]
+        return ArchiveChangesDialog(period.label, archived, changes, parent)
+
     return {
+        "reports_archive_changes": archive_changes,
         "reports_dashboard": dashboard,
         "reports_monthly": report_page,
         "preview_report": preview,

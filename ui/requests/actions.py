@@ -69,72 +69,44 @@ class ActionTexts:
 
     title: str
     save: str
-    intro: str = ""
-    note: str = ""
+    intro: str
+    note: str
 
 
 def action_texts(action: Action, detail: RequestDetail) -> ActionTexts:
     """The texts of ``action``'s dialog on the request ``detail``, in the user's language."""
     number = detail.number
-    texts = {
-        Action.ASSIGN: ActionTexts(
-            _("Assign request {number}", number=number),
-            _("Assign"),
-            _("The 30135 clocks start when the request is assigned."),
+    title, save = {
+        Action.ASSIGN: (_("Assign request {number}", number=number), _("Assign")),
+        Action.ACCEPT: (_("Accept request {number}", number=number), _("Accept")),
+        Action.RETURN: (_("Return request {number}", number=number), _("Return")),
+        Action.ANSWER: (_("Answer request {number}", number=number), _("Record answer")),
+        Action.RESOLVE: (_("Resolve request {number}", number=number), _("Resolve")),
+        Action.FOLLOW_UP: (_("Follow-up call for request {number}", number=number), _("Record follow-up")),
+        Action.REMIND: (_("Remind about request {number}", number=number), _("Record reminder")),
+        Action.SUPERVISE: (_("Supervise request {number}", number=number), _("Record supervision")),
+        Action.MERGE: (_("Merge request {number}", number=number), _("Merge")),
+    }[action]
+    intro = {
+        Action.ASSIGN: _("The 30135 clocks start when the request is assigned."),
+        Action.ACCEPT: _("Record that the lead department has accepted the request (the 30-minute clock)."),
+        Action.RETURN: _(
+            "Return the request because it was routed to the wrong department. "
+            "It then waits to be assigned again."
         ),
-        Action.ACCEPT: ActionTexts(
-            _("Accept request {number}", number=number),
-            _("Accept"),
-            _("Record that the lead department has accepted the request (the 30-minute clock)."),
-            _("Note"),
+        Action.ANSWER: _("Write the answer given to the resident; a template can be inserted and edited."),
+        Action.RESOLVE: _("Record that the request is resolved. A follow-up call is then due."),
+        Action.FOLLOW_UP: _(
+            "Call {who} and ask whether the request was handled well.", who=detail.resident_name
         ),
-        Action.RETURN: ActionTexts(
-            _("Return request {number}", number=number),
-            _("Return"),
-            _(
-                "Return the request because it was routed to the wrong department. "
-                "It then waits to be assigned again."
-            ),
-            _("Reason"),
+        Action.REMIND: _("Record a reminder (催办) to the lead department. The status does not change."),
+        Action.SUPERVISE: _("Record supervision (督办) by the director. The status does not change."),
+        Action.MERGE: _(
+            "Merge this request, a duplicate, into the request you name. Both keep their history; "
+            "this one is closed as merged and its events show in the other's timeline."
         ),
-        Action.ANSWER: ActionTexts(
-            _("Answer request {number}", number=number),
-            _("Record answer"),
-            _("Write the answer given to the resident; a template can be inserted and edited."),
-        ),
-        Action.RESOLVE: ActionTexts(
-            _("Resolve request {number}", number=number),
-            _("Resolve"),
-            _("Record that the request is resolved. A follow-up call is then due."),
-            _("Note"),
-        ),
-        Action.FOLLOW_UP: ActionTexts(
-            _("Follow-up call for request {number}", number=number),
-            _("Record follow-up"),
-            _("Call {who} and ask whether the request was handled well.", who=detail.resident_name),
-        ),
-        Action.REMIND: ActionTexts(
-            _("Remind about request {number}", number=number),
-            _("Record reminder"),
-            _("Record a reminder (催办) to the lead department. The status does not change."),
-            _("Note"),
-        ),
-        Action.SUPERVISE: ActionTexts(
-            _("Supervise request {number}", number=number),
-            _("Record supervision"),
-            _("Record supervision (督办) by the director. The status does not change."),
-            _("Note"),
-        ),
-        Action.MERGE: ActionTexts(
-            _("Merge request {number}", number=number),
-            _("Merge"),
-            _(
-                "Merge this request, a duplicate, into the request you name. Both keep their history; "
-                "this one is closed as merged and its events show in the other's timeline."
-            ),
-        ),
-    }
-    return texts[action]
+    }[action]
+    return ActionTexts(title, save, intro, _("Reason") if action == Action.RETURN else _("Note"))
 
 
 class ActionDialog(FormDialog):

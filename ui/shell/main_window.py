@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
@@ -103,10 +104,11 @@ class MainWindow(QMainWindow):
 
         self.statusBar().showMessage(_("Database: {name}", name=services.description))
         if self._specs:
-            # A volunteer coordinator's day starts with the volunteers, everyone else's
-            # with 今日待办.
+            # A volunteer coordinator's day starts with the volunteers, the director's with
+            # 数据看板, everyone else's with 今日待办.
             keys = self.page_keys()
-            start = keys.index("volunteers") if actor.role == Role.COORDINATOR and "volunteers" in keys else 0
+            first = {Role.COORDINATOR: "volunteers", Role.DIRECTOR: "dashboard"}.get(actor.role, "")
+            start = keys.index(first) if first in keys else 0
             self.navigation.setCurrentRow(start)
 
     def _header(self) -> QWidget:
@@ -254,8 +256,6 @@ class MainWindow(QMainWindow):
             return ReportPage(s, a, hub=hub)
 
         return [
-            PageSpec("dashboard", _("Dashboard"), Permission.VIEW_REPORTS, dashboard),
-            PageSpec("monthly_report", _("Monthly report"), Permission.VIEW_REPORTS, monthly_report),
             PageSpec("today", _("Today"), Permission.VIEW_REQUESTS, today),
             PageSpec("reception", _("Reception"), Permission.HANDLE_REQUESTS, reception),
             PageSpec("requests", _("All requests"), Permission.VIEW_REQUESTS, requests),
@@ -266,6 +266,8 @@ class MainWindow(QMainWindow):
             PageSpec("orders", _("Service orders"), Permission.VIEW_ORDERS, orders),
             PageSpec("providers", _("Providers"), Permission.VIEW_ORDERS, providers),
             PageSpec("funds", _("Funds"), Permission.VIEW_ORDERS, funds),
+            PageSpec("dashboard", _("Dashboard"), Permission.VIEW_REPORTS, dashboard),
+            PageSpec("monthly_report", _("Monthly report"), Permission.VIEW_REPORTS, monthly_report),
             PageSpec("exchange", _("Excel in and out"), Permission.VIEW_RESIDENTS, exchange),
             PageSpec("users", _("Users"), Permission.MANAGE_USERS, users),
             PageSpec("audit", _("Audit log"), Permission.VIEW_AUDIT, audit),
@@ -294,9 +296,11 @@ class MainWindow(QMainWindow):
         exports = self.services.exchange.exports
         if name in exports.lists(self.actor) and hasattr(page, "enable_export"):
 
-            def export(f: object) -> None:
-                extra = {"pick_save": self.pick_save_file} if self.pick_save_file else {}
-                export_list(page, exports, self.actor, name, f, **extra)
+            def export(f: Any) -> None:
+                if self.pick_save_file is not None:
+                    export_list(page, exports, self.actor, name, f, pick_save=self.pick_save_file)
+                else:
+                    export_list(page, exports, self.actor, name, f)
 
             page.enable_export(export)
 

@@ -8,7 +8,8 @@ back to the search box, Enter / double-click to open a row, and a refresh that k
 selected row. :class:`ListPage` holds that shape once; a page adds its filters, its
 buttons and what its rows mean. The table helpers below (:func:`setup_table`,
 :func:`size_columns`, :class:`EmptyHint`) are the look of every list table, also of the
-``QTableWidget`` lists that are not windowed.
+``QTableWidget`` lists that are not windowed; :func:`action_button` and :func:`hbox` are
+the buttons and bars of every page, a list page or not.
 
 How a page uses it::
 

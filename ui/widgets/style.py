@@ -24,7 +24,7 @@ STYLE_SHEET = """
 QWidget { color: #1f2933; }
 QMainWindow, QDialog { background: #f5f7fa; }
 #navigation { background: #243b53; color: white; border: none; font-size: 11pt; outline: 0; }
-#navigation::item { padding: 10px 14px; border-left: 4px solid transparent; }
+#navigation::item { padding: 6px 14px; border-left: 4px solid transparent; }
 #navigation::item:selected { background: #334e68; border-left: 4px solid #f0b429; color: white; }
 #navigation::item:hover { background: #2f4a66; }
 #header { background: white; border-bottom: 1px solid #d9e2ec; }

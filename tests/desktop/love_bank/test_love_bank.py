@@ -8,7 +8,15 @@ import pytest
 
 from desktop.common.errors import DomainError, FieldErrors, PermissionDenied
 from desktop.common.permissions import SYSTEM, Role
-from desktop.love_bank.service import Basket, LoveBankService, PointRules, ServiceEntry, star_level
+from desktop.love_bank.service import (
+    Basket,
+    LoveBankService,
+    NextStar,
+    PointRules,
+    ServiceEntry,
+    next_star,
+    star_level,
+)
 from desktop.residents.service import ResidentForm
 
 
@@ -199,6 +207,13 @@ def test_statement_runs_the_balance_and_expiry_takes_unspent_old_points(bank):
     assert expired == 70
     lines = s.statement(co, v)
     assert [(line.kind, line.balance) for line in lines] == [("adjust", 100), ("redeem", 70), ("expire", 0)]
+
+
+def test_the_next_star_level_and_the_hours_to_it():
+    assert next_star(0) == NextStar(stars=1, hours=100, missing=100, since=0)
+    assert next_star(264 * 60) == NextStar(stars=2, hours=300, missing=36, since=100)
+    assert next_star(1000 * 60) == NextStar(stars=5, hours=1500, missing=500, since=1000)
+    assert next_star(1500 * 60) is None
 
 
 def test_star_levels():

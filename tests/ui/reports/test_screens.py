@@ -12,7 +12,7 @@ def test_screens_opens_the_dashboard_the_report_page_and_the_preview(qtbot, serv
     parent = QWidget()
     qtbot.addWidget(parent)
     found = screens(services, director)
-    assert set(found) == {"reports_dashboard", "reports_monthly", "preview_report"}
+    assert set(found) == {"reports_dashboard", "reports_monthly", "preview_report", "reports_archive_changes"}
     for name, make in found.items():
         dialog = make(parent)
         dialog.show()

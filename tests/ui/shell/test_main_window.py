@@ -135,7 +135,7 @@ def test_view_requests_is_in_the_row_menu(qtbot, services, front_desk):
 
 
 # --- the keyboard after login --------------------------------------------------------------
-@pytest.mark.parametrize("username", ["qiantai", "zhuren", "admin"])
+@pytest.mark.parametrize("username", ["qiantai", "admin"])
 def test_the_start_list_has_the_keyboard_and_shortcuts_work(qtbot, services, username):
     actor = services.accounts.login(username, username + "123")
     window = open_window(qtbot, services, actor)
@@ -151,6 +151,15 @@ def test_the_start_list_has_the_keyboard_and_shortcuts_work(qtbot, services, use
     assert focused() is requests.search_edit
     qtbot.keyClicks(focused(), "2026")
     assert requests.search_edit.text() == "2026"
+
+
+def test_the_director_starts_on_the_dashboard_with_the_keyboard(qtbot, services):
+    director = services.accounts.login("zhuren", "zhuren123")
+    window = open_window(qtbot, services, director)
+    assert window.page_keys()[window.stack.currentIndex()] == "dashboard"
+    assert window.current_page().isAncestorOf(focused())
+    qtbot.keyClick(focused(), Qt.Key.Key_3, CTRL)  # 全部诉求, from the keyboard alone
+    assert window.page_keys()[window.stack.currentIndex()] == "requests"
 
 
 def test_the_coordinators_search_box_has_the_keyboard(qtbot, services, coordinator):

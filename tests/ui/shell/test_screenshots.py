@@ -20,6 +20,7 @@ NOT_ON_THEIR_OWN = {
     "ActionDialog",
     "LoveBankForm",
     "SavingForm",
+    "OrdersForm",
     "AdminDialog",
     "LoginDialog",
     "SetupDialog",

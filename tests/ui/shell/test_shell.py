@@ -74,46 +74,28 @@ def test_setup_shows_errors_under_fields_and_saves_nothing_half(qtbot, tmp_path)
         (
             "qiantai",
             "qiantai123",
-            ["today", "reception", "requests", "residents", "volunteers", "supermarket", "settings"],
+            ["today", "reception", "requests", "residents", "volunteers", "supermarket"]
+            + ["orders", "providers", "funds", "exchange", "settings"],
         ),
         (
             "xietiao",
             "xietiao123",
-            ["today", "requests", "residents", "volunteers", "service_hours", "supermarket", "settings"],
+            ["today", "requests", "residents", "volunteers", "service_hours", "supermarket"]
+            + ["orders", "providers", "funds", "exchange", "settings"],
         ),
         (
             "zhuren",
             "zhuren123",
-            [
-                "today",
-                "reception",
-                "requests",
-                "residents",
-                "volunteers",
-                "service_hours",
-                "supermarket",
-                "audit",
-                "settings",
-            ],
+            ["today", "reception", "requests", "residents", "volunteers", "service_hours", "supermarket"]
+            + ["orders", "providers", "funds", "dashboard", "monthly_report", "exchange", "audit"]
+            + ["settings"],
         ),
         (
             "admin",
             "admin123",
-            [
-                "today",
-                "reception",
-                "requests",
-                "residents",
-                "volunteers",
-                "service_hours",
-                "supermarket",
-                "users",
-                "audit",
-                "catalogue",
-                "clock_settings",
-                "lovebank_settings",
-                "settings",
-            ],
+            ["today", "reception", "requests", "residents", "volunteers", "service_hours", "supermarket"]
+            + ["orders", "providers", "funds", "dashboard", "monthly_report", "exchange", "users", "audit"]
+            + ["catalogue", "clock_settings", "lovebank_settings", "service_menu", "settings"],
         ),
     ],
 )
@@ -134,9 +116,9 @@ def test_ctrl_number_switches_pages(qtbot, services, admin):
         window.show()
         window.activateWindow()
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
-    assert isinstance(window.current_page(), AuditPage)
-    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
-    assert isinstance(window.current_page(), UsersPage)
+    assert window.page_keys()[window.stack.currentIndex()] == "providers"
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.page_keys()[window.stack.currentIndex()] == "residents"
 
 
 def test_admin_creates_a_user_who_can_then_log_in(qtbot, services, admin):
