@@ -20,6 +20,8 @@ def test_screens_opens_the_dashboard_the_report_page_and_the_preview(qtbot, serv
         if name == "preview_report":
             assert dialog.document.pageCount() >= 2
             assert dialog.windowTitle() == f"Report {services.reports.last_closed_period().label}"
+        elif name == "reports_archive_changes":
+            assert dialog.table.model().rowCount() == 2  # the two figures that changed
         else:
             assert (dialog.width(), dialog.height()) == PAGE_AREA
         dialog.hide()
