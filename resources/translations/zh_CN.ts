@@ -5149,6 +5149,14 @@ If it happens again, send this file to your administrator.</source>
       <translation>系统设置</translation>
     </message>
     <message>
+      <source>Turn into a service order</source>
+      <translation>转为点单</translation>
+    </message>
+    <message>
+      <source>Record the resident's service order (居民点单) from this request, keeping the link</source>
+      <translation>根据这条诉求登记居民点单，保留关联</translation>
+    </message>
+    <message>
       <source>Shortcut: Ctrl+{n}</source>
       <translation>快捷键：Ctrl+{n}</translation>
     </message>

@@ -11,6 +11,7 @@ built off the GUI thread (:mod:`ui.requests.slip`).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -131,8 +132,12 @@ class RequestDetailDialog(QDialog):
         hub: ChangeHub | None = None,
         centre_name: str = "",
         preview_factory: PreviewFactory | None = None,
+        extra_actions: Sequence[tuple[str, str, Callable[[int], None]]] = (),
     ):
         super().__init__(parent)
+        self._extra_actions = tuple(extra_actions)
+        """Buttons another job offers on a request (label, tooltip, callback with the
+        request's id), given by the shell: e.g. 转为点单. This job never knows what they do."""
         self._requests = requests
         self._actor = actor
         self._centre_name = centre_name
@@ -292,6 +297,15 @@ class RequestDetailDialog(QDialog):
         self.no_actions_label.setObjectName("hint")
         actions.addWidget(self.no_actions_label)
         actions.addStretch(1)
+        self.extra_buttons: list[QPushButton] = []
+        for label, tip, callback in self._extra_actions:
+            extra = QPushButton(label)
+            extra.setToolTip(tip)
+            extra.setAutoDefault(False)
+            extra.setMinimumHeight(height)
+            extra.clicked.connect(lambda _checked=False, act=callback: act(self.request_id))
+            self.extra_buttons.append(extra)
+            actions.addWidget(extra)
         self.print_button = QPushButton(_("Print slip (Ctrl+P)"))
         self.print_button.setToolTip(_("Print the receipt slip (回执) of this request again"))
         self.print_button.setAutoDefault(False)

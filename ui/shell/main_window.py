@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
             from ui.love_bank.volunteers_page import VolunteersPage
 
             page = VolunteersPage(s.love_bank, s.residents, a, centre_name=s.centre.name(), hub=hub)
+            self._offer_export(page, "volunteers")
             page.sig_open_volunteer.connect(self.open_volunteer)
             return page
 
@@ -297,6 +298,10 @@ class MainWindow(QMainWindow):
         if name in exports.lists(self.actor) and hasattr(page, "enable_export"):
 
             def export(f: Any) -> None:
+                if name is ListName.VOLUNTEERS:  # the page's filter, in the exporter's words
+                    from desktop.exchange.export import VolunteerFilter
+
+                    f = VolunteerFilter(text=getattr(f, "text", ""), team_id=getattr(f, "team_id", None))
                 if self.pick_save_file is not None:
                     export_list(page, exports, self.actor, name, f, pick_save=self.pick_save_file)
                 else:
@@ -309,10 +314,52 @@ class MainWindow(QMainWindow):
         from ui.requests.detail import RequestDetailDialog
 
         try:
-            dialog = RequestDetailDialog(self.services.requests, self.actor, request_id, self, hub=self.hub)
+            dialog = RequestDetailDialog(
+                self.services.requests,
+                self.actor,
+                request_id,
+                self,
+                hub=self.hub,
+                extra_actions=self._request_extras(),
+            )
         except DomainError as exc:
             show_error(self, _("Request"), exc)
             return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _request_extras(self) -> list[tuple[str, str, Callable[[int], None]]]:
+        """What other jobs offer on a request: 转为点单 (the orders job), for who may order."""
+        if not self.actor.can(Permission.PLACE_ORDERS):
+            return []
+        return [
+            (
+                _("Turn into a service order"),
+                _("Record the resident's service order (居民点单) from this request, keeping the link"),
+                self.order_from_request,
+            )
+        ]
+
+    def order_from_request(self, request_id: int) -> QWidget:
+        """转为点单: the 居民点单 dialog filled from a registered request (its resident and
+        description, the link kept); once saved, the order's page opens."""
+        from ui.orders.place_dialog import PlaceOrderDialog
+
+        dialog = PlaceOrderDialog(self.services, self.actor, self, request_id=request_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def saved() -> None:
+            if dialog.order_id is not None:
+                self.open_order(dialog.order_id)
+
+        dialog.accepted.connect(saved)
+        dialog.open()
+        return dialog
+
+    def open_order(self, order_id: int) -> None:
+        from ui.orders.detail import OrderDetailDialog
+
+        dialog = OrderDetailDialog(self.services, self.actor, order_id, self, hub=self.hub)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

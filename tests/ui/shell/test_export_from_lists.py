@@ -42,3 +42,10 @@ def test_the_requests_list_exports_what_it_shows(qtbot, services, front_desk, tm
     qtbot.addWidget(window)
     rows, shown = _export(qtbot, window, "requests", tmp_path / "requests.xlsx")
     assert len(rows) - 1 == shown
+
+
+def test_the_volunteers_list_exports_what_it_shows(qtbot, services, coordinator, tmp_path):
+    window = MainWindow(services, coordinator)
+    qtbot.addWidget(window)
+    rows, shown = _export(qtbot, window, "volunteers", tmp_path / "volunteers.xlsx")
+    assert len(rows) - 1 == shown
