@@ -7,6 +7,9 @@ are marked obsolete. Then Qt's ``lrelease`` (shipped with PySide6) builds the ``
 
     uv run python tools/update_ts.py            update the .ts and build the .qm
     uv run python tools/update_ts.py --check    exit 1 if the .ts is out of date or unfinished
+    uv run python tools/update_ts.py --fill zh.json
+                                                add translations from a JSON object
+                                                {"English source": "中文", ...}
 """
 
 from __future__ import annotations
@@ -115,8 +118,19 @@ def lrelease_to(target: Path = QM) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--fill", type=Path, help="JSON object of English source -> Chinese text")
     args = parser.parse_args()
-    text, missing = build_ts(collect(), load_ts())
+    contexts = collect()
+    known = load_ts()
+    if args.fill:
+        import json
+
+        filled = json.loads(args.fill.read_text(encoding="utf-8"))
+        for context, texts in contexts.items():
+            for source in texts:
+                if source in filled and filled[source]:
+                    known[(context, source)] = filled[source]
+    text, missing = build_ts(contexts, known)
     if args.check:
         current = TS.read_text(encoding="utf-8") if TS.exists() else ""
         if current != text or missing:
