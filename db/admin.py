@@ -49,6 +49,29 @@ def users(session: Session) -> list[User]:
     return list(session.scalars(select(User).order_by(User.id)))
 
 
+def lock_user(session: Session, user_id: int) -> User | None:
+    """The account, locked until the transaction ends (``FOR UPDATE`` on PostgreSQL; a
+    SQLite write transaction holds the whole file already): the lock-out counter is read
+    and changed by one desk at a time."""
+    stmt = select(User).where(User.id == user_id).execution_options(populate_existing=True)
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update()
+    return session.scalar(stmt)
+
+
+def user_standing(session: Session, user_id: int) -> tuple[bool, str] | None:
+    """``(is_active, role)`` of an account as committed now, or None if it is gone.
+
+    On PostgreSQL the row is held ``FOR SHARE`` until the transaction ends, so an
+    administrator's deactivation or role change waits for a write already under way
+    and every later write sees it."""
+    stmt = select(User.is_active, User.role).where(User.id == user_id)
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update(read=True)
+    row = session.execute(stmt).first()
+    return None if row is None else (bool(row[0]), str(row[1]))
+
+
 # --- the audit log -----------------------------------------------------------------------
 @dataclass(frozen=True)
 class AuditQuery:
@@ -169,3 +192,92 @@ def sqlite_file_is_sound(path: Path) -> bool:
             check.close()
     except sqlite3.Error:
         return False
+
+
+# --- what a database is: for backups and restores ---------------------------------------
+APP_TABLES = frozenset({"alembic_version", "setting", "app_user", "resident", "audit_log"})
+"""Tables every database of this program has, from the first release on."""
+
+_RECORD_TABLES = ("resident", "request", "volunteer")
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What a database says about itself (``is_app`` False: not one of this program's)."""
+
+    is_app: bool
+    revision: str | None = None
+    centre_id: str = ""
+    centre_name: str = ""
+    records: int = 0
+    """Residents, requests and volunteers: 0 for a database nobody has worked in yet."""
+
+
+def identity(conn: Connection) -> Identity:
+    """Read a database's schema revision, centre id and name, and whether it holds records."""
+    from sqlalchemy import inspect, text
+
+    from db.settings import CENTRE_ID, CENTRE_NAME
+
+    tables = set(inspect(conn).get_table_names())
+    if not APP_TABLES <= tables:
+        return Identity(is_app=False)
+    revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    settings: dict[str, str] = dict(
+        conn.execute(
+            text("SELECT key, value FROM setting WHERE key IN (:a, :b)"), {"a": CENTRE_ID, "b": CENTRE_NAME}
+        ).all()
+    )
+    records = sum(
+        conn.execute(text(f'SELECT count(*) FROM "{table}"')).scalar() or 0
+        for table in _RECORD_TABLES
+        if table in tables
+    )
+    return Identity(
+        is_app=revision is not None,
+        revision=revision,
+        centre_id=settings.get(CENTRE_ID, ""),
+        centre_name=settings.get(CENTRE_NAME, ""),
+        records=records,
+    )
+
+
+def sqlite_identity(path: Path) -> Identity:
+    """:func:`identity` of a SQLite file, opened read-only (a file that is not a SQLite
+    database at all is not one of this program's either)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true", poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            return identity(conn)
+    except Exception:  # noqa: BLE001 - damaged or foreign: not ours
+        return Identity(is_app=False)
+    finally:
+        engine.dispose()
+
+
+def row_counts(conn: Connection) -> dict[str, int]:
+    """Rows per table (the counts a backup's manifest records)."""
+    from sqlalchemy import inspect, text
+
+    return {
+        table: conn.execute(text(f'SELECT count(*) FROM "{table}"')).scalar() or 0
+        for table in sorted(inspect(conn).get_table_names())
+    }
+
+
+def other_sessions(conn: Connection) -> int:
+    """PostgreSQL: how many other client sessions have this database open."""
+    from sqlalchemy import text
+
+    return (
+        conn.execute(
+            text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+            )
+        ).scalar()
+        or 0
+    )

@@ -45,6 +45,7 @@ class Topic(StrEnum):
     PROVIDERS = "providers"
     FUNDS = "funds"
     SERVICE_MENU = "service_menu"
+    VISITS = "visits"
     OTHER = "other"
 
 

@@ -38,9 +38,12 @@ from db.models import (
     Grid,
     LedgerEntry,
     PointAccount,
+    Redemption,
+    RedemptionLine,
     Request,
     Resident,
     ResidentTag,
+    RewardItem,
     Tag,
     Team,
     User,
@@ -283,6 +286,66 @@ def ledger_rows(session: Session, f: LedgerFilter) -> Iterator[list[tuple]]:
             return
         last = rows[-1][0]
         yield [tuple(r) for r in rows]
+
+
+@dataclass(frozen=True)
+class RedemptionFilter:
+    """Which redemptions (兑换记录) an export holds: one volunteer's, one status
+    (``desktop.love_bank``'s completed / frozen / cancelled); None means "any"."""
+
+    volunteer_id: int | None = None
+    status: str | None = None
+
+
+def redemption_rows(session: Session, f: RedemptionFilter) -> Iterator[list[tuple]]:
+    """Redemptions, newest first (as the lists show them), a page at a time: (id,
+    created at, volunteer name, phone, status, points, items as "name×quantity、…",
+    staff full name or login, closed at, note)."""
+    conditions = []
+    if f.volunteer_id is not None:
+        conditions.append(Redemption.volunteer_id == f.volunteer_id)
+    if f.status is not None:
+        conditions.append(Redemption.status == f.status)
+    last: int | None = None
+    while True:
+        page_conditions = list(conditions)
+        if last is not None:
+            page_conditions.append(Redemption.id < last)
+        rows = session.execute(
+            select(
+                Redemption.id,
+                Redemption.created_at,
+                Resident.name,
+                Resident.phone,
+                Redemption.status,
+                Redemption.points,
+                func.coalesce(func.nullif(User.full_name, ""), User.username, ""),
+                Redemption.closed_at,
+                Redemption.note,
+            )
+            .join(Volunteer, Volunteer.id == Redemption.volunteer_id)
+            .join(Resident, Resident.id == Volunteer.resident_id)
+            .outerjoin(User, User.id == Redemption.created_by)
+            .where(*page_conditions)
+            .order_by(Redemption.id.desc())
+            .limit(PAGE)
+        ).all()
+        if not rows:
+            return
+        last = rows[-1][0]
+        items: dict[int, list[str]] = {}
+        for chunk in _chunks([r[0] for r in rows]):
+            for rid, name, quantity in session.execute(
+                select(RedemptionLine.redemption_id, RewardItem.name, RedemptionLine.quantity)
+                .join(RewardItem, RewardItem.id == RedemptionLine.item_id)
+                .where(RedemptionLine.redemption_id.in_(chunk))
+                .order_by(RedemptionLine.redemption_id, RewardItem.name)
+            ):
+                items.setdefault(rid, []).append(f"{name}×{quantity}")
+        yield [
+            (rid, at, name, phone, status, points, "、".join(items.get(rid, ())), staff, closed, note)
+            for rid, at, name, phone, status, points, staff, closed, note in rows
+        ]
 
 
 def request_rows(session: Session, f: requests_repo.RequestFilter, now: dt.datetime) -> Iterator[list[tuple]]:

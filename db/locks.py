@@ -28,6 +28,8 @@ class LockKey(IntEnum):
     """Editing categories, departments and answer templates (分类与单位)."""
     ORDER_NUMBER = 7310020
     """Drawing the next service order number (点单编号) of a month."""
+    MOVE_TO_SERVER = 7310090
+    """Copying a centre into an empty server database (one mover at a time)."""
 
 
 def advisory_lock(session: Session, key: LockKey) -> None:

@@ -8,12 +8,15 @@ after a verified backup of the file; a database whose revision this app does not
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -36,6 +39,14 @@ class DatabaseTooNew(Exception):
 
 class BackupFailed(Exception):
     """The pre-migration backup could not be made or did not verify."""
+
+
+class BackupToolMissing(Exception):
+    """A server database needs an upgrade, and pg_dump (to back it up first) is missing."""
+
+    def __init__(self, tool: str):
+        super().__init__(tool)
+        self.tool = tool
 
 
 def alembic_config(url: str) -> Config:
@@ -79,33 +90,60 @@ def known_revisions() -> set[str]:
 def backup_sqlite_file(db_path: Path, backup_dir: Path, *, label: str) -> Path:
     """Copy a SQLite database with the online backup API and verify the copy.
 
-    The copy is opened and checked with ``PRAGMA integrity_check``; a copy that does
-    not verify is deleted and ``BackupFailed`` raised.
+    The copy is written under a temporary name (``….sqlite3.part``), opened and checked
+    with ``PRAGMA integrity_check`` and its row counts compared with the source; only then
+    is it renamed. A process killed half-way leaves a ``.part`` file, never a file named
+    like a good backup. A copy that does not verify is deleted and ``BackupFailed`` raised.
     """
+    from db.pg_tools import pause_for_tests
+
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir / f"{db_path.stem}-{label}-{stamp}.sqlite3"
+    partial = target.with_name(target.name + ".part")
     try:
+        if not db_path.is_file():
+            raise BackupFailed(f"{db_path} does not exist")
         src = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        dst = sqlite3.connect(target)
+        dst = sqlite3.connect(partial)
         with dst:
             src.backup(dst)
         src.close()
         # A backup is one self-contained file: the copy would otherwise keep the WAL
         # journal mode and leave -wal/-shm files beside it when verified read-only.
         dst.execute("PRAGMA journal_mode=DELETE")
+        pause_for_tests("copy")
         result = dst.execute("PRAGMA integrity_check").fetchone()[0]
         src_tables = _table_counts(db_path)
         dst.close()
-        if result != "ok" or _table_counts(target) != src_tables:
+        if result != "ok" or _table_counts(partial) != src_tables:
             raise BackupFailed(f"backup {target} did not verify: {result}")
+        os.replace(partial, target)
     except (sqlite3.Error, OSError) as exc:
-        target.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
         raise BackupFailed(str(exc)) from exc
-    except BackupFailed:
-        target.unlink(missing_ok=True)
+    except BaseException:
+        partial.unlink(missing_ok=True)
         raise
     return target
+
+
+def backup_postgresql(url: str, backup_dir: Path, *, label: str) -> Path:
+    """A verified pg_dump of a server database (see :mod:`db.pg_tools`).
+
+    Raises ``BackupToolMissing`` when pg_dump is not installed, ``BackupFailed`` when the
+    dump fails or does not verify."""
+    from db import pg_tools
+
+    u = make_url(url)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = backup_dir / f"{u.database}-{label}-{stamp}.pgdump"
+    try:
+        return pg_tools.dump(url, target)
+    except pg_tools.PgToolMissing as exc:
+        raise BackupToolMissing(exc.tool) from exc
+    except (pg_tools.PgToolFailed, OSError) as exc:
+        raise BackupFailed(str(exc)) from exc
 
 
 def _table_counts(path: Path) -> dict[str, int]:
@@ -122,8 +160,23 @@ def _table_counts(path: Path) -> dict[str, int]:
         conn.close()
 
 
-def upgrade_database(engine: Engine, url: str, *, backup_dir: Path | None) -> Path | None:
+def upgrade_database(
+    engine: Engine,
+    url: str,
+    *,
+    backup_dir: Path | None,
+    without_backup: bool = False,
+    starting_data: Callable[[Session], None] | None = None,
+) -> Path | None:
     """Bring the database to head. Returns the backup made, if any.
+
+    An existing database is backed up into ``backup_dir`` first (a SQLite file with the
+    online backup API, a server with pg_dump), and the backup verified; when pg_dump is
+    not installed ``BackupToolMissing`` is raised and nothing is changed, unless the
+    administrator chose ``without_backup``. A new database gets its centre id.
+    ``starting_data`` (the reference data a new centre starts with) is written after an
+    upgrade of a database that has accounts but no categories yet: one set up under the
+    first release, before the requests' tables existed.
 
     Raises ``DatabaseTooNew`` without touching anything when the database carries a
     revision this app does not know.
@@ -138,11 +191,18 @@ def upgrade_database(engine: Engine, url: str, *, backup_dir: Path | None) -> Pa
         return None
     backup = None
     u = make_url(url)
-    if current is not None and u.get_backend_name() == "sqlite" and u.database and backup_dir is not None:
-        backup = backup_sqlite_file(Path(u.database), backup_dir, label=f"before-{head}")
+    sqlite = u.get_backend_name() == "sqlite"
+    if current is not None and backup_dir is not None:
+        if sqlite and u.database:
+            backup = backup_sqlite_file(Path(u.database), backup_dir, label=f"before-{head}")
+        elif not sqlite:
+            try:
+                backup = backup_postgresql(url, backup_dir, label=f"before-{head}")
+            except BackupToolMissing:
+                if not without_backup:
+                    raise
     from alembic import command
 
-    sqlite = u.get_backend_name() == "sqlite"
     with engine.connect() as conn:
         if sqlite:
             # Batch mode rebuilds a table (copy, DROP, rename); with foreign keys on, the
@@ -154,6 +214,7 @@ def upgrade_database(engine: Engine, url: str, *, backup_dir: Path | None) -> Pa
                 cfg = alembic_config(url)
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
+                _stamp_centre_id(conn)
                 if sqlite:
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:
@@ -161,7 +222,31 @@ def upgrade_database(engine: Engine, url: str, *, backup_dir: Path | None) -> Pa
         finally:
             if sqlite:
                 set_sqlite_foreign_keys(conn, on=True)
+    if current is not None and starting_data is not None:
+        _add_starting_data(engine, starting_data)
     return backup
+
+
+def _stamp_centre_id(conn: Connection) -> None:
+    from db.settings import CENTRE_ID, new_centre_id
+
+    found = conn.execute(text("SELECT 1 FROM setting WHERE key = :key"), {"key": CENTRE_ID}).first()
+    if found is None:
+        conn.execute(
+            text("INSERT INTO setting (key, value) VALUES (:key, :value)"),
+            {"key": CENTRE_ID, "value": new_centre_id()},
+        )
+
+
+def _add_starting_data(engine: Engine, starting_data: Callable[[Session], None]) -> None:
+    """The reference data, for an upgraded database with accounts and no categories."""
+    with engine.connect() as conn:
+        users = conn.execute(text("SELECT count(*) FROM app_user")).scalar()
+        categories = conn.execute(text("SELECT count(*) FROM category")).scalar()
+    if not users or categories:
+        return
+    with Session(engine) as session, session.begin():
+        starting_data(session)
 
 
 def set_sqlite_foreign_keys(conn: Connection, *, on: bool) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -16,7 +17,9 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -127,10 +130,14 @@ class Resident(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
+    # Raised by every change of the row (SQLAlchemy's version counter): a form opened
+    # before another desk saved is refused instead of overwriting (desktop.common.conflicts).
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+
     grid: Mapped[Grid | None] = relationship()
     tags: Mapped[list[Tag]] = relationship(secondary="resident_tag", order_by="Tag.id")
 
-    __mapper_args__ = {"eager_defaults": False}
+    __mapper_args__ = {"eager_defaults": False, "version_id_col": version}
 
 
 class AuditEntry(Base):
@@ -158,6 +165,9 @@ class AuditEntry(Base):
     after: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    chain: Mapped[int] = mapped_column(SmallInteger, default=1, server_default="1")
+    """How ``hash`` was made: 1 plain SHA-256 (rows before revision 0007 and before the
+    database's key was made), 2 HMAC-SHA-256 with the key kept outside the database."""
 
 
 # --- reception and requests (诉求) ---------------------------------------------------------
@@ -508,3 +518,28 @@ class RedemptionLine(Base):
     item_id: Mapped[int] = mapped_column(ForeignKey("reward_item.id"), primary_key=True)
     quantity: Mapped[int] = mapped_column(Integer)
     price: Mapped[int] = mapped_column(Integer)
+
+
+# --- several desks at once (revision 0008) ---------------------------------------------
+class ChangeCounter(Base):
+    """One row per topic of :mod:`db.changes`, its version raised by every committed write
+    that touches the topic, in the same transaction. Other desks (processes) poll the
+    versions every few seconds to hear what changed (:mod:`db.change_counter`)."""
+
+    __tablename__ = "change_counter"
+
+    topic: Mapped[str] = mapped_column(String(32), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+
+
+class StoredFile(Base):
+    """The bytes of an attachment, keyed by their SHA-256, when the database is a server
+    that several PCs share (:mod:`desktop.common.attachments`). One row per content: the
+    same photo attached twice is kept once."""
+
+    __tablename__ = "stored_file"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -104,7 +104,7 @@ def _conditions(
         c.append(ServiceOrder.ordered_at >= dt.datetime.combine(f.date_from, dt.time()))
     if f.date_to is not None:
         c.append(ServiceOrder.ordered_at < dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time()))
-    number = f.number.strip().upper()
+    number = f.number.replace("\x00", "").strip().upper()
     if number:
         # A prefix range on the unique index (LIKE would scan: it folds case).
         c.append(and_(ServiceOrder.number >= number, ServiceOrder.number < number + "~"))

@@ -80,7 +80,7 @@ class RequestFilter:
 def _text_condition(session: Session, text: str) -> ColumnElement[bool] | None:
     """Requests whose number starts with ``text``, whose resident the register's search
     finds with it, or whose description contains it (None: nothing typed)."""
-    q = text.strip()
+    q = text.replace("\x00", "").strip()
     if not q:
         return None
     number = _number_prefix(q)

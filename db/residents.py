@@ -67,7 +67,8 @@ def _prefix(session: Session, column, value: str) -> ColumnElement[bool]:
 
 
 def normalise_query(text: str) -> str:
-    return unicodedata.normalize("NFKC", text or "").strip().replace(" ", "")
+    # A NUL character cannot be sent to PostgreSQL, and no stored name holds one.
+    return unicodedata.normalize("NFKC", text or "").replace("\x00", "").strip().replace(" ", "")
 
 
 def _text_branches(session: Session, q: str, include_archived: bool) -> list[Select]:

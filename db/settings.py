@@ -21,3 +21,28 @@ def put(session: Session, key: str, value: str) -> None:
         session.add(Setting(key=key, value=value))
     else:
         row.value = value
+
+
+CENTRE_ID = "centre_id"
+"""A random id made when the database is created: a backup says which centre it is of, and
+a restore refuses another centre's backup."""
+
+
+def centre_id(session: Session) -> str:
+    """The centre's id, or "" for a database made before ids existed (see ``ensure``)."""
+    return get(session, CENTRE_ID)
+
+
+def ensure_centre_id(session: Session) -> str:
+    """The centre's id, made now (in this transaction) if the database has none yet."""
+    found = centre_id(session)
+    if not found:
+        found = new_centre_id()
+        put(session, CENTRE_ID, found)
+    return found
+
+
+def new_centre_id() -> str:
+    import uuid
+
+    return uuid.uuid4().hex

@@ -3,26 +3,46 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from db.engine import describe, make_engine, to_url
-from db.migrate import HEAD, BackupFailed, DatabaseTooNew, current_revision, upgrade_database
+from sqlalchemy.orm import Session
+
+from db.engine import describe, is_sqlite, make_engine, to_url
+from db.migrate import (
+    HEAD,
+    BackupFailed,
+    BackupToolMissing,
+    DatabaseTooNew,
+    current_revision,
+    upgrade_database,
+)
 from db.uow import Database
 from desktop.admin.accounts import AccountService
 from desktop.admin.audit_log import AuditService
 from desktop.admin.centre import CentreService
+from desktop.admin.chain_key import ChainKeyService
+from desktop.admin.chain_key import install as install_chain_secrets
+from desktop.admin.desks_in_use import hold_while_open
+from desktop.common.attachments import AttachmentStore
+from desktop.common.clock import Clock, system_clock
 from desktop.common.errors import DomainError, StorageFailure
 from desktop.common.i18n import N_
-from desktop.common.permissions import Actor, Permission, Role
+from desktop.common.permissions import SYSTEM, Actor, Permission, Role
+from desktop.common.validation import stored_text_refused
 from desktop.exchange.service import Exchange
 from desktop.love_bank.service import LoveBankService
 from desktop.orders.service import OrderService, VolunteerHours
+from desktop.reports.extra import ExtraSectionProvider
 from desktop.reports.service import ReportService
 from desktop.requests import reference_data
 from desktop.requests.service import RequestService
 from desktop.residents.service import ResidentService
+from desktop.visits.service import VisitService
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -39,6 +59,10 @@ class Services:
     orders: OrderService
     exchange: Exchange
     reports: ReportService
+    chain_key: ChainKeyService
+    """The audit log's key on this PC: status, export, import (Settings → 数据库)."""
+    visits: VisitService
+    """网格走访: the visit plan, visits, the 走访台账 (``desktop.visits.service``)."""
 
     @property
     def description(self) -> str:
@@ -46,23 +70,39 @@ class Services:
 
 
 def open_database(
-    target: str | Path, *, backup_dir: Path | None, report: Callable[[str], None] | None = None
+    target: str | Path,
+    *,
+    backup_dir: Path | None,
+    report: Callable[[str], None] | None = None,
+    upgrade_without_backup: bool = False,
 ) -> Services:
     """Open (creating or upgrading as needed) the database at a path or URL.
 
     ``report`` hears (as ``N_`` texts) when a slow step starts: the schema upgrade with
-    its backup, or creating the schema of a new database.
+    its backup, or creating the schema of a new database. A server database is upgraded
+    without a pg_dump backup only when the administrator chose ``upgrade_without_backup``.
+    This process announces itself on a SQLite file until the engine is disposed (a
+    restore waits for every program to close it: ``desktop.admin.desks_in_use``).
     """
     url = to_url(target)
     engine = make_engine(url)
+    created = False
     try:
+        hold_while_open(engine, url)
+        created = current_revision(engine) is None
         if report is not None:
             revision = current_revision(engine)
             if revision is None:
                 report(N_("Creating the database…"))
             elif revision != HEAD:
                 report(N_("Upgrading the database (a backup is made first)…"))
-        upgrade_database(engine, url, backup_dir=backup_dir)
+        upgrade_database(
+            engine,
+            url,
+            backup_dir=backup_dir,
+            without_backup=upgrade_without_backup,
+            starting_data=reference_data.seed,
+        )
     except DatabaseTooNew as exc:
         engine.dispose()
         raise DomainError(
@@ -71,6 +111,17 @@ def open_database(
                 "Please install the newer version; the database was left untouched."
             ),
             rev=exc.revision,
+        ) from exc
+    except BackupToolMissing as exc:
+        engine.dispose()
+        raise DomainError(
+            N_(
+                "The server database needs an upgrade, and a verified backup must be made first, but "
+                "{tool} is not installed on this PC. Install the PostgreSQL client tools (pg_dump) and "
+                "open the program again; or, after backing up the server another way, an administrator "
+                "runs: main.py upgrade --without-backup. The database was left untouched."
+            ),
+            tool=exc.tool,
         ) from exc
     except BackupFailed as exc:
         engine.dispose()
@@ -83,9 +134,11 @@ def open_database(
         if isinstance(exc, DomainError):
             raise
         raise DomainError(N_("The database could not be opened: {why}"), why=str(exc)) from exc
-    db = Database(engine, url, storage_error=StorageFailure)
+    db = Database(engine, url, storage_error=StorageFailure, text_error=stored_text_refused)
+    chain_key = keyed_chain(db, made_here=created or is_sqlite(url))
     love_bank = LoveBankService(db)
     residents = ResidentService(db)
+    visits = visits_for(db, attachments_dir(url))
     return Services(
         db=db,
         accounts=AccountService(db, starting_data=reference_data.seed),
@@ -96,8 +149,65 @@ def open_database(
         love_bank=love_bank,
         orders=OrderService(db, attachments_dir(url), record_volunteer_hours=volunteer_hours(love_bank)),
         exchange=exchange_for(db, residents),
-        reports=ReportService(db),
+        reports=ReportService(db, extra_sections=(visits_report_section(visits),)),
+        chain_key=chain_key,
+        visits=visits,
     )
+
+
+def visits_for(db: Database, files_dir: Path, now: Clock = system_clock) -> VisitService:
+    """The visits job, with what it needs of the requests job (registering a 网格员上报
+    request inside the visit's own transaction) and the attachment store for photos."""
+    from desktop.requests.grid_reports import register_grid_report
+    from desktop.visits.recording import GridReport
+
+    def raise_request(session: Session, actor: Actor, report: GridReport) -> tuple[int, str]:
+        return register_grid_report(
+            session,
+            actor,
+            resident_id=report.resident_id,
+            category=report.category,
+            urgency=report.urgency,
+            description=report.description,
+            address=report.address,
+            grid_id=report.grid_id,
+            received_at=report.received_at,
+            now=report.received_at,
+        )
+
+    return VisitService(db, now, raise_request=raise_request, files=AttachmentStore(db, files_dir, now))
+
+
+def visits_report_section(visits: VisitService) -> ExtraSectionProvider:
+    """The 网格走访 section of the monthly report, as the reports job's plain tables."""
+    from desktop.reports.extra import ExtraSection, ExtraTable
+
+    def provide(first: dt.date, last: dt.date, cutoff: dt.datetime) -> ExtraSection | None:
+        section = visits.report_section(first, last, cutoff)
+        if section is None:
+            return None
+        return ExtraSection(
+            heading=section.heading,
+            sheet=section.sheet,
+            paragraphs=section.paragraphs,
+            tables=tuple(ExtraTable(t.title, t.headers, t.rows, t.widths, t.unit) for t in section.tables),
+        )
+
+    return provide
+
+
+def keyed_chain(db: Database, *, made_here: bool) -> ChainKeyService:
+    """Give the audit chain this PC's key and anchor; make the key when the database is
+    this PC's own (created now, or a SQLite file) and has none yet. A server database
+    that is not new gets its key when an administrator signs in
+    (``ChainKeyService.ensure_key``); the other desks import it."""
+    service = ChainKeyService(db, install_chain_secrets(db))
+    if made_here:
+        try:
+            service.ensure_key(SYSTEM)
+        except (OSError, DomainError):  # the config folder is not writable: rows stay plain
+            log.warning("the audit key could not be made", exc_info=True)
+    return service
 
 
 def exchange_for(db: Database, residents: ResidentService) -> Exchange:
@@ -109,6 +219,7 @@ def exchange_for(db: Database, residents: ResidentService) -> Exchange:
     from desktop.exchange.merge import MergeService
     from desktop.love_bank.history import enrol_with_history
     from desktop.love_bank.ledger import KIND_LABELS
+    from desktop.love_bank.shop import STATUS_LABELS as REDEMPTION_STATUS_LABELS
     from desktop.orders.states import STAGE_LABELS
     from desktop.orders.vocabulary import RATING_LABELS
     from desktop.requests.states import STATUS_LABELS
@@ -121,6 +232,7 @@ def exchange_for(db: Database, residents: ResidentService) -> Exchange:
         ledger_kind=KIND_LABELS,
         order_stage=STAGE_LABELS,
         order_rating=RATING_LABELS,
+        redemption_status=REDEMPTION_STATUS_LABELS,
     )
     return Exchange(
         imports=ImportService(db, residents, enrol=enrol_with_history),
@@ -140,7 +252,7 @@ def volunteer_hours(love_bank: LoveBankService) -> VolunteerHours:
     """
 
     def record(volunteer_id: int, minutes: int, on: dt.date, note: str, *, actor: Actor) -> int:
-        recorder = actor if actor.can(Permission.MANAGE_LOVE_BANK) else replace(actor, role=Role.COORDINATOR)
+        recorder = actor if actor.can(Permission.MANAGE_LOVE_BANK) else actor.lend(Role.COORDINATOR)
         return love_bank.record_service(recorder, volunteer_id, on, minutes, description=note)
 
     return record

@@ -23,6 +23,12 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The audit keys and anchors of this session's databases (desktop.admin.chain_key): one
+# folder for the whole session, which tests that move the config folder do not move.
+if "SHEQU_AUDIT_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["SHEQU_AUDIT_DIR"] = tempfile.mkdtemp(prefix="shequ-test-audit-")
 
 import itertools  # noqa: E402
 import secrets  # noqa: E402
@@ -49,6 +55,16 @@ PG_ADMIN_URL = os.environ.get("SHEQU_TEST_PG_URL", "postgresql+psycopg://postgre
 
 # The hasher the application ships with, before the tests swap in a cheap one.
 PRODUCTION_HASHER = desktop.admin.passwords._hasher
+
+
+# --- Qt ------------------------------------------------------------------------------
+@pytest.fixture(scope="session", autouse=True)
+def one_qt_application(qapp: object) -> object:
+    """The session's QApplication, made before any test runs. The command line
+    (``main.py``) translates its messages with a bare QCoreApplication when none exists;
+    run in-process by a test before the first screen test, that core application would
+    be reused and the first widget would abort the run."""
+    return qapp
 
 
 # --- speed ---------------------------------------------------------------------------

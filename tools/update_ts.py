@@ -10,6 +10,7 @@ are marked obsolete. Then Qt's ``lrelease`` (shipped with PySide6) builds the ``
     uv run python tools/update_ts.py --fill zh.json
                                                 add translations from a JSON object
                                                 {"English source": "中文", ...}
+                                                for texts that have no translation yet
 """
 
 from __future__ import annotations
@@ -128,7 +129,7 @@ def main() -> int:
         filled = json.loads(args.fill.read_text(encoding="utf-8"))
         for context, texts in contexts.items():
             for source in texts:
-                if source in filled and filled[source]:
+                if source in filled and filled[source] and (context, source) not in known:
                     known[(context, source)] = filled[source]
     text, missing = build_ts(contexts, known)
     if args.check:

@@ -7,6 +7,7 @@ from sqlalchemy import Connection
 
 import db.models_orders  # noqa: F401  (the orders job's tables, into Base.metadata)
 import db.models_reports  # noqa: F401  (the reports job's tables and indexes)
+import db.models_visits  # noqa: F401  (the visits job's tables)
 from db.engine import make_engine
 from db.migrate import set_sqlite_foreign_keys
 from db.models import Base

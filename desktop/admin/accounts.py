@@ -17,15 +17,20 @@ from db import admin as repo
 from db import settings as settings_repo
 from db.models import User
 from db.uow import Database
-from desktop.admin.passwords import check_new_password, hash_password, verify_password
+from desktop.admin.passwords import check_new_password, hash_password, verify_nothing, verify_password
 from desktop.common import audit
 from desktop.common.clock import Clock, system_clock
 from desktop.common.errors import DomainError, FieldErrors, NotFound
 from desktop.common.i18n import N_
 from desktop.common.permissions import SYSTEM, Actor, Permission, Role
+from desktop.common.validation import NAME_MAX, check_text, form_text
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
+USERNAME_MAX = 64
+"""The width of ``app_user.username``; new names are held to ``validation.NAME_MAX``."""
+_WRONG = N_("Wrong user name or password.")
+_LOCKED = N_("Too many wrong passwords: this account is locked for {minutes} minutes.")
 
 
 @dataclass(frozen=True)
@@ -113,8 +118,8 @@ class AccountService:
     def setup(self, centre_name: str, admin_username: str, password: str, confirm: str) -> None:
         """Create the first administrator and name the centre (only on an empty database)."""
         errors: dict[str, DomainError] = {}
-        centre_name = centre_name.strip()
-        admin_username = admin_username.strip()
+        centre_name = form_text(errors, "centre_name", centre_name, NAME_MAX)
+        admin_username = form_text(errors, "username", admin_username, NAME_MAX)
         if not centre_name:
             errors["centre_name"] = DomainError(N_("Enter the centre's name."))
         if not admin_username:
@@ -145,51 +150,60 @@ class AccountService:
     def login(self, username: str, password: str) -> Actor:
         """Return the actor for a correct password; count failures and lock the account.
 
-        The password is checked outside any transaction (Argon2 takes a noticeable
-        fraction of a second by design), so other desks are never kept waiting for the
-        database while it runs; the outcome is then written in one short transaction.
+        An attempt is counted *before* its password is checked, in a short transaction
+        that holds the account's row (``FOR UPDATE`` on PostgreSQL, the write lock on
+        SQLite): when ``MAX_FAILURES`` attempts are counted and not yet cleared by a
+        right password, every further attempt is refused as locked without checking —
+        so eight desks guessing at once get five guesses, not thirteen. The password is
+        checked outside any transaction (Argon2 takes a noticeable fraction of a second
+        by design); a second short transaction then clears the count (right) or locks
+        the account (the fifth wrong one).
+
+        An unknown or deactivated name gets the same message as a wrong password, after
+        a password hash of the same cost, and no answer ever says how many tries remain.
         """
-        username = username.strip()
+        username = check_text(username, USERNAME_MAX)
         if not username or not password:
             raise DomainError(N_("Enter your user name and password."))
         now = self._now()
-        with self._db.reading() as uow:
-            user = repo.user_by_username(uow.session, username)
-            if user is None or not user.is_active:
-                raise DomainError(N_("Wrong user name or password."))
-            _refuse_if_locked(user, now)
-            user_id, password_hash = user.id, user.password_hash
+        password_hash: str | None = None
+        with self._db.writing() as uow:
+            s = uow.session
+            found = repo.user_by_username(s, username)
+            user = repo.lock_user(s, found.id) if found is not None else None
+            if user is not None and user.is_active:
+                _refuse_if_locked(user, now)
+                if user.failed_logins >= MAX_FAILURES:  # the last tries are being checked
+                    raise DomainError(_LOCKED, minutes=LOCK_MINUTES)
+                user.failed_logins += 1
+                user_id, password_hash = user.id, user.password_hash
+                uow.commit()
+        if password_hash is None:
+            verify_nothing(password)  # as slow as a wrong password
+            raise DomainError(_WRONG)
         correct = verify_password(password_hash, password)
         with self._db.writing() as uow:
             s = uow.session
-            user = s.get(User, user_id)
+            user = repo.lock_user(s, user_id)
             if user is None or not user.is_active:
-                raise DomainError(N_("Wrong user name or password."))
-            _refuse_if_locked(user, now)  # another desk may have locked it meanwhile
-            if not correct:
-                user.failed_logins += 1
-                locked = user.failed_logins >= MAX_FAILURES
-                if locked:
-                    user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
-                    user.failed_logins = 0
-                audit.record(s, _actor(user), "lock" if locked else "login_failed", "user", user.id, at=now)
+                raise DomainError(_WRONG)
+            if correct:
+                user.failed_logins = 0
+                user.locked_until = None
+                actor = _actor(user)
+                audit.record(s, actor, "login", "user", user.id, at=now)
                 uow.commit()
-                if locked:
-                    raise DomainError(
-                        N_("Too many wrong passwords: this account is locked for {minutes} minutes."),
-                        minutes=LOCK_MINUTES,
-                    )
-                left = MAX_FAILURES - user.failed_logins
-                raise DomainError(
-                    N_("Wrong user name or password. {left} tries left before the account locks."),
-                    left=left,
-                )
-            user.failed_logins = 0
-            user.locked_until = None
-            actor = _actor(user)
-            audit.record(s, actor, "login", "user", user.id, at=now)
+                return actor
+            already_locked = user.locked_until is not None and user.locked_until > now
+            locked = not already_locked and user.failed_logins >= MAX_FAILURES
+            if locked:
+                user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
+                user.failed_logins = 0
+            audit.record(s, _actor(user), "lock" if locked else "login_failed", "user", user.id, at=now)
             uow.commit()
-            return actor
+        if locked:
+            raise DomainError(_LOCKED, minutes=LOCK_MINUTES)
+        raise DomainError(_WRONG)
 
     # --- management (admin) ----------------------------------------------------------
     def list_users(self, actor: Actor) -> list[UserRow]:
@@ -199,8 +213,9 @@ class AccountService:
 
     def create_user(self, actor: Actor, *, username: str, full_name: str, role: Role, password: str) -> int:
         actor.require(Permission.MANAGE_USERS)
-        username, full_name = username.strip(), full_name.strip()
         errors: dict[str, DomainError] = {}
+        username = form_text(errors, "username", username, NAME_MAX)
+        full_name = form_text(errors, "full_name", full_name, NAME_MAX)
         if not username:
             errors["username"] = DomainError(N_("Enter a user name."))
         if not full_name:
@@ -227,7 +242,7 @@ class AccountService:
 
     def update_user(self, actor: Actor, user_id: int, *, full_name: str, role: Role, is_active: bool) -> None:
         actor.require(Permission.MANAGE_USERS)
-        full_name = full_name.strip()
+        full_name = check_text(full_name, NAME_MAX, field="full_name")
         if not full_name:
             raise FieldErrors({"full_name": DomainError(N_("Enter the person's name."))})
         with self._db.writing() as uow:

@@ -8,6 +8,7 @@ from desktop.common import audit
 from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor, Permission
+from desktop.common.validation import check_text
 
 CENTRE_NAME_MAX = 60
 
@@ -24,7 +25,7 @@ class CentreService:
 
     def rename(self, actor: Actor, name: str) -> None:
         actor.require(Permission.MANAGE_SETTINGS)
-        name = name.strip()
+        name = check_text(name, None, field="centre_name")
         if not name:
             raise FieldErrors({"centre_name": DomainError(N_("Enter the centre's name."))})
         if len(name) > CENTRE_NAME_MAX:

@@ -23,6 +23,20 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
+_dummy: tuple[PasswordHasher, str] | None = None
+
+
+def verify_nothing(password: str) -> bool:
+    """Spend the time :func:`verify_password` spends, for a user name that does not
+    exist: a login then answers an unknown name as slowly as a wrong password, so the
+    time does not tell which names exist. Always False."""
+    global _dummy
+    if _dummy is None or _dummy[0] is not _hasher:  # made with the hasher in use
+        _dummy = (_hasher, _hasher.hash("not-a-password"))
+    verify_password(_dummy[1], password)
+    return False
+
+
 def check_new_password(password: str, confirm: str | None = None) -> None:
     if len(password) < MIN_LENGTH:
         raise DomainError(N_("A password needs at least {n} characters."), n=MIN_LENGTH)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from db import audit as _chain
-from desktop.common.permissions import Actor
+from desktop.common.permissions import Actor, confirm_actor
 
 
 def record(
@@ -27,7 +27,11 @@ def record(
     after: Any = None,
     at: dt.datetime | None = None,
 ) -> None:
-    """Append one audit row for ``actor`` doing ``action`` to ``entity`` ``entity_id``."""
+    """Append one audit row for ``actor`` doing ``action`` to ``entity`` ``entity_id``.
+
+    The actor's account is re-read first, in this transaction: a user deactivated or
+    given another role since signing in writes nothing (``SignInAgain``)."""
+    confirm_actor(session, actor)
     _chain.record(
         session,
         user_id=actor.user_id,

@@ -42,6 +42,21 @@ def backup_dir() -> Path:
     return data_dir() / "backups"
 
 
+def without_password(database: str) -> str:
+    """A database URL with any password taken out: the settings file never holds one
+    (a server's password lives in the OS credential store, see
+    ``desktop.admin.server_settings``)."""
+    if "://" not in database:
+        return database
+    scheme, rest = database.split("://", 1)
+    netloc, slash, tail = rest.partition("/")
+    if "@" not in netloc:
+        return database
+    credentials, host = netloc.rsplit("@", 1)
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}://{user}@{host}{slash}{tail}"
+
+
 @dataclass
 class LocalConfig:
     database: str = ""
@@ -66,7 +81,8 @@ class LocalConfig:
         path = path or config_file()
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
+        saved = asdict(self) | {"database": without_password(self.database)}
+        tmp.write_text(json.dumps(saved, ensure_ascii=False, indent=2), encoding="utf-8")
         os.replace(tmp, path)
 
     def database_or_default(self) -> str:

@@ -7,11 +7,15 @@ the action; which roles hold it is decided here alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from desktop.common.errors import PermissionDenied
 from desktop.common.i18n import N_
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class Role(StrEnum):
@@ -19,6 +23,7 @@ class Role(StrEnum):
     COORDINATOR = "coordinator"
     DIRECTOR = "director"
     ADMIN = "admin"
+    GRID_WORKER = "grid_worker"
 
 
 ROLE_LABELS: dict[str, str] = {
@@ -26,6 +31,7 @@ ROLE_LABELS: dict[str, str] = {
     Role.COORDINATOR: N_("Volunteer coordinator"),
     Role.DIRECTOR: N_("Director"),
     Role.ADMIN: N_("Administrator"),
+    Role.GRID_WORKER: N_("Grid worker"),
 }
 
 
@@ -37,6 +43,8 @@ class Permission(StrEnum):
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
     MANAGE_SETTINGS = "manage_settings"
+    MANAGE_BACKUPS = "manage_backups"
+    """备份与恢复: back up now, restore a backup (the administrator's)."""
     VIEW_REQUESTS = "view_requests"
     HANDLE_REQUESTS = "handle_requests"
     """Register requests at reception (登记); the reception page is shown for it."""
@@ -82,6 +90,14 @@ class Permission(StrEnum):
     """数据看板 and 月度报表: see the figures, print the PDF, export the Excel."""
     MANAGE_REPORTS = "manage_reports"
     """The report settings (score weights, thresholds …), the narratives, the archive."""
+    # Grid visits (desktop.visits, 网格走访).
+    VIEW_VISITS = "view_visits"
+    """走访台账: the due list, visit histories, the printable ledger."""
+    RECORD_VISITS = "record_visits"
+    """Record a visit (one or a round of them), correct one; a 七必报 item needing action
+    becomes a request (网格员上报) in the same step."""
+    MANAGE_VISIT_RULES = "manage_visit_rules"
+    """走访计划 rules per key group, and which grids each worker looks after."""
 
 
 # Registering and taking a request through its steps: the front desk and the director
@@ -125,6 +141,10 @@ _ORDER_DIRECTOR = frozenset(
     }
 )
 
+# Grid visits: the grid worker, the front desk and the director view and record; the
+# director sets the plan's rules and the workers' grids.
+_VISITS = frozenset({Permission.VIEW_VISITS, Permission.RECORD_VISITS})
+
 _GRANTS: dict[Role, frozenset[Permission]] = {
     Role.FRONT_DESK: frozenset(
         {
@@ -137,6 +157,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
         | _HANDLING
         | _ORDER_DESK
         | _ORDER_FRONT
+        | _VISITS
     ),
     Role.COORDINATOR: frozenset(
         {
@@ -170,8 +191,13 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
         | _ORDER_DESK
         | _ORDER_FRONT
         | _ORDER_DIRECTOR
+        | _VISITS
+        | {Permission.MANAGE_VISIT_RULES}
     ),
     Role.ADMIN: frozenset(Permission),
+    # The 网格员: sees the register and the requests, records visits; the requests their
+    # visits raise (网格员上报) are registered through the visits job, not at reception.
+    Role.GRID_WORKER: frozenset({Permission.VIEW_RESIDENTS, Permission.VIEW_REQUESTS} | _VISITS),
 }
 
 
@@ -183,6 +209,8 @@ class Actor:
     username: str
     full_name: str
     role: Role
+    account_role: Role | None = None
+    """The account's own role when ``role`` was lent for one call (see :meth:`lend`)."""
 
     def can(self, permission: Permission) -> bool:
         return permission in _GRANTS[self.role]
@@ -191,5 +219,51 @@ class Actor:
         if not self.can(permission):
             raise PermissionDenied()
 
+    def lend(self, role: Role) -> Actor:
+        """This user acting with ``role``'s permissions for one call a composing hook
+        allows (e.g. the orders job recording volunteer hours in the love bank); their
+        account is still re-read against its own role."""
+        return replace(self, role=role, account_role=self.account_role or self.role)
+
 
 SYSTEM = Actor(user_id=None, username="system", full_name="系统", role=Role.ADMIN)
+
+
+class SignInAgain(PermissionDenied):
+    """The acting user was deactivated, removed or given another role since signing in:
+    their open session may no longer write."""
+
+
+def confirm_actor(session: Session, actor: Actor) -> None:
+    """Re-read the acting user in the write's own transaction: refuse the write when the
+    account was deactivated or removed, or its role changed, since the actor signed in.
+
+    Called by :func:`desktop.common.audit.record`, which every write that matters goes
+    through, so no service can forget it; once per transaction (on PostgreSQL the
+    account's row stays share-locked until the end, see ``db.admin.user_standing``).
+    The program's own :data:`SYSTEM` actor has no account and is not re-read.
+    """
+    if actor.user_id is None:
+        return
+    from db.admin import user_standing  # here: the screens import this module early
+
+    transaction = session.get_transaction()
+    confirmed: tuple[object, set[tuple[int, Role]]] | None = session.info.get(_CONFIRMED)
+    if confirmed is None or confirmed[0] is not transaction:
+        confirmed = (transaction, set())
+        session.info[_CONFIRMED] = confirmed
+    if (actor.user_id, actor.role) in confirmed[1]:
+        return
+    standing = user_standing(session, actor.user_id)
+    if standing is None or not standing[0]:
+        raise SignInAgain(
+            N_("Your account was deactivated. Nothing was saved; please ask the administrator.")
+        )
+    if standing[1] != (actor.account_role or actor.role).value:
+        raise SignInAgain(
+            N_("Your role was changed by the administrator. Nothing was saved; please sign in again.")
+        )
+    confirmed[1].add((actor.user_id, actor.role))
+
+
+_CONFIRMED = "confirmed_actors"

@@ -18,7 +18,7 @@ import phonenumbers
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import InvalidComponent
 
-from desktop.common.errors import DomainError
+from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.i18n import N_
 
 
@@ -206,3 +206,93 @@ def check_credit_code(value: str) -> CreditCodeInfo:
             )
         )
     return CreditCodeInfo(code=code, warnings=tuple(warnings))
+
+
+# --- free text: what may be stored --------------------------------------------------------
+
+NAME_MAX = 50
+"""Names of people, teams, items, centres, user names (columns are at least 64 wide)."""
+TITLE_MAX = 100
+"""Titles and short labels (an activity's title, a place)."""
+ADDRESS_MAX = 200
+REASON_MAX = 2_000
+"""Reasons, notes, comments: what one person writes at a desk."""
+DESCRIPTION_MAX = 5_000
+"""A request's description, a service's scope: the longest free text."""
+SEARCH_MAX = 100
+"""What a search box looks for; longer input is cut (nothing is stored)."""
+IDEMPOTENCY_KEY_MAX = 64
+"""The width of ``redemption.idempotency_key``."""
+
+NUL = "\x00"
+
+
+def text_problem(value: str | None, limit: int | None) -> DomainError | None:
+    """Why ``value`` cannot be stored as a free text of at most ``limit`` characters
+    (None: any length; the caller checks it with its own message), or None when it can.
+    PostgreSQL refuses the NUL character in any text (SQLite would keep it, and most tools
+    cut the text there), so it is refused on both backends alike."""
+    text = value or ""
+    if NUL in text:
+        return DomainError(
+            N_(
+                "The text contains an invisible control character (NUL) that cannot be "
+                "stored. Delete it, or type the text again instead of pasting it."
+            )
+        )
+    if limit is not None and len(text) > limit:
+        return DomainError(
+            N_("This text is too long: at most {limit} characters, it has {count}."),
+            limit=limit,
+            count=len(text),
+        )
+    return None
+
+
+def check_text(value: str | None, limit: int | None, *, field: str | None = None, strip: bool = True) -> str:
+    """The one check of every free text a service stores: no NUL character and at most
+    ``limit`` characters (after stripping surrounding whitespace). Returns the text;
+    raises ``DomainError`` — or ``FieldErrors`` naming ``field`` — otherwise.
+
+    Every entry point that stores or looks up text calls this (or :func:`search_text`),
+    so a bad character gets a clear message instead of a driver error, on SQLite and
+    PostgreSQL alike, and nothing is written.
+    """
+    text = (value or "").strip() if strip else (value or "")
+    problem = text_problem(text, limit)
+    if problem is not None:
+        if field is not None:
+            raise FieldErrors({field: problem})
+        raise problem
+    return text
+
+
+def form_text(errors: dict[str, DomainError], field: str, value: str | None, limit: int | None) -> str:
+    """:func:`check_text` for a form whose errors are gathered per field: a problem is
+    put in ``errors[field]`` (unless the field already has one); returns the stripped
+    text either way."""
+    text = (value or "").strip()
+    problem = text_problem(text, limit)
+    if problem is not None:
+        errors.setdefault(field, problem)
+    return text
+
+
+def search_text(value: str | None, limit: int = SEARCH_MAX) -> str:
+    """What a search box looks for: control characters (NUL among them) removed, the
+    surrounding whitespace stripped and at most ``limit`` characters. Nothing is stored,
+    so nothing is refused: the search simply finds what the visible text matches."""
+    text = "".join(c for c in (value or "") if c >= " " or c == "\t")
+    return text.strip()[:limit]
+
+
+def stored_text_refused(table: str, column: str, problem: str, limit: int) -> DomainError:
+    """The error the unit of work raises (see ``db.uow.Database``'s ``text_error``) when
+    a text about to be written has a NUL character or is longer than its column: the
+    safety net behind :func:`check_text`, for an entry point that forgot it."""
+    if problem == "nul":
+        return text_problem(NUL, limit) or DomainError("")
+    return DomainError(
+        N_("A text is too long to be stored: at most {limit} characters. Nothing was saved."),
+        limit=limit,
+    )

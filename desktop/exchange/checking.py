@@ -33,7 +33,7 @@ from enum import StrEnum
 from db.exchange import Known
 from desktop.common.errors import DomainError, FieldErrors
 from desktop.common.i18n import N_
-from desktop.common.validation import check_id_number, check_phone, looks_stored_as_number
+from desktop.common.validation import check_id_number, check_phone, looks_stored_as_number, text_problem
 from desktop.exchange.cells import (
     parse_date,
     parse_gender,
@@ -156,6 +156,12 @@ class RowChecker:
     def check(self, index: int, row_number: int, values: Mapping[Field, str]) -> CheckedRow:
         errors: list[RowError] = []
         extras: list[str] = []
+        for f, raw in values.items():  # a NUL character in any cell: the row is refused
+            problem = text_problem(raw, None)
+            if problem is not None:
+                errors.append(RowError(f, problem))
+        if errors:
+            return CheckedRow(index, row_number, None, tuple(errors))
 
         def attempt(f: Field, parse):
             try:

@@ -1,6 +1,6 @@
 """导出 Excel: the rows a list's current filter shows, as a workbook to hand on.
 
-``python main.py export residents|requests|volunteers|ledger|orders FILE.xlsx`` and every
+``python main.py export residents|requests|volunteers|ledger|orders|redemptions FILE.xlsx`` and every
 list page call :meth:`ExportService.export` with the list's filter. The workbook has
 Chinese headers (the ones the importer recognises, so an exported register can be
 imported again without losing a digit), dates as dates, ID numbers and phones as text.
@@ -9,7 +9,8 @@ ID numbers and phones are masked unless the user's role may see them in full
 the full numbers. Rows are read and written a page at a time (streaming), so memory
 stays flat for the whole district.
 
-Codes other jobs store (a request's status, a ledger entry's kind, an order's stage) are
+Codes other jobs store (a request's status, a ledger entry's kind, an order's stage, a
+redemption's status) are
 written as their Chinese labels; the labels belong to those jobs and are handed in by
 ``desktop.opening`` as a :class:`Vocabulary`.
 """
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from db import exchange as repo
-from db.exchange import LedgerFilter, OrderFilter
+from db.exchange import LedgerFilter, OrderFilter, RedemptionFilter
 from db.requests import RequestFilter
 from db.residents import ResidentFilter
 from db.uow import Database
@@ -46,6 +47,7 @@ class ListName(StrEnum):
     VOLUNTEERS = "volunteers"
     LEDGER = "ledger"
     ORDERS = "orders"
+    REDEMPTIONS = "redemptions"
 
 
 LIST_LABELS: dict[ListName, str] = {
@@ -54,6 +56,7 @@ LIST_LABELS: dict[ListName, str] = {
     ListName.VOLUNTEERS: N_("Volunteers"),
     ListName.LEDGER: N_("Points ledger"),
     ListName.ORDERS: N_("Service orders"),
+    ListName.REDEMPTIONS: N_("Redemptions"),
 }
 SHEET_TITLES: dict[ListName, str] = {
     ListName.RESIDENTS: "居民档案",
@@ -61,6 +64,7 @@ SHEET_TITLES: dict[ListName, str] = {
     ListName.VOLUNTEERS: "志愿者",
     ListName.LEDGER: "积分台账",
     ListName.ORDERS: "服务订单",
+    ListName.REDEMPTIONS: "兑换记录",
 }
 VIEW: dict[ListName, Permission] = {
     ListName.RESIDENTS: Permission.VIEW_RESIDENTS,
@@ -68,6 +72,7 @@ VIEW: dict[ListName, Permission] = {
     ListName.VOLUNTEERS: Permission.VIEW_LOVE_BANK,
     ListName.LEDGER: Permission.VIEW_LOVE_BANK,
     ListName.ORDERS: Permission.VIEW_ORDERS,
+    ListName.REDEMPTIONS: Permission.VIEW_LOVE_BANK,
 }
 
 
@@ -87,6 +92,7 @@ class Vocabulary:
     ledger_kind: Mapping[str, str] = field(default_factory=dict)
     order_stage: Mapping[str, str] = field(default_factory=dict)
     order_rating: Mapping[str, str] = field(default_factory=dict)
+    redemption_status: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -96,7 +102,9 @@ class ExportResult:
     masked: bool
 
 
-Filter = ResidentFilter | RequestFilter | VolunteerFilter | LedgerFilter | OrderFilter | None
+Filter = (
+    ResidentFilter | RequestFilter | VolunteerFilter | LedgerFilter | OrderFilter | RedemptionFilter | None
+)
 
 _STATUS = {False: "在册", True: "已归档"}
 _ACTIVE = {True: "在册", False: "停用"}
@@ -158,6 +166,7 @@ class ExportService:
             ListName.VOLUNTEERS: self._volunteers,
             ListName.LEDGER: self._ledger,
             ListName.ORDERS: self._orders,
+            ListName.REDEMPTIONS: self._redemptions,
         }
 
         def reported(done: int) -> None:
@@ -322,6 +331,46 @@ class ExportService:
                 yield [
                     (eid, at, name, w(kinds.get(kind, kind)), delta, frozen, staff, note)
                     for eid, at, name, kind, delta, frozen, staff, note in page
+                ]
+
+        return columns, pages()
+
+    def _redemptions(
+        self, session: Any, f: Filter, full: bool, w: Wording
+    ) -> tuple[list[Column], Iterator[list]]:
+        if not isinstance(f, RedemptionFilter):
+            f = RedemptionFilter()
+        _id_text, phone_text = self._sensitive(full)
+        statuses = self._words.redemption_status
+        columns = [
+            Column("兑换单号"),
+            Column("兑换时间", DATETIME),
+            Column("志愿者"),
+            Column(HEADERS[Field.PHONE], as_text=True),
+            Column("状态"),
+            Column("积分", NUMBER),
+            Column("兑换物品"),
+            Column("经办人"),
+            Column("核销/取消时间", DATETIME),
+            Column("备注"),
+        ]
+
+        def pages() -> Iterator[list]:
+            for page in repo.redemption_rows(session, f):
+                yield [
+                    (
+                        f"DH{rid:06d}",  # the number on the receipt and the lists
+                        at,
+                        name,
+                        phone_text(phone),
+                        w(statuses.get(status, status)),
+                        points,
+                        items,
+                        staff,
+                        closed,
+                        note,
+                    )
+                    for rid, at, name, phone, status, points, items, staff, closed, note in page
                 ]
 
         return columns, pages()

@@ -16,6 +16,7 @@ from desktop.common import audit
 from desktop.common.errors import DomainError, FieldErrors, NotFound
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor, Permission
+from desktop.common.validation import REASON_MAX, form_text
 from desktop.love_bank import ledger
 from desktop.love_bank.base import LoveBankBase
 from desktop.love_bank.rules import read_rules, whole_number
@@ -37,7 +38,7 @@ class CorrectionsPart(LoveBankBase):
             errors["points"] = DomainError(
                 N_("Enter a whole number of points, not zero (negative to deduct).")
             )
-        if not reason.strip():
+        if not form_text(errors, "reason", reason, REASON_MAX) and "reason" not in errors:
             errors["reason"] = DomainError(N_("An adjustment needs a reason."))
         if errors:
             raise FieldErrors(errors)

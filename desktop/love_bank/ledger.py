@@ -38,6 +38,7 @@ from desktop.common import audit
 from desktop.common.errors import DomainError
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor
+from desktop.common.validation import REASON_MAX, check_text
 
 __all__ = [
     "ADJUST",
@@ -123,7 +124,7 @@ def post(
         redemption_id=redemption_id,
         user_id=actor.user_id,
         username=actor.username,
-        note=note.strip(),
+        note=check_text(note, REASON_MAX),
     )
     session.add(entry)
     acc.available += delta

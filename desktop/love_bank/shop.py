@@ -24,6 +24,7 @@ from desktop.common import audit
 from desktop.common.errors import DomainError, FieldErrors, NotFound
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor, Permission
+from desktop.common.validation import IDEMPOTENCY_KEY_MAX, NAME_MAX, REASON_MAX, check_text, form_text
 from desktop.love_bank import ledger
 from desktop.love_bank.base import LoveBankBase
 from desktop.love_bank.rules import whole_number
@@ -32,12 +33,21 @@ __all__ = [
     "CANCELLED",
     "COMPLETED",
     "FROZEN",
+    "STATUS_LABELS",
     "Basket",
     "ItemRow",
     "RedeemedItem",
     "RedemptionRow",
     "ShopPart",
 ]
+
+
+STATUS_LABELS: dict[str, str] = {
+    COMPLETED: N_("Redeemed"),
+    FROZEN: N_("Waiting for handover"),
+    CANCELLED: N_("Cancelled"),
+}
+"""A redemption's status as the lists and exports say it."""
 
 
 @dataclass(frozen=True)
@@ -113,8 +123,8 @@ class ShopPart(LoveBankBase):
     ) -> int:
         actor.require(Permission.MANAGE_LOVE_BANK)
         errors: dict[str, DomainError] = {}
-        name = name.strip()
-        if not name or len(name) > 32:
+        name = form_text(errors, "name", name, NAME_MAX)
+        if "name" not in errors and (not name or len(name) > 32):
             errors["name"] = DomainError(N_("Enter a name of at most 32 characters."))
         price_value = whole_number(price)
         if price_value is None or price_value <= 0:
@@ -167,6 +177,7 @@ class ShopPart(LoveBankBase):
         wanted = {i: q for i, q in basket.items.items() if q}
         if not idempotency_key:
             raise ValueError("idempotency_key")
+        check_text(idempotency_key, IDEMPOTENCY_KEY_MAX, strip=False)
         if not wanted:
             raise FieldErrors({"items": DomainError(N_("Choose at least one item."))})
         if any(not isinstance(q, int) or q < 0 for q in wanted.values()):
@@ -184,6 +195,12 @@ class ShopPart(LoveBankBase):
                         {"volunteer": DomainError(N_("This person is not an active volunteer."))}
                     )
                 ledger.account(s, volunteer_id)  # lock the account before anything else
+                # Look again now the account is ours: a desk that held it with the same key
+                # has committed meanwhile (PostgreSQL reads each statement afresh), and its
+                # redemption is this one — not "only 0 left".
+                done = queries.redemption_for_key(s, idempotency_key)
+                if done is not None:
+                    return done
                 items = queries.lock_items(s, wanted)
                 total = 0
                 later = False
@@ -282,7 +299,8 @@ class ShopPart(LoveBankBase):
     def cancel_redemption(self, actor: Actor, redemption_id: int, reason: str) -> None:
         """Give back the points (or release the frozen ones) and the stock."""
         actor.require(Permission.MANAGE_LOVE_BANK)
-        if not reason.strip():
+        reason = check_text(reason, REASON_MAX, field="reason")
+        if not reason:
             raise FieldErrors({"reason": DomainError(N_("Write why the redemption is cancelled."))})
         now = self._now()
         with self._db.writing() as uow:

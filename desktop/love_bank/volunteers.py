@@ -17,6 +17,7 @@ from desktop.common.errors import DomainError, FieldErrors, NotFound
 from desktop.common.i18n import N_
 from desktop.common.masking import mask_phone
 from desktop.common.permissions import Actor, Permission
+from desktop.common.validation import NAME_MAX, check_text, search_text
 from desktop.love_bank.base import LoveBankBase
 from desktop.love_bank.rules import star_level
 
@@ -68,7 +69,8 @@ class VolunteersPart(LoveBankBase):
 
     def add_team(self, actor: Actor, name: str, leader: str = "") -> int:
         actor.require(Permission.MANAGE_LOVE_BANK)
-        name = name.strip()
+        name = check_text(name, None, field="name")
+        leader = check_text(leader, NAME_MAX, field="leader")
         if not name or len(name) > 32:
             raise FieldErrors({"name": DomainError(N_("Enter a team name of at most 32 characters."))})
         now = self._now()
@@ -131,7 +133,7 @@ class VolunteersPart(LoveBankBase):
     def count_volunteers(self, actor: Actor, text: str = "", team_id: int | None = None) -> int:
         actor.require(Permission.VIEW_LOVE_BANK)
         with self._db.reading() as uow:
-            return queries.count_volunteers(uow.session, text, team_id)
+            return queries.count_volunteers(uow.session, search_text(text), team_id)
 
     def volunteers(
         self, actor: Actor, text: str = "", team_id: int | None = None, offset: int = 0, limit: int = 100
@@ -139,7 +141,7 @@ class VolunteersPart(LoveBankBase):
         """One page of the volunteers matching the search text, newest first."""
         actor.require(Permission.VIEW_LOVE_BANK)
         with self._db.reading() as uow:
-            records = queries.volunteer_page(uow.session, text, team_id, offset, limit)
+            records = queries.volunteer_page(uow.session, search_text(text), team_id, offset, limit)
         return [_row(r) for r in records]
 
     def volunteer(self, actor: Actor, volunteer_id: int) -> VolunteerRow:

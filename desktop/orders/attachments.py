@@ -1,21 +1,19 @@
 """Files kept with an order (a session's photos, sign-in sheets, the contract) or with a
 provider (certificates).
 
-Files are stored by content (SHA-256) in the same attachment store as the requests'
-(``desktop.opening.attachments_dir``), so the same photo attached twice is kept once.
+Files are stored by content (SHA-256) in the one attachment store
+(:mod:`desktop.common.attachments`: the folder beside a SQLite file, the database on a
+server so every desk opens them), so the same photo attached twice is kept once.
 Attaching to an order is a step of its history (``Action.ATTACH``).
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from db.models_orders import OrderAttachment, OrderSession, Provider
 from desktop.common import audit
+from desktop.common.attachments import ATTACHMENT_MAX_BYTES, AttachmentStore, StoredRef, check_file
 from desktop.common.errors import DomainError, NotFound
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor, Permission
@@ -23,7 +21,7 @@ from desktop.orders.base import OrdersBase, load_order, record_event
 from desktop.orders.states import Action, check, require
 from desktop.orders.vocabulary import AttachmentKind
 
-ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+__all__ = ["ATTACHMENT_MAX_BYTES", "AttachmentsPart"]
 
 
 class AttachmentsPart(OrdersBase):
@@ -40,8 +38,7 @@ class AttachmentsPart(OrdersBase):
         require(actor, Action.ATTACH)
         check_kind = AttachmentKind(kind)
         path = Path(path)
-        size = _size(path)
-        digest = self._store(path)  # before the transaction: the copy may take a while
+        size, digest = self._put(path)  # before the transaction: the copy may take a while
         now = self._now()
         with self._db.writing() as uow:
             s = uow.session
@@ -75,8 +72,7 @@ class AttachmentsPart(OrdersBase):
         actor.require(Permission.MANAGE_PROVIDERS)
         check_kind = AttachmentKind(kind)
         path = Path(path)
-        size = _size(path)
-        digest = self._store(path)
+        size, digest = self._put(path)
         now = self._now()
         with self._db.writing() as uow:
             s = uow.session
@@ -99,63 +95,31 @@ class AttachmentsPart(OrdersBase):
             uow.commit()
             return row.id
 
-    def attachment_path(self, sha256: str) -> Path:
-        return self._store_dir() / sha256[:2] / sha256
+    def open_attachment(self, actor: Actor, attachment_id: int) -> Path:
+        """A local file holding the attachment, to open it (on a server: this PC's copy)."""
+        actor.require(Permission.VIEW_ORDERS)
+        sha256, name = self._attachment_ref(attachment_id)
+        return self._files().open(sha256, name)
 
     def export_attachment(self, actor: Actor, attachment_id: int, target: Path) -> None:
         """Copy an attachment out of the store (to open or save it)."""
         actor.require(Permission.VIEW_ORDERS)
+        sha256, name = self._attachment_ref(attachment_id)
+        self._files().copy_to(sha256, Path(target), name)
+
+    def _attachment_ref(self, attachment_id: int) -> tuple[str, str]:
         with self._db.reading() as uow:
             a = uow.session.get(OrderAttachment, attachment_id)
             if a is None:
                 raise NotFound(N_("This attachment no longer exists."))
-            sha256 = a.sha256
-        shutil.copyfile(self.attachment_path(sha256), target)
+            return a.sha256, a.filename
 
-    def _store_dir(self) -> Path:
-        if self._attachments is None:
+    def _files(self) -> AttachmentStore:
+        if self._attachments is None and self._db.dialect != "postgresql":
             raise DomainError(N_("No folder for attachments is set up."))
-        return self._attachments
+        return AttachmentStore(self._db, self._attachments, self._now)
 
-    def _store(self, path: Path) -> str:
-        """Copy into the store by SHA-256: written to a temporary file, then renamed."""
-        folder = self._store_dir()
-        h = hashlib.sha256()
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as out, path.open("rb") as src:
-                for chunk in iter(lambda: src.read(1 << 20), b""):
-                    h.update(chunk)
-                    out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            target = self.attachment_path(h.hexdigest())
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.exists():
-                os.unlink(tmp)
-            else:
-                os.replace(tmp, target)
-        except OSError as exc:
-            Path(tmp).unlink(missing_ok=True)
-            raise DomainError(
-                N_("The file {name} could not be stored: {why}"), name=path.name, why=str(exc)
-            ) from exc
-        return h.hexdigest()
-
-
-def _size(path: Path) -> int:
-    try:
-        size = path.stat().st_size
-    except OSError:
-        raise DomainError(N_("The file {name} cannot be read."), name=path.name) from None
-    if size == 0:
-        raise DomainError(N_("The file {name} is empty."), name=path.name)
-    if size > ATTACHMENT_MAX_BYTES:
-        raise DomainError(
-            N_("The file {name} is {mb} MB; at most {max} MB can be attached."),
-            name=path.name,
-            mb=round(size / 1024 / 1024),
-            max=ATTACHMENT_MAX_BYTES // 1024 // 1024,
-        )
-    return size
+    def _put(self, path: Path) -> tuple[int, str]:
+        check_file(path)
+        stored: StoredRef = self._files().put(path)
+        return stored.size, stored.sha256

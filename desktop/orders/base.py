@@ -27,6 +27,7 @@ from desktop.common.clock import Clock, system_clock
 from desktop.common.errors import DomainError, FieldErrors, NotFound
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor
+from desktop.common.validation import NAME_MAX, REASON_MAX, check_text
 from desktop.orders.states import Action, Stage
 from desktop.orders.vocabulary import Attention
 
@@ -132,6 +133,8 @@ def record_event(
     audit_after: dict[str, object] | None = None,
 ) -> None:
     """Append one event to the order's history and one audit row (nothing is edited away)."""
+    note = check_text(note, REASON_MAX, strip=False)
+    reporter = check_text(reporter, NAME_MAX)
     s.add(
         OrderEvent(
             order_id=order.id,

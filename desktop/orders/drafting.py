@@ -53,6 +53,17 @@ class OrderForm:
 
 
 @dataclass(frozen=True)
+class RequestBasics:
+    """What 转为点单 takes over from a registered request (诉求): its resident and its
+    description (the 居民点单 dialog shows them, the description still editable)."""
+
+    request_id: int
+    number: str
+    resident_id: int
+    description: str
+
+
+@dataclass(frozen=True)
 class BudgetLine:
     fund_id: int
     amount: int  # fen
@@ -159,23 +170,31 @@ class DraftingPart(OrdersBase):
             uow.commit()
             return order.id
 
+    def request_basics(self, actor: Actor, request_id: int) -> RequestBasics:
+        """The resident and description of a registered request (诉求), for an order
+        turned from it (转为点单); ``NotFound`` when the request is gone."""
+        require(actor, Action.PLACE)
+        with self._db.reading() as uow:
+            basics = repo.request_basics(uow.session, request_id)
+            if basics is None:
+                raise NotFound(N_("This request no longer exists."))
+            number = repo.request_number(uow.session, request_id)
+        resident_id, description = basics
+        return RequestBasics(request_id, number, resident_id, description[:DESCRIPTION_MAX])
+
     def place_from_request(
         self, actor: Actor, request_id: int, *, item_id: int | None = None, category: str = ""
     ) -> int:
         """Turn a registered request (诉求) into an order in one step, keeping the link:
         its resident and description are taken over."""
-        with self._db.reading() as uow:
-            basics = repo.request_basics(uow.session, request_id)
-        if basics is None:
-            raise NotFound(N_("This request no longer exists."))
-        resident_id, description = basics
+        basics = self.request_basics(actor, request_id)
         return self.place(
             actor,
             OrderForm(
-                resident_id=resident_id,
+                resident_id=basics.resident_id,
                 item_id=item_id,
                 category=category,
-                description=description[:DESCRIPTION_MAX],
+                description=basics.description,
                 request_id=request_id,
             ),
         )

@@ -18,6 +18,7 @@ from desktop.common import audit
 from desktop.common.errors import DomainError, FieldErrors, NotFound
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor, Permission
+from desktop.common.validation import form_text
 from desktop.orders import commitments
 from desktop.orders.base import OrdersBase
 from desktop.orders.money import format_yuan
@@ -115,6 +116,9 @@ class FundsPart(OrdersBase):
             errors["order_cap"] = DomainError(N_("The cap per order cannot be above the fund's total."))
         if len(form.notes or "") > NOTES_MAX:
             errors["notes"] = DomainError(N_("At most {n} characters."), n=NOTES_MAX)
+        # A NUL character in any text (the lengths are checked above).
+        for key in ("name", "notes"):
+            form_text(errors, key, getattr(form, key), None)
         if errors:
             raise FieldErrors(errors)
         with self._db.writing() as uow:

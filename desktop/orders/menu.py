@@ -18,6 +18,7 @@ from desktop.common.errors import DomainError, FieldErrors, NotFound
 from desktop.common.i18n import N_
 from desktop.common.labels import category_label
 from desktop.common.permissions import Actor, Permission
+from desktop.common.validation import form_text
 from desktop.orders.base import OrdersBase
 from desktop.orders.vocabulary import ProviderKind
 
@@ -107,6 +108,9 @@ class MenuPart(OrdersBase):
             errors["unit"] = DomainError(N_("At most {n} characters."), n=UNIT_MAX)
         if len(form.description or "") > DESCRIPTION_MAX:
             errors["description"] = DomainError(N_("At most {n} characters."), n=DESCRIPTION_MAX)
+        # A NUL character in any text (the lengths are checked above).
+        for key in ("category", "name", "unit", "description"):
+            form_text(errors, key, getattr(form, key), None)
         if form.guide_price < 0:
             errors["guide_price"] = DomainError(N_("The amount cannot be negative."))
         try:

@@ -28,7 +28,7 @@ from desktop.common.i18n import N_
 from desktop.common.masking import mask_phone
 from desktop.common.permissions import Actor, Permission
 from desktop.common.pinyin import initials
-from desktop.common.validation import CIVIL_AFFAIRS_TYPES, check_credit_code, check_phone
+from desktop.common.validation import CIVIL_AFFAIRS_TYPES, check_credit_code, check_phone, form_text
 from desktop.orders.base import OrdersBase
 from desktop.orders.vocabulary import (
     INSPECTION_LABELS,
@@ -302,6 +302,9 @@ class ProvidersPart(OrdersBase):
         ):
             if len((value or "").strip()) > limit:
                 errors[key] = DomainError(N_("At most {n} characters."), n=limit)
+        # A NUL character in any text (the lengths are checked above).
+        for key in ("name", "leader", "address", "legacy_code", "notes"):
+            form_text(errors, key, getattr(form, key), None)
         if form.rating is not None:
             if not 1 <= form.rating <= 5:
                 errors["rating"] = DomainError(N_("The rating is 1A to 5A."))

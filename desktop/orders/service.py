@@ -25,7 +25,7 @@ from db.orders import OrderFilter
 from desktop.orders.attachments import ATTACHMENT_MAX_BYTES, AttachmentsPart
 from desktop.orders.base import VolunteerHours
 from desktop.orders.delivery import DeliveryPart, SessionForm, SessionResult, VolunteerTime
-from desktop.orders.drafting import BudgetLine, DraftForm, DraftingPart, OrderForm
+from desktop.orders.drafting import BudgetLine, DraftForm, DraftingPart, OrderForm, RequestBasics
 from desktop.orders.funds import FundForm, FundRow, FundsPart
 from desktop.orders.menu import MenuItemForm, MenuItemRow, MenuPart
 from desktop.orders.payments import PaymentForm, PaymentRow, PaymentsPart, PurchaseStatement, StatementGroup
@@ -83,6 +83,7 @@ __all__ = [
     "ProviderRow",
     "ProviderSaved",
     "PurchaseStatement",
+    "RequestBasics",
     "SessionForm",
     "SessionResult",
     "SessionRow",

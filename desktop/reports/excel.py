@@ -30,6 +30,7 @@ from desktop.reports.excel_parts import (
     pie_chart,
     rate,
 )
+from desktop.reports.extra import ExtraSection
 from desktop.reports.figures import ReportFigures
 from desktop.reports.listings import Listing
 from desktop.reports.narrative import Narrative, headings
@@ -366,6 +367,8 @@ def write_workbook(
         ("爱心银行", lambda: _love_bank(book, figures)),
     ]
     parts.append(("居民点单", lambda: orders_sheet(book, figures.orders)))
+    for section in figures.extras:
+        parts.append((section.sheet, partial(excel_sheet, book, section)))
     if narrative is not None:
         parts.append(("文字说明", lambda: _narrative(book, figures, narrative)))
     total = len(parts) + len(listings) + 1
@@ -386,3 +389,29 @@ def write_workbook(
     write_atomically(target, book.save)
     if progress:
         progress(total, total, "完成")
+
+
+def excel_sheet(book: Any, section: ExtraSection) -> None:
+    """One sheet of the workbook for ``section``: its paragraphs, then its tables."""
+    import pandas as pd
+
+    widths = max((len(t.headers) for t in section.tables), default=1)
+    s = Sheet(book, section.sheet[:31], [22] + [14] * (widths - 1))
+    s.line(section.heading, bold=True, size=13)
+    for text in section.paragraphs:
+        s.line(text)
+    for t in section.tables:
+        s.blank()
+        s.line(t.title + (f"（单位：{t.unit}）" if t.unit else ""), bold=True)
+        s.frame(pd.DataFrame([[_number(v) for v in r] for r in t.rows], columns=list(t.headers)))
+
+
+def _number(text: str) -> Any:
+    """A cell as a number where the text is one (so Excel can sum it), else the text."""
+    try:
+        return int(text)
+    except ValueError:
+        try:
+            return float(text)
+        except ValueError:
+            return text

@@ -16,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from db.audit import Head
+from desktop.reports.extra import ExtraSection
 from desktop.reports.periods import Period
 from desktop.reports.settings import ReportSettings
 from desktop.reports.wording import METRICS, RATE
@@ -475,6 +477,11 @@ class ReportFigures:
     requests: RequestReport
     love_bank: LoveBankReport
     orders: OrdersReport
+    extras: tuple[ExtraSection, ...] = ()
+    """Sections other jobs add (:mod:`desktop.reports.extra`), e.g. 网格走访."""
+    chain_head: Head | None = None
+    """The audit log's head at the cut-off, printed so the paper anchors the chain: a
+    database whose later chain does not contain it has lost rows (:mod:`db.audit`)."""
 
     @property
     def is_empty(self) -> bool:

@@ -29,7 +29,7 @@ from reportlab.platypus import Spacer
 from desktop.printing.fonts import FontChain
 from desktop.printing.page import MM, DocumentInfo, PageFooter, RunningHeader
 from desktop.printing.template import DocumentTemplate
-from desktop.reports import charts, pdf_sections
+from desktop.reports import charts, extra, pdf_sections
 from desktop.reports.figures import ReportFigures
 from desktop.reports.narrative import Narrative
 from desktop.reports.orders_pdf import orders_section
@@ -427,8 +427,19 @@ def build_report(
     pdf_sections.love_bank(b)
     b.heading("居民点单服务")
     orders_section(b, figures.orders)
+    for section in figures.extras:
+        extra.pdf_section(b, section)
     pdf_sections.narrative(b, narrative.checked())
     pdf_sections.signatures(b, prepared_by)
+    if figures.chain_head is not None:  # the paper anchors the audit chain (db.audit)
+        head = figures.chain_head
+        b.story.append(Spacer(0, 3 * MM))
+        b.story.append(
+            b.para(
+                f"操作日志校验：截至制表时共 {head.count} 条记录，末条编号 {head.id}，末条哈希 {head.hash}",
+                doc.style(SMALL_SIZE - 1, textColor=colors.HexColor("#666666")),
+            )
+        )
     doc.build(
         b.story,
         target,

@@ -17,6 +17,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from db import audit as audit_chain
 from db import reports as repo
 from db import settings as settings_repo
 from db.uow import Database
@@ -26,6 +27,7 @@ from desktop.common.permissions import Actor, Permission
 from desktop.common.workcalendar import WorkCalendar
 from desktop.reports import periods
 from desktop.reports.archive import Archive
+from desktop.reports.extra import ExtraSectionProvider, read_sections
 from desktop.reports.figures import LoveBankReport, OverdueItem, ReportFigures
 from desktop.reports.listings import listings
 from desktop.reports.love_bank_figures import love_bank_report
@@ -48,9 +50,16 @@ def _period(period: Period | str) -> Period:
 class ReportService(Archive):
     """Figures, settings, PDF and Excel of the reports job (月度报表, 数据看板)."""
 
-    def __init__(self, db: Database, now: Clock = system_clock):
+    def __init__(
+        self,
+        db: Database,
+        now: Clock = system_clock,
+        *,
+        extra_sections: tuple[ExtraSectionProvider, ...] = (),
+    ):
         self._db = db
         self._now = now
+        self._extra_sections = extra_sections
 
     # --- figures -----------------------------------------------------------------------------
     def figures(self, actor: Actor, period: Period | str) -> ReportFigures:
@@ -70,6 +79,7 @@ class ReportService(Archive):
             settings = read_settings(uow.session)
             calendar = WorkCalendar.from_db(uow.session)
             centre = settings_repo.get(uow.session, settings_repo.CENTRE_NAME)
+            chain_head = audit_chain.head(uow.session)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="report") as pool:
             side = pool.submit(self._second_half, period, cutoff, settings, calendar)
             with self._db.reading() as uow:
@@ -77,7 +87,11 @@ class ReportService(Archive):
                 orders = orders_report(s, period, cutoff, settings)
                 requests = request_report(s, period, cutoff, settings, calendar, lambda: side.result()[0])
             love_bank = side.result()[1]
-        return ReportFigures(centre, period, cutoff, settings, requests, love_bank, orders)
+        first, end = period.date_window(cutoff)
+        extras = read_sections(self._extra_sections, first, max(first, end - dt.timedelta(days=1)), cutoff)
+        return ReportFigures(
+            centre, period, cutoff, settings, requests, love_bank, orders, extras, chain_head=chain_head
+        )
 
     def _second_half(
         self, period: Period, cutoff: dt.datetime, settings: ReportSettings, calendar: WorkCalendar

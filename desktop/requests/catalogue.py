@@ -30,6 +30,7 @@ from desktop.common.errors import DomainError, FieldErrors, NotFound, found
 from desktop.common.i18n import N_
 from desktop.common.labels import category_label
 from desktop.common.permissions import Actor, Permission
+from desktop.common.validation import text_problem
 from desktop.requests.vocabulary import LEVELS  # the handling levels and their labels
 
 NAME_MAX = 32
@@ -134,7 +135,9 @@ class RequiredText:
     def clean(self, value: object, field: str, errors: dict[str, DomainError]) -> str:
         """``value`` stripped; when it breaks the rule, why is noted in ``errors[field]``."""
         text = value.strip() if isinstance(value, str) else ""
-        if not text:
+        if (problem := text_problem(text, None)) is not None:  # a NUL character
+            errors[field] = problem
+        elif not text:
             errors[field] = DomainError(self.empty)
         elif len(text) > self.max_len:
             errors[field] = DomainError(self.too_long, count=len(text), n=self.max_len)

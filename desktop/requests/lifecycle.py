@@ -25,6 +25,7 @@ from desktop.common.clock import Clock
 from desktop.common.errors import DomainError, FieldErrors, found
 from desktop.common.i18n import N_
 from desktop.common.permissions import Actor
+from desktop.common.validation import REASON_MAX, check_text
 from desktop.requests import clocks
 from desktop.requests.states import Action, Status, check
 from desktop.requests.vocabulary import SATISFACTION
@@ -104,7 +105,12 @@ class Lifecycle:
         now = self._now()
         with self._db.writing() as uow:
             s = uow.session
-            request = found(s.get(Request, request_id), N_("This request no longer exists."))
+            # Locked (PostgreSQL FOR UPDATE; SQLite's write lock holds already): two desks
+            # taking the same step queue, and the second is told the request moved on.
+            request = found(
+                s.get(Request, request_id, with_for_update=True, populate_existing=True),
+                N_("This request no longer exists."),
+            )
             target = check(actor, action, request.status, note)
             if action == Action.ASSIGN:
                 if department_id is None:
@@ -268,25 +274,25 @@ def record_event(
     on_time: bool | None = None,
 ) -> None:
     """Append one event to the request's timeline (append-only: nothing is edited away)."""
-    s.add(
-        RequestEvent(
-            request_id=request.id,
-            at=now,
-            user_id=actor.user_id,
-            username=actor.username,
-            action=action.value,
-            from_status=str(before),
-            to_status=str(after),
-            department_id=department_id,
-            round=request.round,
-            note=note.strip(),
-            clock=clock,
-            on_time=on_time,
-        )
+    event = RequestEvent(
+        request_id=request.id,
+        at=now,
+        user_id=actor.user_id,
+        username=actor.username,
+        action=action.value,
+        from_status=str(before),
+        to_status=str(after),
+        department_id=department_id,
+        round=request.round,
+        note=check_text(note, REASON_MAX),
+        clock=clock,
+        on_time=on_time,
     )
+    s.add(event)
     s.flush()
-    # The timeline is the request's own history; the audit chain holds the same step so
-    # 操作日志 shows every action in one place and edits behind the program's back show.
+    # The timeline is the request's own history; the audit chain holds the same step (the
+    # event's id and content) so 操作日志 shows every action in one place and ``check``
+    # finds an event edited, cut or slipped in behind the program's back (db.audit_mirror).
     audit.record(
         s,
         actor,
@@ -299,6 +305,9 @@ def record_event(
             "to": str(after),
             "note": note.strip(),
             "department": department_id,
+            "event": event.id,
+            "clock": clock,
+            "on_time": on_time,
         },
         at=now,
     )

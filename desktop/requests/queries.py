@@ -8,7 +8,7 @@ colour of its running clock at the moment of reading; the SQL is in ``db.request
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
@@ -23,6 +23,7 @@ from desktop.common.i18n import N_
 from desktop.common.labels import category_label
 from desktop.common.masking import mask_phone
 from desktop.common.permissions import Actor, Permission
+from desktop.common.validation import search_text
 from desktop.requests import clocks
 from desktop.requests.catalogue import (
     CategoryNode,
@@ -188,6 +189,7 @@ class Queries:
     # --- lists -----------------------------------------------------------------------------
     def count(self, actor: Actor, f: RequestFilter) -> int:
         actor.require(Permission.VIEW_REQUESTS)
+        f = replace(f, text=search_text(f.text))
         with self._db.reading() as uow:
             return repo.count(uow.session, f, self._now())
 
@@ -195,6 +197,7 @@ class Queries:
         self, actor: Actor, f: RequestFilter, offset: int, limit: int, *, order: str = "registered"
     ) -> list[RequestRow]:
         actor.require(Permission.VIEW_REQUESTS)
+        f = replace(f, text=search_text(f.text))
         now = self._now()
         with self._db.reading() as uow:
             return [request_row(r, now) for r in repo.page(uow.session, f, now, offset, limit, order=order)]

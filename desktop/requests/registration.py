@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from sqlalchemy.orm import Session
+
 from db import requests as repo
 from db.models import Category, Department, Grid, Request, Resident
 from db.uow import Database
@@ -51,6 +53,37 @@ class RequestForm:
     lead_department_id: int | None = None
     assist_ids: Sequence[int] = field(default_factory=tuple)
     received_at: dt.datetime | None = None
+
+
+def create_request(
+    session: Session, actor: Actor, resident: Resident, form: RequestForm, now: dt.datetime
+) -> Request:
+    """Write a checked request, its 登记 event and (with a lead department) its
+    assignment in the caller's unit of work; no commit. Shared by reception and by
+    requests other jobs raise (:mod:`desktop.requests.grid_reports`)."""
+    request = Request(
+        number=repo.next_number(session, now),
+        resident_id=resident.id,
+        channel=form.channel,
+        head_count=form.head_count,
+        category_id=form.category_id,
+        description=form.description.strip(),
+        address=(form.address or resident.address or "").strip(),
+        grid_id=form.grid_id if form.grid_id is not None else resident.grid_id,
+        urgency=form.urgency,
+        level=form.level,
+        status=Status.REGISTERED.value,
+        round=1,
+        registered_at=form.received_at or now,
+        registered_by=actor.user_id,
+        updated_at=now,
+    )
+    session.add(request)
+    session.flush()
+    record_event(session, actor, request, Action.REGISTER, "", Status.REGISTERED, now)
+    if form.lead_department_id is not None:
+        assign_department(session, actor, request, form.lead_department_id, form.assist_ids, "", now)
+    return request
 
 
 class Registration:
@@ -119,28 +152,7 @@ class Registration:
             s = uow.session
             resident = s.get(Resident, form.resident_id)
             assert resident is not None
-            request = Request(
-                number=repo.next_number(s, now),
-                resident_id=resident.id,
-                channel=form.channel,
-                head_count=form.head_count,
-                category_id=form.category_id,
-                description=form.description.strip(),
-                address=(form.address or resident.address or "").strip(),
-                grid_id=form.grid_id if form.grid_id is not None else resident.grid_id,
-                urgency=form.urgency,
-                level=form.level,
-                status=Status.REGISTERED.value,
-                round=1,
-                registered_at=form.received_at or now,
-                registered_by=actor.user_id,
-                updated_at=now,
-            )
-            s.add(request)
-            s.flush()
-            record_event(s, actor, request, Action.REGISTER, "", Status.REGISTERED, now)
-            if form.lead_department_id is not None:
-                assign_department(s, actor, request, form.lead_department_id, form.assist_ids, "", now)
+            request = create_request(s, actor, resident, form, now)
             uow.commit()
             return request.id
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from db import residents as repo
 from db import search_index
@@ -18,12 +18,13 @@ from db.residents import ResidentFilter
 from db.uow import Database
 from desktop.common import audit
 from desktop.common.clock import Clock, system_clock
+from desktop.common.conflicts import check_version
 from desktop.common.errors import DomainError, FieldErrors, NotFound
 from desktop.common.i18n import N_
 from desktop.common.masking import mask_id_number, mask_phone
 from desktop.common.permissions import Actor, Permission
 from desktop.common.pinyin import initials
-from desktop.common.validation import check_id_number, check_phone
+from desktop.common.validation import check_id_number, check_phone, form_text, search_text
 
 __all__ = [
     "ResidentDetail",
@@ -84,6 +85,7 @@ class ResidentDetail:
     tag_ids: tuple[int, ...]
     notes: str
     archived: bool
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,9 @@ class ResidentForm:
     grid_id: int | None = None
     tag_ids: Sequence[int] = field(default_factory=tuple)
     notes: str = ""
+    version: int | None = None
+    """The record's version when the edit form was opened (``ResidentDetail.version``):
+    saving after another desk changed it is refused (``desktop.common.conflicts``)."""
 
 
 @dataclass(frozen=True)
@@ -187,17 +192,20 @@ class ResidentService:
     # --- reading ---------------------------------------------------------------------
     def count(self, actor: Actor, f: ResidentFilter) -> int:
         actor.require(Permission.VIEW_RESIDENTS)
+        f = replace(f, text=search_text(f.text))
         with self._db.reading() as uow:
             return repo.count(uow.session, f)
 
     def page(self, actor: Actor, f: ResidentFilter, offset: int, limit: int) -> list[ResidentRow]:
         actor.require(Permission.VIEW_RESIDENTS)
+        f = replace(f, text=search_text(f.text))
         with self._db.reading() as uow:
             return self._rows(repo.page(uow.session, f, offset, limit))
 
     def search(self, actor: Actor, f: ResidentFilter) -> ResidentResult:
         """One result to page through: a search runs once, then pages are read by id."""
         actor.require(Permission.VIEW_RESIDENTS)
+        f = replace(f, text=search_text(f.text))
         with self._db.reading() as uow:
             ids = repo.matching_ids(uow.session, f)
             total = len(ids) if ids is not None else repo.count(uow.session, f)
@@ -225,6 +233,15 @@ class ResidentService:
             for r in records
         ]
 
+    def row(self, actor: Actor, resident_id: int) -> ResidentRow:
+        """One resident as the lists show them (masked), e.g. a resident other jobs hand
+        over by id (an order turned from a request, from reception)."""
+        actor.require(Permission.VIEW_RESIDENTS)
+        rows = self._page_of([resident_id])
+        if not rows:
+            raise NotFound(N_("This resident no longer exists."))
+        return rows[0]
+
     def get(self, actor: Actor, resident_id: int) -> ResidentDetail:
         actor.require(Permission.VIEW_RESIDENTS)
         with self._db.reading() as uow:
@@ -245,6 +262,7 @@ class ResidentService:
                 tag_ids=tuple(t.id for t in r.tags),
                 notes=r.notes,
                 archived=r.archived,
+                version=r.version,
             )
 
     def reveal(self, actor: Actor, resident_id: int) -> Revealed:
@@ -276,6 +294,10 @@ class ResidentService:
         errors: dict[str, DomainError] = {}
         warnings: dict[str, DomainError] = {}
         values: dict = {}
+        for key in ("name", "id_number", "phone", "address", "notes"):
+            form_text(errors, key, getattr(form, key), None)  # a NUL character; lengths below
+        if errors:
+            raise FieldErrors(errors)
         name = (form.name or "").strip()
         if not name:
             errors["name"] = DomainError(N_("Enter the resident's name."))
@@ -368,9 +390,17 @@ class ResidentService:
                 s.add(r)
                 before = None
             else:
-                r = s.get(Resident, resident_id)
+                r = s.get(Resident, resident_id, with_for_update=True, populate_existing=True)
                 if r is None:
                     raise NotFound(N_("This resident no longer exists."))
+                check_version(
+                    s,
+                    entity="resident",
+                    entity_id=r.id,
+                    current=r.version,
+                    expected=form.version,
+                    today=now.date(),
+                )
                 before = _snapshot(r, [t.name for t in r.tags])
             r.name = values["name"]
             r.name_initials = initials(values["name"])
@@ -400,6 +430,7 @@ class ResidentService:
                 r.id,
                 before=before,
                 after=after,
+                at=now,
             )
             uow.commit()
             return r.id
@@ -408,7 +439,7 @@ class ResidentService:
         actor.require(Permission.ARCHIVE_RESIDENTS)
         with self._db.writing() as uow:
             s = uow.session
-            r = s.get(Resident, resident_id)
+            r = s.get(Resident, resident_id, with_for_update=True, populate_existing=True)
             if r is None:
                 raise NotFound(N_("This resident no longer exists."))
             if r.archived == archived:

@@ -419,6 +419,10 @@
       <translation>每日自动备份失败：{why}</translation>
     </message>
     <message>
+      <source>This PC does not have the audit key of this database: saving is refused until an administrator imports it (Settings → Database → Import audit key).</source>
+      <translation>本机没有该数据库的审计密钥：在管理员导入密钥之前无法保存（系统设置 → 数据库 → 导入审计密钥）。</translation>
+    </message>
+    <message>
       <source>Opening the database</source>
       <translation>打开数据库</translation>
     </message>
@@ -460,6 +464,14 @@
     <message>
       <source>Demo data</source>
       <translation>演示数据</translation>
+    </message>
+    <message>
+      <source>History sealed</source>
+      <translation>历史记录封存校验</translation>
+    </message>
+    <message>
+      <source>Audit key replaced</source>
+      <translation>更换审计密钥</translation>
     </message>
     <message>
       <source>Created</source>
@@ -714,6 +726,18 @@
       <translation>合并居民档案</translation>
     </message>
     <message>
+      <source>Visit recorded</source>
+      <translation>记录走访</translation>
+    </message>
+    <message>
+      <source>Visit corrected</source>
+      <translation>更正走访</translation>
+    </message>
+    <message>
+      <source>Visit withdrawn</source>
+      <translation>撤回走访</translation>
+    </message>
+    <message>
       <source>Resident</source>
       <translation>居民</translation>
     </message>
@@ -786,6 +810,18 @@
       <translation>服务商</translation>
     </message>
     <message>
+      <source>Visit</source>
+      <translation>走访</translation>
+    </message>
+    <message>
+      <source>Visit rule</source>
+      <translation>走访计划</translation>
+    </message>
+    <message>
+      <source>Grid worker's grids</source>
+      <translation>网格员负责的网格</translation>
+    </message>
+    <message>
       <source>Fund</source>
       <translation>资金</translation>
     </message>
@@ -812,6 +848,14 @@
     <message>
       <source>Database</source>
       <translation>数据库</translation>
+    </message>
+    <message>
+      <source>Request steps and points history</source>
+      <translation>诉求环节与积分流水</translation>
+    </message>
+    <message>
+      <source>Audit key</source>
+      <translation>审计密钥</translation>
     </message>
     <message>
       <source>Details</source>
@@ -1058,6 +1102,34 @@
       <translation>商品</translation>
     </message>
     <message>
+      <source>Replaced visit</source>
+      <translation>被更正的走访</translation>
+    </message>
+    <message>
+      <source>Visit date</source>
+      <translation>走访日期</translation>
+    </message>
+    <message>
+      <source>How</source>
+      <translation>走访方式</translation>
+    </message>
+    <message>
+      <source>Visited by</source>
+      <translation>走访人</translation>
+    </message>
+    <message>
+      <source>Photos</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <source>How often</source>
+      <translation>走访频次</translation>
+    </message>
+    <message>
+      <source>A phone call counts</source>
+      <translation>电话算走访</translation>
+    </message>
+    <message>
       <source>Quantity</source>
       <translation>数量</translation>
     </message>
@@ -1080,6 +1152,38 @@
     <message>
       <source>Ledger entry</source>
       <translation>积分记录</translation>
+    </message>
+    <message>
+      <source>Request step</source>
+      <translation>诉求环节</translation>
+    </message>
+    <message>
+      <source>On time</source>
+      <translation>按时</translation>
+    </message>
+    <message>
+      <source>Entries before the key</source>
+      <translation>启用密钥前的记录数</translation>
+    </message>
+    <message>
+      <source>Replaced key</source>
+      <translation>被更换的密钥</translation>
+    </message>
+    <message>
+      <source>New key</source>
+      <translation>新密钥</translation>
+    </message>
+    <message>
+      <source>Entries signed with the replaced key</source>
+      <translation>旧密钥签名的记录数</translation>
+    </message>
+    <message>
+      <source>Replaced at</source>
+      <translation>更换时间</translation>
+    </message>
+    <message>
+      <source>Replaced by</source>
+      <translation>更换人</translation>
     </message>
     <message>
       <source>Reverses entry</source>
@@ -1362,6 +1466,417 @@
     </message>
   </context>
   <context>
+    <name>backups</name>
+    <message>
+      <source>Replace the database in use
+    {database}
+with the backup
+    {file}
+({centre}, made {made})?
+
+Everything entered since that backup is replaced. The current database is first kept in
+    {kept}
+The program closes after the restore; open it again to work on the restored data.</source>
+      <translation>用备份
+    {file}
+（{centre}，{made} 生成）
+替换正在使用的数据库
+    {database}
+吗？
+
+该备份之后录入的所有内容都会被替换。当前数据库会先另存到
+    {kept}
+恢复后程序将关闭，请重新打开以使用恢复的数据。</translation>
+    </message>
+    <message>
+      <source>The backup was restored. The replaced database was kept as:
+{kept}
+
+The program will now close; open it again.</source>
+      <translation>已从备份恢复。被替换的数据库已另存为：
+{kept}
+
+程序即将关闭，请重新打开。</translation>
+    </message>
+    <message>
+      <source>Backup and restore</source>
+      <translation>备份与恢复</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>位置</translation>
+    </message>
+    <message>
+      <source>Database in use</source>
+      <translation>当前数据库</translation>
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation>打开文件夹</translation>
+    </message>
+    <message>
+      <source>Backup folder</source>
+      <translation>备份文件夹</translation>
+    </message>
+    <message>
+      <source>A backup is made automatically once a day when someone logs in; the newest 30 are kept. Copy backups to a USB drive or another PC now and then.</source>
+      <translation>每天第一次有人登录时自动备份一次，保留最近 30 份。请定期把备份复制到 U 盘或另一台电脑。</translation>
+    </message>
+    <message>
+      <source>pg_dump (the PostgreSQL client tools) is not installed on this PC, so the server database cannot be backed up or restored here. Install them, or back up on the server.</source>
+      <translation>本机未安装 pg_dump（PostgreSQL 客户端工具），无法在这里备份或恢复服务器数据库。请安装，或在服务器上备份。</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Every backup holds full ID numbers and phone numbers. With a password the backup is encrypted (AES-256); without the password it cannot be restored — keep it safe. A backup with a password also carries the audit-log key, so it can be restored on a new PC and work goes on; a backup without a password does not carry the key.</source>
+      <translation>每份备份都含完整的身份证号和电话。设置密码后备份会加密（AES-256），没有密码就无法恢复，请妥善保管。带密码的备份还包含审计密钥，在新电脑上恢复后可以照常工作；不带密码的备份不含审计密钥。</translation>
+    </message>
+    <message>
+      <source>Protect new backups with a password</source>
+      <translation>为新备份设置密码</translation>
+    </message>
+    <message>
+      <source>Also used to open a backup that has a password</source>
+      <translation>恢复设有密码的备份时也在这里输入</translation>
+    </message>
+    <message>
+      <source>Back up now</source>
+      <translation>立即备份</translation>
+    </message>
+    <message>
+      <source>Restore selected backup…</source>
+      <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+      <source>Restore from a file…</source>
+      <translation>从文件恢复…</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <source>Verified, has a password</source>
+      <translation>已校验，有密码</translation>
+    </message>
+    <message>
+      <source>Damaged</source>
+      <translation>已损坏</translation>
+    </message>
+    <message>
+      <source>Backup made and verified: {path}</source>
+      <translation>备份已完成并校验：{path}</translation>
+    </message>
+    <message>
+      <source>Backing up</source>
+      <translation>备份</translation>
+    </message>
+    <message>
+      <source>Restore from a file</source>
+      <translation>从文件恢复</translation>
+    </message>
+    <message>
+      <source>Backups (*.zip)</source>
+      <translation>备份文件 (*.zip)</translation>
+    </message>
+    <message>
+      <source>unknown time</source>
+      <translation>时间不详</translation>
+    </message>
+    <message>
+      <source>unknown centre</source>
+      <translation>中心不详</translation>
+    </message>
+    <message>
+      <source>(there was no database before)</source>
+      <translation>（原来没有数据库）</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>恢复</translation>
+    </message>
+    <message>
+      <source>Made at</source>
+      <translation>备份时间</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>大小</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Again</source>
+      <translation>再输一次</translation>
+    </message>
+    <message>
+      <source>No backups in this folder yet.</source>
+      <translation>此文件夹中还没有备份。</translation>
+    </message>
+    <message>
+      <source>Enter the password, or untick the password box.</source>
+      <translation>请输入密码，或取消勾选“设置密码”。</translation>
+    </message>
+    <message>
+      <source>The two passwords differ.</source>
+      <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+      <source>Restoring…</source>
+      <translation>正在恢复…</translation>
+    </message>
+    <message>
+      <source>The audit key the backup carried was installed on this PC.</source>
+      <translation>备份中的审计密钥已安装到本机。</translation>
+    </message>
+    <message>
+      <source>Verified</source>
+      <translation>已校验</translation>
+    </message>
+    <message>
+      <source>This backup has a password: enter it in the password box, then restore again.</source>
+      <translation>此备份设有密码：请在密码框中输入后再恢复。</translation>
+    </message>
+    <message>
+      <source>This PC already has a different audit key for this centre; it was not overwritten. The backup's key was kept beside it as:
+{path}</source>
+      <translation>本机已有该中心的另一把审计密钥，未被覆盖。备份中的密钥另存为：
+{path}</translation>
+    </message>
+  </context>
+  <context>
+    <name>database</name>
+    <message>
+      <source>Database (takes effect after restarting the program)</source>
+      <translation>数据库（重新启动程序后生效）</translation>
+    </message>
+    <message>
+      <source>&amp;File on this PC (SQLite, one PC)</source>
+      <translation>本机的数据库文件（SQLite，单台电脑）(&amp;F)</translation>
+    </message>
+    <message>
+      <source>Database &amp;server (PostgreSQL, several PCs)</source>
+      <translation>数据库服务器（PostgreSQL，多台电脑共用）(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Server address</source>
+      <translation>服务器地址</translation>
+    </message>
+    <message>
+      <source>Database name</source>
+      <translation>数据库名</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>&amp;Test connection</source>
+      <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Save database setting</source>
+      <translation>保存数据库设置</translation>
+    </message>
+    <message>
+      <source>&amp;Move this centre to the server…</source>
+      <translation>迁移到服务器(&amp;M)…</translation>
+    </message>
+    <message>
+      <source>In use now: {name}</source>
+      <translation>正在使用：{name}</translation>
+    </message>
+    <message>
+      <source>Database file</source>
+      <translation>数据库文件</translation>
+    </message>
+    <message>
+      <source>Database (*.sqlite3 *.db)</source>
+      <translation>数据库 (*.sqlite3 *.db)</translation>
+    </message>
+    <message>
+      <source>Connecting to {host}…</source>
+      <translation>正在连接 {host}…</translation>
+    </message>
+    <message>
+      <source>(saved; type to change)</source>
+      <translation>（已保存；输入新密码可更改）</translation>
+    </message>
+    <message>
+      <source>The password is kept in this PC's credential store, never in the settings file.</source>
+      <translation>密码保存在本机系统的凭据管理器中，不写入设置文件。</translation>
+    </message>
+    <message>
+      <source>This PC has no credential store: the password is not kept, and the program asks for it each time it starts.</source>
+      <translation>本机没有可用的凭据管理器：密码不会保存，程序每次启动时都会询问密码。</translation>
+    </message>
+    <message>
+      <source>Test connection</source>
+      <translation>测试连接</translation>
+    </message>
+    <message>
+      <source>Enter the database file's path, or choose it.</source>
+      <translation>请输入数据库文件的路径，或点“选择…”。</translation>
+    </message>
+    <message>
+      <source>Port</source>
+      <translation>端口</translation>
+    </message>
+    <message>
+      <source>Please correct the highlighted fields.</source>
+      <translation>请改正标出的栏目。</translation>
+    </message>
+    <message>
+      <source>Saved. Restart the program to use the new database.</source>
+      <translation>已保存。请重新启动程序以使用新的数据库。</translation>
+    </message>
+    <message>
+      <source>Points in the ledger (available)</source>
+      <translation>积分流水合计（可用）</translation>
+    </message>
+    <message>
+      <source>Points in the ledger (frozen)</source>
+      <translation>积分流水合计（冻结）</translation>
+    </message>
+    <message>
+      <source>Points balances (available)</source>
+      <translation>积分余额合计（可用）</translation>
+    </message>
+    <message>
+      <source>Points balances (frozen)</source>
+      <translation>积分余额合计（冻结）</translation>
+    </message>
+    <message>
+      <source>Move this centre to the server</source>
+      <translation>迁移到服务器</translation>
+    </message>
+    <message>
+      <source>All of this centre's data is copied from the file into the empty database on the server, and checked: row counts, points totals and the audit log. The file is only read and stays as it is. If anything does not match, or you cancel, nothing is kept on the server.</source>
+      <translation>把本中心的全部数据从数据库文件复制到服务器上的空数据库，并逐项核对：各表行数、积分合计和操作日志校验链。数据库文件只读取，不作任何改动。任何一项不符或您点了取消，服务器上都不会留下任何数据。</translation>
+    </message>
+    <message>
+      <source>From (this PC's file)</source>
+      <translation>源（本机数据库文件）</translation>
+    </message>
+    <message>
+      <source>To (server database)</source>
+      <translation>目标（服务器数据库）</translation>
+    </message>
+    <message>
+      <source>&amp;Start moving</source>
+      <translation>开始迁移(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Use the server on this PC</source>
+      <translation>本机改用该服务器</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Checking the server…</source>
+      <translation>正在检查服务器…</translation>
+    </message>
+    <message>
+      <source>Copying {table}: {done} of {total} rows</source>
+      <translation>正在复制 {table}：{done} / {total} 行</translation>
+    </message>
+    <message>
+      <source>Done: the centre is on the server, and the copy checked.</source>
+      <translation>完成：数据已迁移到服务器，并已核对无误。</translation>
+    </message>
+    <message>
+      <source>Not moved.</source>
+      <translation>未迁移。</translation>
+    </message>
+    <message>
+      <source>Copied {tables} tables, {rows} rows in {seconds} s; the server database is at revision {rev}.</source>
+      <translation>共复制 {tables} 个表、{rows} 行，用时 {seconds} 秒；服务器数据库版本 {rev}。</translation>
+    </message>
+    <message>
+      <source>Checked, each the same in the file and on the server:</source>
+      <translation>核对结果（数据库文件与服务器完全一致）：</translation>
+    </message>
+    <message>
+      <source>  {table}: {rows} rows</source>
+      <translation>  {table}：{rows} 行</translation>
+    </message>
+    <message>
+      <source>  {what}: {total}</source>
+      <translation>  {what}：{total}</translation>
+    </message>
+    <message>
+      <source>  Audit log: {rows} entries, the chain verifies</source>
+      <translation>  操作日志：{rows} 条，校验链完整</translation>
+    </message>
+    <message>
+      <source>The file was not changed.</source>
+      <translation>数据库文件未作任何改动。</translation>
+    </message>
+    <message>
+      <source>Stopping… (the server database is being emptied again)</source>
+      <translation>正在停止…（服务器数据库将恢复为空）</translation>
+    </message>
+    <message>
+      <source>Note: {count} attachment files are in the folder beside the file, not in the database; copy them as the administrators' guide says.</source>
+      <translation>注意：有 {count} 个附件文件在数据库文件旁的文件夹中，不在数据库里；请按管理员手册另行复制。</translation>
+    </message>
+    <message>
+      <source>Password for the database server</source>
+      <translation>数据库服务器密码</translation>
+    </message>
+    <message>
+      <source>This PC has no credential store to keep the password in, so it is asked for at each start.</source>
+      <translation>本机没有可用的凭据管理器来保存密码，因此每次启动时都需要输入。</translation>
+    </message>
+    <message>
+      <source>No password is saved on this PC for this server yet.</source>
+      <translation>本机还没有保存该服务器的密码。</translation>
+    </message>
+    <message>
+      <source>&amp;Remember it on this PC (in the credential store)</source>
+      <translation>在本机记住密码（保存在凭据管理器中）(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Connect</source>
+      <translation>连接</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>退出</translation>
+    </message>
+    <message>
+      <source>Server</source>
+      <translation>服务器</translation>
+    </message>
+  </context>
+  <context>
     <name>desktop</name>
     <message>
       <source>Registered</source>
@@ -1400,6 +1915,14 @@
       <translation>已合并</translation>
     </message>
     <message>
+      <source>Wrong user name or password.</source>
+      <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+      <source>Too many wrong passwords: this account is locked for {minutes} minutes.</source>
+      <translation>密码错误次数过多，账号已锁定 {minutes} 分钟。</translation>
+    </message>
+    <message>
       <source>Too many wrong passwords: this account is locked for {minutes} more minutes.</source>
       <translation>密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试。</translation>
     </message>
@@ -1424,24 +1947,12 @@
       <translation>该数据库已完成初始设置。</translation>
     </message>
     <message>
-      <source>Wrong user name or password.</source>
-      <translation>用户名或密码错误。</translation>
-    </message>
-    <message>
-      <source>Wrong user name or password. {left} tries left before the account locks.</source>
-      <translation>用户名或密码错误。再错 {left} 次账号将被锁定。</translation>
-    </message>
-    <message>
       <source>This user no longer exists.</source>
       <translation>该用户已不存在。</translation>
     </message>
     <message>
       <source>You cannot remove your own administrator rights.</source>
       <translation>不能取消自己的管理员权限或停用自己的账号。</translation>
-    </message>
-    <message>
-      <source>Too many wrong passwords: this account is locked for {minutes} minutes.</source>
-      <translation>密码错误次数过多，账号已锁定 {minutes} 分钟。</translation>
     </message>
     <message>
       <source>The user name {name} is taken.</source>
@@ -1452,28 +1963,52 @@
       <translation>当前密码不正确。</translation>
     </message>
     <message>
-      <source>Backups from this program cover a database file; back up a PostgreSQL server with pg_dump.</source>
-      <translation>本程序只能备份数据库文件；PostgreSQL 服务器请用 pg_dump 备份。</translation>
+      <source>Reading the database…</source>
+      <translation>正在读取数据库…</translation>
+    </message>
+    <message>
+      <source>The server database cannot be backed up on this PC: pg_dump (the PostgreSQL client tools) is not installed. Install them on this PC, or back up on the server.</source>
+      <translation>本机无法备份服务器数据库：未安装 pg_dump（PostgreSQL 客户端工具）。请在本机安装，或在服务器上备份。</translation>
+    </message>
+    <message>
+      <source>{url} is not a database address or file.</source>
+      <translation>{url} 不是数据库地址或数据库文件。</translation>
+    </message>
+    <message>
+      <source>{path} is a file; backups are written into a folder. Choose a folder.</source>
+      <translation>{path} 是一个文件，备份要写入文件夹。请选择一个文件夹。</translation>
+    </message>
+    <message>
+      <source>{url} is not a database of this program.</source>
+      <translation>{url} 不是本程序的数据库。</translation>
+    </message>
+    <message>
+      <source>Copying the database…</source>
+      <translation>正在复制数据库…</translation>
+    </message>
+    <message>
+      <source>The server database is at schema revision {rev}, not {head}; it is not upgraded for screenshots. Open it with the program first (which backs it up and upgrades it).</source>
+      <translation>服务器数据库的结构版本是 {rev}，不是 {head}；截图不会升级它。请先用本程序打开一次（程序会先备份再升级）。</translation>
+    </message>
+    <message>
+      <source>The backup folder {path} cannot be made: {why}</source>
+      <translation>无法创建备份文件夹 {path}：{why}</translation>
+    </message>
+    <message>
+      <source>The database could not be opened: {why}</source>
+      <translation>无法打开数据库：{why}</translation>
     </message>
     <message>
       <source>The database file {path} does not exist.</source>
       <translation>数据库文件 {path} 不存在。</translation>
     </message>
     <message>
-      <source>Only a database file can be restored from a backup zip.</source>
-      <translation>只有数据库文件才能从备份压缩包恢复。</translation>
+      <source>Writing the backup file…</source>
+      <translation>正在写入备份文件…</translation>
     </message>
     <message>
-      <source>{name} is not a backup of this program.</source>
-      <translation>{name} 不是本程序的备份文件。</translation>
-    </message>
-    <message>
-      <source>The backup file is damaged at {name}.</source>
-      <translation>备份文件在 {name} 处损坏。</translation>
-    </message>
-    <message>
-      <source>The database in {name} is damaged; nothing was restored.</source>
-      <translation>{name} 中的数据库已损坏，未做任何恢复。</translation>
+      <source>Checking the backup file…</source>
+      <translation>正在校验备份文件…</translation>
     </message>
     <message>
       <source>The database could not be copied: {why}</source>
@@ -1484,8 +2019,152 @@
       <translation>无法写入备份文件：{why}</translation>
     </message>
     <message>
+      <source>The backup file is damaged at {name}.</source>
+      <translation>备份文件在 {name} 处损坏。</translation>
+    </message>
+    <message>
+      <source>The password of {name} is not correct; nothing was restored.</source>
+      <translation>{name} 的密码不正确，未恢复任何内容。</translation>
+    </message>
+    <message>
+      <source>{name} holds a file named {entry}, which would be written outside its folder. The backup was refused and nothing was restored.</source>
+      <translation>{name} 中有一个名为 {entry} 的文件，会被写到它的文件夹之外。已拒绝此备份，未恢复任何内容。</translation>
+    </message>
+    <message>
+      <source>{name} is not a backup of this program.</source>
+      <translation>{name} 不是本程序的备份文件。</translation>
+    </message>
+    <message>
+      <source>{name} is protected by a password. Enter the backup's password.</source>
+      <translation>{name} 设有密码，请输入备份密码。</translation>
+    </message>
+    <message>
       <source>The centre's name has at most {n} characters.</source>
       <translation>中心名称最多 {n} 个字。</translation>
+    </message>
+    <message>
+      <source>This PC does not have the audit-log key of this database, so nothing was saved. On the administrator's PC export the key (Settings → Database → Export audit key), then import it on this PC (the same page, or: main.py chain-key import FILE). If no PC and no password-protected backup has the key any more, an administrator replaces it: main.py chain-key replace.</source>
+      <translation>本机没有该数据库的审计密钥，因此未保存任何内容。请在管理员电脑上导出密钥（设置 → 数据库 → 导出审计密钥），再在本机导入（同一页面，或：main.py chain-key import 文件）。如果所有电脑和带密码的备份中都已没有该密钥，由管理员更换密钥：main.py chain-key replace。</translation>
+    </message>
+    <message>
+      <source>This account is locked for a while after wrong passwords; try again later.</source>
+      <translation>该账号因多次输错密码暂时锁定，请稍后再试。</translation>
+    </message>
+    <message>
+      <source>This key belongs to another database; nothing was imported.</source>
+      <translation>该密钥属于另一个数据库，未导入。</translation>
+    </message>
+    <message>
+      <source>This PC's audit-log key belongs to another database, so nothing was saved. Import this database's key from the administrator's PC (Settings → Database → Import audit key).</source>
+      <translation>本机的审计密钥属于另一个数据库，未保存任何内容。请从管理员电脑导入本数据库的密钥（系统设置 → 数据库 → 导入审计密钥）。</translation>
+    </message>
+    <message>
+      <source>This PC has no audit key for this database, so there is nothing to export.</source>
+      <translation>本机没有该数据库的审计密钥，无法导出。</translation>
+    </message>
+    <message>
+      <source>This database's audit log has no key yet, so there is no key to replace.</source>
+      <translation>该数据库的审计日志还没有密钥，无需更换。</translation>
+    </message>
+    <message>
+      <source>This PC has the audit key of this database; it is not lost and was not replaced.</source>
+      <translation>本机有该数据库的审计密钥，密钥并未丢失，未做更换。</translation>
+    </message>
+    <message>
+      <source>The key file cannot be written: {why}</source>
+      <translation>无法写入密钥文件：{why}</translation>
+    </message>
+    <message>
+      <source>The key file cannot be read: {why}</source>
+      <translation>无法读取密钥文件：{why}</translation>
+    </message>
+    <message>
+      <source>This file is not an audit key of this program.</source>
+      <translation>该文件不是本程序的审计密钥。</translation>
+    </message>
+    <message>
+      <source>Another PC has just made this database's audit key; import it here.</source>
+      <translation>另一台电脑刚刚生成了该数据库的审计密钥，请将其导入本机。</translation>
+    </message>
+    <message>
+      <source>The audit key was replaced on another PC a moment ago; nothing was changed here.</source>
+      <translation>审计密钥刚刚已在另一台电脑上更换，本机未做任何更改。</translation>
+    </message>
+    <message>
+      <source>The database is being restored from a backup right now. Please wait a minute and try again.</source>
+      <translation>数据库正在从备份恢复，请稍等一分钟再试。</translation>
+    </message>
+    <message>
+      <source>Another program is opening or restoring this database. Please try again.</source>
+      <translation>另一个程序正在打开或恢复此数据库，请稍后再试。</translation>
+    </message>
+    <message>
+      <source>The database is open in {count} other program(s) ({names}). Close the program on every PC and window that uses it, then restore again; nothing was changed.</source>
+      <translation>数据库正被其他 {count} 个程序打开（{names}）。请关闭所有使用它的电脑和窗口中的本程序，然后再恢复；未做任何更改。</translation>
+    </message>
+    <message>
+      <source>The move was cancelled. Nothing was kept on the server: its database is empty again.</source>
+      <translation>已取消迁移。服务器上没有留下任何数据，数据库已恢复为空。</translation>
+    </message>
+    <message>
+      <source>The target must be a PostgreSQL database (postgresql+psycopg://user@host:5432/name).</source>
+      <translation>目标必须是 PostgreSQL 数据库（postgresql+psycopg://用户@服务器:5432/数据库名）。</translation>
+    </message>
+    <message>
+      <source>The connection failed: {why}</source>
+      <translation>连接失败：{why}</translation>
+    </message>
+    <message>
+      <source>The server database is not empty (it has {count} tables, e.g. {names}). A centre is moved only into an empty database, so that nothing there is overwritten: ask whoever runs the server for a new, empty database.</source>
+      <translation>服务器上的数据库不是空的（已有 {count} 个表，例如 {names}）。为避免覆盖已有数据，只能迁移到空数据库：请服务器管理员新建一个空数据库。</translation>
+    </message>
+    <message>
+      <source>There is no database file at {path}.</source>
+      <translation>{path} 处没有数据库文件。</translation>
+    </message>
+    <message>
+      <source>{path} is not this program's database (it has no schema revision).</source>
+      <translation>{path} 不是本程序的数据库（没有版本信息）。</translation>
+    </message>
+    <message>
+      <source>The file is at revision {rev}, this program at {head}. Open the file once with this version of the program (it is upgraded after a backup), then move it.</source>
+      <translation>该文件的版本是 {rev}，本程序是 {head}。请先用本版本程序打开一次该文件（会先备份再升级），然后再迁移。</translation>
+    </message>
+    <message>
+      <source>This PC does not have the audit-log key of this database, so the copied audit log could not be verified. Import the key first (设置 → 数据库 → 导入审计密钥), then move.</source>
+      <translation>本机没有该数据库的审计密钥，无法校验复制后的操作日志。请先导入审计密钥（设置 → 数据库 → 导入审计密钥），再迁移。</translation>
+    </message>
+    <message>
+      <source>{path} is not a database file this program can read: {why}</source>
+      <translation>{path} 不是本程序能读取的数据库文件：{why}</translation>
+    </message>
+    <message>
+      <source>The audit log of the copy does not verify ({first}); nothing was kept.</source>
+      <translation>副本的操作日志校验未通过（{first}），服务器上未保留任何数据。</translation>
+    </message>
+    <message>
+      <source>The copy lacks the append-only protection ({names}); nothing was kept.</source>
+      <translation>副本缺少只增不改保护（{names}），服务器上未保留任何数据。</translation>
+    </message>
+    <message>
+      <source>The server database is not empty (it has {count} tables); nothing was copied.</source>
+      <translation>服务器上的数据库不是空的（已有 {count} 个表），未复制任何数据。</translation>
+    </message>
+    <message>
+      <source>The file lacks tables this version expects ({names}); nothing was copied.</source>
+      <translation>该文件缺少本版本需要的表（{names}），未复制任何数据。</translation>
+    </message>
+    <message>
+      <source>The move failed and nothing was kept on the server: {why}</source>
+      <translation>迁移失败，服务器上未保留任何数据：{why}</translation>
+    </message>
+    <message>
+      <source>The copy of table {table} does not match the file ({a} rows, {b} copied); nothing was kept.</source>
+      <translation>表 {table} 的副本与文件不一致（文件 {a} 行，复制 {b} 行），服务器上未保留任何数据。</translation>
+    </message>
+    <message>
+      <source>The points totals of the copy do not match the file ({what}: {a} ≠ {b}); nothing was kept.</source>
+      <translation>副本的积分合计与文件不一致（{what}：{a} ≠ {b}），服务器上未保留任何数据。</translation>
     </message>
     <message>
       <source>A password needs at least {n} characters.</source>
@@ -1496,12 +2175,172 @@
       <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-      <source>Choose a language.</source>
-      <translation>请选择语言。</translation>
+      <source>{name} does not hold a database of this program. Nothing was restored.</source>
+      <translation>{name} 里不是本程序的数据库，未恢复任何内容。</translation>
+    </message>
+    <message>
+      <source>{name} was made by a newer version of the program (schema revision {rev}). Install that version first; nothing was restored and the database was left untouched.</source>
+      <translation>{name} 由较新版本的程序生成（结构版本 {rev}）。请先安装该版本；未恢复任何内容，数据库保持原样。</translation>
+    </message>
+    <message>
+      <source>{name} is a backup of another centre ({other}), not of {this}. Nothing was restored; the database was left untouched.</source>
+      <translation>{name} 是另一个中心（{other}）的备份，不是{this}的。未恢复任何内容，数据库保持原样。</translation>
+    </message>
+    <message>
+      <source>The server database is open in {count} other session(s). Close the program on every PC that uses it, then restore again; nothing was changed.</source>
+      <translation>服务器数据库正被其他 {count} 个连接使用。请关闭所有电脑上的本程序后再恢复；未做任何更改。</translation>
+    </message>
+    <message>
+      <source>{name} is a backup of a database file; the database in use is on a server. Nothing was restored.</source>
+      <translation>{name} 是数据库文件的备份，而当前使用的是服务器数据库。未恢复任何内容。</translation>
+    </message>
+    <message>
+      <source>{name} is a backup of a server database and cannot be restored into a database file. Nothing was restored.</source>
+      <translation>{name} 是服务器数据库的备份，不能恢复到数据库文件。未恢复任何内容。</translation>
+    </message>
+    <message>
+      <source>The current database could not be kept, so nothing was restored: {why}</source>
+      <translation>无法另存当前数据库，因此未恢复：{why}</translation>
+    </message>
+    <message>
+      <source>The backup could not be restored; the database was left as it was: {why}</source>
+      <translation>备份未能恢复，数据库保持原样：{why}</translation>
+    </message>
+    <message>
+      <source>The database in {name} is damaged; nothing was restored.</source>
+      <translation>{name} 中的数据库已损坏，未做任何恢复。</translation>
+    </message>
+    <message>
+      <source>This PC has no credential store to keep the password in, so the program will ask for the server's password each time it starts.</source>
+      <translation>本机没有可用的凭据管理器来保存密码，程序每次启动时会询问服务器密码。</translation>
+    </message>
+    <message>
+      <source>Saved. Restart the program to use the database on the server.</source>
+      <translation>已保存。请重新启动程序以使用服务器上的数据库。</translation>
+    </message>
+    <message>
+      <source>Enter the server's name or IP address, e.g. 192.168.1.10.</source>
+      <translation>请输入服务器的名称或 IP 地址，例如 192.168.1.10。</translation>
+    </message>
+    <message>
+      <source>Enter the port (usually 5432).</source>
+      <translation>请输入端口（通常为 5432）。</translation>
+    </message>
+    <message>
+      <source>Enter the name of the database on the server, e.g. shequ.</source>
+      <translation>请输入服务器上的数据库名，例如 shequ。</translation>
+    </message>
+    <message>
+      <source>Enter the user name for the server.</source>
+      <translation>请输入服务器的用户名。</translation>
+    </message>
+    <message>
+      <source>Connected: PostgreSQL {version}. The database {database} is this program's and up to date (revision {rev}).</source>
+      <translation>已连接：PostgreSQL {version}。数据库 {database} 是本程序的数据库，已是最新版本（{rev}）。</translation>
     </message>
     <message>
       <source>Only an administrator can change where the database is.</source>
       <translation>只有管理员可以更改数据库位置。</translation>
+    </message>
+    <message>
+      <source>Saved. This PC has no credential store to keep the password in, so the program will ask for the server's password each time it starts. Restart the program to use the database on the server.</source>
+      <translation>已保存。本机没有可用的凭据管理器来保存密码，程序每次启动时会询问服务器密码。请重新启动程序以使用服务器上的数据库。</translation>
+    </message>
+    <message>
+      <source>The server address may contain letters, digits, dots and hyphens only, e.g. 192.168.1.10.</source>
+      <translation>服务器地址只能包含字母、数字、点和连字符，例如 192.168.1.10。</translation>
+    </message>
+    <message>
+      <source>The port is a number from 1 to 65535 (usually 5432).</source>
+      <translation>端口须是 1 到 65535 之间的数字（通常为 5432）。</translation>
+    </message>
+    <message>
+      <source>The password could not be saved in this PC's credential store: {why}</source>
+      <translation>密码无法保存到本机的凭据管理器：{why}</translation>
+    </message>
+    <message>
+      <source>No database server answers at {host}, port {port}. Check the address and the port, that the server is switched on and that its firewall lets this PC in.</source>
+      <translation>{host} 的端口 {port} 上没有数据库服务器应答。请检查地址和端口是否正确、服务器是否开机、防火墙是否允许本机连接。</translation>
+    </message>
+    <message>
+      <source>The server refused the password of user {user}. Check the password.</source>
+      <translation>服务器拒绝了用户 {user} 的密码，请检查密码。</translation>
+    </message>
+    <message>
+      <source>The server asks for a password for user {user}: enter it.</source>
+      <translation>服务器要求用户 {user} 提供密码，请输入密码。</translation>
+    </message>
+    <message>
+      <source>The server at {host} has no database named {database}. Ask whoever runs the server to create it (an empty database), or check the name.</source>
+      <translation>服务器 {host} 上没有名为 {database} 的数据库。请检查名称，或请服务器管理员新建一个空数据库。</translation>
+    </message>
+    <message>
+      <source>The server at {host} has no user named {user}. Check the user name.</source>
+      <translation>服务器 {host} 上没有名为 {user} 的用户，请检查用户名。</translation>
+    </message>
+    <message>
+      <source>Connected: PostgreSQL {version}. The database {database} is empty: the program sets it up on first start, or move this centre's data into it (迁移到服务器).</source>
+      <translation>已连接：PostgreSQL {version}。数据库 {database} 是空的：程序首次启动时会自动建表，也可以把本中心的数据迁移进去（迁移到服务器）。</translation>
+    </message>
+    <message>
+      <source>Connected: PostgreSQL {version}, but the database {database} holds another program's tables ({count} tables). Use an empty database or this program's.</source>
+      <translation>已连接：PostgreSQL {version}，但数据库 {database} 中是其他程序的数据（{count} 个表）。请使用空数据库或本程序的数据库。</translation>
+    </message>
+    <message>
+      <source>Connected: PostgreSQL {version}. The database {database} was written by a newer version of the program (revision {rev}): install the newer version on this PC.</source>
+      <translation>已连接：PostgreSQL {version}。数据库 {database} 由更新版本的程序写入（版本 {rev}），请在本机安装新版本。</translation>
+    </message>
+    <message>
+      <source>Connected: PostgreSQL {version}. The database {database} is this program's, at revision {rev}; it will be upgraded to {head} when the program starts.</source>
+      <translation>已连接：PostgreSQL {version}。数据库 {database} 是本程序的数据库，版本 {rev}；程序启动时会升级到 {head}。</translation>
+    </message>
+    <message>
+      <source>Use at most 63 letters or digits, without / @ : ? #.</source>
+      <translation>最多 63 个字母或数字，不能包含 / @ : ? #。</translation>
+    </message>
+    <message>
+      <source>Choose a language.</source>
+      <translation>请选择语言。</translation>
+    </message>
+    <message>
+      <source>{path} is on a network drive. A database file on a shared folder gets damaged when several PCs write to it. Keep the file on this PC, or let several PCs share a PostgreSQL server (choose 数据库服务器 above).</source>
+      <translation>{path} 在网络驱动器上。数据库文件放在共享文件夹里，多台电脑同时写入会损坏文件。请把文件放在本机，或让多台电脑共用 PostgreSQL 服务器（选择上面的“数据库服务器”）。</translation>
+    </message>
+    <message>
+      <source>The file {name} is empty.</source>
+      <translation>文件 {name} 为空。</translation>
+    </message>
+    <message>
+      <source>The file {name} is {mb} MB; at most {max} MB can be attached.</source>
+      <translation>文件 {name} 大小为 {mb} MB，附件最大 {max} MB。</translation>
+    </message>
+    <message>
+      <source>The file {name} is not in the attachment store; it may have been added on another PC before files were shared. Ask the PC that added it to open it once.</source>
+      <translation>附件库中没有文件 {name}；它可能是在启用共享附件之前在另一台电脑上添加的。请在添加它的那台电脑上打开一次该附件。</translation>
+    </message>
+    <message>
+      <source>The file {name} cannot be read.</source>
+      <translation>无法读取文件 {name}。</translation>
+    </message>
+    <message>
+      <source>No folder for attachments is set up.</source>
+      <translation>尚未设置附件存放文件夹。</translation>
+    </message>
+    <message>
+      <source>The file {name} could not be saved: {why}</source>
+      <translation>无法保存文件 {name}：{why}</translation>
+    </message>
+    <message>
+      <source>The file {name} could not be stored: {why}</source>
+      <translation>无法保存文件 {name}：{why}</translation>
+    </message>
+    <message>
+      <source>{who} changed this record at {time}, after you opened it. Nothing was saved; close it and open it again to see the change.</source>
+      <translation>{who} 在 {time} 修改了这条记录（在您打开之后）。本次未保存；请关闭后重新打开，查看对方的修改。</translation>
+    </message>
+    <message>
+      <source>This record was changed at another desk after you opened it. Nothing was saved; close it and open it again to see the change.</source>
+      <translation>您打开这条记录后，另一台电脑修改了它。本次未保存；请关闭后重新打开，查看对方的修改。</translation>
     </message>
     <message>
       <source>The database is busy: another program or PC is holding it. Nothing was saved; please try again in a moment.</source>
@@ -1546,6 +2385,22 @@
     <message>
       <source>Administrator</source>
       <translation>系统管理员</translation>
+    </message>
+    <message>
+      <source>Grid worker</source>
+      <translation>网格员</translation>
+    </message>
+    <message>
+      <source>Your account was deactivated. Nothing was saved; please ask the administrator.</source>
+      <translation>您的账号已被停用，未保存任何内容；请联系系统管理员。</translation>
+    </message>
+    <message>
+      <source>Your role was changed by the administrator. Nothing was saved; please sign in again.</source>
+      <translation>管理员已更改您的角色，未保存任何内容；请重新登录。</translation>
+    </message>
+    <message>
+      <source>A text is too long to be stored: at most {limit} characters. Nothing was saved.</source>
+      <translation>文字太长，无法保存：最多 {limit} 个字。未保存任何内容。</translation>
     </message>
     <message>
       <source>Enter the ID number.</source>
@@ -1598,6 +2453,14 @@
     <message>
       <source>Characters 3–8 of a unified social credit code are the area code: six digits.</source>
       <translation>统一社会信用代码第 3–8 位是登记管理机关行政区划码，应为六位数字。</translation>
+    </message>
+    <message>
+      <source>The text contains an invisible control character (NUL) that cannot be stored. Delete it, or type the text again instead of pasting it.</source>
+      <translation>文字中含有无法保存的不可见控制字符（NUL）。请删除它，或重新输入文字而不要粘贴。</translation>
+    </message>
+    <message>
+      <source>This text is too long: at most {limit} characters, it has {count}.</source>
+      <translation>文字太长：最多 {limit} 个字，现有 {count} 个字。</translation>
     </message>
     <message>
       <source>The birth date {date} in this ID number does not exist.</source>
@@ -1718,6 +2581,10 @@
     <message>
       <source>Service orders</source>
       <translation>服务订单</translation>
+    </message>
+    <message>
+      <source>Redemptions</source>
+      <translation>兑换记录</translation>
     </message>
     <message>
       <source>This database has no service orders.</source>
@@ -2036,6 +2903,14 @@
       <translation>{name} 在 {date} 的服务时长将超过 24 小时。</translation>
     </message>
     <message>
+      <source>Waiting for handover</source>
+      <translation>待核销</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已撤销</translation>
+    </message>
+    <message>
       <source>This redemption no longer exists.</source>
       <translation>该兑换记录已不存在。</translation>
     </message>
@@ -2128,12 +3003,12 @@
       <translation>该数据库由更新版本的程序创建（版本 {rev}）。请安装新版本程序；数据库未做任何改动。</translation>
     </message>
     <message>
-      <source>The database could not be backed up before the upgrade, so it was not upgraded: {why}</source>
-      <translation>升级前备份数据库失败，因此未升级：{why}</translation>
+      <source>The server database needs an upgrade, and a verified backup must be made first, but {tool} is not installed on this PC. Install the PostgreSQL client tools (pg_dump) and open the program again; or, after backing up the server another way, an administrator runs: main.py upgrade --without-backup. The database was left untouched.</source>
+      <translation>服务器数据库需要升级，升级前必须先做经过校验的备份，但本机未安装 {tool}。请安装 PostgreSQL 客户端工具（pg_dump）后重新打开程序；或者在用其他方式备份服务器之后，由管理员运行：main.py upgrade --without-backup。数据库保持原样。</translation>
     </message>
     <message>
-      <source>The database could not be opened: {why}</source>
-      <translation>无法打开数据库：{why}</translation>
+      <source>The database could not be backed up before the upgrade, so it was not upgraded: {why}</source>
+      <translation>升级前备份数据库失败，因此未升级：{why}</translation>
     </message>
     <message>
       <source>Creating the database…</source>
@@ -2148,32 +3023,12 @@
       <translation>正在升级数据库（先做备份）…</translation>
     </message>
     <message>
-      <source>The file {name} is empty.</source>
-      <translation>文件 {name} 为空。</translation>
-    </message>
-    <message>
-      <source>The file {name} is {mb} MB; at most {max} MB can be attached.</source>
-      <translation>文件 {name} 大小为 {mb} MB，附件最大 {max} MB。</translation>
-    </message>
-    <message>
-      <source>No folder for attachments is set up.</source>
-      <translation>尚未设置附件存放文件夹。</translation>
-    </message>
-    <message>
-      <source>The file {name} cannot be read.</source>
-      <translation>无法读取文件 {name}。</translation>
-    </message>
-    <message>
       <source>This provider no longer exists.</source>
       <translation>该服务主体已不存在。</translation>
     </message>
     <message>
       <source>This attachment no longer exists.</source>
       <translation>该附件已不存在。</translation>
-    </message>
-    <message>
-      <source>The file {name} could not be stored: {why}</source>
-      <translation>无法保存文件 {name}：{why}</translation>
     </message>
     <message>
       <source>This session is not one of the order's.</source>
@@ -2304,10 +3159,6 @@
       <translation>公示期为 0 至 {n} 个工作日。</translation>
     </message>
     <message>
-      <source>This request no longer exists.</source>
-      <translation>该诉求已不存在。</translation>
-    </message>
-    <message>
       <source>The budget must be more than zero.</source>
       <translation>预算金额必须大于零。</translation>
     </message>
@@ -2318,6 +3169,10 @@
     <message>
       <source>Describe what the resident needs.</source>
       <translation>请描述居民的需求。</translation>
+    </message>
+    <message>
+      <source>This request no longer exists.</source>
+      <translation>该诉求已不存在。</translation>
     </message>
     <message>
       <source>The publicity period ends at {moment}; it cannot be closed before.</source>
@@ -2590,10 +3445,6 @@
     <message>
       <source>Terminated</source>
       <translation>已终止</translation>
-    </message>
-    <message>
-      <source>Cancelled</source>
-      <translation>已撤销</translation>
     </message>
     <message>
       <source>Place order</source>
@@ -3160,6 +4011,10 @@
       <translation>超时完成</translation>
     </message>
     <message>
+      <source>No request category is available; the administrator must set up the categories first.</source>
+      <translation>没有可用的诉求分类，请管理员先设置分类。</translation>
+    </message>
+    <message>
       <source>The request to merge into does not exist or is itself merged.</source>
       <translation>要合并到的诉求不存在，或其本身已被合并。</translation>
     </message>
@@ -3350,6 +4205,198 @@
     <message>
       <source>A chosen key group no longer exists.</source>
       <translation>所选的重点人群类别已不存在。</translation>
+    </message>
+    <message>
+      <source>Visit overdue</source>
+      <translation>逾期未访</translation>
+    </message>
+    <message>
+      <source>Visit due</source>
+      <translation>待走访</translation>
+    </message>
+    <message>
+      <source>Visited</source>
+      <translation>已走访</translation>
+    </message>
+    <message>
+      <source>Row {row} ({name}) has a mistake, so nothing of this round was saved.</source>
+      <translation>第 {row} 行（{name}）有误，本批走访均未保存。</translation>
+    </message>
+    <message>
+      <source>Choose the resident who was visited.</source>
+      <translation>请选择走访的居民。</translation>
+    </message>
+    <message>
+      <source>Enter the date of the visit.</source>
+      <translation>请填写走访日期。</translation>
+    </message>
+    <message>
+      <source>Choose how the visit was made: home, phone or at the centre.</source>
+      <translation>请选择走访方式：入户、电话或到中心。</translation>
+    </message>
+    <message>
+      <source>Choose who made the visit.</source>
+      <translation>请选择走访人。</translation>
+    </message>
+    <message>
+      <source>Companions have at most {n} characters.</source>
+      <translation>同行人员最多 {n} 个字。</translation>
+    </message>
+    <message>
+      <source>The findings have at most {n} characters.</source>
+      <translation>走访情况最多 {n} 个字。</translation>
+    </message>
+    <message>
+      <source>An unknown report item was ticked.</source>
+      <translation>勾选了未知的上报事项。</translation>
+    </message>
+    <message>
+      <source>At most {n} photos can be kept with a visit.</source>
+      <translation>每次走访最多保存 {n} 张照片。</translation>
+    </message>
+    <message>
+      <source>Photos cannot be kept in this installation.</source>
+      <translation>本系统未配置照片存储，无法保存照片。</translation>
+    </message>
+    <message>
+      <source>The visit date {date} is in the future; a visit is recorded after it took place.</source>
+      <translation>走访日期 {date} 晚于今天；走访完成后才能登记。</translation>
+    </message>
+    <message>
+      <source>The visitor must be an active user of the system.</source>
+      <translation>走访人须为系统中的在用账号。</translation>
+    </message>
+    <message>
+      <source>Describe what was found: it becomes the request's description.</source>
+      <translation>请填写走访发现的情况：它将作为上报诉求的内容。</translation>
+    </message>
+    <message>
+      <source>The photo {name} is empty or larger than {max} MB.</source>
+      <translation>照片 {name} 为空或超过 {max} MB。</translation>
+    </message>
+    <message>
+      <source>{name} is archived (moved away or merged) and is no longer visited.</source>
+      <translation>{name} 已归档（迁出或已合并），不再走访。</translation>
+    </message>
+    <message>
+      <source>The visit date is too far in the past.</source>
+      <translation>走访日期过早。</translation>
+    </message>
+    <message>
+      <source>Requests cannot be registered from visits in this installation.</source>
+      <translation>本系统未接通诉求登记，无法从走访上报诉求。</translation>
+    </message>
+    <message>
+      <source>{name} does not live in this grid.</source>
+      <translation>{name} 不属于本网格。</translation>
+    </message>
+    <message>
+      <source>Every week</source>
+      <translation>每周</translation>
+    </message>
+    <message>
+      <source>Every month</source>
+      <translation>每月</translation>
+    </message>
+    <message>
+      <source>Every quarter</source>
+      <translation>每季度</translation>
+    </message>
+    <message>
+      <source>Not visited</source>
+      <translation>不走访</translation>
+    </message>
+    <message>
+      <source>Home visit</source>
+      <translation>入户</translation>
+    </message>
+    <message>
+      <source>Phone call</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>At the centre</source>
+      <translation>到中心</translation>
+    </message>
+    <message>
+      <source>Safety hazard</source>
+      <translation>安全隐患</translation>
+    </message>
+    <message>
+      <source>Instability factor</source>
+      <translation>不稳定因素</translation>
+    </message>
+    <message>
+      <source>Unclean environment</source>
+      <translation>环境卫生不洁</translation>
+    </message>
+    <message>
+      <source>House let out</source>
+      <translation>房屋出租</translation>
+    </message>
+    <message>
+      <source>New migrant population</source>
+      <translation>新增流动人口</translation>
+    </message>
+    <message>
+      <source>New pregnancy</source>
+      <translation>新增孕妇</translation>
+    </message>
+    <message>
+      <source>Resident seriously ill in hospital</source>
+      <translation>居民重病住院</translation>
+    </message>
+    <message>
+      <source>The house is let out: record the tenants in the register.</source>
+      <translation>房屋出租：请在居民档案中登记租住人员。</translation>
+    </message>
+    <message>
+      <source>New migrant population: register the newcomers.</source>
+      <translation>新增流动人口：请登记新来人员。</translation>
+    </message>
+    <message>
+      <source>New pregnancy: note it in the resident's record.</source>
+      <translation>新增孕妇：请在该居民档案中注明。</translation>
+    </message>
+    <message>
+      <source>Enter at least one visit.</source>
+      <translation>请至少填写一条走访记录。</translation>
+    </message>
+    <message>
+      <source>This visit no longer exists.</source>
+      <translation>该走访记录已不存在。</translation>
+    </message>
+    <message>
+      <source>The register has no key group named {name}.</source>
+      <translation>居民档案中没有名为“{name}”的重点人群。</translation>
+    </message>
+    <message>
+      <source>This visit has already been corrected; correct the latest entry.</source>
+      <translation>该走访记录已被更正过，请更正最新的一条。</translation>
+    </message>
+    <message>
+      <source>This visit was withdrawn; record a new visit instead.</source>
+      <translation>该走访记录已撤销，请重新登记走访。</translation>
+    </message>
+    <message>
+      <source>Choose how often: every week, month or quarter.</source>
+      <translation>请选择走访频次：每周、每月或每季度。</translation>
+    </message>
+    <message>
+      <source>Say why the visit is corrected.</source>
+      <translation>请填写更正原因。</translation>
+    </message>
+    <message>
+      <source>The reason has at most {n} characters.</source>
+      <translation>原因最多 {n} 个字。</translation>
+    </message>
+    <message>
+      <source>The same visit is also in row {row}.</source>
+      <translation>同一走访已在第 {row} 行填写。</translation>
+    </message>
+    <message>
+      <source>A correction is for the same resident; withdraw the visit and record a new one.</source>
+      <translation>更正只能针对同一居民；请撤销该记录后重新登记。</translation>
     </message>
   </context>
   <context>
@@ -3806,6 +4853,18 @@ If it happens again, send this file to your administrator.</source>
       <source>{shown} of {n} shown; type more to narrow down</source>
       <translation>共 {n} 条，显示 {shown} 条；继续输入可缩小范围</translation>
     </message>
+    <message>
+      <source>Resident: name, pinyin initials (zs), phone, ID number or address</source>
+      <translation>居民：姓名、拼音首字母（zs）、电话、身份证号或住址</translation>
+    </message>
+    <message>
+      <source>No resident found.</source>
+      <translation>没有找到居民。</translation>
+    </message>
+    <message>
+      <source>{name} (archived)</source>
+      <translation>{name}（已归档）</translation>
+    </message>
   </context>
   <context>
     <name>forms</name>
@@ -4047,14 +5106,6 @@ If it happens again, send this file to your administrator.</source>
       <translation>未找到志愿者。</translation>
     </message>
     <message>
-      <source>Resident: name, pinyin initials (zs), phone, ID number or address</source>
-      <translation>居民：姓名、拼音首字母（如 zs）、电话、身份证号或住址</translation>
-    </message>
-    <message>
-      <source>No resident found.</source>
-      <translation>未找到居民。</translation>
-    </message>
-    <message>
       <source>Volunteer: name, pinyin initials (zs) or phone</source>
       <translation>志愿者：姓名、拼音首字母（如 zs）或电话</translation>
     </message>
@@ -4065,10 +5116,6 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>{name} (inactive)</source>
       <translation>{name}（已停用）</translation>
-    </message>
-    <message>
-      <source>{name} (archived)</source>
-      <translation>{name}（已归档）</translation>
     </message>
     <message>
       <source>{hours} more hours to {level}</source>
@@ -4293,10 +5340,6 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Print statement</source>
       <translation>打印积分明细</translation>
-    </message>
-    <message>
-      <source>The PDF could not be written: {error}</source>
-      <translation>无法生成 PDF 文件：{error}</translation>
     </message>
     <message>
       <source>Status</source>
@@ -4579,8 +5622,12 @@ If it happens again, send this file to your administrator.</source>
       <translation>编号</translation>
     </message>
     <message>
-      <source>Points frozen</source>
-      <translation>冻结积分</translation>
+      <source>All redemptions</source>
+      <translation>全部兑换记录</translation>
+    </message>
+    <message>
+      <source>Which redemptions the list shows (and 导出 Excel saves)</source>
+      <translation>列表显示哪些兑换记录（导出 Excel 也保存这些）</translation>
     </message>
     <message>
       <source>Print receipt…</source>
@@ -4591,8 +5638,16 @@ If it happens again, send this file to your administrator.</source>
       <translation>补打选中兑换的小票（Ctrl+P）</translation>
     </message>
     <message>
-      <source>Waiting for handover (核销): {n}</source>
-      <translation>待核销：{n}</translation>
+      <source>Redemptions: {n}</source>
+      <translation>兑换记录：{n} 条</translation>
+    </message>
+    <message>
+      <source>Export to Excel</source>
+      <translation>导出 Excel</translation>
+    </message>
+    <message>
+      <source>Save the redemptions shown as an Excel file (Ctrl+E)</source>
+      <translation>把列表中显示的兑换记录保存为 Excel 文件（Ctrl+E）</translation>
     </message>
     <message>
       <source>{name} redeemed {items} for {n} points; the points are frozen until handover.</source>
@@ -4631,12 +5686,24 @@ If it happens again, send this file to your administrator.</source>
       <translation>按 Ctrl+N 添加商品。</translation>
     </message>
     <message>
-      <source>Nothing is waiting for handover.</source>
-      <translation>没有待核销的兑换。</translation>
+      <source>Waiting for handover (核销): {n}</source>
+      <translation>待核销：{n}</translation>
+    </message>
+    <message>
+      <source>Redemptions: the newest {n} (导出 Excel saves them all)</source>
+      <translation>兑换记录：显示最近 {n} 条（导出 Excel 保存全部）</translation>
     </message>
     <message>
       <source>Print the receipt (小票) now?</source>
       <translation>现在打印小票吗？</translation>
+    </message>
+    <message>
+      <source>Nothing is waiting for handover.</source>
+      <translation>没有待核销的兑换。</translation>
+    </message>
+    <message>
+      <source>No redemptions yet.</source>
+      <translation>还没有兑换记录。</translation>
     </message>
     <message>
       <source>Offered</source>
@@ -4719,6 +5786,10 @@ If it happens again, send this file to your administrator.</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
+      <source>Save the points statement or the redemptions as an Excel file (Ctrl+E)</source>
+      <translation>把积分明细或兑换记录（当前标签页）保存为 Excel 文件（Ctrl+E）</translation>
+    </message>
+    <message>
       <source>Volunteer: {name}</source>
       <translation>志愿者：{name}</translation>
     </message>
@@ -4795,6 +5866,10 @@ If it happens again, send this file to your administrator.</source>
       <translation>志愿者须是已建档的居民。先查找居民（输入后按回车），再选择服务队，然后按 Ctrl+S。</translation>
     </message>
     <message>
+      <source>{name} (archived)</source>
+      <translation>{name}（已归档）</translation>
+    </message>
+    <message>
       <source>Create team</source>
       <translation>创建服务队</translation>
     </message>
@@ -4849,10 +5924,6 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>No points yet.</source>
       <translation>还没有积分记录。</translation>
-    </message>
-    <message>
-      <source>No redemptions yet.</source>
-      <translation>还没有兑换记录。</translation>
     </message>
     <message>
       <source>Corrected by a reversing entry further down</source>
@@ -5109,6 +6180,10 @@ If it happens again, send this file to your administrator.</source>
       <translation>资金管理</translation>
     </message>
     <message>
+      <source>Visit ledger</source>
+      <translation>走访台账</translation>
+    </message>
+    <message>
       <source>Dashboard</source>
       <translation>数据看板</translation>
     </message>
@@ -5145,8 +6220,20 @@ If it happens again, send this file to your administrator.</source>
       <translation>服务清单</translation>
     </message>
     <message>
+      <source>Backup and restore</source>
+      <translation>备份与恢复</translation>
+    </message>
+    <message>
       <source>Settings</source>
       <translation>系统设置</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>走访记录</translation>
+    </message>
+    <message>
+      <source>The selected resident's grid visits (Ctrl+Shift+V)</source>
+      <translation>所选居民的网格走访记录（Ctrl+Shift+V）</translation>
     </message>
     <message>
       <source>Turn into a service order</source>
@@ -5157,8 +6244,20 @@ If it happens again, send this file to your administrator.</source>
       <translation>根据这条诉求登记居民点单，保留关联</translation>
     </message>
     <message>
+      <source>Service order</source>
+      <translation>居民点单</translation>
+    </message>
+    <message>
+      <source>Record this resident's service order (居民点单), with the description typed so far</source>
+      <translation>为该居民登记点单（居民点单），带上已输入的诉求内容</translation>
+    </message>
+    <message>
       <source>Shortcut: Ctrl+{n}</source>
       <translation>快捷键：Ctrl+{n}</translation>
+    </message>
+    <message>
+      <source>Shortcut: {keys}</source>
+      <translation>快捷键：{keys}</translation>
     </message>
     <message>
       <source>Request</source>
@@ -5956,14 +7055,6 @@ If it happens again, send this file to your administrator.</source>
       <translation>{step}：点单 {number}</translation>
     </message>
     <message>
-      <source>Resident: name, pinyin initials (zs), phone, ID number or address</source>
-      <translation>居民：姓名、拼音首字母（zs）、电话、身份证号或地址</translation>
-    </message>
-    <message>
-      <source>No resident found.</source>
-      <translation>没有找到居民。</translation>
-    </message>
-    <message>
       <source>Add a volunteer: name, pinyin initials or phone</source>
       <translation>添加志愿者：姓名、拼音首字母或电话</translation>
     </message>
@@ -6372,6 +7463,10 @@ If it happens again, send this file to your administrator.</source>
       <translation>此点单没有可付款的资金来源。</translation>
     </message>
     <message>
+      <source>The order then waits for the community to review it (Ctrl+Enter saves).</source>
+      <translation>登记后等待社区审核（Ctrl+Enter 保存）。</translation>
+    </message>
+    <message>
       <source>No resident chosen yet.</source>
       <translation>尚未选择居民。</translation>
     </message>
@@ -6416,16 +7511,16 @@ If it happens again, send this file to your administrator.</source>
       <translation>{name}，{phone}，{where}</translation>
     </message>
     <message>
+      <source>Turned from request {number}: the order keeps the link and then waits for the community to review it (Ctrl+Enter saves).</source>
+      <translation>由诉求 {number} 转为点单：订单与该诉求保持关联，提交后等待社区审核（Ctrl+Enter 保存）。</translation>
+    </message>
+    <message>
       <source>New service order</source>
       <translation>居民点单</translation>
     </message>
     <message>
       <source>Place order</source>
       <translation>登记点单</translation>
-    </message>
-    <message>
-      <source>The order then waits for the community to review it (Ctrl+Enter saves).</source>
-      <translation>登记后等待社区审核（Ctrl+Enter 保存）。</translation>
     </message>
     <message>
       <source>Choose or type a category</source>
@@ -6458,10 +7553,6 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Rejection notice {number}</source>
       <translation>驳回通知 {number}</translation>
-    </message>
-    <message>
-      <source>The PDF could not be written: {error}</source>
-      <translation>无法写入 PDF：{error}</translation>
     </message>
     <message>
       <source>18 characters, e.g. 52370303MJE123456X</source>
@@ -7021,6 +8112,13 @@ If it happens again, send this file to your administrator.</source>
     </message>
   </context>
   <context>
+    <name>pdf</name>
+    <message>
+      <source>The PDF could not be written: {error}</source>
+      <translation>无法写入 PDF：{error}</translation>
+    </message>
+  </context>
+  <context>
     <name>preview</name>
     <message>
       <source>{n} page(s) — {title}</source>
@@ -7270,8 +8368,20 @@ If it happens again, send this file to your administrator.</source>
       <translation>无法生成回执：{why}</translation>
     </message>
     <message>
+      <source>{label} ({keys})</source>
+      <translation>{label}（{keys}）</translation>
+    </message>
+    <message>
+      <source>{keys}: {label}</source>
+      <translation>{keys}：{label}</translation>
+    </message>
+    <message>
       <source>Not attached: {files}</source>
       <translation>以下文件未能添加为附件：{files}</translation>
+    </message>
+    <message>
+      <source>Choose the resident first (Enter picks).</source>
+      <translation>请先选定居民（回车选择）。</translation>
     </message>
     <message>
       <source>Clear the form</source>
@@ -9121,6 +10231,22 @@ If it happens again, send this file to your administrator.</source>
   <context>
     <name>settings</name>
     <message>
+      <source>Replace lost audit key</source>
+      <translation>更换审计密钥</translation>
+    </message>
+    <message>
+      <source>Do this only if this database's audit key is lost: no PC and no password-protected backup has it any more.
+
+A new key is made. The audit records written so far can then only be checked for their order and completeness, no longer for their signature; the check says so every time. The replacement itself is recorded in the audit log and cannot be undone. Every other PC must then import the new key.
+
+Replace the audit key now?</source>
+      <translation>只有在审计密钥确实丢失时才这样做：所有电脑和带密码的备份中都已没有该密钥。
+
+系统会生成新密钥。此前的审计记录今后只能核对顺序和完整性，无法再核对签名，每次数据检查都会注明这一点。更换本身会记入审计日志，无法撤销。其他电脑随后都需要导入新密钥。
+
+现在更换审计密钥吗？</translation>
+    </message>
+    <message>
       <source>Settings</source>
       <translation>系统设置</translation>
     </message>
@@ -9145,64 +10271,76 @@ If it happens again, send this file to your administrator.</source>
       <translation>本机设置（重启程序后生效）</translation>
     </message>
     <message>
+      <source>Save language</source>
+      <translation>保存语言</translation>
+    </message>
+    <message>
       <source>Language</source>
       <translation>界面语言</translation>
-    </message>
-    <message>
-      <source>Database file on this PC</source>
-      <translation>本机数据库文件</translation>
-    </message>
-    <message>
-      <source>Shared PostgreSQL server (several PCs)</source>
-      <translation>共享 PostgreSQL 服务器（多台电脑）</translation>
-    </message>
-    <message>
-      <source>Choose…</source>
-      <translation>选择…</translation>
-    </message>
-    <message>
-      <source>File</source>
-      <translation>文件</translation>
-    </message>
-    <message>
-      <source>Server address</source>
-      <translation>服务器地址</translation>
-    </message>
-    <message>
-      <source>Test connection</source>
-      <translation>测试连接</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>保存</translation>
-    </message>
-    <message>
-      <source>In use now: {name}</source>
-      <translation>当前使用：{name}</translation>
-    </message>
-    <message>
-      <source>Database file</source>
-      <translation>数据库文件</translation>
-    </message>
-    <message>
-      <source>Database (*.sqlite3 *.db)</source>
-      <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
       <source>Saved. Restart the program to use the new settings.</source>
       <translation>已保存。重启程序后使用新设置。</translation>
     </message>
     <message>
+      <source>Export audit key…</source>
+      <translation>导出审计密钥…</translation>
+    </message>
+    <message>
+      <source>Import audit key…</source>
+      <translation>导入审计密钥…</translation>
+    </message>
+    <message>
+      <source>Replace lost audit key…</source>
+      <translation>更换审计密钥…</translation>
+    </message>
+    <message>
+      <source>The audit key was replaced; the new key is in {path}. Export it now (Export audit key…) and keep it with the backups.</source>
+      <translation>审计密钥已更换，新密钥保存在 {path}。请立即导出（导出审计密钥…）并与备份一起妥善保管。</translation>
+    </message>
+    <message>
+      <source>Audit key written to {path}. Keep it safe and import it only on this centre's PCs.</source>
+      <translation>审计密钥已导出到 {path}。请妥善保管，只导入本中心的电脑。</translation>
+    </message>
+    <message>
+      <source>Audit key imported: this PC can now write to this database's audit log.</source>
+      <translation>审计密钥已导入：本机现在可以写入该数据库的操作日志。</translation>
+    </message>
+    <message>
       <source>Only an administrator can change the centre's name.</source>
       <translation>只有系统管理员可以修改中心名称。</translation>
     </message>
     <message>
-      <source>Only an administrator can change where the database is.</source>
-      <translation>只有管理员可以更改数据库位置。</translation>
+      <source>Database in use: {name}</source>
+      <translation>正在使用的数据库：{name}</translation>
     </message>
     <message>
-      <source>Enter a file or a server address.</source>
-      <translation>请填写数据库文件或服务器地址。</translation>
+      <source>Only when no PC and no password-protected backup has this database's audit key any more.</source>
+      <translation>仅在所有电脑和带密码的备份中都已找不到该数据库的审计密钥时使用。</translation>
+    </message>
+    <message>
+      <source>This PC has this database's audit key; there is nothing to replace.</source>
+      <translation>本机有该数据库的审计密钥，无需更换。</translation>
+    </message>
+    <message>
+      <source>Export audit key</source>
+      <translation>导出审计密钥</translation>
+    </message>
+    <message>
+      <source>Audit key (*.key)</source>
+      <translation>审计密钥 (*.key)</translation>
+    </message>
+    <message>
+      <source>Import audit key</source>
+      <translation>导入审计密钥</translation>
+    </message>
+    <message>
+      <source>Move this centre to the server</source>
+      <translation>迁移到服务器</translation>
+    </message>
+    <message>
+      <source>This PC already uses a database server; only a database file can be moved to one.</source>
+      <translation>本机已在使用数据库服务器；只有数据库文件才能迁移到服务器。</translation>
     </message>
   </context>
   <context>
@@ -9377,6 +10515,583 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>The new password is set and the account is unlocked.</source>
       <translation>新密码已设置，账号已解锁。</translation>
+    </message>
+  </context>
+  <context>
+    <name>visits</name>
+    <message>
+      <source>Nothing was saved.</source>
+      <translation>未保存任何记录。</translation>
+    </message>
+    <message>
+      <source>Record a round of visits</source>
+      <translation>批量录入走访</translation>
+    </message>
+    <message>
+      <source>Companions, e.g. 楼长 王芳</source>
+      <translation>同行人员，如：楼长 王芳</translation>
+    </message>
+    <message>
+      <source>Visited by</source>
+      <translation>走访人</translation>
+    </message>
+    <message>
+      <source>Seen</source>
+      <translation>已访</translation>
+    </message>
+    <message>
+      <source>Resident</source>
+      <translation>居民</translation>
+    </message>
+    <message>
+      <source>Key groups</source>
+      <translation>重点人群</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>How</source>
+      <translation>方式</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>走访情况</translation>
+    </message>
+    <message>
+      <source>Reports</source>
+      <translation>七必报</translation>
+    </message>
+    <message>
+      <source>Space: tick a row   F2: type in a cell   Ctrl+S: save all</source>
+      <translation>空格：勾选   F2：编辑单元格   Ctrl+S：全部保存</translation>
+    </message>
+    <message>
+      <source>Save all</source>
+      <translation>全部保存</translation>
+    </message>
+    <message>
+      <source>Cancel and close</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Round recorded</source>
+      <translation>批量走访已保存</translation>
+    </message>
+    <message>
+      <source>{n} visits are recorded.</source>
+      <translation>已保存 {n} 条走访记录。</translation>
+    </message>
+    <message>
+      <source>&amp;Grid</source>
+      <translation>网格(&amp;G)</translation>
+    </message>
+    <message>
+      <source>&amp;Date</source>
+      <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+      <source>Empty: the date above; or 2026-12-05, 12-05, 5</source>
+      <translation>留空则用上方日期；也可输入 2026-12-05、12-05 或 5</translation>
+    </message>
+    <message>
+      <source>as above</source>
+      <translation>同上</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Everyone on the visit plan in this grid has been visited in their period.</source>
+      <translation>本网格走访计划内的居民本周期均已走访。</translation>
+    </message>
+    <message>
+      <source>{ticked} of {n} residents ticked</source>
+      <translation>已勾选 {ticked} / {n} 人</translation>
+    </message>
+    <message>
+      <source>Row {row} ({name}): the date cannot be read; type it as 2026-12-05.</source>
+      <translation>第 {row} 行（{name}）：日期无法识别，请按 2026-12-05 格式输入。</translation>
+    </message>
+    <message>
+      <source>Tick the residents who were visited (Space), then save.</source>
+      <translation>请先勾选已走访的居民（空格），再保存。</translation>
+    </message>
+    <message>
+      <source>Row {row} ({name}): {error}</source>
+      <translation>第 {row} 行（{name}）：{error}</translation>
+    </message>
+    <message>
+      <source>Close without saving? {n} ticked visits are not saved yet.</source>
+      <translation>不保存就关闭吗？已勾选的 {n} 条走访尚未保存。</translation>
+    </message>
+    <message>
+      <source>{name}: request {number} (grid worker report) was created for: {item}.</source>
+      <translation>{name}：已生成诉求 {number}（网格员上报）：{item}。</translation>
+    </message>
+    <message>
+      <source>{name}: please update in the residents register: {item}</source>
+      <translation>{name}：请在居民档案中更新：{item}</translation>
+    </message>
+    <message>
+      <source>Resident: name, pinyin initials (zs), phone, ID number or address</source>
+      <translation>居民：姓名、拼音首字母（zs）、电话、身份证号或住址</translation>
+    </message>
+    <message>
+      <source>No resident found.</source>
+      <translation>没有找到居民。</translation>
+    </message>
+    <message>
+      <source>Overdue visit</source>
+      <translation>逾期</translation>
+    </message>
+    <message>
+      <source>To visit</source>
+      <translation>待走访</translation>
+    </message>
+    <message>
+      <source>Visited</source>
+      <translation>已走访</translation>
+    </message>
+    <message>
+      <source>withdrawn: {reason}</source>
+      <translation>已撤回：{reason}</translation>
+    </message>
+    <message>
+      <source>corrected later</source>
+      <translation>已被更正</translation>
+    </message>
+    <message>
+      <source>correction: {reason}</source>
+      <translation>更正：{reason}</translation>
+    </message>
+    <message>
+      <source>Withdraw a visit</source>
+      <translation>撤回走访</translation>
+    </message>
+    <message>
+      <source>Required, e.g. recorded for the wrong resident</source>
+      <translation>必填，如：误录为其他居民</translation>
+    </message>
+    <message>
+      <source>&amp;Reason</source>
+      <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Visits of {name}</source>
+      <translation>{name} 的走访记录</translation>
+    </message>
+    <message>
+      <source>Show corrected and withdrawn entries</source>
+      <translation>显示已更正和已撤回的记录</translation>
+    </message>
+    <message>
+      <source>Requests</source>
+      <translation>诉求</translation>
+    </message>
+    <message>
+      <source>The selected visit in full</source>
+      <translation>所选走访的详细情况</translation>
+    </message>
+    <message>
+      <source>Record visit (Ctrl+N)</source>
+      <translation>记录走访 (Ctrl+N)</translation>
+    </message>
+    <message>
+      <source>Withdraw…</source>
+      <translation>撤回…</translation>
+    </message>
+    <message>
+      <source>Take back the selected visit, recorded by mistake (with a reason)</source>
+      <translation>撤回误录的所选走访（需填写原因）</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>{date} · {how} · visited by {visitor}</source>
+      <translation>{date} · {how} · 走访人 {visitor}</translation>
+    </message>
+    <message>
+      <source>Recorded by {user} at {moment}</source>
+      <translation>{user} 于 {moment} 录入</translation>
+    </message>
+    <message>
+      <source>Withdraw visit</source>
+      <translation>撤回走访</translation>
+    </message>
+    <message>
+      <source>Withdraw the visit of {date} to {name}? It stays in the history, marked withdrawn, and no longer counts for the plan.</source>
+      <translation>撤回 {date} 对 {name} 的走访吗？该记录仍保留在走访记录中并标为已撤回，不再计入走访计划。</translation>
+    </message>
+    <message>
+      <source>{n} requests raised</source>
+      <translation>{n} 件诉求</translation>
+    </message>
+    <message>
+      <source>No visit recorded for {name} yet.</source>
+      <translation>{name} 暂无走访记录。</translation>
+    </message>
+    <message>
+      <source>Companions: {names}</source>
+      <translation>同行人员：{names}</translation>
+    </message>
+    <message>
+      <source>Reports: {items}</source>
+      <translation>七必报：{items}</translation>
+    </message>
+    <message>
+      <source>Photos: {names}</source>
+      <translation>照片：{names}</translation>
+    </message>
+    <message>
+      <source>(no findings written)</source>
+      <translation>（未填写走访情况）</translation>
+    </message>
+    <message>
+      <source>{rule} (phone counts)</source>
+      <translation>{rule}（可电话）</translation>
+    </message>
+    <message>
+      <source>{day} phone call (not counted)</source>
+      <translation>{day} 电话（不计）</translation>
+    </message>
+    <message>
+      <source>{n} residents: {overdue} overdue, {due} due, {done} visited</source>
+      <translation>共 {n} 人：逾期 {overdue}，待走访 {due}，已走访 {done}</translation>
+    </message>
+    <message>
+      <source>Nobody is on the visit plan yet.
+Residents are due for visits when they carry a key group of the plan (独居老人, 困难家庭 …).</source>
+      <translation>走访计划中暂无居民。
+居民档案中标记了计划内重点人群（独居老人、困难家庭 …）的居民会列入走访计划。</translation>
+    </message>
+    <message>
+      <source>Grid</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <source>Rule</source>
+      <translation>走访要求</translation>
+    </message>
+    <message>
+      <source>Visit period</source>
+      <translation>走访周期</translation>
+    </message>
+    <message>
+      <source>Due by</source>
+      <translation>应访日期</translation>
+    </message>
+    <message>
+      <source>Last visit</source>
+      <translation>最近走访</translation>
+    </message>
+    <message>
+      <source>Home address</source>
+      <translation>住址</translation>
+    </message>
+    <message>
+      <source>The grids a worker looks after</source>
+      <translation>按网格员负责的网格筛选</translation>
+    </message>
+    <message>
+      <source>The month of the plan (a past month shows its state at its end)</source>
+      <translation>走访计划的月份（以往月份显示该月月末的情况）</translation>
+    </message>
+    <message>
+      <source>Record visit</source>
+      <translation>记录走访</translation>
+    </message>
+    <message>
+      <source>Record a visit (Ctrl+N; Enter on a row: for that resident)</source>
+      <translation>记录一次走访（Ctrl+N；在某行按回车：记录该居民的走访）</translation>
+    </message>
+    <message>
+      <source>Record a round</source>
+      <translation>批量录入</translation>
+    </message>
+    <message>
+      <source>Several visits of one grid in one table (Ctrl+B)</source>
+      <translation>在一张表中录入同一网格的多条走访（Ctrl+B）</translation>
+    </message>
+    <message>
+      <source>Visits of resident</source>
+      <translation>走访记录</translation>
+    </message>
+    <message>
+      <source>The selected resident's visits (Ctrl+Shift+V)</source>
+      <translation>所选居民的走访记录（Ctrl+Shift+V）</translation>
+    </message>
+    <message>
+      <source>Print ledger</source>
+      <translation>打印台账</translation>
+    </message>
+    <message>
+      <source>The monthly visit ledger of a grid (Ctrl+P)</source>
+      <translation>打印一个网格的月度走访台账（Ctrl+P）</translation>
+    </message>
+    <message>
+      <source>Visit plan</source>
+      <translation>走访计划</translation>
+    </message>
+    <message>
+      <source>How often each key group is visited</source>
+      <translation>设置各类重点人群的走访频次</translation>
+    </message>
+    <message>
+      <source>All grids</source>
+      <translation>全部网格</translation>
+    </message>
+    <message>
+      <source>All workers</source>
+      <translation>全部网格员</translation>
+    </message>
+    <message>
+      <source>No resident on the visit plan matches “{text}”.</source>
+      <translation>走访计划中没有与“{text}”匹配的居民。</translation>
+    </message>
+    <message>
+      <source>Nobody on the visit plan matches these filters.</source>
+      <translation>走访计划中没有符合筛选条件的居民。</translation>
+    </message>
+    <message>
+      <source>{name}: not visited, due by {day}</source>
+      <translation>{name}：尚未走访，应于 {day} 前走访</translation>
+    </message>
+    <message>
+      <source>Visit ledger</source>
+      <translation>走访台账</translation>
+    </message>
+    <message>
+      <source>Name or pinyin initials (zs)</source>
+      <translation>姓名或拼音首字母（zs）</translation>
+    </message>
+    <message>
+      <source>Find a resident on the plan as you type (Ctrl+F); Esc clears</source>
+      <translation>输入即查找走访计划内的居民（Ctrl+F）；Esc 清除</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>Not visited yet</source>
+      <translation>尚未走访</translation>
+    </message>
+    <message>
+      <source>Enter: record   Ctrl+F: search   F5: refresh</source>
+      <translation>回车：记录走访   Ctrl+F：搜索   F5：刷新</translation>
+    </message>
+    <message>
+      <source>Visit ledger {grid} {month}</source>
+      <translation>走访台账 {grid} {month}</translation>
+    </message>
+    <message>
+      <source>{month} (this month)</source>
+      <translation>{month}（本月）</translation>
+    </message>
+    <message>
+      <source>Print the visit ledger</source>
+      <translation>打印走访台账</translation>
+    </message>
+    <message>
+      <source>Choose a grid…</source>
+      <translation>请选择网格…</translation>
+    </message>
+    <message>
+      <source>&amp;Month</source>
+      <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+      <source>Print preview</source>
+      <translation>打印预览</translation>
+    </message>
+    <message>
+      <source>The monthly ledger of one grid: who was due, who was seen, when and by whom.</source>
+      <translation>一个网格的月度走访台账：应访哪些人、已访哪些人、何时由谁走访。</translation>
+    </message>
+    <message>
+      <source>Choose the grid whose ledger is printed.</source>
+      <translation>请选择要打印台账的网格。</translation>
+    </message>
+    <message>
+      <source>Add photos of the visit</source>
+      <translation>添加走访照片</translation>
+    </message>
+    <message>
+      <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.heic)</source>
+      <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.heic)</translation>
+    </message>
+    <message>
+      <source>The visit to {name} is recorded.</source>
+      <translation>已保存对 {name} 的走访记录。</translation>
+    </message>
+    <message>
+      <source>A request {number} (grid worker report) was created for: {item}.</source>
+      <translation>已生成诉求 {number}（网格员上报）：{item}。</translation>
+    </message>
+    <message>
+      <source>Please update in the residents register: {item}</source>
+      <translation>请在居民档案中更新：{item}</translation>
+    </message>
+    <message>
+      <source>Record a visit</source>
+      <translation>记录走访</translation>
+    </message>
+    <message>
+      <source>Nobody chosen yet: type a name and press Enter.</source>
+      <translation>尚未选择居民：输入姓名后按回车。</translation>
+    </message>
+    <message>
+      <source>&amp;Resident</source>
+      <translation>居民(&amp;R)</translation>
+    </message>
+    <message>
+      <source>The day of the visit (not after today); Enter saves</source>
+      <translation>走访日期（不能晚于今天）；回车保存</translation>
+    </message>
+    <message>
+      <source>&amp;Visited by</source>
+      <translation>走访人(&amp;V)</translation>
+    </message>
+    <message>
+      <source>What was found: living conditions, needs, problems (required when an item below needs action)</source>
+      <translation>走访情况：生活状况、需求、问题（勾选需处置的七必报事项时必填）</translation>
+    </message>
+    <message>
+      <source>&amp;Findings</source>
+      <translation>走访情况(&amp;F)</translation>
+    </message>
+    <message>
+      <source>Safety, instability, sanitation and hospital become requests at once.</source>
+      <translation>勾选安全隐患、不稳定因素、环境卫生不洁、居民重病住院，保存时自动生成诉求（网格员上报）。</translation>
+    </message>
+    <message>
+      <source>Reports (七必报)</source>
+      <translation>七必报事项</translation>
+    </message>
+    <message>
+      <source>Add photos…</source>
+      <translation>添加照片…</translation>
+    </message>
+    <message>
+      <source>Remove photos</source>
+      <translation>移除照片</translation>
+    </message>
+    <message>
+      <source>No photos</source>
+      <translation>无照片</translation>
+    </message>
+    <message>
+      <source>Photos</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <source>Save visit</source>
+      <translation>保存走访</translation>
+    </message>
+    <message>
+      <source>Enter on the date saves (Ctrl+Enter from any field).</source>
+      <translation>在日期处按回车即保存（任意位置按 Ctrl+回车 也可保存）。</translation>
+    </message>
+    <message>
+      <source>Chosen from the list.</source>
+      <translation>已从列表中选定。</translation>
+    </message>
+    <message>
+      <source>This date is in the future: a visit is recorded after it took place.</source>
+      <translation>该日期晚于今天：走访须在发生后才能登记。</translation>
+    </message>
+    <message>
+      <source>Pick the resident from the list (Enter).</source>
+      <translation>请从列表中选择居民（回车）。</translation>
+    </message>
+    <message>
+      <source>Visit recorded</source>
+      <translation>走访已保存</translation>
+    </message>
+    <message>
+      <source>Saving creates a request (grid worker report) for this</source>
+      <translation>保存时自动为此生成诉求（网格员上报）</translation>
+    </message>
+    <message>
+      <source>Saving reminds you to update the residents register</source>
+      <translation>保存后提醒您更新居民档案</translation>
+    </message>
+    <message>
+      <source>How often the residents of each key group are visited. A resident in several groups follows the most frequent rule; a phone call counts only where ticked.</source>
+      <translation>各类重点人群的走访频次。同时属于多类人群的居民按最频繁的要求走访；勾选“电话算走访”的人群，电话联系才计为已走访。</translation>
+    </message>
+    <message>
+      <source>Key group</source>
+      <translation>重点人群</translation>
+    </message>
+    <message>
+      <source>Number of residents</source>
+      <translation>人数</translation>
+    </message>
+    <message>
+      <source>How often</source>
+      <translation>走访频次</translation>
+    </message>
+    <message>
+      <source>Phone call counts</source>
+      <translation>电话算走访</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Grid workers</source>
+      <translation>网格员</translation>
+    </message>
+    <message>
+      <source>The grids each worker looks after: their visit list and the start page show them.</source>
+      <translation>各人员负责的网格：其走访台账筛选和今日待办按此显示。</translation>
+    </message>
+    <message>
+      <source>Staff member</source>
+      <translation>人员</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Grids looked after</source>
+      <translation>负责网格</translation>
+    </message>
+    <message>
+      <source>counts</source>
+      <translation>算走访</translation>
+    </message>
+    <message>
+      <source>{group}: {error}</source>
+      <translation>{group}：{error}</translation>
+    </message>
+    <message>
+      <source>(not in the register)</source>
+      <translation>（档案中暂无）</translation>
+    </message>
+    <message>
+      <source>Visits this week: {overdue} overdue, {due} due by Sunday</source>
+      <translation>本周走访：逾期 {overdue} 人，本周内到期 {due} 人</translation>
+    </message>
+    <message>
+      <source>No visit is due this week in your grids.</source>
+      <translation>您负责的网格本周没有待走访的居民。</translation>
+    </message>
+    <message>
+      <source>Visits this week</source>
+      <translation>本周走访</translation>
     </message>
   </context>
 </TS>

@@ -28,6 +28,8 @@ def action_labels() -> dict[str, str]:
         "reset_password": _("Password reset"),
         "change_password": _("Password changed"),
         "demo": _("Demo data"),
+        "seal": _("History sealed"),
+        "rekey": _("Audit key replaced"),
         # any record
         "create": _("Created"),
         "update": _("Changed"),
@@ -103,6 +105,9 @@ def entity_action_labels() -> dict[tuple[str, str], str]:
         ("service_order", "cancel"): _("Order cancelled"),
         ("provider", "reveal"): _("Viewed phone"),
         ("resident", "merge"): _("Residents merged"),
+        ("visit", "record"): _("Visit recorded"),
+        ("visit", "correct"): _("Visit corrected"),
+        ("visit", "withdraw"): _("Visit withdrawn"),
     }
 
 
@@ -137,6 +142,9 @@ def kind_labels() -> dict[str, str]:
         "service_order": _("Service order"),
         "service_item": _("Service item"),
         "provider": _("Service provider"),
+        "visit": _("Visit"),
+        "visit_rule": _("Visit rule"),
+        "grid_worker": _("Grid worker's grids"),
         "fund": _("Fund"),
         "order_settings": _("Order settings"),
         "report": _("Report"),
@@ -144,6 +152,8 @@ def kind_labels() -> dict[str, str]:
         "report_settings": _("Report settings"),
         "setting": _("Setting"),
         "database": _("Database"),
+        "history": _("Request steps and points history"),
+        "audit_key": _("Audit key"),
     }
 
 
@@ -245,6 +255,14 @@ def field_labels() -> dict[str, str]:
         "earned_before": _("Earned before"),
         "item_id": _("Item"),
         "items": _("Items"),
+        # visits
+        "visit": _("Replaced visit"),
+        "visited_on": _("Visit date"),
+        "method": _("How"),
+        "visitor_id": _("Visited by"),
+        "photos": _("Photos"),
+        "frequency": _("How often"),
+        "phone_counts": _("A phone call counts"),
         "quantity": _("Quantity"),
         "price": _("Price (points)"),
         "stock": _("Stock"),
@@ -256,6 +274,15 @@ def field_labels() -> dict[str, str]:
         "redemption": _("Redemption"),
         "service_record": _("Service hours"),
         "entry": _("Ledger entry"),
+        "event": _("Request step"),
+        "clock": _("Time limit"),
+        "on_time": _("On time"),
+        "keyed_after": _("Entries before the key"),
+        "old_key": _("Replaced key"),
+        "new_key": _("New key"),
+        "starts_at": _("Entries signed with the replaced key"),
+        "replaced_at": _("Replaced at"),
+        "replaced_by": _("Replaced by"),
         "reverses": _("Reverses entry"),
         "frozen_delta": _("Frozen points"),
         "cutoff": _("Cut-off"),

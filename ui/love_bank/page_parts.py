@@ -1,6 +1,6 @@
 """What the love-bank pages share beside their tables: their buttons, the green line that
-says what was just done, and the two buttons of a redemption waiting for handover (and
-the handover itself).
+says what was just done, the two buttons of a redemption waiting for handover (and
+the handover itself), and what a list shows when it is exported.
 
 The 服务时长 and 爱心超市 pages and a volunteer's page (``volunteer_detail``) build these
 the same way, so they live here rather than in one of them.
@@ -9,6 +9,7 @@ the same way, so they live here rather than in one of them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
@@ -19,6 +20,15 @@ from ui.widgets.i18n import Translator
 from ui.widgets.list_page import action_button
 
 _ = Translator("lovebank")
+
+
+@dataclass(frozen=True)
+class ShownRows:
+    """What a love-bank list shows, as its 导出 Excel hands it to the shell (which turns it
+    into the exporter's filter): one volunteer's rows, one redemption status; None: any."""
+
+    volunteer_id: int | None = None
+    status: str | None = None
 
 
 def manager_button(owner: QWidget, text: str, tip: str, can_manage: bool) -> QPushButton:

@@ -11,27 +11,28 @@ task, and the preview opens when the PDF is ready.
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.common.errors import DomainError, NotFound
+from desktop.common.errors import NotFound
 from desktop.common.permissions import Actor
 from desktop.love_bank.service import LoveBankService, RedemptionRow
 from ui.widgets.background import Task
 from ui.widgets.i18n import Translator
-from ui.widgets.messages import show_error
-from ui.widgets.pdf_files import BuiltPdf, PreviewFactory, pdf_folder, preview_when_built, write_pdf
+from ui.widgets.pdf_files import (
+    BuiltPdf,
+    OnOpened,
+    PreviewFactory,
+    pdf_folder,
+    preview_when_built,
+    report_failure,
+    write_pdf,
+)
 
 _ = Translator("lovebank")
 
 PRINT_FOLDER = "shequ-lovebank"  # in the temporary folder
-
-OnOpened = Callable[[Any], None]
-"""Receives the preview once it is open (pages keep it, tests look at it)."""
 
 
 def print_folder() -> Path:
@@ -105,20 +106,6 @@ def write_statement(
     return write_pdf(lambda path: build_statement(data, path), prefix, folder or print_folder())
 
 
-def _report_failure(parent: QWidget, title: str) -> Callable[[BaseException], None]:
-    """A PDF that could not be written says so; other errors as every task shows them."""
-
-    def failed(error: BaseException) -> None:
-        if isinstance(error, OSError):
-            show_error(parent, title, _("The PDF could not be written: {error}", error=error))
-        elif isinstance(error, DomainError):
-            show_error(parent, title, error)
-        else:  # a bug: the error hook logs it and says 出错了
-            sys.excepthook(type(error), error, error.__traceback__)
-
-    return failed
-
-
 def show_receipt(
     love_bank: LoveBankService,
     actor: Actor,
@@ -143,7 +130,7 @@ def show_receipt(
         title=_("Print receipt"),
         preview_factory=preview_factory,
         on_opened=on_opened,
-        on_failed=_report_failure(parent, _("Print receipt")),
+        on_failed=report_failure(parent, _("Print receipt")),
     )
 
 
@@ -171,7 +158,7 @@ def show_statement(
         title=_("Print statement"),
         preview_factory=preview_factory,
         on_opened=on_opened,
-        on_failed=_report_failure(parent, _("Print statement")),
+        on_failed=report_failure(parent, _("Print statement")),
     )
 
 

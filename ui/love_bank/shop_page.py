@@ -7,8 +7,10 @@ idempotency key when it opens, so a double click on confirm — or a retry after
 — makes one redemption, never two. The receipt (小票) is offered right after.
 
 Items handed over later (a service, goods ordered in) freeze the points until the
-handover (核销); the list at the bottom holds those redemptions, each to hand over or to
-cancel with a reason (points and stock go back).
+handover (核销); the list at the bottom (兑换记录) holds those redemptions by default, each
+to hand over or to cancel with a reason (points and stock go back), and every
+redemption when 全部兑换记录 is chosen. 导出 Excel (Ctrl+E, offered by the shell) saves the
+redemptions that list's choice shows.
 
 Stock, items and redemptions changed anywhere reach the page through the change hub; a
 refresh keeps the selected rows and where the tables were scrolled to. The receipt is
@@ -17,6 +19,7 @@ built off the GUI thread and its preview opens when it is ready.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -24,6 +27,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QGroupBox,
     QHBoxLayout,
@@ -38,10 +42,17 @@ from desktop.common.changes import Changes, Topic
 from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor, Permission
 from desktop.love_bank.receipt import redemption_number
-from desktop.love_bank.service import FROZEN, ItemRow, LoveBankService, RedemptionRow
+from desktop.love_bank.service import CANCELLED, FROZEN, ItemRow, LoveBankService, RedemptionRow
 from ui.love_bank.dialogs import cancel_redemption_dialog
-from ui.love_bank.formatting import format_date, handover_text, item_kind_text, points_text, redemption_items
-from ui.love_bank.page_parts import SavedBar, hand_over, handover_buttons, manager_button
+from ui.love_bank.formatting import (
+    format_date,
+    handover_text,
+    item_kind_text,
+    points_text,
+    redemption_items,
+    redemption_status_text,
+)
+from ui.love_bank.page_parts import SavedBar, ShownRows, hand_over, handover_buttons, manager_button
 from ui.love_bank.printing import PreviewFactory, find_redemption, show_receipt
 from ui.love_bank.shop_dialogs import ItemDialog, RedemptionDialog
 from ui.love_bank.tables import CENTRE, RIGHT, item, kept_scroll, select_first, selected_of
@@ -50,7 +61,7 @@ from ui.widgets.change_hub import ChangeHub, watch
 from ui.widgets.forms import DialogHost
 from ui.widgets.i18n import Translator
 from ui.widgets.keys import Slot, shortcuts
-from ui.widgets.list_page import STRETCH, EmptyHint, hbox, setup_table, size_columns
+from ui.widgets.list_page import STRETCH, EmptyHint, action_button, hbox, setup_table, size_columns
 from ui.widgets.messages import Ask, ask_yes, show_error
 
 _ = Translator("lovebank")
@@ -66,7 +77,8 @@ ASK_PRINT: Ask = partial(ask_yes, default_yes=True)
 TOPICS = (Topic.SHOP, Topic.REDEMPTIONS, Topic.POINTS)
 """What the page shows: the items with their stock, the redemptions waiting for handover."""
 
-P_DATE, P_NUMBER, P_VOLUNTEER, P_POINTS, P_ITEMS = range(5)
+P_DATE, P_NUMBER, P_VOLUNTEER, P_POINTS, P_STATUS, P_ITEMS = range(6)
+REDEMPTIONS_SHOWN = 200  # the newest redemptions the list shows (an export holds them all)
 T_NAME, T_KIND, T_PRICE, T_STOCK, T_HANDOVER, T_STATUS = range(6)
 
 
@@ -84,7 +96,8 @@ class SupermarketPage(QWidget):
         hub: the change hub; the page reads again what changed (none: it never does).
 
     Shortcuts: Ctrl+R redeem, Ctrl+N new item, Enter / F2 / double-click edit the item,
-    Ctrl+P print the receipt of the selected handover, F5 refresh.
+    Ctrl+P print the receipt of the selected redemption, Ctrl+E export the redemptions
+    shown (when the shell offers it), F5 refresh.
     """
 
     def __init__(
@@ -169,15 +182,27 @@ class SupermarketPage(QWidget):
         ib.addWidget(self.items_table, 1)
         ib.addWidget(self.stock_label)
 
-        headers = [_("Date"), _("Number"), _("Volunteer"), _("Points frozen"), _("Items")]
+        headers = [_("Date"), _("Number"), _("Volunteer"), _("Points"), _("Status"), _("Items")]
         self.pending_table = QTableWidget(0, len(headers))
         self.pending_table.setHorizontalHeaderLabels(headers)
         setup_table(self.pending_table)
         size_columns(
             self.pending_table,
-            {P_DATE: "2026-11-23 09:30", P_NUMBER: "DH000123", P_VOLUNTEER: "欧阳秀英", P_POINTS: "10,000"},
+            {
+                P_DATE: "2026-11-23 09:30",
+                P_NUMBER: "DH000123",
+                P_VOLUNTEER: "欧阳秀英",
+                P_POINTS: "10,000",
+                P_STATUS: redemption_status_text(FROZEN),
+            },
             headers,
         )
+        self.shown_combo = QComboBox()
+        self.shown_combo.addItem(_("Waiting for handover"), FROZEN)
+        self.shown_combo.addItem(_("All redemptions"), None)
+        self.shown_combo.setToolTip(_("Which redemptions the list shows (and 导出 Excel saves)"))
+        self.shown_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.export_button: QPushButton | None = None
         self.pending_empty = EmptyHint(self.pending_table)
         self.hand_over_button, self.cancel_button = handover_buttons(self.can_manage)
         self.receipt_button = QPushButton(_("Print receipt…"))
@@ -193,6 +218,8 @@ class SupermarketPage(QWidget):
         for b in (self.hand_over_button, self.cancel_button, self.receipt_button):
             row.addWidget(b)
         row.addStretch(1)
+        row.addWidget(self.shown_combo)
+        self._redemptions_row = row
         pb.addLayout(row)
 
         layout = QVBoxLayout(self)
@@ -208,6 +235,7 @@ class SupermarketPage(QWidget):
         self.new_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.withdrawn_check.toggled.connect(self._withdrawn_toggled)
+        self.shown_combo.currentIndexChanged.connect(self.refresh_pending)
         self.items_table.doubleClicked.connect(self.edit_selected)
         self.items_table.itemSelectionChanged.connect(self._update_buttons)
         self.pending_table.itemSelectionChanged.connect(self._update_buttons)
@@ -289,7 +317,9 @@ class SupermarketPage(QWidget):
     def _fill_pending(self) -> None:
         keep = self.selected_pending()
         try:
-            self.pending = self._bank.redemptions(self._actor, status=FROZEN)
+            self.pending = self._bank.redemptions(
+                self._actor, status=self.shown_status(), limit=REDEMPTIONS_SHOWN
+            )
         except DomainError as exc:
             self._show_error(exc)
             self.pending = []
@@ -301,6 +331,7 @@ class SupermarketPage(QWidget):
                 item(redemption_number(r.id)),
                 item(r.volunteer),
                 item(points_text(r.points), RIGHT),
+                item(redemption_status_text(r.status), CENTRE),
                 item(redemption_items(r)),
             ]
             cells[P_ITEMS].setToolTip(redemption_items(r))
@@ -308,9 +339,37 @@ class SupermarketPage(QWidget):
                 t.setItem(row, column, cell)
             if keep is not None and r.id == keep.id:
                 t.selectRow(row)
-        self.pending_box.setTitle(_("Waiting for handover (核销): {n}", n=len(self.pending)))
-        self.pending_empty.show_text(None if self.pending else _("Nothing is waiting for handover."))
+        if self.shown_status() == FROZEN:
+            self.pending_box.setTitle(_("Waiting for handover (核销): {n}", n=len(self.pending)))
+            self.pending_empty.show_text(None if self.pending else _("Nothing is waiting for handover."))
+        else:
+            title = _("Redemptions: {n}", n=len(self.pending))
+            if len(self.pending) >= REDEMPTIONS_SHOWN:
+                title = _("Redemptions: the newest {n} (导出 Excel saves them all)", n=REDEMPTIONS_SHOWN)
+            self.pending_box.setTitle(title)
+            self.pending_empty.show_text(None if self.pending else _("No redemptions yet."))
         self._update_buttons()
+
+    def shown_status(self) -> str | None:
+        """The status the redemptions list shows (None: every redemption)."""
+        return self.shown_combo.currentData()
+
+    def shown_filter(self) -> ShownRows:
+        """The redemptions the list shows, as 导出 Excel takes them."""
+        return ShownRows(status=self.shown_status())
+
+    def enable_export(self, export: Callable[[ShownRows], None]) -> QPushButton:
+        """Add 导出 Excel (Ctrl+E) of the redemptions the list shows; the shell hands in
+        the exchange job's exporter."""
+        button = action_button(
+            self, _("Export to Excel"), _("Save the redemptions shown as an Excel file (Ctrl+E)")
+        )
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda: export(self.shown_filter()))
+        shortcuts(self, [("Ctrl+E", button.click)])
+        self._redemptions_row.addWidget(button)
+        self.export_button = button
+        return button
 
     def selected_item(self) -> ItemRow | None:
         return selected_of(self.items_table, self.items)
@@ -326,9 +385,11 @@ class SupermarketPage(QWidget):
 
     def _update_buttons(self) -> None:
         self.edit_button.setEnabled(self.selected_item() is not None)
-        has = self.selected_pending() is not None
-        for b in (self.hand_over_button, self.cancel_button, self.receipt_button):
-            b.setEnabled(has)
+        r = self.selected_pending()
+        waiting = r is not None and r.status == FROZEN
+        for b in (self.hand_over_button, self.cancel_button):
+            b.setEnabled(waiting)
+        self.receipt_button.setEnabled(r is not None and r.status != CANCELLED)
 
     def show_message(self, text: str) -> None:
         self.message_label.say(text)
@@ -422,12 +483,12 @@ class SupermarketPage(QWidget):
 
     def reprint_selected(self) -> None:
         r = self.selected_pending()
-        if r is not None and self.can_manage:
+        if r is not None and r.status != CANCELLED and self.can_manage:
             self.print_receipt(r, reprint=True)
 
     def hand_over_selected(self) -> None:
         r = self.selected_pending()
-        if not self.can_manage or r is None:
+        if not self.can_manage or r is None or r.status != FROZEN:
             return
         if not hand_over(self._bank, self._actor, r, self._show_error):
             self.refresh_pending()
@@ -443,7 +504,7 @@ class SupermarketPage(QWidget):
 
     def cancel_selected(self) -> QDialog | None:
         r = self.selected_pending()
-        if not self.can_manage or r is None:
+        if not self.can_manage or r is None or r.status != FROZEN:
             return None
         self.show_message("")
         dialog = cancel_redemption_dialog(r, partial(self._bank.cancel_redemption, self._actor, r.id), self)

@@ -59,7 +59,7 @@ from ui.love_bank.formatting import (
     star_progress,
     star_text,
 )
-from ui.love_bank.page_parts import hand_over, handover_buttons
+from ui.love_bank.page_parts import ShownRows, hand_over, handover_buttons
 from ui.love_bank.printing import PreviewFactory, show_statement
 from ui.love_bank.tables import kept_scroll, selected_of
 from ui.love_bank.volunteer_dialogs import AdjustDialog
@@ -103,7 +103,8 @@ class VolunteerDetailDialog(QDialog):
         sig_changed(int): a change was made in this dialog (carries the volunteer's id).
 
     Keys: Alt+1/2/3 the tabs, Ctrl+P print the statement, Ctrl+J adjust points,
-    Ctrl+R reverse the selected entry, Esc closes.
+    Ctrl+R reverse the selected entry, Ctrl+E export the statement or the redemptions
+    to Excel (when the shell offers it, see ``enable_export``), Esc closes.
     """
 
     sig_changed = Signal(int)
@@ -235,6 +236,11 @@ class VolunteerDetailDialog(QDialog):
             _("Print statement…"), _("Preview and print the points statement (Ctrl+P)")
         )
         self.close_button = button(_("Close"), _("Close (Esc)"))
+        self.export_button = button(
+            _("Export to Excel"), _("Save the points statement or the redemptions as an Excel file (Ctrl+E)")
+        )
+        self.export_button.hide()  # until the shell offers 导出 Excel (enable_export)
+        self._exports: dict[int, Callable[[ShownRows], None]] = {}
         if not self.can_manage:  # hide() only: setVisible(True) on a parentless widget flashes a window
             self.adjust_button.hide()
             self.reverse_button.hide()
@@ -246,6 +252,7 @@ class VolunteerDetailDialog(QDialog):
         buttons.addWidget(self.adjust_button)
         buttons.addWidget(self.reverse_button)
         buttons.addWidget(self.message_label, 1)
+        buttons.addWidget(self.export_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.close_button)
 
@@ -261,6 +268,7 @@ class VolunteerDetailDialog(QDialog):
         self.adjust_button.clicked.connect(self.adjust)
         self.reverse_button.clicked.connect(self.reverse_selected)
         self.print_button.clicked.connect(self.print_statement)
+        self.export_button.clicked.connect(self.export_shown)
         self.close_button.clicked.connect(self.reject)
         self.hand_over_button.clicked.connect(self.hand_over_selected)
         self.cancel_button.clicked.connect(self.cancel_selected)
@@ -274,6 +282,30 @@ class VolunteerDetailDialog(QDialog):
             shortcuts += [("Ctrl+J", self.adjust), ("Ctrl+R", self.reverse_selected)]
         for keys, slot in shortcuts:
             QShortcut(QKeySequence(keys), self, slot)
+
+    # --- 导出 Excel ------------------------------------------------------------------------
+    def enable_export(
+        self,
+        *,
+        ledger: Callable[[ShownRows], None] | None = None,
+        redemptions: Callable[[ShownRows], None] | None = None,
+    ) -> None:
+        """Offer 导出 Excel (Ctrl+E) of this volunteer's 积分明细 (``ledger``) and
+        redemptions: the button saves the list of the tab shown. The shell hands in the
+        exchange job's exporters (None: that list is not offered)."""
+        tabs = {0: ledger, 2: redemptions}
+        self._exports = {tab: export for tab, export in tabs.items() if export is not None}
+        if not self._exports:
+            return
+        self.export_button.show()
+        QShortcut(QKeySequence("Ctrl+E"), self, self.export_button.click)
+        self._update_buttons()
+
+    def export_shown(self) -> None:
+        """Save the list of the tab shown (the statement or the redemptions) as Excel."""
+        export = self._exports.get(self.tabs.currentIndex())
+        if export is not None:
+            export(ShownRows(volunteer_id=self.volunteer_id))
 
     # --- content ---------------------------------------------------------------------
     def refresh(self, changes: Changes | None = None) -> None:
@@ -361,6 +393,7 @@ class VolunteerDetailDialog(QDialog):
         r = self.selected_redemption()
         self.hand_over_button.setEnabled(r is not None and r.status == FROZEN)
         self.cancel_button.setEnabled(r is not None and r.status != CANCELLED)
+        self.export_button.setEnabled(self.tabs.currentIndex() in self._exports)
 
     def select_statement_row(self, row: int) -> None:
         self.tabs.setCurrentIndex(0)

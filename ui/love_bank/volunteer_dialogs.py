@@ -68,7 +68,7 @@ class RegisterVolunteerDialog(SavingForm):
         if team_id is not None:
             self.team_combo.setCurrentIndex(max(self.team_combo.findData(team_id), 0))
         self.add("team", _("Team"), self.team_combo)
-        self.finder.sig_picked.connect(self.choose_resident)
+        self.finder.sig_picked.connect(lambda row: self.choose_resident(row.id))
         self.finder.sig_enter.connect(self._enter_on_finder)
         self.finder.textEdited.connect(self._typed)
         submit_keys(self, self._submit, SAVE_KEYS)

@@ -5,6 +5,10 @@ The resident is found in one box as at reception (name, pinyin initials, phone, 
 number or address; ↓/↑ and Enter pick). The order is either a menu item (its category
 and name come with it) or a free description under a category; it then waits for review
 (待审核). Every mistake is said by the core under its field and nothing is written.
+
+Opened from a registered request (转为点单) the dialog comes filled with the request's
+resident and description (still editable) and the order keeps the link; opened from
+reception (居民点单, Ctrl+D there) it comes with the resident chosen and what was typed.
 """
 
 from __future__ import annotations
@@ -24,12 +28,12 @@ from PySide6.QtWidgets import (
 from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor
 from desktop.opening import Services
-from desktop.orders.service import OrderForm
+from desktop.orders.service import OrderForm, RequestBasics
 from desktop.residents.service import ResidentRow
 from ui.orders.fields import OrdersForm, note_edit, raise_if
 from ui.orders.finders import resident_finder
 from ui.orders.formatting import yuan_unit
-from ui.widgets.i18n import Translator
+from ui.widgets.i18n import Translator, error_text
 
 _ = Translator("orders")
 
@@ -41,7 +45,10 @@ class PlaceOrderDialog(OrdersForm):
         services: the opened database's services (orders and the residents register).
         actor: the user (needs the 点单 permission; the core checks it).
         parent: the owning widget.
-        request_id: the registered request (诉求) the order is turned from, if any.
+        request_id: the registered request (诉求) the order is turned from, if any: its
+            resident and description fill the dialog (``request`` holds them).
+        resident_id: the resident to start with (e.g. the one chosen at reception).
+        description: the description to start with (e.g. what reception typed so far).
 
     After saving, ``order_id`` is the new order's id.
     """
@@ -53,20 +60,39 @@ class PlaceOrderDialog(OrdersForm):
         parent: QWidget | None = None,
         *,
         request_id: int | None = None,
+        resident_id: int | None = None,
+        description: str = "",
     ):
+        # The request is read first: the words at the top name it.
+        request: RequestBasics | None = None
+        problem: DomainError | None = None
+        intro = _("The order then waits for the community to review it (Ctrl+Enter saves).")
+        if request_id is not None:
+            try:
+                request = services.orders.request_basics(actor, request_id)
+            except DomainError as exc:
+                problem = exc
+            else:
+                intro = _(
+                    "Turned from request {number}: the order keeps the link and then waits for "
+                    "the community to review it (Ctrl+Enter saves).",
+                    number=request.number,
+                )
         super().__init__(
             services.orders,
             actor,
             parent,
             title=_("New service order"),
             save_text=_("Place order"),
-            intro=_("The order then waits for the community to review it (Ctrl+Enter saves)."),
+            intro=intro,
             width=620,
         )
         self.setObjectName("placeOrderDialog")
+        self._services = services
         self._request_id = request_id
         self.order_id: int | None = None
         self.resident: ResidentRow | None = None
+        self.request = request
 
         # The resident: a finder and what was picked.
         self.resident_edit = resident_finder(services, actor, self)
@@ -125,8 +151,26 @@ class PlaceOrderDialog(OrdersForm):
         self.item_combo.currentIndexChanged.connect(self._item_changed)
         self._mode_changed()
         self.resident_edit.setFocus()
+        if problem is not None:
+            self.boxes["resident"].set_error(error_text(problem))
+        elif request is not None:
+            resident_id = request.resident_id
+            description = description or request.description
+        if description:
+            self.description_edit.setPlainText(description)
+        if resident_id is not None:
+            self.prefill_resident(resident_id)
 
     # --- filling -----------------------------------------------------------------------
+    def prefill_resident(self, resident_id: int) -> None:
+        """Choose the resident ``resident_id`` as if picked in the finder."""
+        try:
+            row = self._services.residents.row(self._actor, resident_id)
+        except DomainError as exc:
+            self.boxes["resident"].set_error(error_text(exc))
+            return
+        self.pick_resident(row)
+
     def pick_resident(self, row: ResidentRow) -> None:
         self.resident = row
         self.resident_edit.setText(row.name)

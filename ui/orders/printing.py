@@ -12,28 +12,28 @@ the PDF is ready. A PDF that could not be written says why in a message box.
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.common.errors import DomainError
 from desktop.common.permissions import Actor
 from desktop.orders.service import OrderService
 from ui.widgets.background import Task
 from ui.widgets.i18n import Translator
-from ui.widgets.messages import show_error
-from ui.widgets.pdf_files import BuiltPdf, PreviewFactory, pdf_folder, preview_when_built, write_pdf
+from ui.widgets.pdf_files import (
+    BuiltPdf,
+    OnOpened,
+    PreviewFactory,
+    pdf_folder,
+    preview_when_built,
+    report_failure,
+    write_pdf,
+)
 
 _ = Translator("orders")
 
 PRINT_FOLDER = "shequ-orders"  # in the temporary folder
-
-OnOpened = Callable[[Any], None]
-"""Receives the preview once it is open (pages keep it, tests look at it)."""
 
 
 class Document(StrEnum):
@@ -106,20 +106,6 @@ def write_statement(
     return write_pdf(build, f"purchases-{year}-{month:02d}-", folder or print_folder())
 
 
-def _report_failure(parent: QWidget, title: str) -> Callable[[BaseException], None]:
-    """A PDF that could not be written says so; other errors as every task shows them."""
-
-    def failed(error: BaseException) -> None:
-        if isinstance(error, OSError):
-            show_error(parent, title, _("The PDF could not be written: {error}", error=error))
-        elif isinstance(error, DomainError):
-            show_error(parent, title, error)
-        else:  # a bug: the error hook logs it and says 出错了
-            sys.excepthook(type(error), error, error.__traceback__)
-
-    return failed
-
-
 def show_document(
     orders: OrderService,
     actor: Actor,
@@ -144,7 +130,7 @@ def show_document(
         title=title,
         preview_factory=preview_factory,
         on_opened=on_opened,
-        on_failed=_report_failure(parent, title),
+        on_failed=report_failure(parent, title),
     )
 
 
@@ -171,5 +157,5 @@ def show_statement(
         title=title,
         preview_factory=preview_factory,
         on_opened=on_opened,
-        on_failed=_report_failure(parent, title),
+        on_failed=report_failure(parent, title),
     )

@@ -12,7 +12,9 @@ besides the description text (tests/ui/requests/test_reception.py counts them).
 Keys: Enter picks, ↓/↑ move in a list, Esc closes it; F3 or Ctrl+N registers a new
 resident with what was typed; F4 edits the chosen one; Alt+1…5 set the channel;
 Ctrl+S / Ctrl+Enter register; Ctrl+P prints the slip of the last registration;
-Ctrl+F goes back to the resident box.
+Ctrl+F goes back to the resident box. Other jobs may offer actions on the chosen
+resident (``extra_actions``: the shell wires 居民点单 of the orders job, Ctrl+D), each a
+button at the bottom with its own key; this job never knows what they do.
 
 Possible duplicates (same resident, or same address and category, last 30 days) are
 listed on the right as soon as the resident (and the category) is chosen; they never
@@ -34,8 +36,9 @@ duplicates in :mod:`ui.requests.duplicates_panel`.
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -55,13 +58,31 @@ from ui.requests.watching import RECEPTION_TOPICS, weakly
 from ui.widgets.background import Task
 from ui.widgets.change_hub import ChangeHub, watch
 from ui.widgets.i18n import Translator, error_text, field_messages
+from ui.widgets.keys import shortcut as page_shortcut
 from ui.widgets.messages import ask_yes
+from ui.widgets.pdf_files import failure_reason
 from ui.widgets.resident_dialog import ResidentDialog
 
 _ = Translator("reception")
 
 RECHECK_DELAY_MS = 150
 """After a pause in typing, the fields showing an error are checked again."""
+
+
+@dataclass(frozen=True)
+class ResidentAction:
+    """An action another job offers on the resident chosen at reception (the shell wires
+    them; e.g. 居民点单). ``run(resident_id, description)`` gets the chosen resident and
+    the description typed so far; it may return the dialog it opened.
+
+    ``label`` is the button's text (the key is added to it), ``tip`` its tooltip, ``keys``
+    its shortcut on the page (one the page does not use itself).
+    """
+
+    label: str
+    tip: str
+    keys: str
+    run: Callable[[int, str], object]
 
 
 class ReceptionPage(QWidget):
@@ -81,6 +102,9 @@ class ReceptionPage(QWidget):
         dialog_factory: builds the resident dialog (tests pass their own).
         file_picker: asks for files to attach (tests pass their own).
         hub: announces committed changes; the page reads what it offers and shows again.
+        extra_actions: what other jobs offer on the chosen resident (see
+            :class:`ResidentAction`); each is a button with its key, enabled once a
+            resident is chosen.
 
     Parts: ``resident_box`` (the resident search box), ``fields`` (the rest of the form),
     ``card`` (the chosen resident) and ``duplicates_panel``.
@@ -108,6 +132,7 @@ class ReceptionPage(QWidget):
         file_picker: FilePicker | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         hub: ChangeHub | None = None,
+        extra_actions: Sequence[ResidentAction] = (),
     ):
         super().__init__(parent)
         self.setObjectName("receptionPage")  # its look: ui.widgets.style
@@ -116,6 +141,7 @@ class ReceptionPage(QWidget):
         self._actor = actor
         self._centre_name = centre_name
         self._preview_factory = preview_factory
+        self._extra_actions = tuple(extra_actions)
         self.can_register = actor.can(Permission.HANDLE_REQUESTS)
         self.can_edit_residents = actor.can(Permission.EDIT_RESIDENTS)
 
@@ -192,17 +218,31 @@ class ReceptionPage(QWidget):
             button.setMinimumWidth(fm.horizontalAdvance("M") * 9)
         self.save_button.setMinimumWidth(fm.horizontalAdvance(self.save_button.text()) + 40)
 
+        # What other jobs offer on the chosen resident (居民点单 …), before Clear.
+        self.extra_buttons: list[QPushButton] = []
+        for action in self._extra_actions:
+            extra = QPushButton(_("{label} ({keys})", label=action.label, keys=action.keys))
+            extra.setToolTip(action.tip)
+            extra.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            extra.setMinimumHeight(line_height)
+            extra.setEnabled(False)  # until a resident is chosen
+            self.extra_buttons.append(extra)
+
         bottom = QHBoxLayout()
         bottom.setSpacing(8)
         bottom.addWidget(self.saved_bar, 1)
         self._bottom_spacer = QWidget()
         bottom.addWidget(self._bottom_spacer, 1)
+        for extra in self.extra_buttons:
+            bottom.addWidget(extra)
         bottom.addWidget(self.clear_button)
         bottom.addWidget(self.save_button)
 
         keys = _("Enter: pick · F3: new resident · Alt+1…5: channel · Ctrl+S: register · Ctrl+P: print slip")
         if not self.can_register:
             keys = _("Your role may look up requests but not register them.")
+        for action in self._extra_actions:
+            keys += " · " + _("{keys}: {label}", keys=action.keys, label=action.label)
         self.keys_label = QLabel(keys)
         self.keys_label.setObjectName("hint")
 
@@ -274,14 +314,29 @@ class ReceptionPage(QWidget):
         for keys, slot in shortcuts:
             shortcut = QShortcut(QKeySequence(keys), self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for action, button in zip(self._extra_actions, self.extra_buttons, strict=True):
+            run = partial(self.run_extra, action)
+            button.clicked.connect(lambda _checked=False, run=run: run())
+            page_shortcut(action.keys, self, run)
 
     # --- the resident ----------------------------------------------------------------
     def choose_resident(self, resident_id: int, *, advance: bool = True) -> bool:
         """Make a resident the one this request is for; fills the card and the grid."""
         return self.resident_box.choose(resident_id, advance=advance)
 
+    def run_extra(self, action: ResidentAction) -> object:
+        """Run an action another job offers on the chosen resident, with the description
+        typed so far; without a resident it says to choose one first."""
+        problem = self.resident_box.screen_error()
+        if self.resident is None or problem is not None:
+            self.fields.set_error("resident", problem or _("Choose the resident first (Enter picks)."))
+            self.focus_default()
+            return None
+        return action.run(self.resident.id, self.fields.description_edit.toPlainText().strip())
+
     def _on_resident_chosen(self) -> None:
         detail = self.resident_box.resident
+        self._update_extras()
         self.card.show_resident(detail)
         self.fields.set_grid(detail.grid_id if detail is not None else None)
         self.fields.set_error("resident", None)
@@ -452,6 +507,11 @@ class ReceptionPage(QWidget):
         self.card.show_resident(None)
         self.fields.clear()
         self.refresh_duplicates()
+        self._update_extras()
+
+    def _update_extras(self) -> None:
+        for button in self.extra_buttons:
+            button.setEnabled(self.resident is not None)
 
     def clear_with_confirm(self) -> None:
         if self.fields.description_edit.toPlainText().strip() and not ask_yes(
@@ -491,12 +551,8 @@ class ReceptionPage(QWidget):
         self.preview = preview
 
     def _slip_failed(self, error: BaseException) -> None:
-        if isinstance(error, DomainError):
-            why = error_text(error)
-        elif isinstance(error, OSError):
-            why = str(error)
-        else:  # a bug: the error hook logs it and says 出错了
-            sys.excepthook(type(error), error, error.__traceback__)
+        why = failure_reason(error)
+        if why is None:  # a bug: the error hook logged it and said 出错了
             return
         self.show_message(_("The slip could not be made: {why}", why=why), tone="error")
 
@@ -516,4 +572,4 @@ class ReceptionPage(QWidget):
         return self.fields.department_edit
 
 
-__all__ = ["ReceptionPage"]
+__all__ = ["ReceptionPage", "ResidentAction"]

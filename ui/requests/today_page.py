@@ -15,6 +15,7 @@ the detail dialog itself).
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -135,6 +136,9 @@ class TodayPage(QWidget, RequestOpener):
         parent: the owning widget.
         detail_factory: builds the detail dialog when nobody handles ``sig_open_request``.
         hub: announces committed changes; the page refreshes when requests change.
+        extra_panels: what other jobs add below the request lists, given by the shell
+            (e.g. the visits due this week); each follows its own data. This job never
+            knows what they show.
 
     Signals:
         sig_open_request(int): the user opened a request (Enter / double-click).
@@ -152,8 +156,10 @@ class TodayPage(QWidget, RequestOpener):
         *,
         detail_factory: DetailFactory = RequestDetailDialog,
         hub: ChangeHub | None = None,
+        extra_panels: Sequence[QWidget] = (),
     ):
         super().__init__(parent)
+        self.extra_panels = tuple(extra_panels)
         self.error_title = _("Today")
         self.init_opener(requests, actor, detail_factory, hub)
         self.lists: TodayLists | None = None
@@ -224,6 +230,8 @@ class TodayPage(QWidget, RequestOpener):
         layout.addLayout(cards)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.done_label, 1)
+        for panel in self.extra_panels:
+            layout.addWidget(panel)
         layout.addLayout(footer)
 
     # --- loading ---------------------------------------------------------------------

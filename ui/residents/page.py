@@ -14,12 +14,13 @@ refreshes it, keeping the selected row, the scroll position and what is typed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QMenu, QWidget
+from PySide6.QtWidgets import QCheckBox, QMenu, QPushButton, QWidget
 
 from desktop.common.changes import Changes, Topic
 from desktop.common.errors import DomainError
@@ -39,6 +40,24 @@ ARCHIVED_COLOUR = QColor(palette.GREY)
 
 DialogFactory = Callable[..., ResidentDialog]
 """Builds the create/edit dialog: ``(residents, actor, resident_id, parent, prefill=...)``."""
+
+
+class ExtraAction(NamedTuple):
+    """What another job offers on a resident (given by the shell, e.g. the visits job's
+    走访记录): a button of the action bar and an entry of the row menu. This job never
+    knows what it does.
+
+    Attributes:
+        label: the button's text.
+        tip: its tooltip (naming ``keys``).
+        run: called with the selected resident's id and name.
+        keys: a shortcut of the page (e.g. ``"Ctrl+Shift+V"``), or none.
+    """
+
+    label: str
+    tip: str
+    run: Callable[[int, str], object]
+    keys: str = ""
 
 
 def _name(row: ResidentRow) -> str:
@@ -105,6 +124,7 @@ class ResidentsPage(ListPage[ResidentRow]):
         dialog_factory: builds the create/edit dialog (tests pass their own).
         ask: asks before archiving (tests answer it).
         hub: the session's change hub; the page refreshes when residents change.
+        extra_actions: what other jobs offer on the selected resident (from the shell).
 
     Signals:
         sig_changed(int): a resident was saved, archived or restored; carries its id.
@@ -129,6 +149,7 @@ class ResidentsPage(ListPage[ResidentRow]):
         dialog_factory: DialogFactory = ResidentDialog,
         ask: Ask = ask_yes,
         hub: ChangeHub | None = None,
+        extra_actions: Sequence[ExtraAction] = (),
     ):
         super().__init__(
             ResidentTableModel(resident_columns()),
@@ -148,6 +169,7 @@ class ResidentsPage(ListPage[ResidentRow]):
         self.can_archive = actor.can(Permission.ARCHIVE_RESIDENTS)
         self.can_reveal = actor.can(Permission.REVEAL_SENSITIVE)
         self.can_see_requests = actor.can(Permission.VIEW_REQUESTS)
+        self.extra_actions = tuple(extra_actions)
         self._build()
         self.reload_choices()
         self._connect_callbacks()
@@ -171,6 +193,13 @@ class ResidentsPage(ListPage[ResidentRow]):
         self.requests_button = self.make_button(
             _("View requests"), _("Show this resident's requests in All requests")
         )
+        self.extra_buttons: list[QPushButton] = []
+        for extra in self.extra_actions:
+            button = self.make_button(extra.label, extra.tip)
+            button.clicked.connect(lambda _checked=False, act=extra: self.run_extra(act))
+            if extra.keys:
+                QShortcut(QKeySequence(extra.keys), self, lambda act=extra: self.run_extra(act))
+            self.extra_buttons.append(button)
 
         self.arrange(
             self.filter_bar(self.grid_combo, self.tag_combo, self.archived_check),
@@ -180,6 +209,7 @@ class ResidentsPage(ListPage[ResidentRow]):
                 self.archive_button,
                 self.reveal_button,
                 self.requests_button,
+                *self.extra_buttons,
                 hint=_("Enter: edit   Ctrl+N: new   Ctrl+F: search   Esc: clear search"),
             ),
         )
@@ -290,6 +320,8 @@ class ResidentsPage(ListPage[ResidentRow]):
         self.archive_button.setEnabled(has)
         self.archive_button.setText(_("Restore") if row is not None and row.archived else _("Archive"))
         self.requests_button.setEnabled(has)
+        for button in self.extra_buttons:
+            button.setEnabled(has)
 
     def focus_default(self) -> None:
         """Where typing starts when the page is shown: the search box."""
@@ -374,9 +406,17 @@ class ResidentsPage(ListPage[ResidentRow]):
             actions.append((_("View requests"), self.show_requests))
         if self.can_reveal:
             actions.append((_("Show ID/phone"), self.reveal_selected))
+        for extra in self.extra_actions:
+            actions.append((extra.label, partial(self.run_extra, extra)))
         if self.can_archive:
             actions.append((_("Restore") if row.archived else _("Archive"), self.toggle_archived))
         return actions
+
+    def run_extra(self, action: ExtraAction) -> None:
+        """Run what another job offers on the selected resident."""
+        row = self.selected_row()
+        if row is not None:
+            action.run(row.id, row.name)
 
     def _row_menu(self, at: QPoint) -> None:
         index = self.table.indexAt(at)

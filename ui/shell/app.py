@@ -208,10 +208,13 @@ class DatabaseOpening(QObject):
             self._on_settled()
 
 
-def _start_daily_backup(window, services: Services) -> None:
-    """Once a day, at the first login, back up the database file and its attachments in
-    the background; the status bar says how it went."""
-    from desktop.admin.backup import daily_backup
+def _start_daily_backup(window, services: Services, actor) -> None:
+    """Once a day, at the first login, back up the database (a SQLite file with the online
+    backup API, a server with pg_dump) and its attachments in the background; the status
+    bar says how it went. Without pg_dump a server cannot be backed up here: the
+    administrator is told, the other roles are not bothered."""
+    from desktop.admin.backup import PgDumpMissing, daily_backup
+    from desktop.common.permissions import Permission
     from desktop.opening import attachments_dir
 
     url = services.db.url
@@ -224,11 +227,35 @@ def _start_daily_backup(window, services: Services) -> None:
     def failed(exc: BaseException) -> None:
         text = error_text(exc) if isinstance(exc, DomainError) else str(exc)
         log.error("the daily backup failed: %s", exc)
+        if isinstance(exc, PgDumpMissing) and not actor.can(Permission.MANAGE_SETTINGS):
+            return
         window.statusBar().showMessage(_("The daily backup failed: {why}", why=text))
 
     window._backup_relay = run_in_background(
         lambda: daily_backup(url, attachments_dir(url), backup_dir()), done, failed, parent=window
     )
+
+
+def _keep_audit_key(window, services: Services, actor) -> None:
+    """An administrator's sign-in makes the audit key of a server database that has none
+    yet (desktop.admin.chain_key); a PC without the key of a keyed database is told at once
+    how to get it, not only at its first save."""
+    from desktop.common.permissions import Permission
+
+    try:
+        if actor.can(Permission.MANAGE_SETTINGS):
+            services.chain_key.ensure_key(actor)
+        status = services.chain_key.status()
+    except (DomainError, OSError):
+        log.warning("the audit key could not be checked", exc_info=True)
+        return
+    if status.keyed and not status.matches:
+        window.statusBar().showMessage(
+            _(
+                "This PC does not have the audit key of this database: saving is refused until an "
+                "administrator imports it (Settings → Database → Import audit key)."
+            )
+        )
 
 
 def _run_window(app: QApplication, window) -> bool:
@@ -299,6 +326,13 @@ def run(db: str | None, *, demo: bool) -> int:
     app = make_app(config.language)
     ErrorReporter(log_path).install()
     target = db or (demo_database() if demo else config.database_or_default())
+    if not db and not demo and "://" in target:  # a server: its password from the credential store
+        from ui.admin.server_password import database_to_open
+
+        asked = database_to_open(target)
+        if asked is None:
+            return 0
+        target = asked
     try:
         return _run(app, target, demo=demo)
     finally:
@@ -343,7 +377,8 @@ def _sessions(app: QApplication, services: Services, login: LoginDialog, code: i
         actor = login.actor
         log.info("login: user %s (%s)", actor.user_id, actor.role.value)
         window = MainWindow(services, actor)
-        _start_daily_backup(window, services)
+        _keep_audit_key(window, services, actor)
+        _start_daily_backup(window, services, actor)
         logged_out = _run_window(app, window)
         window.deleteLater()
         if not logged_out:

@@ -5,7 +5,8 @@ F-keys as shown in its tooltip). Pages are built when first opened.
 
 The window holds the one :class:`~ui.widgets.change_hub.ChangeHub` of the session,
 attached to the database's change bus, and hands it to every page and dialog it builds:
-a page refreshes itself when something it shows changed, wherever the change was made.
+a page refreshes itself when something it shows changed, wherever the change was made
+(another PC's changes arrive within a few seconds through the database's change counter).
 The window itself never tells a page to reload. The only thing it routes between pages
 is an explicit request of the user (居民档案 → 查看诉求 opens 全部诉求 for that resident).
 """
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         self.pick_save_file: Callable[[QWidget, str], str | None] | None = None
         """Where 导出 Excel asks for a file name (tests answer it); None: the usual dialog."""
         self.hub = ChangeHub(self)
-        self.hub.attach(services.db.changes)
+        self.hub.follow(services.db)  # this desk's writes at once, other desks' within seconds
         self.setWindowTitle(_("Community Service Centre — {centre}", centre=services.centre.name()))
         self.resize(1366, 768)  # the size when it is un-maximized; present() maximizes
         self.setMinimumSize(1024, 640)
@@ -88,6 +89,14 @@ class MainWindow(QMainWindow):
                     activated=lambda n=number - 1: self.show_page_at(n),
                 )
         self.navigation.currentRowChanged.connect(self.show_page_at)
+        if "visits" in self.page_keys():
+            item = self.navigation.item(self.page_keys().index("visits"))
+            shortcut = self.VISITS_KEYS
+            if item.toolTip():
+                item.setToolTip(item.toolTip() + " / " + shortcut)
+            else:
+                item.setToolTip(_("Shortcut: {keys}", keys=shortcut))
+            QShortcut(QKeySequence(shortcut), self, self.show_visits)
 
         body = QWidget()
         row = QHBoxLayout(body)
@@ -139,14 +148,21 @@ class MainWindow(QMainWindow):
         def today() -> QWidget:
             from ui.requests.today_page import TodayPage
 
-            page = TodayPage(s.requests, a, hub=hub)
+            page = TodayPage(s.requests, a, hub=hub, extra_panels=self._today_extras())
             page.sig_open_request.connect(self.open_request)
             return page
 
         def reception() -> QWidget:
             from ui.requests.reception_page import ReceptionPage
 
-            page = ReceptionPage(s.requests, s.residents, a, centre_name=s.centre.name(), hub=hub)
+            page = ReceptionPage(
+                s.requests,
+                s.residents,
+                a,
+                centre_name=s.centre.name(),
+                hub=hub,
+                extra_actions=self._reception_extras(),
+            )
             page.sig_open_request.connect(self.open_request)
             return page
 
@@ -161,7 +177,7 @@ class MainWindow(QMainWindow):
         def residents() -> QWidget:
             from ui.residents.page import ResidentsPage
 
-            page = ResidentsPage(s.residents, a, hub=hub)
+            page = ResidentsPage(s.residents, a, hub=hub, extra_actions=self._resident_extras())
             self._offer_export(page, "residents")
             page.sig_show_requests.connect(self.show_resident_requests)
             return page
@@ -182,7 +198,9 @@ class MainWindow(QMainWindow):
         def supermarket() -> QWidget:
             from ui.love_bank.shop_page import SupermarketPage
 
-            return SupermarketPage(s.love_bank, a, centre_name=s.centre.name(), hub=hub)
+            page = SupermarketPage(s.love_bank, a, centre_name=s.centre.name(), hub=hub)
+            self._offer_export(page, "redemptions")
+            return page
 
         def love_bank_settings() -> QWidget:
             from ui.love_bank.rules_page import LoveBankSettingsPage
@@ -211,6 +229,11 @@ class MainWindow(QMainWindow):
             from ui.requests.deadlines_page import ClockSettingsPage
 
             return ClockSettingsPage(ClockSettingsService(s.db), CatalogueService(s.db), a, hub=hub)
+
+        def backups() -> QWidget:
+            from ui.admin.backup_page import BackupPage
+
+            return BackupPage(s, a)
 
         def settings() -> QWidget:
             from ui.admin.settings_page import SettingsPage
@@ -246,6 +269,11 @@ class MainWindow(QMainWindow):
 
             return ExchangePage(s.exchange, a, hub=hub)
 
+        def visits() -> QWidget:
+            from ui.visits.ledger_page import VisitsPage
+
+            return VisitsPage(s.visits, s.residents, a, hub=hub)
+
         def dashboard() -> QWidget:
             from ui.reports.dashboard_page import DashboardPage
 
@@ -267,6 +295,7 @@ class MainWindow(QMainWindow):
             PageSpec("orders", _("Service orders"), Permission.VIEW_ORDERS, orders),
             PageSpec("providers", _("Providers"), Permission.VIEW_ORDERS, providers),
             PageSpec("funds", _("Funds"), Permission.VIEW_ORDERS, funds),
+            PageSpec("visits", _("Visit ledger"), Permission.VIEW_VISITS, visits),
             PageSpec("dashboard", _("Dashboard"), Permission.VIEW_REPORTS, dashboard),
             PageSpec("monthly_report", _("Monthly report"), Permission.VIEW_REPORTS, monthly_report),
             PageSpec("exchange", _("Excel in and out"), Permission.VIEW_RESIDENTS, exchange),
@@ -276,8 +305,61 @@ class MainWindow(QMainWindow):
             PageSpec("clock_settings", _("Deadlines"), Permission.MANAGE_SETTINGS, clock_settings),
             PageSpec("lovebank_settings", _("Points rules"), Permission.MANAGE_SETTINGS, love_bank_settings),
             PageSpec("service_menu", _("Service menu"), Permission.MANAGE_SERVICE_MENU, service_menu),
+            PageSpec("backups", _("Backup and restore"), Permission.MANAGE_BACKUPS, backups),
             PageSpec("settings", _("Settings"), None, settings),
         ]
+
+    # --- what the visits job offers other pages (the jobs never import each other) ----------
+    VISITS_KEYS = "Ctrl+Shift+W"
+    """走访台账 from anywhere (W: 网格走访), beside the Ctrl+number of the first nine pages."""
+
+    def _today_extras(self) -> list[QWidget]:
+        """今日待办: the visits due this week in the user's grids, for who sees visits."""
+        if not self.actor.can(Permission.VIEW_VISITS):
+            return []
+        from ui.visits.today_panel import WeekVisitsPanel
+
+        return [WeekVisitsPanel(self.services.visits, self.services.residents, self.actor, hub=self.hub)]
+
+    def _resident_extras(self) -> list[Any]:
+        """居民档案: 走访记录 of the selected resident, for who sees visits."""
+        if not self.actor.can(Permission.VIEW_VISITS):
+            return []
+        from ui.residents.page import ExtraAction
+
+        return [
+            ExtraAction(
+                _("Visits"),
+                _("The selected resident's grid visits (Ctrl+Shift+V)"),
+                self.show_resident_visits,
+                "Ctrl+Shift+V",
+            )
+        ]
+
+    def show_resident_visits(self, resident_id: int, name: str) -> QWidget | None:
+        """A resident's visits (走访记录), from their row in 居民档案."""
+        from ui.visits.history_dialog import VisitHistoryDialog
+
+        try:
+            dialog = VisitHistoryDialog(
+                self.services.visits,
+                self.services.residents,
+                self.actor,
+                resident_id,
+                name,
+                self,
+                hub=self.hub,
+            )
+        except DomainError as exc:
+            show_error(self, _("Visits"), exc)
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_visits(self) -> None:
+        if "visits" in self.page_keys():
+            self.show_page("visits")
 
     def open_list(self, target: str, filters: dict[str, object]) -> None:
         """Open the list a figure counted (数据看板 → 全部诉求 …), if this user may."""
@@ -290,24 +372,38 @@ class MainWindow(QMainWindow):
 
     def _offer_export(self, page: QWidget, list_name: str) -> None:
         """Give a list page 导出 Excel when this user may export that list."""
-        from desktop.exchange.export import ListName
+        export = self._exporter(page, list_name)
+        if export is not None and hasattr(page, "enable_export"):
+            page.enable_export(export)
+
+    def _exporter(self, parent: QWidget, list_name: str) -> Callable[[Any], None] | None:
+        """导出 Excel of one list, taking what the list shows (None: this user may not)."""
+        from desktop.exchange import export as exporting
         from ui.exchange.page import export_list
 
-        name = ListName(list_name)
+        name = exporting.ListName(list_name)
         exports = self.services.exchange.exports
-        if name in exports.lists(self.actor) and hasattr(page, "enable_export"):
+        if name not in exports.lists(self.actor):
+            return None
 
-            def export(f: Any) -> None:
-                if name is ListName.VOLUNTEERS:  # the page's filter, in the exporter's words
-                    from desktop.exchange.export import VolunteerFilter
+        def export(f: Any) -> None:
+            # what the list shows, in the exporter's words
+            if name is exporting.ListName.VOLUNTEERS:
+                f = exporting.VolunteerFilter(
+                    text=getattr(f, "text", ""), team_id=getattr(f, "team_id", None)
+                )
+            elif name is exporting.ListName.LEDGER:
+                f = exporting.LedgerFilter(volunteer_id=getattr(f, "volunteer_id", None))
+            elif name is exporting.ListName.REDEMPTIONS:
+                f = exporting.RedemptionFilter(
+                    volunteer_id=getattr(f, "volunteer_id", None), status=getattr(f, "status", None)
+                )
+            if self.pick_save_file is not None:
+                export_list(parent, exports, self.actor, name, f, pick_save=self.pick_save_file)
+            else:
+                export_list(parent, exports, self.actor, name, f)
 
-                    f = VolunteerFilter(text=getattr(f, "text", ""), team_id=getattr(f, "team_id", None))
-                if self.pick_save_file is not None:
-                    export_list(page, exports, self.actor, name, f, pick_save=self.pick_save_file)
-                else:
-                    export_list(page, exports, self.actor, name, f)
-
-            page.enable_export(export)
+        return export
 
     def open_request(self, request_id: int) -> None:
         """Open a request's detail (every page showing it follows its changes by itself)."""
@@ -340,12 +436,41 @@ class MainWindow(QMainWindow):
             )
         ]
 
+    def _reception_extras(self) -> list[Any]:
+        """What other jobs offer on the resident chosen at reception: 居民点单 (the orders
+        job, Ctrl+D: 点单), for who may record orders."""
+        from ui.requests.reception_page import ResidentAction
+
+        if not self.actor.can(Permission.PLACE_ORDERS):
+            return []
+        return [
+            ResidentAction(
+                _("Service order"),
+                _("Record this resident's service order (居民点单), with the description typed so far"),
+                "Ctrl+D",
+                self.order_for_resident,
+            )
+        ]
+
+    def order_for_resident(self, resident_id: int, description: str = "") -> QWidget:
+        """居民点单 from reception: the dialog with the resident chosen there and what was
+        typed; once saved, the order's page opens."""
+        from ui.orders.place_dialog import PlaceOrderDialog
+
+        dialog = PlaceOrderDialog(
+            self.services, self.actor, self, resident_id=resident_id, description=description
+        )
+        return self._open_place_dialog(dialog)
+
     def order_from_request(self, request_id: int) -> QWidget:
         """转为点单: the 居民点单 dialog filled from a registered request (its resident and
         description, the link kept); once saved, the order's page opens."""
         from ui.orders.place_dialog import PlaceOrderDialog
 
         dialog = PlaceOrderDialog(self.services, self.actor, self, request_id=request_id)
+        return self._open_place_dialog(dialog)
+
+    def _open_place_dialog(self, dialog: Any) -> QWidget:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def saved() -> None:
@@ -379,6 +504,9 @@ class MainWindow(QMainWindow):
         except DomainError as exc:
             show_error(self, _("Volunteers"), exc)
             return
+        dialog.enable_export(
+            ledger=self._exporter(dialog, "ledger"), redemptions=self._exporter(dialog, "redemptions")
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

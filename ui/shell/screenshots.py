@@ -43,31 +43,62 @@ def _save(widget: QWidget, path: Path, settle_ms: int = 0) -> None:
 
 
 def take_screenshots(outdir: str, db: str | None) -> int:
+    """Every page and dialog as PNG. A given database is never changed: a SQLite file
+    is copied first (the copy is what gets opened, and upgraded if it is old); a server
+    database must already be at this version's schema. Every temporary database is
+    removed at the end, however it ends."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop.common.config import LocalConfig
     from desktop.common.errors import DomainError
-    from desktop.demo.generate import DEMO_USERS
-    from desktop.opening import open_database
-    from ui.shell.app import make_app, open_services
-    from ui.shell.login_dialog import LoginDialog, SetupDialog
-    from ui.shell.main_window import MainWindow
-    from ui.widgets.pdf_files import remove_session_files
+    from ui.shell.app import make_app
 
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     make_app(LocalConfig.load().language if db else "zh_CN")
-    tmp = None
+    with tempfile.TemporaryDirectory(prefix="shequ-screenshots-") as tmp:
+        try:
+            services, actor = _open_for_screenshots(db, Path(tmp))
+        except DomainError as exc:
+            print(f"错误：{exc}（截图需要演示数据库：python main.py demo --db FILE）", file=sys.stderr)
+            return 1
+        data_dir = os.environ.get("SHEQU_DATA_DIR")
+        temp_root = tempfile.tempdir
+        tempfile.tempdir = tmp  # whatever a screen makes for itself goes away with this folder
+        try:
+            return _take(out, services, actor, Path(tmp))
+        finally:
+            tempfile.tempdir = temp_root
+            services.db.dispose()
+            if data_dir is None:
+                os.environ.pop("SHEQU_DATA_DIR", None)
+            else:
+                os.environ["SHEQU_DATA_DIR"] = data_dir
+
+
+def _open_for_screenshots(db: str | None, tmp: Path):
+    """The database to photograph: a new demo database, or a copy of the given one."""
+    from desktop.admin.backup import working_copy
+    from desktop.demo.generate import DEMO_USERS
+    from desktop.opening import open_database
+    from ui.shell.app import open_services
+
+    if db is None:
+        services = open_services(str(tmp / "demo.sqlite3"), demo=True)
+    else:
+        services = open_database(working_copy(db, tmp), backup_dir=None)
     try:
-        if db is None:
-            tmp = tempfile.TemporaryDirectory()
-            services = open_services(str(Path(tmp.name) / "demo.sqlite3"), demo=True)
-        else:
-            services = open_database(db, backup_dir=None)
         admin_user, _name, _role, admin_password = DEMO_USERS[0]
-        actor = services.accounts.login(admin_user, admin_password)
-    except DomainError as exc:
-        print(f"错误：{exc}（截图需要演示数据库：python main.py demo --db FILE）", file=sys.stderr)
-        return 1
+        return services, services.accounts.login(admin_user, admin_password)
+    except BaseException:
+        services.db.dispose()
+        raise
+
+
+def _take(out: Path, services, actor, tmp: Path) -> int:
+    from desktop.opening import open_database
+    from ui.shell.login_dialog import LoginDialog, SetupDialog
+    from ui.shell.main_window import MainWindow
+    from ui.widgets.pdf_files import remove_session_files
 
     opening = LoginDialog(None, "", "")
     opening.username.setText("qiantai")
@@ -77,10 +108,13 @@ def take_screenshots(outdir: str, db: str | None) -> int:
     login.username.setText("qiantai")
     _save(login, out / "login.png")
     login.close()
-    empty = open_database(Path(tempfile.mkdtemp()) / "empty.sqlite3", backup_dir=None)
-    _save(SetupDialog(empty.accounts), out / "setup.png")
-    empty.db.dispose()
+    empty = open_database(tmp / "empty.sqlite3", backup_dir=None)
+    try:
+        _save(SetupDialog(empty.accounts), out / "setup.png")
+    finally:
+        empty.db.dispose()
 
+    _sample_backups(services, tmp)
     window = MainWindow(services, actor)
     window.resize(*SIZE)
     window.show()
@@ -96,11 +130,27 @@ def take_screenshots(outdir: str, db: str | None) -> int:
         dialog.deleteLater()
         QApplication.processEvents()
     window.close()
+    window.deleteLater()
+    QApplication.processEvents()
     remove_session_files()
-    if tmp is not None:
-        services.db.dispose()
-        tmp.cleanup()
     return 0
+
+
+def _sample_backups(services, tmp: Path) -> None:
+    """Point this run's data folder into the temporary folder and make two backups there
+    (one with a password), so 备份与恢复 shows a list and the user's folder is untouched."""
+    from desktop.admin.backup import make_backup
+    from desktop.common.config import backup_dir
+    from desktop.common.errors import DomainError
+    from desktop.opening import attachments_dir
+
+    os.environ["SHEQU_DATA_DIR"] = str(tmp / "data")
+    url = services.db.url
+    try:
+        make_backup(url, attachments_dir(url), backup_dir(), now=lambda: dt.datetime(2026, 11, 19, 18, 0))
+        make_backup(url, attachments_dir(url), backup_dir(), password="screenshots")
+    except DomainError as exc:  # a server without pg_dump: the page says so
+        print(f"备份示例未生成：{exc}", file=sys.stderr)
 
 
 def dialogs(services, actor) -> dict[str, DialogFactory]:
@@ -109,6 +159,7 @@ def dialogs(services, actor) -> dict[str, DialogFactory]:
     from ui.love_bank.screens import dialogs as love_bank_dialogs
     from ui.orders.screens import dialogs as orders_dialogs
     from ui.reports.screens import screens as reports_screens
+    from ui.visits.screens import dialogs as visits_dialogs
 
     return (
         _resident_and_user_dialogs(services, actor)
@@ -117,8 +168,25 @@ def dialogs(services, actor) -> dict[str, DialogFactory]:
         | exchange_dialogs(services, actor)
         | orders_dialogs(services, actor)
         | reports_screens(services, actor)
+        | visits_dialogs(services, actor)
         | _previews(services, actor)
     )
+
+
+def _database_dialogs(services, actor) -> dict[str, DialogFactory]:
+    """迁移到服务器 and the start-up password question (设置 → 数据库)."""
+    from desktop.admin.server_settings import Opening, PasswordNeed, ServerAddress
+    from ui.admin.move_dialog import MoveDialog
+    from ui.admin.server_password import ServerPasswordDialog
+
+    address = ServerAddress("192.168.1.10", 5432, "shequ", "shequ_app")
+    asked = Opening(address.url(), address, PasswordNeed.NO_STORE)
+    return {
+        "settings_move_to_server": lambda parent: MoveDialog(
+            actor, services.description, address, "", parent, switch=lambda: ""
+        ),
+        "settings_server_password": lambda parent: ServerPasswordDialog(asked, parent),
+    }
 
 
 def _resident_and_user_dialogs(services, actor) -> dict[str, DialogFactory]:
@@ -146,6 +214,7 @@ def _resident_and_user_dialogs(services, actor) -> dict[str, DialogFactory]:
         "users_edit": lambda parent: UserDialog(services.accounts, actor, desk, parent=parent),
         "users_reset_password": lambda parent: ResetPasswordDialog(services.accounts, actor, desk, parent),
         "change_password": lambda parent: ChangePasswordDialog(services.accounts, actor, parent),
+        **_database_dialogs(services, actor),
     }
 
 
@@ -174,6 +243,10 @@ def _request_dialogs(services, actor) -> dict[str, DialogFactory]:
     found["requests_detail"] = lambda parent: RequestDetailDialog(
         requests, actor, telling, parent, centre_name=services.centre.name()
     )
+    # 转为点单: the 居民点单 dialog filled from a request (the shell wires the orders job in).
+    from ui.orders.place_dialog import PlaceOrderDialog
+
+    found["requests_to_order"] = lambda parent: PlaceOrderDialog(services, actor, parent, request_id=telling)
     # Each step on a request it applies to (any request when the demo has none).
     where = {
         Action.ASSIGN: "registered",

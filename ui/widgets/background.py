@@ -40,7 +40,7 @@ class Progress:
         self._cancelled = threading.Event()
 
     def report(self, done: int, total: int, text: str = "") -> None:
-        self._relay.sig_progress.emit(int(done), int(total), text)
+        _emit(self._relay.sig_progress, int(done), int(total), text)
 
     @property
     def cancelled(self) -> bool:
@@ -76,9 +76,21 @@ class _Job(QRunnable):
         try:
             result = self._fn()
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread to show
-            self._relay.sig_failed.emit(exc)
+            _emit(self._relay.sig_failed, exc)
         else:
-            self._relay.sig_done.emit(result)
+            _emit(self._relay.sig_done, result)
+
+
+def _emit(signal: Any, *args: Any) -> None:
+    """Emit from the worker unless the window that asked for the work is gone.
+
+    Closing a dialog deletes its relay; the work itself has finished (a file written, a
+    row committed), there is just nobody left to tell.
+    """
+    try:
+        signal.emit(*args)
+    except RuntimeError:  # "Internal C++ object already deleted"
+        pass
 
 
 def run_in_background(

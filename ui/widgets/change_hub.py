@@ -6,17 +6,36 @@ the GUI thread as ``sig_changed``; pages never know each other, they only say wh
 topics they show (:func:`watch`). A page that is visible refreshes at once, keeping the
 user's selection, scroll position and half-typed input (the page's ``refresh`` does
 that); a hidden page only remembers that it is stale and refreshes when it is shown.
+
+Other desks: :meth:`ChangeHub.follow` also hears what *other* processes (the other PCs on
+a PostgreSQL server, or a second program on the same SQLite file) commit. A timer asks the
+database's change counter every few seconds (``SHEQU_REFRESH_SECONDS``, default 3), on a
+background thread, and their changes arrive as ``sig_changed`` like this desk's own, with
+whole topics (ids unknown), so the pages showing them refresh the same way.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from desktop.common.changes import Changes, Topic
+
+DEFAULT_REFRESH_SECONDS = 3.0
+
+
+def refresh_seconds() -> float:
+    """How often to ask whether another desk changed something: ``SHEQU_REFRESH_SECONDS``
+    (0.2–600), else 3 seconds."""
+    try:
+        value = float(os.environ.get("SHEQU_REFRESH_SECONDS", DEFAULT_REFRESH_SECONDS))
+    except ValueError:
+        return DEFAULT_REFRESH_SECONDS
+    return min(max(value, 0.2), 600.0) if value == value else DEFAULT_REFRESH_SECONDS
 
 
 class ChangeHub(QObject):
@@ -33,13 +52,33 @@ class ChangeHub(QObject):
         # returned, never in the middle of it, and never on a worker thread.
         self._sig_incoming.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._sources: list[Any] = []
+        self._timers: list[QTimer] = []
+        self._watchers: list[Any] = []
 
     def attach(self, bus: Any) -> None:
         """Listen to a database's change bus (``services.db.changes``)."""
         bus.subscribe(self.publish)
         self._sources.append(bus)
 
+    def follow(self, db: Any, interval: float | None = None) -> None:
+        """Hear what ``db`` (``services.db``) commits, in this process at once and in
+        other processes within ``interval`` seconds (default :func:`refresh_seconds`)."""
+        self.attach(db.changes)
+        seconds = refresh_seconds() if interval is None else interval
+        watcher = db.watch_others(seconds)
+        watcher.poll()  # where things stand now: what others change from here on is news
+        timer = QTimer(self)
+        timer.setInterval(max(1, round(seconds * 1000)))
+        timer.timeout.connect(watcher.poll_soon)
+        timer.start()
+        self._timers.append(timer)
+        self._watchers.append(watcher)  # the connection alone does not keep it alive
+
     def detach_all(self) -> None:
+        for timer in self._timers:
+            timer.stop()
+        self._timers.clear()
+        self._watchers.clear()
         for bus in self._sources:
             bus.unsubscribe(self.publish)
         self._sources.clear()

@@ -3,7 +3,9 @@
 ``FinderEdit`` searches as the user types and floats the matches under the box
 (:class:`~ui.widgets.match_popup.MatchPopup`); ↓/↑ choose and Enter picks. The love
 bank's dialogs find volunteers and residents with it, the service orders find residents
-with it: each job hands it a ``Lookup`` over its own service.
+and volunteers with it: :func:`resident_finder` is the one over the register (shared by
+every job, as the register is), and a job builds its own with :func:`sized_finder` and a
+``Lookup`` over its own service.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop.common.errors import DomainError
+from desktop.common.permissions import Actor
+from desktop.residents.service import ResidentFilter, ResidentService
 from ui.widgets.i18n import Translator, error_text
 from ui.widgets.list_page import SEARCH_DELAY_MS
 from ui.widgets.match_popup import MatchPopup
@@ -139,4 +143,60 @@ class FinderEdit(QLineEdit):
         self._searched = None
 
 
-__all__ = ["MATCH_ROWS", "FinderEdit", "Lookup"]
+def sized_finder(
+    lookup: Lookup,
+    host: QWidget,
+    samples: Sequence[str],
+    *,
+    chars: int,
+    placeholder: str,
+    empty_text: str,
+) -> FinderEdit:
+    """A finder whose list has a column for each of ``samples`` (as wide as that text) and
+    one for the rest, and is at least ``chars`` wide."""
+    fm = host.fontMetrics()
+    return FinderEdit(
+        lookup,
+        host,
+        columns=len(samples) + 1,
+        widths=[fm.horizontalAdvance(sample) + 24 for sample in samples],
+        min_width=fm.horizontalAdvance("M") * chars,
+        placeholder=placeholder,
+        empty_text=empty_text,
+    )
+
+
+def resident_finder(
+    residents: ResidentService, actor: Actor, host: QWidget, *, include_archived: bool = False
+) -> FinderEdit:
+    """A finder over the residents register, its matches shown as at reception (name,
+    masked phone and ID number, address); picks a ``ResidentRow``. With
+    ``include_archived`` archived residents are offered too, marked as such."""
+
+    def lookup(text: str) -> tuple[list[tuple[Sequence[str], Any]], int]:
+        result = residents.search(actor, ResidentFilter(text=text, include_archived=include_archived))
+        shown: list[tuple[Sequence[str], Any]] = [
+            (
+                (
+                    _("{name} (archived)", name=r.name) if r.archived else r.name,
+                    r.phone or "—",
+                    r.id_number or "—",
+                    r.address,
+                ),
+                r,
+            )
+            for r in result.page(0, MATCH_ROWS)
+        ]
+        return shown, result.count
+
+    return sized_finder(
+        lookup,
+        host,
+        ("欧阳秀英（已归档）" if include_archived else "欧阳秀英", "0533-****5678", "110105********0021"),
+        chars=60,
+        placeholder=_("Resident: name, pinyin initials (zs), phone, ID number or address"),
+        empty_text=_("No resident found."),
+    )
+
+
+__all__ = ["MATCH_ROWS", "FinderEdit", "Lookup", "resident_finder", "sized_finder"]

@@ -14,6 +14,9 @@ template is translated in the ``desktop`` context by ``error_text``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from desktop.common import resources
@@ -80,3 +83,26 @@ def install_translator(app: QCoreApplication, language: str) -> bool:
         app.installTranslator(qt_translator)
         _installed.append(qt_translator)
     return True
+
+
+@contextmanager
+def language_for_a_moment(app: QCoreApplication, language: str) -> Iterator[None]:
+    """Translate in ``language`` inside the block, then put back the translators (and the
+    default locale) that were installed before: the command line formats one message in
+    the user's language without changing the language of a window in the same process."""
+    before = list(_installed)
+    locale = QLocale()
+    for old in before:
+        app.removeTranslator(old)
+    _installed.clear()
+    try:
+        install_translator(app, language)
+        yield
+    finally:
+        for new in _installed:
+            app.removeTranslator(new)
+        _installed.clear()
+        for old in before:
+            app.installTranslator(old)
+            _installed.append(old)
+        QLocale.setDefault(locale)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 import threading
 import time
@@ -27,8 +28,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from desktop.common.errors import DomainError
+from ui.widgets.i18n import Translator, error_text
+from ui.widgets.messages import show_error
+
 if TYPE_CHECKING:
     from ui.widgets.background import Task
+
+_ = Translator("pdf")
 
 KEEP_DAYS = 2  # older PDFs in a temporary folder are removed
 
@@ -38,6 +45,9 @@ _made_lock = threading.Lock()
 
 PreviewFactory = Callable[[Path, str, QWidget | None], Any]
 """Opens the preview: ``(pdf_path, title, parent)``; the result's ``open()`` is called if it has one."""
+
+OnOpened = Callable[[Any], None]
+"""Receives the preview once it is open (pages keep it, tests look at it)."""
 
 
 def pdf_folder(name: str) -> Path:
@@ -171,14 +181,45 @@ def preview_when_built(
     return task
 
 
+def failure_reason(error: BaseException) -> str | None:
+    """Why a PDF could not be made, in the user's words: a ``DomainError``'s message (a
+    character no font can print, the record gone) or the ``OSError`` (disk full, a file
+    locked). Anything else is a bug: it goes to the error hook, which logs it and says
+    出错了, and None is returned (the caller says nothing more)."""
+    if isinstance(error, DomainError):
+        return error_text(error)
+    if isinstance(error, OSError):
+        return str(error)
+    sys.excepthook(type(error), error, error.__traceback__)
+    return None
+
+
+def report_failure(parent: QWidget, title: str) -> Callable[[BaseException], None]:
+    """The ``on_failed`` of :func:`preview_when_built` that says in a message box why the
+    PDF titled ``title`` could not be made (see :func:`failure_reason`)."""
+
+    def failed(error: BaseException) -> None:
+        reason = failure_reason(error)
+        if reason is None:
+            return
+        if isinstance(error, OSError):
+            reason = _("The PDF could not be written: {error}", error=reason)
+        show_error(parent, title, reason)
+
+    return failed
+
+
 __all__ = [
     "KEEP_DAYS",
     "BuiltPdf",
+    "OnOpened",
     "PreviewFactory",
+    "failure_reason",
     "open_preview",
     "pdf_folder",
     "preview_when_built",
     "remove_old",
+    "report_failure",
     "wait_cursor",
     "write_pdf",
 ]

@@ -352,6 +352,7 @@ class ResidentDialog(QDialog):
             grid_id=self.grid_combo.currentData(),
             tag_ids=tuple(t for t, box in self.tag_boxes.items() if box.isChecked()),
             notes=self.notes_edit.toPlainText(),
+            version=None if self._detail is None else self._detail.version,
         )
 
     # --- validation ------------------------------------------------------------------

@@ -85,10 +85,121 @@ def test_daily_backup_runs_once_a_day_and_keeps_the_newest_thirty(tmp_path):
     assert first.exists()  # the newest is kept
 
 
-def test_no_automatic_backup_of_a_server_database(tmp_path):
-    from desktop.admin.backup import daily_backup
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_the_daily_backup_of_a_server_database_is_a_verified_pg_dump(pg_db, tmp_path):
+    import datetime as dt
+    import json
+    import subprocess
 
-    assert daily_backup("postgresql+psycopg://user@host/db", tmp_path, tmp_path / "out") is None
+    from desktop.admin.backup import daily_backup
+    from desktop.admin.backup_zip import MANIFEST, PG_DUMP_NAME
+    from desktop.common.clock import fixed_clock
+
+    out = tmp_path / "backups"
+    made = daily_backup(pg_db.db.url, tmp_path / "att", out, now=fixed_clock(dt.datetime(2026, 11, 20, 9, 0)))
+    assert made is not None and made.name == "shequ-backup-20261120-090000.zip"
+    assert [p.name for p in out.iterdir()] == [made.name]  # no temporary file left
+    with zipfile.ZipFile(made) as zf:
+        manifest = json.loads(zf.read(MANIFEST))
+        zf.extract(PG_DUMP_NAME, tmp_path)
+    assert manifest["backend"] == "postgresql" and manifest["centre_id"]
+    listing = subprocess.run(
+        ["pg_restore", "--list", str(tmp_path / PG_DUMP_NAME)], capture_output=True, text=True
+    )
+    assert listing.returncode == 0 and "TABLE DATA public resident" in listing.stdout
+
+
+# --- hole 15: kills, wrong arguments, screenshots ------------------------------------------
+KILLED_BACKUP = """
+import sys
+from pathlib import Path
+from db.migrate import backup_sqlite_file
+print("start", flush=True)
+backup_sqlite_file(Path(sys.argv[1]), Path(sys.argv[2]), label="before-0009")
+"""
+
+
+def _kill_when_part_appears(args: list[str], folder: Path, env: dict[str, str]) -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    proc = subprocess.Popen(
+        [sys.executable, *args], env={**os.environ, **env}, cwd=Path(__file__).resolve().parents[3]
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not list(folder.glob("*.part")):
+            assert proc.poll() is None, "the backup ended before it could be killed"
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        proc.send_signal(9)  # SIGKILL: no clean-up code runs
+        proc.wait(30)
+    finally:
+        proc.kill()
+
+
+@pytest.mark.slow
+def test_a_kill_during_the_pre_upgrade_backup_leaves_no_file_named_like_a_backup(tmp_path, sqlite_template):
+    import shutil
+
+    db_file = tmp_path / "centre.sqlite3"
+    shutil.copyfile(sqlite_template, db_file)
+    out = tmp_path / "backups"
+    _kill_when_part_appears(
+        ["-c", KILLED_BACKUP, str(db_file), str(out)], out, {"SHEQU_TEST_BACKUP_PAUSE": "60"}
+    )
+    assert not list(out.glob("*.sqlite3")), list(out.iterdir())  # only the .part is left
+
+
+@pytest.mark.slow
+def test_a_kill_during_a_backup_zip_leaves_no_file_named_like_a_backup(tmp_path, sqlite_template):
+    import shutil
+
+    db_file = tmp_path / "centre.sqlite3"
+    shutil.copyfile(sqlite_template, db_file)
+    out = tmp_path / "backups"
+    main = str(Path(__file__).resolve().parents[3] / "main.py")
+    _kill_when_part_appears(
+        [main, "backup", "--to", str(out), "--db", str(db_file)], out, {"SHEQU_TEST_BACKUP_PAUSE": "zip:60"}
+    )
+    assert not list(out.glob("shequ-backup-*.zip")), list(out.iterdir())
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_a_kill_during_a_pg_dump_leaves_no_dump(pg_db, tmp_path):
+    from db.migrate import backup_postgresql  # noqa: F401 - what the child runs
+
+    out = tmp_path / "backups"
+    code = (
+        "import sys; from pathlib import Path; from db.migrate import backup_postgresql; "
+        "backup_postgresql(sys.argv[1], Path(sys.argv[2]), label='before-0010')"
+    )
+    _kill_when_part_appears(["-c", code, pg_db.db.url, str(out)], out, {"SHEQU_TEST_BACKUP_PAUSE": "60"})
+    assert not list(out.glob("*.pgdump")), list(out.iterdir())
+
+
+def test_backup_to_an_existing_file_and_a_malformed_url_are_clear_messages(tmp_path, capsys, sqlite_template):
+    import shutil
+
+    import main
+
+    db_file = tmp_path / "centre.sqlite3"
+    shutil.copyfile(sqlite_template, db_file)
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x")
+    assert main.main(["backup", "--to", str(a_file), "--db", str(db_file)]) == 1
+    err = capsys.readouterr().err
+    assert "notes.txt" in err and "文件夹" in err and "Traceback" not in err
+    for bad in ("postgresql+psycopg://user@host:notaport/db", "nosuchdb://x/y", "sqlite://"):
+        assert main.main(["backup", "--to", str(tmp_path / "out"), "--db", bad]) == 1, bad
+        err = capsys.readouterr().err
+        assert "不是数据库地址" in err, err
+        assert main.main(["restore", str(a_file), "--db", bad]) == 1, bad
+        assert "不是数据库地址" in capsys.readouterr().err
 
 
 @pytest.mark.slow
@@ -96,7 +207,7 @@ def test_restore_puts_the_backup_back_and_keeps_the_replaced_database(tmp_path, 
     import subprocess
     import sys
 
-    from desktop.admin.backup import restore_backup
+    from desktop.admin.restore import restore_backup
 
     db_file = tmp_path / "centre.sqlite3"
     services = open_database(db_file, backup_dir=None)
@@ -107,7 +218,8 @@ def test_restore_puts_the_backup_back_and_keeps_the_replaced_database(tmp_path, 
     services.residents.save(desk, ResidentForm(name="备份后"))
     services.db.dispose()
 
-    safety = restore_backup(zip_path, url, attachments_dir(url), tmp_path / "safety")
+    safety = restore_backup(zip_path, url, attachments_dir(url), tmp_path / "safety").kept
+    assert safety is not None
     restored = sqlite3.connect(db_file)
     names = {r[0] for r in restored.execute("SELECT name FROM resident")}
     restored.close()
@@ -135,7 +247,7 @@ def test_restore_puts_the_backup_back_and_keeps_the_replaced_database(tmp_path, 
 
 
 def test_a_backup_with_a_damaged_database_is_refused(tmp_path):
-    from desktop.admin.backup import restore_backup
+    from desktop.admin.restore import restore_backup
 
     bad = tmp_path / "shequ-backup-bad.zip"
     with zipfile.ZipFile(bad, "w") as zf:

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from db.exchange import LedgerFilter
+from db.exchange import LedgerFilter, RedemptionFilter
 from db.models import Resident
 from db.requests import RequestFilter
 from desktop.common.errors import PermissionDenied
@@ -18,6 +18,7 @@ from desktop.common.permissions import SYSTEM, Permission, Role
 from desktop.exchange import workbooks
 from desktop.exchange.export import VIEW, ListName, VolunteerFilter
 from desktop.exchange.fields import Kind
+from desktop.love_bank.service import FROZEN, Basket
 from desktop.residents.service import ResidentFilter, ResidentForm
 from tests.desktop.exchange.registers import GOOD, LI, ZHANG, write_messy_register
 
@@ -173,3 +174,86 @@ def test_requests_are_exported_with_their_labels(demo_db, tmp_path):
     assert len(rows) - 1 == demo_db.requests.count(admin, RequestFilter())
     assert any(r[4] == "来访" for r in rows[1:])
     assert all(" / " in r[5] for r in rows[1:])  # 父 / 子 categories
+
+
+@pytest.fixture
+def shop(db, coordinator, admin):
+    """Two volunteers: 张 redeemed rice at once and a haircut to hand over later; 李 got
+    points adjusted. Returns (张's volunteer id, 李's volunteer id)."""
+    bank = db.love_bank
+    ids = [
+        db.residents.save(admin, ResidentForm(name=name, phone=phone))
+        for name, phone in (("张秀英", "13812345678"), ("李建国", "13987654321"))
+    ]
+    zhang, li = (bank.register_volunteer(coordinator, rid) for rid in ids)
+    bank.adjust(coordinator, zhang, 100, "期初补录")
+    bank.adjust(coordinator, li, 30, "期初补录")
+    rice = bank.save_item(coordinator, name="大米", price=20, stock=10)
+    haircut = bank.save_item(
+        coordinator, name="理发", price=15, stock=5, kind="service", handed_over_later=True
+    )
+    bank.redeem(coordinator, zhang, Basket({rice: 2}), "k1")
+    bank.redeem(coordinator, zhang, Basket({haircut: 1}), "k2")
+    return zhang, li
+
+
+def _table(path) -> list[dict]:
+    ws = openpyxl.load_workbook(path).active
+    rows = list(ws.iter_rows())
+    header = [c.value for c in rows[0]]
+    return [dict(zip(header, row, strict=True)) for row in rows[1:]]
+
+
+def test_redemptions_hold_the_lists_filter_with_labels_dates_and_masked_phones(
+    db, shop, coordinator, admin, tmp_path, audit_rows
+):
+    zhang, _li = shop
+    exports = db.exchange.exports
+    assert ListName.REDEMPTIONS in exports.lists(coordinator)
+    words = {"Waiting for handover": "待核销", "Redeemed": "已兑换"}.get
+    path = exports.export(
+        coordinator,
+        ListName.REDEMPTIONS,
+        tmp_path / "兑换记录",
+        filter=RedemptionFilter(volunteer_id=zhang),
+        wording=lambda t: words(t) or t,
+    ).path
+    assert openpyxl.load_workbook(path).sheetnames == ["兑换记录"]
+    rows = _table(path)
+    assert [r["兑换物品"].value for r in rows] == ["理发×1", "大米×2"]  # newest first, as the lists
+    assert [r["状态"].value for r in rows] == ["待核销", "已兑换"]
+    assert [r["积分"].value for r in rows] == [15, 40]
+    assert all(r["兑换单号"].value.startswith("DH") and r["志愿者"].value == "张秀英" for r in rows)
+    assert all(isinstance(r["兑换时间"].value, dt.datetime) for r in rows)
+    phone = rows[0]["联系电话"]
+    assert phone.number_format == "@" and "*" in phone.value and phone.value != "13812345678"
+    # the filter of the 待核销 list: the frozen ones only
+    path = exports.export(
+        coordinator, ListName.REDEMPTIONS, tmp_path / "p.xlsx", filter=RedemptionFilter(status=FROZEN)
+    ).path
+    assert [r["兑换物品"].value for r in _table(path)] == ["理发×1"]
+    # a role that may see numbers in full gets them, and the export is audited
+    path = exports.export(admin, ListName.REDEMPTIONS, tmp_path / "full.xlsx").path
+    assert {r["联系电话"].value for r in _table(path)} == {"13812345678"}
+    assert [r.entity for r in audit_rows(db) if r.action == "export"][-3:] == ["redemptions"] * 3
+
+
+def test_a_volunteers_ledger_holds_only_that_volunteers_entries(db, shop, coordinator, tmp_path):
+    zhang, li = shop
+    path = db.exchange.exports.export(
+        coordinator, ListName.LEDGER, tmp_path / "l.xlsx", filter=LedgerFilter(volunteer_id=li)
+    ).path
+    rows = _table(path)
+    assert [(r["志愿者"].value, r["可用积分变动"].value, r["备注"].value) for r in rows] == [
+        ("李建国", 30, "期初补录")
+    ]
+    assert isinstance(rows[0]["时间"].value, dt.datetime)
+    path = db.exchange.exports.export(
+        coordinator, ListName.LEDGER, tmp_path / "z.xlsx", filter=LedgerFilter(volunteer_id=zhang)
+    ).path
+    rows = _table(path)  # the adjustment, the rice redeemed, the haircut's points frozen
+    assert [(r["志愿者"].value, r["可用积分变动"].value, r["冻结积分变动"].value) for r in rows] == [
+        ("张秀英", 100, 0),
+        ("张秀英", -40, 0),
+        ("张秀英", -15, 15),
+    ]

@@ -321,3 +321,57 @@ def test_the_template_has_text_columns_instructions_and_drop_downs(db, coordinat
     book.save(path)
     plan = db.exchange.imports.plan(coordinator, db.exchange.imports.open(coordinator, Kind.VOLUNTEERS, path))
     assert [p.name for p in plan.planned] == [ZHANG[0]] and not plan.failed
+
+
+def write_xls(path: Path) -> Path:
+    """An old .xls register as Excel 2003 saves it (written by xlwt): a title merged over
+    the columns, 填表单位 on row 2, the Chinese header on row 3, an ID number and a phone
+    typed as text, and — on Excel row 5 — an ID number stored as a number."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet("居民信息")
+    ws.write_merge(0, 0, 0, 4, "幸福社区居民信息采集表")
+    ws.write(1, 0, "填表单位：幸福社区居委会")
+    for column, header in enumerate(["姓名", "性别", "公民身份号码", "手机号", "家庭住址"]):
+        ws.write(2, column, header)
+    for column, value in enumerate([ZHANG[0], "男", ZHANG[1], ZHANG[2], "幸福小区1栋101"]):
+        ws.write(3, column, value)  # row 4: text cells
+    for column, value in enumerate(["赵六", "男", 1.10105198001011e17, 13800138004, "幸福小区2栋202"]):
+        ws.write(4, column, value)  # row 5: the ID and the phone as numbers
+    book.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("engine", ["calamine", "xlrd"])
+@pytest.mark.filterwarnings("ignore:The xlrd engine is deprecated")  # pandas' notice; xlrd is the fallback
+def test_an_old_xls_register_comes_in_and_an_id_stored_as_a_number_is_refused(
+    db, coordinator, tmp_path, monkeypatch, engine
+):
+    from desktop.exchange import reading
+
+    monkeypatch.setitem(reading.ENGINES, ".xls", (engine,))  # each reader, on its own
+    path = write_xls(tmp_path / "居民信息采集表.xls")
+    assert path.read_bytes()[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # a real BIFF8 (OLE2) file
+    imports = db.exchange.imports
+    source = imports.open(coordinator, Kind.RESIDENTS, path)
+    assert source.table.header_row == 3
+    assert source.table.headers == ("姓名", "性别", "公民身份号码", "手机号", "家庭住址")
+    plan = imports.plan(coordinator, source)
+    assert (plan.counts.added, plan.counts.errors) == (1, 1)
+    [failed] = plan.failed
+    assert failed.row_number == 5
+    assert [(e.field, reason_text(e.error)) for e in failed.errors] == [
+        (
+            Field.ID_NUMBER,
+            "Excel stored this ID number as a number and lost its last digits (1.10105198001011E+17); "
+            "format the column as text and type the number again.",
+        )
+    ]
+    before = register(db)
+    with pytest.raises(DomainError, match="nothing was imported"):
+        imports.run(coordinator, plan)
+    assert register(db) == before
+    imports.run(coordinator, plan, valid_only=True)
+    stored = {(name, number, phone, address) for _id, name, number, phone, _notes, address in register(db)}
+    assert stored == {(ZHANG[0], ZHANG[1], ZHANG[2], "幸福小区1栋101")}

@@ -68,8 +68,10 @@ def _worker(index: int, url: str, actor: Actor, tasks, results, barrier) -> None
     """One desk: its own engine (one connection in use at a time), redeeming on cue."""
     from db.engine import make_engine
     from db.uow import Database
+    from desktop.admin.chain_key import install
 
     db = Database(make_engine(url), url)
+    install(db)  # this PC's audit key and anchor, as open_database gives a desk
     service = LoveBankService(db)
     try:
         with db.reading() as uow:  # connect now, so the race is the redemption, not the login
@@ -283,3 +285,26 @@ def test_cancelling_while_others_redeem_the_same_item_loses_no_stock(desks):
             assert ledger.mismatches(s) == []
         assert held == WORKERS // 2
         assert stock == STOCK - held, f"round {n}: stock {stock}, {held} redemptions hold the item"
+
+
+@pytest.mark.slow
+def test_eight_desks_with_one_key_for_the_last_item_are_all_told_of_that_redemption(desks):
+    """The dialog's key is shared by eight desks (a retry storm) and one piece is left:
+    one redemption is made and every desk gets it — none is told "only 0 left" because
+    it looked the key up before the desk that made it had committed."""
+    services, actor, d = desks
+    bank: LoveBankService = services.love_bank
+    for n in range(5):
+        volunteer, _ = _fresh_stage(services, actor, 100 + n, items=0)
+        item = bank.save_item(actor, name=f"最后一件{n}", price=PRICE, stock=1)
+        key = f"last-{n}-{uuid.uuid4().hex}"
+        outcomes = d.round([Task(n, volunteer, item, key) for _ in range(WORKERS)])
+        assert [o.error for o in outcomes] == [""] * WORKERS, [o.detail or o.template for o in outcomes]
+        assert len({o.redemption_id for o in outcomes}) == 1
+        with services.db.reading() as uow:
+            s = uow.session
+            assert s.scalar(select(RewardItem.stock).where(RewardItem.id == item)) == 0
+            made = s.scalar(
+                select(func.count()).select_from(Redemption).where(Redemption.volunteer_id == volunteer)
+            )
+        assert made == 1

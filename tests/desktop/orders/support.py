@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from db.models import Tag
+from desktop.common.clock import MovableClock
 from desktop.common.permissions import Actor, Role
 from desktop.love_bank.service import LoveBankService
 from desktop.opening import Services, volunteer_hours
@@ -30,25 +31,12 @@ START = dt.datetime(2026, 12, 7, 10, 0)  # a Monday
 YUAN = 100  # fen
 
 
-class Clock:
-    """A clock the test moves: ``clock.now`` is what every service is told."""
-
-    def __init__(self, start: dt.datetime):
-        self.now = start
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += dt.timedelta(**delta)
-
-
 @dataclass
 class World:
     services: Services
     orders: OrderService
     bank: LoveBankService
-    clock: Clock
+    clock: MovableClock  # what every service is told; the tests move it
     desk: Actor
     coordinator: Actor
     director: Actor
@@ -146,7 +134,7 @@ class World:
 
 
 def make_world(services: Services, make_actor, attachments) -> World:
-    clock = Clock(START)
+    clock = MovableClock(START)
     bank = LoveBankService(services.db, now=clock)
     orders = OrderService(services.db, attachments, now=clock, record_volunteer_hours=volunteer_hours(bank))
     desk = make_actor(services, Role.FRONT_DESK)

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from db.models import AuditEntry, ServiceRecord
 from db.models_orders import FundEntry, OrderEvent, OrderPayment
 from db.orders_money import fund_mismatches
-from desktop.common.errors import DomainError, FieldErrors, PermissionDenied
+from desktop.common.errors import DomainError, FieldErrors, NotFound, PermissionDenied
 from desktop.orders.service import BudgetLine, OrderFilter, OrderForm, OrderSettings, SessionForm
 from desktop.orders.states import Action, Stage
 from desktop.orders.vocabulary import Attention, CompletionBand, Rating, completion_percent
@@ -722,3 +722,49 @@ def test_a_filed_organisation_cannot_sign_or_be_paid(world: World):
 
 def o_filter(**kw) -> OrderFilter:
     return OrderFilter(**kw)
+
+
+def test_the_place_dialog_is_filled_from_a_request_and_the_order_keeps_the_link(world: World):
+    """转为点单 in the dialog: the request's resident and description, then placed with the
+    description as the desk edited it."""
+    o = world.orders
+    with world.services.db.writing() as uow:
+        reference_data.seed(uow.session)
+        uow.commit()
+    category = world.services.requests.categories()[0].children[0].id
+    request = world.services.requests.register(
+        world.desk,
+        RequestForm(
+            resident_id=world.residents[1], channel="walk_in", category_id=category, description="老人想理发"
+        ),
+    )
+    basics = o.request_basics(world.desk, request)
+    assert (basics.request_id, basics.resident_id, basics.description) == (
+        request,
+        world.residents[1],
+        "老人想理发",
+    )
+    assert basics.number == world.services.requests.get(world.desk, request).number
+    resident = world.services.residents.row(world.desk, basics.resident_id)
+    assert resident.id == world.residents[1] and resident.name
+    with pytest.raises(PermissionDenied):
+        o.request_basics(world.coordinator, request)  # the volunteer coordinator does not record 点单
+    with pytest.raises(NotFound):
+        o.request_basics(world.desk, request + 1000)
+
+    order = o.place(
+        world.desk,
+        OrderForm(
+            resident_id=basics.resident_id,
+            item_id=world.items["上门理发"],
+            description=basics.description + "，每月一次",
+            request_id=basics.request_id,
+        ),
+    )
+    detail = o.order(world.desk, order)
+    assert (detail.request_id, detail.resident_id, detail.description) == (
+        request,
+        world.residents[1],
+        "老人想理发，每月一次",
+    )
+    assert o.orders_of_request(world.desk, request) == [(order, detail.number, Stage.PENDING_REVIEW)]

@@ -75,8 +75,10 @@ def _worker(index: int, url: str, actor: Actor, tasks, results, barrier) -> None
     """One desk: its own engine, spending on cue."""
     from db.engine import make_engine
     from db.uow import Database
+    from desktop.admin.chain_key import install
 
     db = Database(make_engine(url), url)
+    install(db)  # this PC's audit key and anchor, as open_database gives a desk
     service = OrderService(db)
     try:
         with db.reading() as uow:  # connect now, so the race is the spending, not the login

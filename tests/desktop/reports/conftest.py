@@ -42,6 +42,7 @@ from sqlalchemy import select
 
 from db import settings as settings_repo
 from db.models import Category, Department, Grid
+from desktop.common.clock import MovableClock
 from desktop.common.permissions import Role
 from desktop.love_bank.service import Basket, LoveBankService
 from desktop.printing import fonts
@@ -51,18 +52,6 @@ from desktop.requests.service import RequestForm, RequestService
 from desktop.residents.service import ResidentForm
 from tests.pdf_support import make_ttf
 
-
-class Clock:
-    def __init__(self, start: dt.datetime):
-        self.now = start
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def set(self, *parts: int) -> None:
-        self.now = dt.datetime(*parts)
-
-
 CUTOFF = dt.datetime(2026, 11, 2, 9, 0)
 CENTRE = "和平街道幸福社区党群服务中心"
 
@@ -71,7 +60,7 @@ CENTRE = "和平街道幸福社区党群服务中心"
 class World:
     services: object
     reports: ReportService
-    clock: Clock
+    clock: MovableClock
     desk: object
     director: object
     coordinator: object
@@ -87,7 +76,7 @@ def _ids(session, model, names) -> dict[str, int]:
 
 
 def build_october(services, make_actor, tmp_path) -> World:
-    clock = Clock(dt.datetime(2025, 10, 1, 9, 0))
+    clock = MovableClock(dt.datetime(2025, 10, 1, 9, 0))
     with services.db.writing() as uow:
         reference_data.seed(uow.session)
         settings_repo.put(uow.session, settings_repo.CENTRE_NAME, CENTRE)
@@ -129,68 +118,68 @@ def build_october(services, make_actor, tmp_path) -> World:
 
     ids: dict[str, int] = {}
     # R7, a year earlier (同比)
-    clock.set(2025, 10, 15, 10, 0)
+    clock.now = dt.datetime(2025, 10, 15, 10, 0)
     ids["R7"] = register(y, "walk_in", "垃圾清运", "社区居委会")
-    clock.set(2025, 10, 15, 10, 5)
+    clock.now = dt.datetime(2025, 10, 15, 10, 5)
     requests.accept(desk, ids["R7"])
     # R1, registered in September (环比)
-    clock.set(2026, 9, 30, 16, 0)
+    clock.now = dt.datetime(2026, 9, 30, 16, 0)
     ids["R1"] = register(y, "walk_in", "垃圾清运", "社区居委会")
-    clock.set(2026, 9, 30, 16, 20)
+    clock.now = dt.datetime(2026, 9, 30, 16, 20)
     requests.accept(desk, ids["R1"])
-    clock.set(2026, 10, 8, 9, 0)
+    clock.now = dt.datetime(2026, 10, 8, 9, 0)
     ids["R2"] = register(x, "phone", "垃圾清运", "街道城市管理办公室", urgency="red", level="district")
-    clock.set(2026, 10, 8, 9, 20)
+    clock.now = dt.datetime(2026, 10, 8, 9, 20)
     requests.accept(desk, ids["R2"])
-    clock.set(2026, 10, 8, 15, 0)
+    clock.now = dt.datetime(2026, 10, 8, 15, 0)
     requests.answer(desk, ids["R1"], "已安排清运")
-    clock.set(2026, 10, 9, 8, 50)
+    clock.now = dt.datetime(2026, 10, 9, 8, 50)
     requests.answer(desk, ids["R2"], "已安排清运")
-    clock.set(2026, 10, 9, 10, 0)
+    clock.now = dt.datetime(2026, 10, 9, 10, 0)
     ids["R3"] = register(x, "walk_in", "楼道堆物", "社区居委会", heads=20)
-    clock.set(2026, 10, 9, 10, 10)
+    clock.now = dt.datetime(2026, 10, 9, 10, 10)
     requests.accept(desk, ids["R3"])
-    clock.set(2026, 10, 10, 8, 45)
+    clock.now = dt.datetime(2026, 10, 10, 8, 45)
     requests.resolve(desk, ids["R2"])
-    clock.set(2026, 10, 10, 11, 0)
+    clock.now = dt.datetime(2026, 10, 10, 11, 0)
     requests.answer(desk, ids["R3"], "正在协调清理")
-    clock.set(2026, 10, 10, 17, 0)
+    clock.now = dt.datetime(2026, 10, 10, 17, 0)
     requests.resolve(desk, ids["R1"])
-    clock.set(2026, 10, 12, 9, 0)
+    clock.now = dt.datetime(2026, 10, 12, 9, 0)
     ids["R4"] = register(y, "hotline", "垃圾清运")
-    clock.set(2026, 10, 12, 9, 30)
+    clock.now = dt.datetime(2026, 10, 12, 9, 30)
     requests.assign(desk, ids["R4"], departments["街道司法所"])
-    clock.set(2026, 10, 12, 10, 0)
+    clock.now = dt.datetime(2026, 10, 12, 10, 0)
     requests.return_(desk, ids["R4"], "不属于本单位职责")
     requests.follow_up(desk, ids["R1"], "satisfied", "")
     requests.follow_up(desk, ids["R2"], "unsatisfied", "垃圾又堆起来了")
-    clock.set(2026, 10, 12, 10, 30)
+    clock.now = dt.datetime(2026, 10, 12, 10, 30)
     requests.assign(desk, ids["R2"], departments["区住房和城乡建设局"])
-    clock.set(2026, 10, 12, 10, 40)
+    clock.now = dt.datetime(2026, 10, 12, 10, 40)
     requests.accept(desk, ids["R2"])
-    clock.set(2026, 10, 12, 11, 0)
+    clock.now = dt.datetime(2026, 10, 12, 11, 0)
     requests.assign(desk, ids["R4"], departments["社区居委会"])
     requests.remind(desk, ids["R3"], "请尽快办理")
-    clock.set(2026, 10, 12, 11, 10)
+    clock.now = dt.datetime(2026, 10, 12, 11, 10)
     requests.accept(desk, ids["R4"])
-    clock.set(2026, 10, 13, 10, 0)
+    clock.now = dt.datetime(2026, 10, 13, 10, 0)
     requests.answer(desk, ids["R2"], "已联系住建部门")
     requests.answer(desk, ids["R4"], "已答复")
-    clock.set(2026, 10, 13, 14, 0)
+    clock.now = dt.datetime(2026, 10, 13, 14, 0)
     requests.supervise(director, ids["R3"], "督办：限期清理")
-    clock.set(2026, 10, 14, 10, 0)
+    clock.now = dt.datetime(2026, 10, 14, 10, 0)
     requests.resolve(desk, ids["R2"])
-    clock.set(2026, 10, 14, 16, 0)
+    clock.now = dt.datetime(2026, 10, 14, 16, 0)
     requests.resolve(desk, ids["R4"])
-    clock.set(2026, 10, 15, 9, 0)
+    clock.now = dt.datetime(2026, 10, 15, 9, 0)
     requests.follow_up(desk, ids["R2"], "basically", "")
-    clock.set(2026, 10, 20, 14, 0)
+    clock.now = dt.datetime(2026, 10, 20, 14, 0)
     ids["R5"] = register(y, "walk_in", "垃圾清运", "区住房和城乡建设局")
-    clock.set(2026, 10, 20, 14, 5)
+    clock.now = dt.datetime(2026, 10, 20, 14, 5)
     requests.merge(desk, ids["R5"], ids["R4"], "重复登记")
-    clock.set(2026, 10, 30, 16, 0)
+    clock.now = dt.datetime(2026, 10, 30, 16, 0)
     ids["R6"] = register(y, "grid", "楼道堆物", "街道城市管理办公室", level="town")
-    clock.set(2026, 10, 30, 17, 0)
+    clock.now = dt.datetime(2026, 10, 30, 17, 0)
     requests.accept(desk, ids["R6"])
 
     volunteers, items = _love_bank(services, clock, desk, coordinator)
@@ -210,12 +199,12 @@ def build_october(services, make_actor, tmp_path) -> World:
     )
 
 
-def _love_bank(services, clock: Clock, desk, coordinator) -> tuple[dict[str, int], dict[str, int]]:
+def _love_bank(services, clock: MovableClock, desk, coordinator) -> tuple[dict[str, int], dict[str, int]]:
     """Volunteers with rare characters in their names (䶮 is CJK Extension A, 𠇔 Extension
     B), service hours, redemptions and the shop's stock over September–November 2026."""
     bank = LoveBankService(services.db, now=clock)
     residents = services.residents
-    clock.set(2026, 9, 1, 9, 0)
+    clock.now = dt.datetime(2026, 9, 1, 9, 0)
     wang = residents.save(desk, ResidentForm(name="王𠇔", phone="13700001111"))
     liu = residents.save(desk, ResidentForm(name="刘䶮", phone="13700002222"))
     zhang = residents.save(desk, ResidentForm(name="张三丰", phone="13700003333"))
@@ -228,34 +217,34 @@ def _love_bank(services, clock: Clock, desk, coordinator) -> tuple[dict[str, int
     }
     v_wang = bank.register_volunteer(coordinator, wang)
     # 5,900 minutes (98 h 20 min) in September: just short of one star (100 h).
-    clock.set(2026, 9, 25, 17, 0)
+    clock.now = dt.datetime(2026, 9, 25, 17, 0)
     records = [bank.record_service(coordinator, v_wang, dt.date(2026, 9, d), 1440) for d in (21, 22, 23, 24)]
     records.append(bank.record_service(coordinator, v_wang, dt.date(2026, 9, 25), 140))
     bank.approve(coordinator, records)
-    clock.set(2026, 10, 5, 9, 0)
+    clock.now = dt.datetime(2026, 10, 5, 9, 0)
     v_liu = bank.register_volunteer(coordinator, liu)
-    clock.set(2026, 10, 9, 17, 0)
+    clock.now = dt.datetime(2026, 10, 9, 17, 0)
     bank.approve(coordinator, [bank.record_service(coordinator, v_liu, dt.date(2026, 10, 9), 120)])
-    clock.set(2026, 10, 10, 17, 0)
+    clock.now = dt.datetime(2026, 10, 10, 17, 0)
     bank.approve(coordinator, [bank.record_service(coordinator, v_liu, dt.date(2026, 10, 10), 60)])
-    clock.set(2026, 10, 12, 17, 0)
+    clock.now = dt.datetime(2026, 10, 12, 17, 0)
     bank.approve(coordinator, [bank.record_service(coordinator, v_wang, dt.date(2026, 10, 12), 180)])
-    clock.set(2026, 10, 15, 10, 0)
+    clock.now = dt.datetime(2026, 10, 15, 10, 0)
     bank.redeem(coordinator, v_liu, Basket({items["牙刷"]: 2}), "k1")
-    clock.set(2026, 10, 16, 10, 0)
+    clock.now = dt.datetime(2026, 10, 16, 10, 0)
     haircut = bank.redeem(coordinator, v_wang, Basket({items["理发"]: 1}), "k2")
-    clock.set(2026, 10, 17, 10, 0)
+    clock.now = dt.datetime(2026, 10, 17, 10, 0)
     bank.hand_over(coordinator, haircut)
-    clock.set(2026, 10, 20, 10, 0)
+    clock.now = dt.datetime(2026, 10, 20, 10, 0)
     v_zhang = bank.register_volunteer(coordinator, zhang)
     towel = bank.redeem(coordinator, v_liu, Basket({items["毛巾"]: 1}), "k3")
-    clock.set(2026, 10, 21, 10, 0)
+    clock.now = dt.datetime(2026, 10, 21, 10, 0)
     bank.cancel_redemption(coordinator, towel, "拿错了")
-    clock.set(2026, 10, 21, 11, 0)
+    clock.now = dt.datetime(2026, 10, 21, 11, 0)
     bank.record_service(coordinator, v_zhang, dt.date(2026, 10, 21), 90)  # never approved
-    clock.set(2026, 10, 25, 10, 0)
+    clock.now = dt.datetime(2026, 10, 25, 10, 0)
     bank.save_item(coordinator, name="牙刷", price=10, stock=13, item_id=items["牙刷"])  # 5 put in
-    clock.set(2026, 11, 1, 10, 0)
+    clock.now = dt.datetime(2026, 11, 1, 10, 0)
     bank.redeem(coordinator, v_wang, Basket({items["牙刷"]: 1}), "k4")  # after the month
     return {"王𠇔": v_wang, "刘䶮": v_liu, "张三丰": v_zhang}, items
 

@@ -68,7 +68,7 @@ def test_register_a_volunteer_from_the_residents_register(qtbot, services, coord
     dialog = page.dialog
     assert isinstance(dialog, RegisterVolunteerDialog)
     (resident_id, name), (archived_id, archived_name) = free_residents(services, coordinator, 2)
-    pick(dialog.finder, name, lambda rid: rid == resident_id)
+    pick(dialog.finder, name, lambda row: row.id == resident_id)
     assert dialog.resident_id == resident_id and dialog.finder.text() == name
     dialog.team_combo.setCurrentIndex(dialog.team_combo.findData(team_id))
     dialog._submit()
@@ -83,13 +83,13 @@ def test_register_a_volunteer_from_the_residents_register(qtbot, services, coord
     # The same resident again: the error shows under the resident field, nothing is saved.
     again = RegisterVolunteerDialog(services.love_bank, services.residents, coordinator)
     show(qtbot, again, (780, 420))
-    pick(again.finder, name, lambda rid: rid == resident_id)
+    pick(again.finder, name, lambda row: row.id == resident_id)
     again._submit()
     assert again.boxes["resident"].error.isVisibleTo(again)
     assert again.boxes["resident"].error.text() == f"{name} is already a volunteer."
     # An archived resident: restore the record first.
     services.residents.set_archived(admin, archived_id, True)
-    pick(again.finder, archived_name, lambda rid: rid == archived_id)
+    pick(again.finder, archived_name, lambda row: row.id == archived_id)
     assert "(archived)" in again.chosen_label.text()
     again._submit()
     assert again.boxes["resident"].error.text() == "This resident is archived; restore the record first."

@@ -194,12 +194,18 @@ def test_enter_opens_the_selected_order(qtbot, services, front_desk):
 def test_a_change_elsewhere_refreshes_the_board_keeping_the_selected_order(qtbot, services, front_desk, hub):
     page = board(qtbot, services, front_desk, hub=hub)
     page.select_stage(ALL)
-    page.select_row(3)
+    rows = [page.model.row_at(r) for r in range(page.model.rowCount())]
+    at = next(r for r, row in enumerate(rows) if row.stage == Stage.PENDING_REVIEW)
+    page.select_row(at + 1 if at + 1 < len(rows) else at - 1)
     kept = page.selected_row().id
-    waiting = page.model.row_at(0)
-    assert waiting.stage == Stage.PENDING_REVIEW
+    waiting = rows[at]
     services.orders.take_in(front_desk, waiting.id, "另一台电脑受理")
-    qtbot.waitUntil(lambda: page.model.row_at(0).stage == Stage.TO_DRAFT)
+
+    def refreshed() -> bool:
+        shown = [page.model.row_at(r) for r in range(page.model.rowCount())]
+        return any(row.id == waiting.id and row.stage == Stage.TO_DRAFT for row in shown)
+
+    qtbot.waitUntil(refreshed)
     assert page.selected_row().id == kept
     counts = {c.stage: c.count for c in services.orders.board(front_desk).stages}
     assert f"{counts[Stage.TO_DRAFT]:,}" in stage_item(page, Stage.TO_DRAFT.value).text()

@@ -624,3 +624,31 @@ def test_a_change_elsewhere_never_clears_a_half_filled_form(qtbot, services, fro
     assert page.fields.description_edit.toPlainText() == "楼道里堆满杂物"
     assert page.fields.department_edit.text() == "wy" and page.fields.head_spin.value() == 3
     hub.detach_all()
+
+
+def test_actions_other_jobs_offer_run_on_the_chosen_resident_with_the_typed_description(
+    qtbot, services, front_desk
+):
+    """The hook the shell wires 居民点单 into: a button and a key, enabled once a resident is
+    chosen, handed the resident and the description typed so far; the form is kept."""
+    from ui.requests.reception_page import ResidentAction
+
+    ran: list[tuple[int, str]] = []
+    action = ResidentAction("点单", "为该居民点单", "Ctrl+D", lambda rid, text: ran.append((rid, text)))
+    page = make_page(qtbot, services, front_desk, extra_actions=[action])
+    [button] = page.extra_buttons
+    assert button.text() == "点单 (Ctrl+D)" and button.toolTip() == "为该居民点单"
+    assert not button.isEnabled()
+    qtbot.keyClick(page.resident_box.edit, Qt.Key.Key_D, CTRL)
+    assert ran == [] and page.message("resident")  # choose the resident first
+
+    resident, _typed, _at = findable_resident(services, front_desk)
+    page.choose_resident(resident.id)
+    assert button.isEnabled()
+    page.fields.description_edit.setPlainText("  楼道灯坏了  ")
+    qtbot.keyClick(page.fields.description_edit, Qt.Key.Key_D, CTRL)
+    button.click()
+    assert ran == [(resident.id, "楼道灯坏了")] * 2
+    assert page.resident is not None and page.resident.id == resident.id  # nothing cleared
+    page.clear_form()
+    assert not button.isEnabled()

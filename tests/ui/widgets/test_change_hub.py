@@ -68,3 +68,42 @@ def test_the_hub_hears_a_real_database_commit(qtbot, sqlite_db):
             uow.session.add(Grid(name="一网格"))
             uow.commit()
     assert Topic.RESIDENTS in blocker.args[0].topics
+
+
+def test_a_page_hears_what_another_process_commits_within_the_interval(qtbot, sqlite_db, sqlite_url):
+    """Two programs on one SQLite file (or two PCs on a server): the other's write arrives."""
+    from db.models import Grid
+    from desktop.opening import open_database
+
+    other = open_database(sqlite_url, backup_dir=None)  # its own engine, as another process
+    hub = ChangeHub()
+    hub.follow(sqlite_db.db, interval=0.2)
+    page, calls = _page(qtbot, hub, [Topic.RESIDENTS])
+    page.show()
+    try:
+        with other.db.writing() as uow:
+            uow.session.add(Grid(name="第九网格"))
+            uow.commit()
+        qtbot.waitUntil(lambda: len(calls) == 1, timeout=3000)
+        assert calls[0] is not None and calls[0].ids_of(Topic.RESIDENTS) is None  # ids unknown
+        hub.detach_all()  # the window closed: no more polling
+        with other.db.writing() as uow:
+            uow.session.add(Grid(name="第十网格"))
+            uow.commit()
+        qtbot.wait(600)
+        assert len(calls) == 1
+    finally:
+        hub.detach_all()
+        other.db.dispose()
+
+
+def test_the_refresh_interval_is_configurable(monkeypatch):
+    from ui.widgets.change_hub import refresh_seconds
+
+    assert refresh_seconds() == 3.0
+    monkeypatch.setenv("SHEQU_REFRESH_SECONDS", "10")
+    assert refresh_seconds() == 10.0
+    monkeypatch.setenv("SHEQU_REFRESH_SECONDS", "0")
+    assert refresh_seconds() == 0.2  # never a busy loop
+    monkeypatch.setenv("SHEQU_REFRESH_SECONDS", "soon")
+    assert refresh_seconds() == 3.0
