@@ -550,8 +550,34 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _database_problem(value: str) -> str | None:
+    """Why ``--db`` cannot name a database (None when it can): checked before any command
+    opens anything, so a mistyped URL is a message, never a traceback."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from db.engine import to_url
+
+    try:
+        url = make_url(to_url(value))
+        port = url.port
+    except (ArgumentError, ValueError) as exc:
+        return str(exc)
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        backend = url.get_backend_name()
+        return f"只支持 SQLite 文件或 PostgreSQL 服务器 / only SQLite files and PostgreSQL servers: {backend}"
+    if port is not None and not 0 < port < 65536:
+        return f"端口无效 / bad port: {port}"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    for given in {getattr(args, "sub_db", None), args.db} - {None, ""}:
+        why = _database_problem(given)
+        if why is not None:
+            print(f"错误：数据库地址无效 / bad database path or URL: {given}\n{why}", file=sys.stderr)
+            return 2
     if args.command == "demo":
         return _cmd_demo(args)
     if args.command == "check":

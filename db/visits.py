@@ -30,7 +30,8 @@ from sqlalchemy import (
     or_,
     select,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import text as sql_text
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from db.models import Grid, Resident, ResidentTag, Tag, User
 from db.models_visits import GridWorker, Visit, VisitPhoto, VisitReport, VisitRule, VisitSummary
@@ -128,7 +129,9 @@ def _plan(q: DueQuery):
     )
 
 
-def _status(q: DueQuery, code: ColumnElement[int], created_at: ColumnElement) -> ColumnElement[int]:
+def _status(
+    q: DueQuery, code: ColumnElement[int], created_at: ColumnElement | InstrumentedAttribute
+) -> ColumnElement[int]:
     """Each row's status as a CASE on its rank code, with every date of the code's window
     folded in as a constant: per row it is one or two date comparisons, and where the
     window's due date has passed (as_of > due) the "due" outcome is not even tested."""
@@ -219,6 +222,8 @@ def due_first(session: Session, q: DueQuery, limit: int) -> tuple[dict[int, int]
     no second statement when the filter leaves nothing to show."""
     if not q.codes:
         return {}, []
+    if session.get_bind().dialect.name == "postgresql":
+        return _due_first_one_pass(session, q, limit)
     counts = due_counts(session, q)
     if q.status is not None:
         shown = counts.get(STATUS_CODES[q.status], 0)
@@ -227,6 +232,37 @@ def due_first(session: Session, q: DueQuery, limit: int) -> tuple[dict[int, int]
     else:
         shown = sum(counts.values())
     return counts, due_page(session, q, 0, limit) if shown else []
+
+
+def _due_first_one_pass(session: Session, q: DueQuery, limit: int) -> tuple[dict[int, int], list[DueRecord]]:
+    """PostgreSQL: the counts as window sums read with the first rows, so the plan is
+    joined to the register once (its hash join scans every resident: twice cost twice).
+    Run without parallel workers — each worker would build the plan's hash again, which on
+    a centre's two-core server costs more than it saves (0.15 s against 0.10 s)."""
+    session.execute(sql_text("SET LOCAL max_parallel_workers_per_gather = 0"))
+    plain = DueQuery(q.codes, q.windows, q.grid_id, q.worker_id, None, q.text)
+    stmt, status = _statement(session, plain, _PAGE_COLUMNS)
+    stmt = stmt.add_columns(
+        *(
+            func.sum(case((status == code, 1), else_=0)).over().label(f"n{code}")
+            for code in (OVERDUE, DUE, DONE)
+        )
+    )
+    inner = stmt.subquery("due")
+    outer = select(inner)
+    if q.status is not None:
+        outer = outer.where(inner.c.status == STATUS_CODES[q.status])
+    elif q.open_only:
+        outer = outer.where(inner.c.status != DONE)
+    outer = outer.order_by(inner.c.status, inner.c.grid_id, inner.c.name, inner.c.id).limit(limit)
+    rows = session.execute(outer).all()
+    if not rows:
+        return due_counts(session, q), []
+    first = rows[0]._mapping
+    counts = {code: int(first[f"n{code}"] or 0) for code in (OVERDUE, DUE, DONE)}
+    return {code: n for code, n in counts.items() if n}, _records(
+        session, [tuple(r)[: len(_PAGE_COLUMNS)] for r in rows]
+    )
 
 
 def due_page(session: Session, q: DueQuery, offset: int, limit: int) -> list[DueRecord]:

@@ -384,6 +384,12 @@ class ChainKeyService:
         self._secrets.forget()
         return found
 
+    def administrator(self, username: str, password: str) -> Actor:
+        """The administrator whose user name and password were typed at the login window of
+        a PC without the key, checked without writing anything (:func:`admin_for_replacement`):
+        they may then import or replace the key here."""
+        return admin_for_replacement(self._db, username, password)
+
     # --- 更换审计密钥 ------------------------------------------------------------------------
     def replace_key(self, actor: Actor, *, now: Clock = system_clock) -> Replacement:
         """Replace the database's lost audit key (see the module's docstring).
@@ -476,14 +482,11 @@ def admin_for_replacement(db: Database, username: str, password: str, *, now: Cl
     wrong = DomainError(N_("Wrong user name or password."))
     with db.reading() as uow:
         user = users_repo.user_by_username(uow.session, username.strip())
-        found = None
-        if user is not None:
-            found = (user.id, user.username, user.full_name, user.role)
-            found += (user.password_hash, user.is_active, user.locked_until)
-    if found is None:
-        verify_nothing(password)
-        raise wrong
-    user_id, name, full_name, role, password_hash, active, locked_until = found
+        if user is None:
+            verify_nothing(password)
+            raise wrong
+        user_id, name, full_name, role = user.id, user.username, user.full_name, user.role
+        password_hash, active, locked_until = user.password_hash, user.is_active, user.locked_until
     if not verify_password(password_hash, password) or not active:
         raise wrong
     if locked_until is not None and locked_until > now():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
@@ -13,38 +12,6 @@ from db import migrate
 from db.engine import make_engine, to_url
 from desktop.common.errors import DomainError
 from desktop.opening import open_database
-
-NEXT_REVISION = '''"""A later release's migration (test only)."""
-import sqlalchemy as sa
-from alembic import op
-
-revision = "9001"
-down_revision = "{head}"
-branch_labels = None
-depends_on = None
-
-
-def upgrade() -> None:
-    op.create_table("upgrade_probe", sa.Column("id", sa.Integer(), primary_key=True))
-
-
-def downgrade() -> None:
-    op.drop_table("upgrade_probe")
-'''
-
-
-@pytest.fixture
-def next_release(tmp_path, monkeypatch) -> str:
-    """Pretend to be the next release of the app: the real migrations plus one more."""
-    head = migrate.head_revision()
-    scripts = tmp_path / "next_release_migrations"
-    shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "9001_later_release.py").write_text(
-        NEXT_REVISION.format(head=head), encoding="utf-8"
-    )
-    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
-    monkeypatch.setattr(migrate, "HEAD", "9001")
-    return head
 
 
 def revision_of(url: str) -> str | None:

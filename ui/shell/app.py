@@ -188,7 +188,12 @@ class DatabaseOpening(QObject):
         if services.accounts.needs_setup():
             self._login.done(LoginDialog.NEEDS_SETUP)
         else:
-            self._login.set_ready(services.accounts, services.centre.name(), services.description)
+            self._login.set_ready(
+                services.accounts,
+                services.centre.name(),
+                services.description,
+                chain_key=services.chain_key,
+            )
         self._settle()
 
     def _failed(self, error: BaseException) -> None:
@@ -369,7 +374,9 @@ def _sessions(app: QApplication, services: Services, login: LoginDialog, code: i
             if not SetupDialog(services.accounts).exec():
                 return 0
             log.info("first-run setup done")
-            login = LoginDialog(services.accounts, services.centre.name(), services.description)
+            login = LoginDialog(
+                services.accounts, services.centre.name(), services.description, chain_key=services.chain_key
+            )
             code = login.exec()
             continue
         if code != LoginDialog.DialogCode.Accepted.value or login.actor is None:
@@ -385,5 +392,7 @@ def _sessions(app: QApplication, services: Services, login: LoginDialog, code: i
             return 0
         log.info("logout: user %s", actor.user_id)
         remove_session_files()  # the next user does not find the last one's slips
-        login = LoginDialog(services.accounts, services.centre.name(), services.description)
+        login = LoginDialog(
+            services.accounts, services.centre.name(), services.description, chain_key=services.chain_key
+        )
         code = login.exec()

@@ -242,7 +242,7 @@ class VisitsPage(ListPage[DueLine]):
             C_PERIOD: "2026年第4季度",
             C_DUE: "2026-12-31",
             C_STATUS: status_text(Status.OVERDUE),
-            C_LAST: "2026-12-31",
+            C_LAST: _("{day} phone call (not counted)", day="2026-12-31"),
             C_VISITOR: "欧阳秀英",
         }
         size_columns(self.table, samples, [c.header for c in self.model.columns()])

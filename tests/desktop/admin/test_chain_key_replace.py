@@ -301,6 +301,7 @@ def test_the_command_line_replaces_after_confirmation(any_db, make_actor, tmp_pa
     any_db.db.dispose()
     new_pc(monkeypatch, tmp_path)
     old_check = key_check_of(any_db)
+    monkeypatch.setattr(main, "_error", str)  # no translator left installed for later tests
     answers = iter(["admin", "no"])
     monkeypatch.setattr(builtins, "input", lambda _prompt="": next(answers))
     monkeypatch.setattr(getpass, "getpass", lambda _prompt="": "secret123")

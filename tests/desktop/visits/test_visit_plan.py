@@ -170,3 +170,41 @@ def test_who_may_see_and_do_what(world, make_actor):
     world.visits.record(front, VisitForm(rid, dt.date(2026, 12, 1)))
     world.visits.record(world.worker, VisitForm(rid, dt.date(2026, 12, 2)))
     assert len(world.visits.history(world.worker, rid)) == 2
+
+
+def test_the_tabs_counts_match_the_rows_listed_for_every_filter(world):
+    """The list opens with its counts per status and its first rows (SQLite: two
+    statements, PostgreSQL: one with window sums); whatever the filter, a tab's count is
+    the number of rows the list then shows, and a status past its due date is overdue."""
+    world.visits.save_rule(world.director, "残疾人", Frequency.QUARTERLY, True)
+    world.visits.save_rule(world.director, "空巢老人", Frequency.WEEKLY, False)
+    phoned = world.resident("季度电话", "残疾人")
+    world.resident("季度未访", "残疾人", grid="二网格")
+    monthly = world.resident("每月已访", "独居老人", "残疾人")
+    world.resident("每月未访", "困难家庭", grid="二网格")
+    # new this week: due by Friday the 18th, overdue after it
+    world.resident("每周新来", "空巢老人", created=dt.datetime(2026, 12, 14, 9, 0))
+    world.resident("本月新来", "失业人员", created=dt.datetime(2026, 12, 2, 9, 0))
+    world.visits.record(world.worker, VisitForm(phoned, dt.date(2026, 11, 3), method="phone"))
+    world.visits.record(world.worker, VisitForm(monthly, dt.date(2026, 12, 14)))
+    for as_of, expected in (
+        (dt.date(2026, 12, 15), {"overdue": 2, "due": 2, "done": 2}),
+        (dt.date(2026, 12, 19), {"overdue": 3, "due": 1, "done": 2}),  # the week's Friday passed
+    ):
+        for f in (
+            DueFilter(as_of=as_of),
+            DueFilter(as_of=as_of, grid_id=world.grids["二网格"]),
+            DueFilter(as_of=as_of, status="overdue"),
+            DueFilter(as_of=as_of, status="done", grid_id=world.grids["二网格"]),  # none
+            DueFilter(as_of=as_of, open_only=True),
+            DueFilter(as_of=as_of, text="无此人"),
+        ):
+            result = world.visits.due(world.director, f)
+            rows = result.page(0, 100)
+            assert result.count == len(rows), f
+            if f.status is None and not f.open_only:
+                assert sum(result.by_status.values()) == len(rows), f
+                listed = {k: sum(1 for r in rows if r.status == k) for k in result.by_status}
+                assert listed == result.by_status, f
+        everyone = world.visits.due(world.director, DueFilter(as_of=as_of))
+        assert everyone.by_status == expected, as_of
