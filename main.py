@@ -573,7 +573,9 @@ def _database_problem(value: str) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    for given in {getattr(args, "sub_db", None), args.db} - {None, ""}:
+    # Commands only: the app paints its login window before SQLAlchemy is imported and
+    # reports a database it cannot open in that window.
+    for given in {getattr(args, "sub_db", None), args.db} - {None, ""} if args.command else ():
         why = _database_problem(given)
         if why is not None:
             print(f"错误：数据库地址无效 / bad database path or URL: {given}\n{why}", file=sys.stderr)

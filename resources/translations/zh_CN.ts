@@ -4919,6 +4919,34 @@ If it happens again, send this file to your administrator.</source>
       <translation>退出</translation>
     </message>
     <message>
+      <source>&amp;Import audit key…</source>
+      <translation>导入审计密钥(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>The key file exported on another PC of this centre (Settings → Database → Export audit key).</source>
+      <translation>本中心另一台电脑导出的密钥文件（系统设置 → 数据库 → 导出审计密钥）。</translation>
+    </message>
+    <message>
+      <source>&amp;Replace lost audit key…</source>
+      <translation>更换审计密钥(&amp;R)…</translation>
+    </message>
+    <message>
+      <source>Replace the key only if no PC and no password-protected backup has it any more: the older records can then no longer be fully checked.</source>
+      <translation>只有在所有电脑和带密码的备份中都已找不到密钥时，才更换密钥：更换后，以前的记录将无法再完整核验。</translation>
+    </message>
+    <message>
+      <source>You cannot log in on this PC yet: its audit key belongs to another database, so nothing done here could be recorded.</source>
+      <translation>本机暂时无法登录：本机的审计密钥属于另一个数据库，在本机所做的操作无法记录。</translation>
+    </message>
+    <message>
+      <source>You cannot log in on this PC yet: it does not have this database's audit key, so nothing done here could be recorded.</source>
+      <translation>本机暂时无法登录：本机没有该数据库的审计密钥，在本机所做的操作无法记录。</translation>
+    </message>
+    <message>
+      <source>An administrator imports the key here: export it on a PC of this centre that works (Settings → Database → Export audit key) and bring the file, e.g. on a USB stick. Type the administrator's user name and password above, then choose.</source>
+      <translation>请管理员在本机导入密钥：先在本中心一台正常使用的电脑上导出密钥（系统设置 → 数据库 → 导出审计密钥），用U盘等把文件拿过来。在上方输入管理员的用户名和密码，再点击下面的按钮。</translation>
+    </message>
+    <message>
       <source>First-time setup</source>
       <translation>首次使用设置</translation>
     </message>
@@ -4957,6 +4985,10 @@ If it happens again, send this file to your administrator.</source>
     <message>
       <source>Welcome. This database is new: name your centre and choose the administrator's password. You can add other users after logging in.</source>
       <translation>欢迎使用。这是一个新数据库：请填写中心名称并设置管理员密码。登录后可以添加其他用户。</translation>
+    </message>
+    <message>
+      <source>Only an administrator can import or replace the audit key. Please ask your administrator to sign in here and do it.</source>
+      <translation>只有管理员才能导入或更换审计密钥。请联系管理员在本机输入其用户名和密码来完成。</translation>
     </message>
   </context>
   <context>
@@ -10754,6 +10786,10 @@ Replace the audit key now?</source>
     <message>
       <source>(no findings written)</source>
       <translation>（未填写走访情况）</translation>
+    </message>
+    <message>
+      <source>Previous period missed</source>
+      <translation>上期未访</translation>
     </message>
     <message>
       <source>{rule} (phone counts)</source>

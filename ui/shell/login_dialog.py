@@ -119,6 +119,10 @@ class LoginDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         layout.addWidget(where)
+        # Now that it is inside the dialog, 登录 is the dialog's own default button: Enter
+        # logs in, unless another button (导入审计密钥…) has the focus.
+        self.login_button.setDefault(False)  # (setting it again would be ignored)
+        self.login_button.setDefault(True)
         self.username.setFocus()
         if accounts is None:
             self.login_button.setEnabled(False)
@@ -223,7 +227,13 @@ class LoginDialog(QDialog):
             return False  # the login itself says what is wrong
         if not status.keyed or status.matches:
             return False
-        if status.here:
+        self.show_key_missing(another=status.here)
+        return True
+
+    def show_key_missing(self, *, another: bool = False) -> None:
+        """Say that this PC lacks the key (``another``: has another database's) and offer
+        to import or replace it."""
+        if another:
             text = _(
                 "You cannot log in on this PC yet: its audit key belongs to another database, so "
                 "nothing done here could be recorded."
@@ -249,7 +259,6 @@ class LoginDialog(QDialog):
             self.password.setFocus()
         else:
             self.import_key_button.setFocus()
-        return True
 
     ask: Callable[..., bool] = staticmethod(ask_yes)
     """The confirmation before a key is replaced (tests replace it)."""

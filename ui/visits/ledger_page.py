@@ -52,18 +52,27 @@ OPEN = "open"
 
 @dataclasses.dataclass(frozen=True)
 class DueLine(DueRow):
-    """A row of the due list with the ``id`` the list page keeps selected (the resident's)."""
+    """A row of the due list with the ``id`` the list page keeps selected (the resident's)
+    and the day the plan was read on."""
+
+    read_on: dt.date | None = None
 
     @property
     def id(self) -> int:
         return self.resident_id
 
     @classmethod
-    def of(cls, row: DueRow) -> DueLine:
-        return cls(**{f.name: getattr(row, f.name) for f in dataclasses.fields(row)})
+    def of(cls, row: DueRow, read_on: dt.date | None = None) -> DueLine:
+        return cls(**{f.name: getattr(row, f.name) for f in dataclasses.fields(row)}, read_on=read_on)
 
 
 def _status(r: DueRow) -> str:
+    """逾期, except when this window's due day has not come and the row is red because the
+    previous window went without a counted visit: then 上期未访, which is what the printed
+    monthly ledger (one status per window) leads a reader to expect."""
+    read_on = getattr(r, "read_on", None)
+    if r.status == Status.OVERDUE and read_on is not None and r.due_on is not None and r.due_on >= read_on:
+        return _("Previous period missed")
     return status_text(r.status)
 
 
@@ -241,7 +250,7 @@ class VisitsPage(ListPage[DueLine]):
             C_RULE: _("{rule} (phone counts)", rule=frequency_text("quarterly")),
             C_PERIOD: "2026年第4季度",
             C_DUE: "2026-12-31",
-            C_STATUS: status_text(Status.OVERDUE),
+            C_STATUS: _("Previous period missed"),
             C_LAST: _("{day} phone call (not counted)", day="2026-12-31"),
             C_VISITOR: "欧阳秀英",
         }
@@ -319,7 +328,9 @@ class VisitsPage(ListPage[DueLine]):
         def rows(offset: int, limit: int) -> list[DueLine]:
             if not held:
                 count()
-            return [DueLine.of(r) for r in held[0].page(offset, limit)]
+            # a past month is read when it is over: every due day of it has passed
+            read_on = f.as_of + dt.timedelta(days=1) if f.as_of else self._today()
+            return [DueLine.of(r, read_on) for r in held[0].page(offset, limit)]
 
         return ServiceRows(count, rows, filter=f)
 

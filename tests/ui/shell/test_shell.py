@@ -170,11 +170,17 @@ def test_settings_rename_centre_and_save_this_pcs_choices(qtbot, services, admin
     assert services.centre.name() == "新名称社区服务中心"
 
     page.language.setCurrentIndex(page.language.findData("en"))
-    page.file_path.setText(str(tmp_path / "missing-folder" / "x.sqlite3"))
     page.save_pc_settings()
-    assert LocalConfig.load().language == "zh_CN"  # nothing saved: the folder does not exist
-    page.file_path.setText(str(tmp_path / "other.sqlite3"))
-    page.save_pc_settings()
+    assert LocalConfig.load().language == "en"
+
+    box = page.database_box
+    assert box is not None  # the administrator's 数据库 box
+    box.use_file.setChecked(True)
+    box.file_path.setText(str(tmp_path / "missing-folder" / "x.sqlite3"))
+    assert not box.save()
+    assert LocalConfig.load().database == ""  # nothing saved: the folder does not exist
+    box.file_path.setText(str(tmp_path / "other.sqlite3"))
+    assert box.save()
     saved = LocalConfig.load()
     assert saved.language == "en" and saved.database == str(tmp_path / "other.sqlite3")
 

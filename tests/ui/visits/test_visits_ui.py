@@ -280,3 +280,27 @@ def test_photos_added_to_a_visit_are_kept_with_it(qtbot, services, front_desk, t
     assert dialog.recorded is not None
     visit = services.visits.history(front_desk, who.resident_id)[0]
     assert [name for _sha, name in visit.photos] == ["楼道.png"]
+
+
+def status_texts(p: VisitsPage, open_on: dt.date) -> dict[bool, set[str]]:
+    """The status texts shown, split by whether the row's due day is on or after ``open_on``."""
+    texts: dict[bool, set[str]] = {True: set(), False: set()}
+    for r in range(p.model.rowCount()):
+        texts[p.model.row_at(r).due_on >= open_on].add(p.model.index(r, C_STATUS).data())
+    return texts
+
+
+def test_red_for_a_missed_previous_period_says_so_and_a_past_month_says_overdue(qtbot, services, front_desk):
+    p = page(qtbot, services, front_desk)
+    p.status_combo.setCurrentIndex(p.status_combo.findData(Status.OVERDUE.value))
+    today = dt.date.today()
+    texts = status_texts(p, today)
+    # this month's window is still open: red because the last one went without a visit
+    assert texts[True] == {"Previous period missed"}
+    assert texts[False] <= {"Overdue visit"}
+    p.month_combo.setCurrentIndex(1)  # last month: its due days have passed
+    p.status_combo.setCurrentIndex(p.status_combo.findData(Status.OVERDUE.value))
+    qtbot.waitUntil(lambda: p.model.rowCount() > 0)
+    texts = status_texts(p, today.replace(day=1))
+    assert texts[False] == {"Overdue visit"}  # a monthly window of last month
+    assert texts[True] <= {"Previous period missed"}  # a quarter still open
