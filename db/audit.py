@@ -185,6 +185,28 @@ def key_check(session: Session) -> str:
     return session.scalar(select(Setting.value).where(Setting.key == KEY_CHECK_SETTING)) or ""
 
 
+def refusal(session: Session, *, last_keyed: bool | None = None) -> Exception | None:
+    """Why audit rows could not be written in ``session`` now — this PC lacks the chain's
+    key, or holds another database's — or None. Asked before a write that must not be
+    half-done for that reason (a login counts its attempt before checking the password)."""
+    secrets = _secrets_for(session)
+    key = secrets.key() if secrets is not None else None
+    check = key_check(session)
+    if key is None:
+        if last_keyed is None:
+            last = session.execute(select(AuditEntry.chain).order_by(AuditEntry.id.desc()).limit(1)).first()
+            last_keyed = last is not None and last.chain == KEYED
+        if check or last_keyed:
+            if secrets is None:
+                return ChainKeyMissing("the audit log is keyed and no key was given")
+            return secrets.refuse("missing")
+        return None
+    if check and check != fingerprint(key):
+        assert secrets is not None  # a key comes from the secrets
+        return secrets.refuse("mismatch")
+    return None
+
+
 def write_pending(session: Session) -> None:
     """Chain and insert the queued rows (called by the session right before commit)."""
     pending: list[AuditEntry] = session.info.pop(_PENDING, [])
@@ -197,18 +219,10 @@ def write_pending(session: Session) -> None:
     prev = last.hash if last is not None else GENESIS
     secrets = _secrets_for(session)
     key = secrets.key() if secrets is not None else None
-    check = key_check(session)
-    if key is None:
-        if check or (last is not None and last.chain == KEYED):
-            if secrets is None:
-                raise ChainKeyMissing("the audit log is keyed and no key was given")
-            raise secrets.refuse("missing")
-        version = PLAIN
-    else:
-        if check and check != fingerprint(key):
-            assert secrets is not None  # a key comes from the secrets
-            raise secrets.refuse("mismatch")
-        version = KEYED
+    problem = refusal(session, last_keyed=last is not None and last.chain == KEYED)
+    if problem is not None:
+        raise problem
+    version = PLAIN if key is None else KEYED
     for entry in pending:
         entry.chain = version
         entry.prev_hash = prev

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from db import admin as repo
+from db import audit as audit_chain
 from db import settings as settings_repo
 from db.models import User
 from db.uow import Database
@@ -169,6 +170,11 @@ class AccountService:
         password_hash: str | None = None
         with self._db.writing() as uow:
             s = uow.session
+            # A PC that could not write the login's audit row must not count the attempt
+            # either: the count would never be cleared and the account would lock itself.
+            cannot_write = audit_chain.refusal(s)
+            if cannot_write is not None:
+                raise cannot_write
             found = repo.user_by_username(s, username)
             user = repo.lock_user(s, found.id) if found is not None else None
             if user is not None and user.is_active:

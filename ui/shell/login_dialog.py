@@ -192,7 +192,9 @@ class LoginDialog(QDialog):
         self.import_key_button.clicked.connect(self.import_key)
         self.replace_key_button = QPushButton(_("&Replace lost audit key…"))
         self.replace_key_button.setToolTip(
-            _settings("Only when no PC and no password-protected backup has this database's audit key any more.")
+            _settings(
+                "Only when no PC and no password-protected backup has this database's audit key any more."
+            )
         )
         self.replace_key_button.clicked.connect(self.replace_key)
         replace_hint = QLabel(

@@ -108,6 +108,11 @@ def _take(out: Path, services, actor, tmp: Path) -> int:
     login.username.setText("qiantai")
     _save(login, out / "login.png")
     login.close()
+    no_key = LoginDialog(services.accounts, services.centre.name(), services.description)
+    no_key.username.setText("admin")
+    no_key.show_key_missing()  # a PC without the database's audit key
+    _save(no_key, out / "login_audit_key.png")
+    no_key.close()
     empty = open_database(tmp / "empty.sqlite3", backup_dir=None)
     try:
         _save(SetupDialog(empty.accounts), out / "setup.png")

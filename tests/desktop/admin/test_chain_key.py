@@ -77,6 +77,24 @@ def test_a_desk_without_the_key_is_refused_then_imports_it(
     assert run_checks(any_db.db) == []  # rows written on desk B verify on desk A
 
 
+def test_logging_in_on_a_desk_without_the_key_never_counts_towards_the_lock(
+    any_db, make_actor, tmp_path, monkeypatch
+):
+    make_actor(any_db, Role.FRONT_DESK, username="qiantai9", password="right123")
+    desk_b = other_desk(any_db, monkeypatch, tmp_path)
+    try:
+        for _ in range(7):  # right or wrong, the desk cannot log anyone in without the key
+            with pytest.raises(DomainError, match="does not have the audit-log key"):
+                desk_b.accounts.login("qiantai9", "right123")
+    finally:
+        desk_b.db.dispose()
+    with any_db.db.engine.connect() as conn:
+        failures, locked_until = conn.execute(
+            text("SELECT failed_logins, locked_until FROM app_user WHERE username = 'qiantai9'")
+        ).one()
+    assert (failures, locked_until) == (0, None)  # nothing counted: the account is not locked
+
+
 def test_another_databases_key_is_not_imported(any_db, make_actor, tmp_path, monkeypatch):
     admin = make_actor(any_db, Role.ADMIN)
     foreign = chain_key.ChainKey("someone-else", b"k" * 32, 0)
