@@ -194,12 +194,17 @@ def test_backup_to_an_existing_file_and_a_malformed_url_are_clear_messages(tmp_p
     assert main.main(["backup", "--to", str(a_file), "--db", str(db_file)]) == 1
     err = capsys.readouterr().err
     assert "notes.txt" in err and "文件夹" in err and "Traceback" not in err
-    for bad in ("postgresql+psycopg://user@host:notaport/db", "nosuchdb://x/y", "sqlite://"):
-        assert main.main(["backup", "--to", str(tmp_path / "out"), "--db", bad]) == 1, bad
-        err = capsys.readouterr().err
-        assert "不是数据库地址" in err, err
-        assert main.main(["restore", str(a_file), "--db", bad]) == 1, bad
-        assert "不是数据库地址" in capsys.readouterr().err
+    # refused by every command before it opens anything
+    for bad in ("postgresql+psycopg://user@host:notaport/db", "nosuchdb://x/y"):
+        for argv in (["backup", "--to", str(tmp_path / "out")], ["restore", str(a_file)]):
+            assert main.main([*argv, "--db", bad]) == 2, bad
+            err = capsys.readouterr().err
+            assert "数据库地址无效" in err and "Traceback" not in err, err
+    # a well-formed URL that names no database file
+    assert main.main(["backup", "--to", str(tmp_path / "out"), "--db", "sqlite://"]) == 1
+    assert "不是数据库地址" in capsys.readouterr().err
+    assert main.main(["restore", str(a_file), "--db", "sqlite://"]) == 1
+    assert "不是数据库地址" in capsys.readouterr().err
 
 
 @pytest.mark.slow
