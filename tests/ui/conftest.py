@@ -16,6 +16,7 @@ from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from desktop.common.permissions import Actor  # noqa: E402
 from desktop.opening import Services, open_database  # noqa: E402
@@ -42,6 +43,21 @@ def hub(services: Services) -> Iterator[ChangeHub]:
     made.attach(services.db.changes)
     yield made
     made.detach_all()
+
+
+@pytest.fixture
+def messages(monkeypatch) -> list[str]:
+    """Message boxes never block; what they would have said is kept. A job's screens
+    that show message boxes make this autouse in their own conftest."""
+    said: list[str] = []
+
+    def record(*args, **kwargs):
+        said.append(str(args[2]) if len(args) > 2 else "")
+        return QMessageBox.StandardButton.No
+
+    for name in ("warning", "information", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
+    return said
 
 
 @pytest.fixture

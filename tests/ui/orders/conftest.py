@@ -6,12 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from desktop.common.permissions import Actor
 from desktop.opening import Services
 from tests.ui.orders.support import KEPT, FakePreview
-from ui.widgets.change_hub import ChangeHub
 
 
 @pytest.fixture
@@ -19,27 +17,10 @@ def director(services: Services) -> Actor:
     return services.accounts.login("zhuren", "zhuren123")
 
 
-@pytest.fixture
-def hub(services: Services) -> Iterator[ChangeHub]:
-    """One hub hearing this test's database, as the main window makes it."""
-    made = ChangeHub()
-    made.attach(services.db.changes)
-    yield made
-    made.detach_all()
-
-
 @pytest.fixture(autouse=True)
-def messages(monkeypatch) -> list[str]:
-    """Message boxes never block; what they would have said is kept."""
-    said: list[str] = []
-
-    def record(*args, **kwargs):
-        said.append(str(args[2]) if len(args) > 2 else "")
-        return QMessageBox.StandardButton.No
-
-    for name in ("warning", "information", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
-    return said
+def quiet_message_boxes(messages: list[str]) -> list[str]:
+    """Every test here: message boxes never block (``messages`` in tests/ui/conftest.py)."""
+    return messages
 
 
 @pytest.fixture

@@ -4,10 +4,8 @@ the grid worker, and a front-desk user who may see visits but not record them.""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from desktop.common.permissions import Actor, Permission
 
@@ -21,17 +19,9 @@ class ViewOnly(Actor):
 
 
 @pytest.fixture(autouse=True)
-def messages(monkeypatch) -> Iterator[list[str]]:
-    """Message boxes never block; what they would have said is kept."""
-    said: list[str] = []
-
-    def record(*args, **kwargs):
-        said.append(str(args[2]) if len(args) > 2 else "")
-        return QMessageBox.StandardButton.No
-
-    for name in ("warning", "information", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
-    yield said
+def quiet_message_boxes(messages: list[str]) -> list[str]:
+    """Every test here: message boxes never block (``messages`` in tests/ui/conftest.py)."""
+    return messages
 
 
 @pytest.fixture
