@@ -479,7 +479,11 @@ def _cmd_smoke(args: argparse.Namespace) -> int:
         form.lead_department_id = department
         detail = services.requests.get(actor, services.requests.register(actor, form))
         report = write_report(
-            services.db, "month", time.strftime("%Y-%m"), str(out / "report.pdf"), str(out / "report.xlsx")
+            services.reports,
+            "month",
+            time.strftime("%Y-%m"),
+            str(out / "report.pdf"),
+            str(out / "report.xlsx"),
         )
         pdfs = [write_slip(detail, services.centre.name(), out), *(p for p in report if p.suffix == ".pdf")]
         for pdf in pdfs:
@@ -535,7 +539,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     try:
         services = open_database(_target(args), backup_dir=backup_dir())  # an upgrade is backed up
-        written = write_report(services.db, kind, text, args.out, args.xlsx)
+        written = write_report(services.reports, kind, text, args.out, args.xlsx)
     except DomainError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from db.uow import Database
-from desktop.common.clock import Clock, system_clock
 from desktop.common.errors import DomainError
 from desktop.common.i18n import N_
 from desktop.common.permissions import SYSTEM
@@ -28,14 +26,16 @@ def _checked_target(path: str, suffix: str) -> Path:
 
 
 def write_report(
-    db: Database, kind: str, text: str, pdf: str, xlsx: str | None = None, *, now: Clock = system_clock
+    service: ReportService, kind: str, text: str, pdf: str, xlsx: str | None = None
 ) -> list[Path]:
     """Write the PDF (and the workbook) of the period ``text`` of ``kind`` (month, quarter,
-    year); returns the files written. DomainError for a bad period or file name."""
+    year); returns the files written. DomainError for a bad period or file name.
+
+    ``service`` is the composed one (``services.reports``), so the command prints the
+    same sections as the app — the 网格走访 section the visits job adds included."""
     period = periods.parse(text, kind)
     pdf_path = _checked_target(pdf, ".pdf")
     xlsx_path = _checked_target(xlsx, ".xlsx") if xlsx else None
-    service = ReportService(db, now)
     narrative = service.narrative(SYSTEM, period)
     figures = service.build_pdf(SYSTEM, period, pdf_path, narrative=narrative)
     written = [pdf_path]

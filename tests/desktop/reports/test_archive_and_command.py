@@ -4,6 +4,7 @@ document after later changes; a fresh run tells what changed), and ``main.py rep
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import openpyxl
 import pytest
@@ -62,6 +63,17 @@ def test_report_command_writes_the_pdf_and_the_workbook(october_sqlite, tmp_path
     assert openpyxl.load_workbook(xlsx)["主要指标"]["C2"].value == 4
     assert main.main(["report", "--quarter", "2026-Q4", "--out", str(tmp_path / "q.pdf"), "--db", db]) == 0
     assert main.main(["report", "--year", "2026", "--out", str(tmp_path / "y.pdf"), "--db", db]) == 0
+
+
+@pytest.mark.slow
+def test_report_command_prints_the_sections_the_app_composes(demo_file, tmp_path, capsys):
+    """The visits job adds its 网格走访 section through the composed report service; the
+    command must print it as the app does (it once built a bare service of its own)."""
+    db = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_file, db)
+    month = dt.date.today().strftime("%Y-%m")
+    assert main.main(["report", "--month", month, "--out", str(tmp_path / "r.pdf"), "--db", str(db)]) == 0
+    assert "网格走访" in "".join(page_texts(tmp_path / "r.pdf")), capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
